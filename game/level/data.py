@@ -1,0 +1,173 @@
+"""Frozen level data: everything the simulation and the renderer need from a map, and nothing else.
+
+Owns the plain, immutable shapes a loaded map is turned into. Built by `game.level.loader` from a Tiled
+map; read by `game.sim` (collision, spawns, triggers, objects) and `game.render` (tile layers). Must
+not import pygame, pytmx or anything that touches files: a LevelData is pure data, so the day can be
+rebuilt from it at every loop without going back to disk.
+
+Coordinates are map pixels, origin top-left, y down, exactly as in Tiled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Point = tuple[float, float]
+PropertyValue = bool | int | float | str
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def contains(self, px: float, py: float) -> bool:
+        return self.x <= px < self.x + self.width and self.y <= py < self.y + self.height
+
+    @property
+    def center(self) -> Point:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+
+@dataclass(frozen=True)
+class MapObject:
+    """One Tiled object, its class resolved from `type` or `class` and its properties with defaults
+    from the schema filled in.
+
+    `points` is the absolute outline of a polygon object, or empty for points and rectangles.
+    """
+
+    id: int
+    name: str
+    cls: str
+    x: float
+    y: float
+    width: float = 0.0
+    height: float = 0.0
+    points: tuple[Point, ...] = ()
+    properties: tuple[tuple[str, PropertyValue], ...] = ()
+    layer: str = ""
+
+    def prop(self, key: str, default: PropertyValue | None = None) -> PropertyValue | None:
+        for name, value in self.properties:
+            if name == key:
+                return value
+        return default
+
+    @property
+    def is_point(self) -> bool:
+        return not self.points and self.width == 0 and self.height == 0
+
+    @property
+    def center(self) -> Point:
+        if self.points:
+            xs = [p[0] for p in self.points]
+            ys = [p[1] for p in self.points]
+            return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+    @property
+    def outline(self) -> tuple[Point, ...]:
+        """The object's area as a polygon (rectangles become four corners, points are empty)."""
+        if self.points:
+            return self.points
+        if self.width and self.height:
+            x, y, w, h = self.x, self.y, self.width, self.height
+            return ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+        return ()
+
+    def contains(self, px: float, py: float) -> bool:
+        """Whether a map point lies inside this object's area (even-odd rule for polygons)."""
+        if not self.points:
+            return Rect(self.x, self.y, self.width, self.height).contains(px, py)
+        inside = False
+        pts = self.points
+        j = len(pts) - 1
+        for i in range(len(pts)):
+            xi, yi = pts[i]
+            xj, yj = pts[j]
+            if (yi > py) != (yj > py) and px < (xj - xi) * (py - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+        return inside
+
+
+@dataclass(frozen=True)
+class Tileset:
+    """A tileset as the renderer needs it: where its image is and how tiles are cut from it."""
+
+    firstgid: int
+    name: str
+    image_path: str  # absolute path to the image file
+    tile_width: int
+    tile_height: int
+    columns: int
+    tile_count: int
+    margin: int = 0
+    spacing: int = 0
+
+
+@dataclass(frozen=True)
+class TileLayer:
+    """A visible tile layer: global tile ids row by row (0 = empty), flip flags stripped."""
+
+    name: str
+    gids: tuple[tuple[int, ...], ...]
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True)
+class LevelData:
+    path: str  # absolute path of the .tmx file
+    content_hash: str  # hash of the map and every file it uses; replays pin it
+    title: str
+    width: int  # in tiles
+    height: int
+    tile_width: int
+    tile_height: int
+    # Static collision: solid tiles merged into few rectangles, plus Wall/Water objects.
+    solid_rects: tuple[Rect, ...]
+    water_rects: tuple[Rect, ...]
+    wall_polygons: tuple[tuple[Point, ...], ...]
+    water_polygons: tuple[tuple[Point, ...], ...]
+    # Speed factor per tile, row-major (width * height), 1.0 where the ground does not slow.
+    slow_factors: tuple[float, ...]
+    # Every schema object, in map order (layer order, then object order).
+    objects: tuple[MapObject, ...]
+    tile_layers: tuple[TileLayer, ...] = ()
+    tilesets: tuple[Tileset, ...] = ()
+    music: str = ""  # absolute path, or empty
+    properties: tuple[tuple[str, PropertyValue], ...] = field(default=())
+
+    @property
+    def pixel_width(self) -> int:
+        return self.width * self.tile_width
+
+    @property
+    def pixel_height(self) -> int:
+        return self.height * self.tile_height
+
+    def objects_of(self, cls: str) -> tuple[MapObject, ...]:
+        return tuple(o for o in self.objects if o.cls == cls)
+
+    def object_by_id(self, object_id: int) -> MapObject | None:
+        for o in self.objects:
+            if o.id == object_id:
+                return o
+        return None
+
+    def player_start(self, name: str = "") -> MapObject:
+        starts = self.objects_of("PlayerStart")
+        for s in starts:
+            if s.name == name:
+                return s
+        return starts[0]
+
+    def slow_at(self, px: float, py: float) -> float:
+        tx = int(px // self.tile_width)
+        ty = int(py // self.tile_height)
+        if 0 <= tx < self.width and 0 <= ty < self.height:
+            return self.slow_factors[ty * self.width + tx]
+        return 1.0

@@ -1,0 +1,136 @@
+"""Cage in his exosuit: the body, the suit's drive, the rifle, integrity and death.
+
+Owns Cage's per-tick behaviour: turning an InputFrame into drive force, aim and rifle actions, and
+taking hits. Movement is physical: the suit pushes the body toward the wanted velocity with a capped
+force, so knockback impulses carry him and decay naturally. Imports pymunk and sim modules only.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pymunk
+
+from game import tuning as T
+from game.sim import inputs
+from game.sim.events import CageDied, CageHurt, DryFire, ReloadFinished, ReloadStarted, SimEvent
+from game.sim.physics import CAGE_FILTER
+
+COLLISION_TYPE_CAGE = 1
+
+
+class Cage:
+    def __init__(self, x: float, y: float, facing_degrees: float) -> None:
+        # Infinite moment: the suit keeps him upright; his facing is the aim, not physics.
+        self.body = pymunk.Body(T.CAGE_MASS, math.inf)
+        self.body.position = (x, y)
+        self.shape = pymunk.Circle(self.body, T.CAGE_RADIUS)
+        self.shape.filter = CAGE_FILTER
+        self.shape.collision_type = COLLISION_TYPE_CAGE
+        self.shape.friction = 0.0
+        self.shape.elasticity = 0.0
+        self.aim = inputs.quantize_aim(math.radians(facing_degrees))
+        self.integrity = T.CAGE_INTEGRITY
+        self.ammo = T.RIFLE_MAGAZINE
+        self.reload_ticks = 0  # counting down while reloading
+        self.fire_cooldown = 0
+        self.invulnerable_ticks = 0
+        self.stagger_ticks = 0  # the drive is weak while he reels from a hit
+        self.dead = False
+        self.death_cause = ""
+        self.moving = False
+        self.firing = False
+        self.shots_fired = 0
+
+    @property
+    def position(self) -> tuple[float, float]:
+        p = self.body.position
+        return (p.x, p.y)
+
+    @property
+    def aim_radians(self) -> float:
+        return self.aim * (2.0 * math.pi / inputs.AIM_UNITS)
+
+    @property
+    def reloading(self) -> bool:
+        return self.reload_ticks > 0
+
+    def drive(self, frame: inputs.InputFrame, speed_factor: float) -> None:
+        """Push the body toward the wanted velocity (force-driven, capped: never a teleport)."""
+        if self.dead:
+            self.body.force = (0.0, 0.0)
+            return
+        self.aim = frame.aim
+        mx, my = frame.move_vector()
+        self.moving = mx != 0 or my != 0
+        top = T.CAGE_TOP_SPEED * speed_factor
+        vx, vy = self.body.velocity
+        fx = (mx * top - vx) * T.CAGE_MASS * T.CAGE_DRIVE_GAIN
+        fy = (my * top - vy) * T.CAGE_MASS * T.CAGE_DRIVE_GAIN
+        cap = T.CAGE_MAX_DRIVE_FORCE * (0.25 if self.stagger_ticks > 0 else 1.0)
+        magnitude = math.hypot(fx, fy)
+        if magnitude > cap:
+            fx, fy = fx * cap / magnitude, fy * cap / magnitude
+        self.body.force = (fx, fy)
+
+    def update_rifle(self, frame: inputs.InputFrame, tick: int, events: list[SimEvent]) -> bool:
+        """Advance reload and cooldown; return True when a round leaves the barrel this tick."""
+        self.firing = False
+        if self.fire_cooldown > 0:
+            self.fire_cooldown -= 1
+        if self.reload_ticks > 0:
+            self.reload_ticks -= 1
+            if self.reload_ticks == 0:
+                self.ammo = T.RIFLE_MAGAZINE
+                events.append(ReloadFinished(tick))
+            return False
+        if self.dead:
+            return False
+        if frame.held(inputs.RELOAD) and self.ammo < T.RIFLE_MAGAZINE:
+            self.start_reload(tick, events)
+            return False
+        if not frame.held(inputs.FIRE) or self.fire_cooldown > 0:
+            return False
+        if self.ammo == 0:
+            # An empty click, then the suit reloads by itself: the player never gets stuck.
+            events.append(DryFire(tick))
+            self.start_reload(tick, events)
+            return False
+        self.ammo -= 1
+        self.fire_cooldown = T.RIFLE_INTERVAL
+        self.firing = True
+        self.shots_fired += 1
+        return True
+
+    def start_reload(self, tick: int, events: list[SimEvent]) -> None:
+        self.reload_ticks = T.RIFLE_RELOAD
+        events.append(ReloadStarted(tick, T.RIFLE_RELOAD))
+
+    def tick_timers(self) -> None:
+        if self.invulnerable_ticks > 0:
+            self.invulnerable_ticks -= 1
+        if self.stagger_ticks > 0:
+            self.stagger_ticks -= 1
+
+    def take_hit(
+        self,
+        damage: int,
+        impulse: tuple[float, float],
+        cause: str,
+        tick: int,
+        events: list[SimEvent],
+    ) -> bool:
+        """Lose integrity and reel from the impulse; return True if the hit landed."""
+        if self.dead or self.invulnerable_ticks > 0:
+            return False
+        self.integrity = max(0, self.integrity - damage)
+        self.body.apply_impulse_at_local_point(impulse)
+        self.invulnerable_ticks = T.CAGE_HURT_INVULNERABLE
+        self.stagger_ticks = T.CAGE_HURT_INVULNERABLE
+        x, y = self.position
+        events.append(CageHurt(tick, damage, x, y, cause))
+        if self.integrity == 0:
+            self.dead = True
+            self.death_cause = cause
+            events.append(CageDied(tick, x, y, cause))
+        return True

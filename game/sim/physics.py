@@ -1,0 +1,89 @@
+"""The pymunk Space of a day, built from LevelData: static collision, categories and queries.
+
+Owns how the level's geometry becomes pymunk shapes and which categories collide with which.
+A Space is always built fresh from LevelData (a restored snapshot is not bit-exact in pymunk), and
+stepped only with the constant tuning.DT. Imports pymunk and game.level.data; never pygame.
+"""
+
+from __future__ import annotations
+
+import pymunk
+import pymunk.autogeometry
+
+from game.level.data import LevelData
+from game.tuning import DT
+
+# Collision categories (bits). Bullets see walls and Mimics; water stops feet, not rounds.
+CAT_WALL = 1 << 0
+CAT_WATER = 1 << 1
+CAT_CAGE = 1 << 2
+CAT_MIMIC = 1 << 3
+CAT_ALLY = 1 << 4
+ALL_CATEGORIES = pymunk.ShapeFilter.ALL_MASKS()
+
+WALL_FILTER = pymunk.ShapeFilter(categories=CAT_WALL)
+WATER_FILTER = pymunk.ShapeFilter(categories=CAT_WATER)
+CAGE_FILTER = pymunk.ShapeFilter(categories=CAT_CAGE)
+MIMIC_FILTER = pymunk.ShapeFilter(categories=CAT_MIMIC)
+BULLET_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_MIMIC)
+SIGHT_FILTER = pymunk.ShapeFilter(mask=CAT_WALL)
+
+SPACE_ITERATIONS = 10
+# No global damping: every body's slowing is explicit (its drive, or its own drag), so a drive
+# reaches exactly the speed it asks for.
+SPACE_DAMPING = 1.0
+BOUNDARY_THICKNESS = 32.0
+
+
+def build_space(level: LevelData) -> pymunk.Space:
+    """A new Space holding the level's static geometry: solid and water areas and the map edge."""
+    space = pymunk.Space()
+    space.iterations = SPACE_ITERATIONS
+    space.damping = SPACE_DAMPING
+    static = space.static_body
+    shapes: list[pymunk.Shape] = []
+    for rect in level.solid_rects:
+        shapes.append(_box(static, rect.x, rect.y, rect.width, rect.height, WALL_FILTER))
+    for rect in level.water_rects:
+        shapes.append(_box(static, rect.x, rect.y, rect.width, rect.height, WATER_FILTER))
+    for outline in level.wall_polygons:
+        shapes.extend(_polygon(static, outline, WALL_FILTER))
+    for outline in level.water_polygons:
+        shapes.extend(_polygon(static, outline, WATER_FILTER))
+    # The map's edge: nothing walks or flies off the world.
+    w, h, t = float(level.pixel_width), float(level.pixel_height), BOUNDARY_THICKNESS
+    for x, y, bw, bh in ((-t, -t, w + 2 * t, t), (-t, h, w + 2 * t, t), (-t, 0, t, h), (w, 0, t, h)):
+        shapes.append(_box(static, x, y, bw, bh, WALL_FILTER))
+    space.add(*shapes)
+    return space
+
+
+def _box(body: pymunk.Body, x: float, y: float, w: float, h: float, flt) -> pymunk.Poly:
+    shape = pymunk.Poly(body, [(x, y), (x + w, y), (x + w, y + h), (x, y + h)])
+    shape.filter = flt
+    shape.friction = 0.0
+    shape.elasticity = 0.1
+    return shape
+
+
+def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
+    """A polygon object as convex pieces (Tiled polygons may be concave)."""
+    points = [tuple(p) for p in outline]
+    if len(points) < 3:
+        return []
+    try:
+        pieces = pymunk.autogeometry.convex_decomposition(points + [points[0]], 0.5)
+    except Exception:  # a self-intersecting outline: fall back to its convex hull
+        pieces = [points]
+    shapes: list[pymunk.Shape] = []
+    for piece in pieces or [points]:
+        if len(piece) >= 3:
+            shape = pymunk.Poly(body, piece)
+            shape.filter = flt
+            shape.friction = 0.0
+            shapes.append(shape)
+    return shapes
+
+
+def step_space(space: pymunk.Space) -> None:
+    space.step(DT)

@@ -1,0 +1,107 @@
+"""Ambushes: when and where the map's MimicSpawn objects release their Mimics, and Triggers.
+
+Owns the schedule of a day's spawns (timed by `at`, or fired by a `trigger`) and the Trigger areas
+Cage can enter. It decides *when* and *where*; the World creates the Mimics. Everything is in map
+order and driven by ticks, so ambushes come at the same places and times every loop.
+Imports sim and level data modules only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game import tuning as T
+from game.level.data import LevelData, MapObject
+from game.sim.events import SimEvent, TriggerEntered
+from game.sim.rng import GameRng
+
+
+@dataclass(frozen=True)
+class SpawnOrder:
+    spawn_id: int
+    kind: str
+    emerge: bool
+    ambush: str
+    positions: tuple[tuple[float, float], ...]
+    center: tuple[float, float]
+
+
+class SpawnSchedule:
+    def __init__(self, level: LevelData) -> None:
+        self.spawns: tuple[MapObject, ...] = level.objects_of("MimicSpawn")
+        self.triggers: tuple[MapObject, ...] = level.objects_of("Trigger")
+        self.fired: list[bool] = [False] * len(self.spawns)
+        self.trigger_inside: list[bool] = [False] * len(self.triggers)
+        self.trigger_spent: list[bool] = [False] * len(self.triggers)
+        self._timed: list[tuple[int, int]] = []  # (tick, index into spawns), in firing order
+        self._by_trigger: dict[int, list[int]] = {}
+        for index, spawn in enumerate(self.spawns):
+            at = float(spawn.prop("at", -1.0))
+            trigger = int(spawn.prop("trigger", 0))
+            if trigger > 0:
+                self._by_trigger.setdefault(trigger, []).append(index)
+            elif at >= 0:
+                self._timed.append((T.seconds(at), index))
+        self._timed.sort()
+
+    def update(
+        self, tick: int, cage_pos: tuple[float, float], rng: GameRng, events: list[SimEvent]
+    ) -> list[SpawnOrder]:
+        """The spawns that fire this tick, in a fixed order (timed first, then by trigger)."""
+        due: list[int] = [index for at, index in self._timed if at == tick]
+        for t_index, trigger in enumerate(self.triggers):
+            inside = trigger.contains(*cage_pos)
+            entered = inside and not self.trigger_inside[t_index]
+            self.trigger_inside[t_index] = inside
+            if not entered or self.trigger_spent[t_index]:
+                continue
+            if bool(trigger.prop("once", True)):
+                self.trigger_spent[t_index] = True
+            events.append(TriggerEntered(tick, trigger.id, trigger.name))
+            due.extend(self._by_trigger.get(trigger.id, []))
+        orders = []
+        for index in due:
+            spawn = self.spawns[index]
+            if self.fired[index] and not self._refires(spawn):
+                continue
+            self.fired[index] = True
+            orders.append(self._order(spawn, rng))
+        return orders
+
+    def _refires(self, spawn: MapObject) -> bool:
+        trigger = int(spawn.prop("trigger", 0))
+        for t in self.triggers:
+            if t.id == trigger:
+                return not bool(t.prop("once", True))
+        return False
+
+    @staticmethod
+    def _order(spawn: MapObject, rng: GameRng) -> SpawnOrder:
+        count = max(1, int(spawn.prop("count", 1)))
+        positions = []
+        for _ in range(count):
+            if spawn.is_point:
+                s = T.DRONE_SPAWN_SCATTER if count > 1 else 0.0
+                positions.append((spawn.x + rng.uniform(-s, s), spawn.y + rng.uniform(-s, s)))
+            else:
+                positions.append(
+                    (
+                        spawn.x + rng.uniform(0, spawn.width),
+                        spawn.y + rng.uniform(0, spawn.height),
+                    )
+                )
+        ambush = str(spawn.prop("ambush", "") or "") or f"ambush:{spawn.id}"
+        return SpawnOrder(
+            spawn_id=spawn.id,
+            kind=str(spawn.prop("kind", "drone") or "drone"),
+            emerge=bool(spawn.prop("emerge", True)),
+            ambush=ambush,
+            positions=tuple(positions),
+            center=spawn.center if not spawn.is_point else (spawn.x, spawn.y),
+        )
+
+    def state_words(self) -> list[int]:
+        """The schedule's state as integers, for the state hash."""
+        return [int(f) for f in self.fired] + [
+            int(a) * 2 + int(b) for a, b in zip(self.trigger_inside, self.trigger_spent)
+        ]

@@ -1,0 +1,77 @@
+"""Every gameplay number, in one place, with its unit.
+
+Owns the tuning of the simulation: durations in ticks (written as seconds * TICK_RATE so they read
+as time), distances in map pixels, speeds in pixels per second. Imports nothing from the game; the
+simulation, renderer and tests read these names. Numbers start from GAME.md and are tuned by play.
+"""
+
+from __future__ import annotations
+
+TICK_RATE = 60  # simulation ticks per second, fixed
+DT = 1.0 / TICK_RATE  # seconds per tick (the constant pymunk step)
+
+
+def seconds(s: float) -> int:
+    """A duration in whole ticks."""
+    return round(s * TICK_RATE)
+
+
+# --- Cage and the exosuit -------------------------------------------------------------------
+CAGE_RADIUS = 12.0  # px
+CAGE_MASS = 90.0  # kg: suit and soldier
+CAGE_TOP_SPEED = 180.0  # px/s on open ground
+CAGE_DRIVE_GAIN = 14.0  # 1/s: how hard the suit's drive pulls velocity toward the wanted one
+CAGE_MAX_DRIVE_FORCE = CAGE_MASS * 2400.0  # N (px/s^2 * kg): caps acceleration at 2400 px/s^2
+CAGE_INTEGRITY = 100
+
+# --- The rifle ------------------------------------------------------------------------------
+RIFLE_INTERVAL = 6  # ticks between rounds: 10 rounds/s
+RIFLE_MAGAZINE = 40
+RIFLE_RELOAD = seconds(1.5)
+RIFLE_RANGE = 480.0  # px
+RIFLE_SPREAD_DEG = 2.5  # max deviation either side
+RIFLE_DAMAGE = 1
+RIFLE_KNOCKBACK = 900.0  # impulse (kg px/s) on a Mimic per hit
+
+# --- Mimic drones ---------------------------------------------------------------------------
+DRONE_RADIUS = 11.0
+DRONE_MASS = 40.0
+DRONE_HEALTH = 4  # rifle hits
+DRONE_SPEED = 230.0  # px/s when closing in: faster than Cage
+DRONE_ORBIT_SPEED = 200.0  # px/s while circling
+DRONE_DRIVE_GAIN = 10.0
+DRONE_MAX_DRIVE_FORCE = DRONE_MASS * 2200.0
+DRONE_ORBIT_RADIUS = 120.0  # px: the distance it circles Cage at
+DRONE_AGGRO_RANGE = 700.0  # px: it notices Cage within this
+DRONE_TELEGRAPH = seconds(1.0)  # burrowed warning before it bursts from the sand
+DRONE_EMERGE = seconds(0.35)  # the burst itself (not yet a threat)
+DRONE_CIRCLE_MIN = seconds(1.2)  # circling before a lunge, minimum ...
+DRONE_CIRCLE_JITTER = seconds(1.3)  # ... plus up to this much more (gameplay RNG)
+DRONE_WINDUP = seconds(0.5)  # visible wind-up before the lunge
+DRONE_LUNGE = seconds(0.4)  # the lunge itself
+DRONE_LUNGE_SPEED = 520.0  # px/s at the start of the lunge
+DRONE_LUNGE_DRAG = 1.5  # 1/s: how fast a lunge bleeds speed
+DRONE_RECOVER = seconds(0.6)  # after a lunge, before it circles again
+DRONE_CONTACT_DAMAGE = 12  # integrity lost per lunge hit
+DRONE_TOUCH_DAMAGE = 4  # integrity lost when it merely bumps into Cage outside a lunge
+DRONE_CONTACT_KNOCKBACK = 26000.0  # impulse on Cage (kg px/s): ~290 px/s for a 90 kg suit
+DRONE_CONTACT_COOLDOWN = seconds(0.5)  # one drone cannot hurt Cage again sooner than this
+DRONE_SPAWN_SCATTER = 40.0  # px: spread of a multi-count spawn around its point
+
+# --- The Alpha ------------------------------------------------------------------------------
+ALPHA_RADIUS = 20.0
+ALPHA_MASS = 160.0
+ALPHA_HEALTH = 40
+ALPHA_SPEED = 250.0
+ALPHA_ORBIT_SPEED = 210.0
+ALPHA_MAX_DRIVE_FORCE = ALPHA_MASS * 2600.0
+ALPHA_ORBIT_RADIUS = 150.0
+ALPHA_WINDUP = seconds(0.35)
+ALPHA_LUNGE = seconds(0.45)
+ALPHA_LUNGE_SPEED = 640.0
+ALPHA_CONTACT_DAMAGE = 35
+ALPHA_CONTACT_KNOCKBACK = 60000.0
+
+# --- The day --------------------------------------------------------------------------------
+CAGE_HURT_INVULNERABLE = seconds(0.25)  # grace after any hit so overlapping drones don't stack
+DEATH_SETTLE = seconds(1.0)  # the sim runs on this long after Cage dies (the death beat)
