@@ -74,4 +74,6 @@ ALPHA_CONTACT_KNOCKBACK = 60000.0
 
 # --- The day --------------------------------------------------------------------------------
 CAGE_HURT_INVULNERABLE = seconds(0.25)  # grace after any hit so overlapping drones don't stack
-DEATH_SETTLE = seconds(1.0)  # the sim runs on this long after Cage dies (the death beat)
+DEATH_SETTLE = seconds(0.5)  # the sim runs on this long after Cage dies (shown at half speed)
+DEATH_MIN_BEAT = seconds(0.25)  # the beat can be skipped after this much of it
+RESET_HOLD = seconds(1.0)  # hold the reset key this long to restart the day

@@ -22,7 +22,8 @@ INTERACT = 1 << 4
 RELOAD = 1 << 5
 RESET = 1 << 6  # held to restart the day
 SKIP = 1 << 7  # skips a skippable beat (death slow-motion, cards)
-ALL_BUTTONS = (1 << 8) - 1
+RESET_NOW = 1 << 8  # restart the day at once (the pause menu's choice)
+ALL_BUTTONS = (1 << 9) - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,185 @@
+"""The only real-time loop: window, fixed-step simulation clock, rendering, the scene stack.
+
+Owns the desktop front end's frame: read events, step the top scene at exactly 60 ticks/s from an
+accumulator (at most MAX_CATCH_UP ticks per frame, then the clock bails out: Nystrom's Game Loop),
+draw with the leftover fraction for interpolation, flip. With `--frames` under the dummy video
+driver it runs in lockstep (one tick per frame) so headless runs are reproducible. Imports pygame
+and the scenes; the simulation never imports this.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pygame
+
+from game import settings as settings_module
+from game.audio import Audio
+from game.tuning import TICK_RATE
+
+WINDOW_SIZE = (1280, 720)
+MIN_WINDOW = (640, 360)
+MAX_CATCH_UP = 5  # ticks simulated per frame at most; beyond that the game slows instead
+FRAME_CAP = 240  # fps ceiling where vsync is unavailable
+
+
+@dataclass
+class AppOptions:
+    level: str | None = None
+    seed: int = 0
+    frames: int | None = None
+    screenshot: str | None = None
+    bot: str | None = None
+    replay: object | None = None
+    replay_path: str | None = None
+
+
+class App:
+    def __init__(self, options: AppOptions) -> None:
+        self.options = options
+        pygame.init()
+        pygame.display.set_caption("All You Need Is Kill")
+        self.settings, self.settings_message = settings_module.load_settings()
+        self.fullscreen = self.settings.fullscreen
+        self.screen = self._open_window()
+        self.audio = Audio(
+            self.settings.master_volume, self.settings.music_volume, self.settings.effects_volume
+        )
+        self.clock = pygame.time.Clock()
+        self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        self.lockstep = self.headless and options.frames is not None
+        self.scenes: list = []
+        self.running = True
+        self.frame_count = 0
+
+    # --- the window --------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
+        try:
+            return pygame.display.set_mode(WINDOW_SIZE, flags, vsync=1)
+        except pygame.error:
+            return pygame.display.set_mode(WINDOW_SIZE, flags)
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        if self.fullscreen:
+            desktops = pygame.display.get_desktop_sizes()
+            size = desktops[0] if desktops else WINDOW_SIZE
+            self.screen = pygame.display.set_mode(size, pygame.FULLSCREEN)
+        else:
+            self.screen = self._open_window()
+        self.settings.fullscreen = self.fullscreen
+        self._notify_resize()
+
+    def _notify_resize(self) -> None:
+        for scene in self.scenes:
+            scene.resize(self.screen.get_size())
+
+    # --- the scene stack (Nystrom's pushdown automaton) ----------------------------------------
+    def push(self, scene) -> None:
+        self.scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        if self.scenes:
+            self.scenes.pop().leave()
+        if not self.scenes:
+            self.running = False
+
+    def replace(self, scene) -> None:
+        while self.scenes:
+            self.scenes.pop().leave()
+        self.push(scene)
+
+    @property
+    def top(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def quit(self) -> None:
+        self.running = False
+
+    # --- the loop -----------------------------------------------------------------------------
+    def first_scene(self):
+        from game.scenes.play import PlayScene
+        from game.scenes.title import TitleScene
+
+        o = self.options
+        if o.replay is not None:
+            from game.scenes.watch import WatchScene
+
+            return WatchScene(self, o.replay, o.replay_path or "")
+        if o.level or o.bot:
+            return PlayScene(self, level=o.level or "beachhead", seed=o.seed, bot=o.bot)
+        return TitleScene(self)
+
+    def run(self) -> int:
+        self.push(self.first_scene())
+        tick_seconds = 1.0 / TICK_RATE
+        accumulator = 0.0
+        last = pygame.time.get_ticks()
+        try:
+            while self.running:
+                for event in pygame.event.get():
+                    self._handle(event)
+                if not self.running:
+                    break
+                if self.lockstep:
+                    self._update()
+                    alpha = 1.0
+                else:
+                    now = pygame.time.get_ticks()
+                    accumulator += (now - last) / 1000.0
+                    last = now
+                    steps = 0
+                    while accumulator >= tick_seconds and steps < MAX_CATCH_UP:
+                        self._update()
+                        accumulator -= tick_seconds
+                        steps += 1
+                    if steps == MAX_CATCH_UP:
+                        accumulator = 0.0  # too far behind: slow down rather than spiral
+                    alpha = accumulator / tick_seconds
+                self._draw(alpha)
+                pygame.display.flip()
+                self.frame_count += 1
+                if self.options.frames is not None and self.frame_count >= self.options.frames:
+                    break
+                if not self.lockstep:
+                    self.clock.tick(FRAME_CAP)
+        finally:
+            if self.options.screenshot:
+                pygame.image.save(self.screen, self.options.screenshot)
+            while self.scenes:
+                self.scenes.pop().leave()
+            try:
+                settings_module.save_settings(self.settings)
+            except OSError:
+                pass
+            pygame.quit()
+        return 0
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.screen = pygame.display.get_surface()
+            self._notify_resize()
+            return
+        if self.top is not None:
+            self.top.handle_event(event)
+
+    def _update(self) -> None:
+        if self.top is not None:
+            self.top.update()
+
+    def _draw(self, alpha: float) -> None:
+        # Overlays (pause, cards) draw the scene beneath them first.
+        start = len(self.scenes) - 1
+        while start > 0 and self.scenes[start].overlay:
+            start -= 1
+        for scene in self.scenes[start:]:
+            scene.draw(self.screen, alpha)

@@ -1,0 +1,137 @@
+"""Sound and music: the simulation's events made audible.
+
+Owns the mixer, the loaded sounds, which event plays which sound (with variation, distance
+attenuation and stereo pan from where it happened relative to Cage), and the music track. If the
+machine has no audio device the game plays on silently. Reads sim events; never writes to the sim.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import pygame
+
+from game.sim import events as ev
+from game.sim.loop import LoopStarted
+
+HEARING_RANGE = 900.0  # px: beyond this a sound is silent
+EFFECT_FILES = (
+    "shot", "shot_b", "shot_c", "dry_fire", "reload_start", "reload_done", "hit_mimic",
+    "hit_wall", "mimic_die", "mimic_emerge", "mimic_windup", "mimic_lunge", "cage_hurt",
+    "cage_die", "dash", "explosion", "footstep_sand", "footstep_sand_b", "ui_move", "ui_select",
+    "ui_back", "knowledge", "loop_reset", "alpha_roar",
+)  # fmt: skip
+
+
+def assets_dir() -> Path:
+    import game
+
+    installed = Path(game.__file__).parent / "assets"
+    return installed if installed.is_dir() else Path(game.__file__).parent.parent / "assets"
+
+
+class Audio:
+    def __init__(self, master: float = 0.8, music: float = 0.6, effects: float = 0.9) -> None:
+        self.enabled = False
+        self.sounds: dict[str, pygame.mixer.Sound] = {}
+        self.rng = random.Random(7)  # cosmetic: which shot variant, small pitch-free variety
+        self.master, self.music_volume, self.effects_volume = master, music, effects
+        self.current_music: str | None = None
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
+            pygame.mixer.set_num_channels(32)
+            self.enabled = True
+        except pygame.error:
+            return
+        folder = assets_dir() / "sounds"
+        for name in EFFECT_FILES:
+            path = folder / f"{name}.wav"
+            if path.is_file():
+                try:
+                    self.sounds[name] = pygame.mixer.Sound(path)
+                except pygame.error:
+                    pass
+        self._footstep_toggle = False
+
+    def set_volumes(self, master: float, music: float, effects: float) -> None:
+        self.master, self.music_volume, self.effects_volume = master, music, effects
+        if self.enabled:
+            pygame.mixer.music.set_volume(master * music)
+
+    def play(self, name: str, volume: float = 1.0, pan: float = 0.0) -> None:
+        """Play an effect; pan -1 (left) .. 1 (right)."""
+        sound = self.sounds.get(name)
+        if not self.enabled or sound is None:
+            return
+        level = max(0.0, min(1.0, volume * self.master * self.effects_volume))
+        if level <= 0.01:
+            return
+        channel = sound.play()
+        if channel is not None:
+            left = level * min(1.0, 1.0 - pan)
+            right = level * min(1.0, 1.0 + pan)
+            channel.set_volume(left, right)
+
+    def play_at(self, name: str, x: float, y: float, listener: tuple[float, float], gain=1.0):
+        dx, dy = x - listener[0], y - listener[1]
+        distance = math.hypot(dx, dy)
+        if distance >= HEARING_RANGE:
+            return
+        falloff = 1.0 - distance / HEARING_RANGE
+        self.play(name, gain * falloff * falloff, max(-0.8, min(0.8, dx / 640.0)))
+
+    def music(self, name: str | None) -> None:
+        """Switch the music track (a file stem under assets/music), looping; None for silence."""
+        if not self.enabled or name == self.current_music:
+            return
+        self.current_music = name
+        try:
+            if name is None:
+                pygame.mixer.music.fadeout(600)
+                return
+            path = assets_dir() / "music" / f"{name}.wav"
+            if not path.is_file():
+                return
+            pygame.mixer.music.load(path)
+            pygame.mixer.music.set_volume(self.master * self.music_volume)
+            pygame.mixer.music.play(-1, fade_ms=800)
+        except pygame.error:
+            pass
+
+    def observe(self, events: list, listener: tuple[float, float]) -> None:
+        """Play what this tick's events sound like, heard from `listener` (Cage)."""
+        for e in events:
+            if isinstance(e, ev.ShotFired):
+                self.play(self.rng.choice(("shot", "shot_b", "shot_c")), 0.55)
+                if e.hit == "wall":
+                    self.play_at("hit_wall", e.end_x, e.end_y, listener, 0.5)
+            elif isinstance(e, ev.MimicHit):
+                self.play_at("hit_mimic", e.x, e.y, listener, 0.7)
+            elif isinstance(e, ev.MimicDied):
+                name = "alpha_roar" if e.kind == "alpha" else "mimic_die"
+                self.play_at(name, e.x, e.y, listener, 0.9)
+            elif isinstance(e, ev.MimicTelegraph):
+                self.play_at("mimic_emerge", e.x, e.y, listener, 0.8)
+            elif isinstance(e, ev.MimicWindup):
+                self.play_at("mimic_windup", e.x, e.y, listener, 0.7)
+            elif isinstance(e, ev.MimicLunge):
+                self.play_at("mimic_lunge", e.x, e.y, listener, 0.8)
+            elif isinstance(e, ev.CageHurt):
+                self.play("cage_hurt", 0.9)
+            elif isinstance(e, ev.CageDied):
+                self.play("cage_die", 1.0)
+            elif isinstance(e, ev.DryFire):
+                self.play("dry_fire", 0.8)
+            elif isinstance(e, ev.ReloadStarted):
+                self.play("reload_start", 0.7)
+            elif isinstance(e, ev.ReloadFinished):
+                self.play("reload_done", 0.7)
+            elif isinstance(e, LoopStarted):
+                self.play("loop_reset", 0.9)
+
+    def footstep(self) -> None:
+        self._footstep_toggle = not self._footstep_toggle
+        self.play("footstep_sand_b" if self._footstep_toggle else "footstep_sand", 0.35)

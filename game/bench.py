@@ -1,0 +1,139 @@
+"""`aynik bench`: the performance table. Measures; never judges (no pass/fail here).
+
+Owns the benchmark scenarios: the simulation's milliseconds per tick with 50, 200 and 400 active
+drones on the beachhead next to the raw pymunk step of the same bodies; the cost of rebuilding the
+day next to a cold load of the level; and the renderer's milliseconds per frame next to pyscroll.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+from game import tuning as T
+from game.level.campaign import resolve_level
+from game.level.data import LevelData
+from game.level.loader import load_level
+from game.sim import inputs
+from game.sim.mimic import CIRCLING, DRONE, Mimic
+from game.sim.world import World
+
+WARMUP_TICKS = 60
+MEASURE_TICKS = 600
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def _open_positions(level: LevelData, around: tuple[float, float], count: int):
+    """`count` walkable tile centres spiralling out from `around` (deterministic)."""
+    blocked = set()
+    for rect in (*level.solid_rects, *level.water_rects):
+        for ty in range(int(rect.y // 32), int((rect.y + rect.height) // 32)):
+            for tx in range(int(rect.x // 32), int((rect.x + rect.width) // 32)):
+                blocked.add((tx, ty))
+    cx, cy = int(around[0] // 32), int(around[1] // 32)
+    positions = []
+    radius = 3
+    while len(positions) < count and radius < 200:
+        for ty in range(cy - radius, cy + radius + 1):
+            for tx in range(cx - radius, cx + radius + 1):
+                if max(abs(tx - cx), abs(ty - cy)) != radius or (tx, ty) in blocked:
+                    continue
+                if 1 <= tx < level.width - 1 and 1 <= ty < level.height - 1:
+                    positions.append((tx * 32 + 16.0, ty * 32 + 16.0))
+                if len(positions) == count:
+                    return positions
+        radius += 1
+    return positions
+
+
+def crowd_world(level: LevelData, drones: int, seed: int = 1) -> World:
+    """A day on `level` with `drones` drones already out of the sand and fighting Cage."""
+    world = World(level, seed)
+    world.cage.integrity = 10**9  # he must survive the whole measurement
+    for i, (x, y) in enumerate(_open_positions(level, world.cage.position, drones)):
+        mimic = Mimic(10_000 + i, DRONE, x, y, burrowed=False)
+        mimic.state, mimic.timer = CIRCLING, 30 + i % 90
+        world.space.add(mimic.body, mimic.shape)
+        mimic.in_space = True
+        world.mimics.append(mimic)
+        world._mimic_by_shape[mimic.shape] = mimic
+    return world
+
+
+def bench_sim(level: LevelData, drones: int) -> dict:
+    world = crowd_world(level, drones)
+    frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
+    for _ in range(WARMUP_TICKS):
+        world.step(frame)
+    tick_ms, space_ms = [], []
+    for _ in range(MEASURE_TICKS):
+        start = time.perf_counter()
+        world.step(frame)
+        tick_ms.append((time.perf_counter() - start) * 1000)
+    for _ in range(MEASURE_TICKS):
+        start = time.perf_counter()
+        world.space.step(T.DT)
+        space_ms.append((time.perf_counter() - start) * 1000)
+    return {
+        "drones": drones,
+        "active": world.active_mimics(),
+        "tick_median": statistics.median(tick_ms),
+        "tick_p99": _percentile(tick_ms, 0.99),
+        "space_median": statistics.median(space_ms),
+        "space_p99": _percentile(space_ms, 0.99),
+    }
+
+
+def bench_reset(level_path) -> dict:
+    """The loop reset (a new World from LevelData) next to a cold load of the level."""
+    level = load_level(level_path)
+    resets, loads = [], []
+    for _ in range(30):
+        start = time.perf_counter()
+        World(level, 1)
+        resets.append((time.perf_counter() - start) * 1000)
+    for _ in range(5):
+        start = time.perf_counter()
+        load_level(level_path)
+        loads.append((time.perf_counter() - start) * 1000)
+    return {
+        "reset_median": statistics.median(resets),
+        "reset_max": max(resets),
+        "load_median": statistics.median(loads),
+    }
+
+
+def main() -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    path = resolve_level("beachhead")
+    level = load_level(path)
+    print(f"All You Need Is Kill bench — {path.name}, {MEASURE_TICKS} ticks per row\n")
+    print("simulation, ms per tick      median     p99   | raw space.step median    p99")
+    for drones in (50, 200, 400):
+        r = bench_sim(level, drones)
+        print(
+            f"  {drones:3d} drones ({r['active']:3d} active)  {r['tick_median']:8.3f} "
+            f"{r['tick_p99']:7.3f}   |              {r['space_median']:8.3f} {r['space_p99']:7.3f}"
+        )
+    r = bench_reset(path)
+    print(
+        f"\nloop reset (new day from LevelData)  median {r['reset_median']:.2f} ms, "
+        f"max {r['reset_max']:.2f} ms   |  cold level load median {r['load_median']:.1f} ms"
+    )
+    try:
+        from game.render.bench import bench_render
+    except ImportError:
+        print("\nrender: not available")
+        return 0
+    r = bench_render()
+    print("\nrender at 1280x720, 200 sprites   median     p99")
+    for name, row in r.items():
+        if isinstance(row, dict) and "median" in row:
+            print(f"  {name:30s} {row['median']:7.3f} {row['p99']:7.3f}")
+    return 0

@@ -1,0 +1,175 @@
+"""The command line: `aynik` and `python -m game`, parsed into the game's commands.
+
+Owns argument parsing, exit codes and the one-line error messages a player sees: bad input of any
+kind ends with a clear message naming the file, never a traceback. Heavy modules are imported
+inside each command so `aynik sim` never opens a window and `aynik --help` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a check that did not hold, or a bad argument or file
+EXIT_UNREADABLE = 2  # a file that could not be read at all
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aynik", description="All You Need Is Kill: live, die, repeat."
+    )
+    commands = parser.add_subparsers(dest="command")
+
+    play = commands.add_parser("play", help="open the game (the default)")
+    play.add_argument("--level", help="a campaign level name or a .tmx path: start there")
+    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--frames", type=int, help="quit after N rendered frames")
+    play.add_argument("--screenshot", help="save the last frame to this PNG")
+    play.add_argument("--bot", choices=("idle", "random"), help="let a bot play")
+
+    sim = commands.add_parser("sim", help="run the day headless")
+    sim.add_argument("--level", required=True)
+    sim.add_argument("--ticks", type=int, required=True)
+    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--bot", default="idle", help="idle or random")
+    sim.add_argument("--record", help="write the run to this replay file")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    verify = commands.add_parser("verify", help="re-simulate a replay and check it")
+    verify.add_argument("file")
+    verify.add_argument("--json", action="store_true")
+
+    replay = commands.add_parser("replay", help="watch a replay")
+    replay.add_argument("file")
+
+    validate = commands.add_parser("validate", help="check maps")
+    validate.add_argument("paths", nargs="+")
+
+    commands.add_parser("bench", help="print the performance table")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "play"
+    try:
+        if command == "sim":
+            return _sim(args)
+        if command == "verify":
+            return _verify(args)
+        if command == "validate":
+            return _validate(args)
+        if command == "bench":
+            from game.bench import main as bench_main
+
+            return bench_main()
+        if command == "replay":
+            return _replay(args)
+        return _play(args)
+    except KeyboardInterrupt:
+        return 130
+    except _ReportedError as exc:
+        print(f"aynik: {exc}", file=sys.stderr)
+        return exc.code
+
+
+class _ReportedError(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _level_errors():
+    from game.level.errors import LevelError
+
+    return (LevelError,)
+
+
+def _sim(args: argparse.Namespace) -> int:
+    from game.headless import simulate
+
+    if args.ticks < 0:
+        raise _ReportedError("--ticks must be zero or more")
+    try:
+        result = simulate(args.level, args.ticks, args.seed, args.bot, args.record)
+    except _level_errors() as exc:
+        raise _ReportedError(str(exc)) from None
+    except ValueError as exc:
+        raise _ReportedError(str(exc)) from None
+    except OSError as exc:
+        raise _ReportedError(f"{exc.filename or args.record}: {exc.strerror or exc}") from None
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    else:
+        print(
+            f"{result['ticks']} ticks, loop {result['loop']}, {result['deaths']} deaths, "
+            f"state {result['state_hash']}"
+        )
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from game.headless import verify
+    from game.replay.format import ReplayError, read_replay
+
+    try:
+        replay = read_replay(args.file)
+    except ReplayError as exc:
+        raise _ReportedError(str(exc), EXIT_UNREADABLE) from None
+    try:
+        verdict = verify(replay)
+    except _level_errors() as exc:
+        raise _ReportedError(f"{args.file}: its level cannot be loaded: {exc}") from None
+    if args.json:
+        out = dict(verdict.result)
+        if not verdict.valid:
+            out["problem"] = verdict.problem
+            out["diverged_at_tick"] = verdict.diverged_at
+        print(json.dumps(out, sort_keys=True))
+    elif verdict.valid:
+        r = verdict.result
+        print(f"{args.file}: valid, {r['igt_ticks']} ticks, {r['loops']} loops")
+    else:
+        print(f"{args.file}: does not verify: {verdict.problem}")
+    return EXIT_OK if verdict.valid else EXIT_FAILED
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.level.validate import validate_paths
+
+    problems = validate_paths(args.paths)
+    for line in problems:
+        print(line)
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.app import App, AppOptions
+
+    options = AppOptions(
+        level=getattr(args, "level", None),
+        seed=getattr(args, "seed", 0),
+        frames=getattr(args, "frames", None),
+        screenshot=getattr(args, "screenshot", None),
+        bot=getattr(args, "bot", None),
+    )
+    try:
+        return App(options).run()
+    except _level_errors() as exc:
+        raise _ReportedError(str(exc)) from None
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from game.app import App, AppOptions
+    from game.replay.format import ReplayError, read_replay
+
+    try:
+        replay = read_replay(args.file)
+    except ReplayError as exc:
+        raise _ReportedError(str(exc), EXIT_UNREADABLE) from None
+    return App(AppOptions(replay=replay, replay_path=args.file)).run()

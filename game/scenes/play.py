@@ -1,0 +1,120 @@
+"""The play scene: a run of the day on screen, driven by the player (or a bot).
+
+Wires the Run (simulation), the WorldView and HUD (render), the Controls (input) and the Audio
+together, and shows the moments between loops: the slow-motion death beat and the "Loop N" card.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import tuning as T
+from game.bots import make_bot
+from game.level.campaign import resolve_level
+from game.level.loader import load_level
+from game.input.controls import Controls
+from game.render.hud import Hud
+from game.render.view import WorldView
+from game.render import ui
+from game.scenes.base import Scene
+from game.scenes.card import CardScene
+from game.sim import inputs
+from game.sim.inputs import InputFrame
+from game.sim.loop import LoopStarted, Run
+
+FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
+DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
+
+
+class PlayScene(Scene):
+    def __init__(self, app, level: str = "beachhead", seed: int = 0, bot: str | None = None):
+        super().__init__(app)
+        self.level_path = resolve_level(level)
+        self.level = load_level(self.level_path)
+        self.seed = seed
+        self.run = Run(self.level, seed)
+        self.view = WorldView(self.level, app.screen.get_size())
+        self.hud = Hud()
+        self.controls = Controls(app.settings.bindings)
+        self.bot = make_bot(bot, seed) if bot else None
+        self.reset_requested = False
+        self.slow_phase = 0
+        self.footstep_clock = 0
+
+    def enter(self) -> None:
+        self.app.audio.music("beach")
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.view.resize(size)
+
+    def request_reset(self) -> None:
+        self.reset_requested = True
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        self.controls.handle_event(event)
+        pause = (event.type == pygame.KEYDOWN and self.controls.is_action_key("pause", event.key)) or (
+            event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_START
+        )
+        if pause:
+            from game.scenes.pause import PauseScene
+
+            self.app.push(PauseScene(self.app, self))
+
+    def _next_frame(self) -> InputFrame:
+        if self.bot is not None:
+            frame = self.bot.next_frame(self.run)
+        else:
+            cage_x, cage_y = self.run.world.cage.position
+            mouse = pygame.mouse.get_pos()
+            wx, wy = self.view.screen_to_world(mouse)
+            # Aim is the direction from Cage to the point under the mouse, in map space.
+            frame = self.controls.frame((cage_x, cage_y), (wx, wy))
+        if self.reset_requested:
+            self.reset_requested = False
+            frame = InputFrame(frame.move_x, frame.move_y, frame.aim, frame.buttons | inputs.RESET_NOW)
+        return frame
+
+    def update(self) -> None:
+        world = self.run.world
+        if world.death_tick is not None:
+            # The death beat: the day plays on in slow motion until the loop takes him back.
+            self.slow_phase = (self.slow_phase + 1) % DEATH_SLOW_MOTION
+            if self.slow_phase:
+                return
+        frame = self._next_frame()
+        self.view.before_step(world)
+        events = self.run.step(frame)
+        self.view.observe(events)
+        self.app.audio.observe(events, self.run.world.cage.position)
+        for event in events:
+            if isinstance(event, LoopStarted):
+                self._new_day(event)
+        cage = self.run.world.cage
+        if cage.moving and not cage.dead:
+            self.footstep_clock += 1
+            if self.footstep_clock >= FOOTSTEP_INTERVAL:
+                self.footstep_clock = 0
+                self.app.audio.footstep()
+
+    def _new_day(self, event: LoopStarted) -> None:
+        if hasattr(self.view, "new_day"):
+            self.view.new_day(self.run.world)
+        last = self.run.memory.deaths[-1]
+        subtitle = "You reset the day." if event.reason == "reset" else f"Killed by {last.cause}."
+        ticks = 30 if self.bot is not None else 90
+        self.app.push(CardScene(self.app, f"LOOP {event.loop}", subtitle, ticks))
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        world = self.run.world
+        mouse = pygame.mouse.get_pos()
+        self.view.draw(surface, world, alpha, mouse)
+        self.hud.draw(surface, world, mouse, self.run.loop)
+        if world.death_tick is not None:
+            beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((90, 0, 0, int(150 * min(1.0, beat))))
+            surface.blit(veil, (0, 0))
+            w, h = surface.get_size()
+            ui.draw_text(surface, "KIA", 110, (240, 220, 210), (w // 2, h // 2 - 20), "center", True)
+            ui.draw_text(surface, f"{world.cage.death_cause}", 30, (230, 180, 160),
+                         (w // 2, h // 2 + 50), "center")

@@ -1,0 +1,63 @@
+"""The title screen: the game's name over the beach at dawn, and the first choices."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.audio import assets_dir
+from game.render import ui
+from game.scenes.base import Menu, Scene
+
+
+class TitleScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.menu = Menu(
+            [("New game", self._new_game), ("Quit", app.quit)],
+            app.audio,
+        )
+        self.backdrop = None
+        self.ticks = 0
+        path = assets_dir() / "sprites" / "title.png"
+        if path.is_file():
+            try:
+                self.backdrop = pygame.image.load(path).convert()
+            except pygame.error:
+                self.backdrop = None
+
+    def enter(self) -> None:
+        self.app.audio.music("title")
+
+    def _new_game(self) -> None:
+        from game.scenes.play import PlayScene
+
+        self.app.replace(PlayScene(self.app, level="beachhead", seed=self.app.options.seed))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit()
+            return
+        self.menu.handle_event(event)
+
+    def update(self) -> None:
+        self.ticks += 1
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        w, h = surface.get_size()
+        if self.backdrop is not None:
+            surface.blit(pygame.transform.smoothscale(self.backdrop, (w, h)) if
+                         self.backdrop.get_size() != (w, h) else self.backdrop, (0, 0))
+        else:
+            surface.fill((18, 20, 26))
+        glow = 200 + int(40 * math.sin(self.ticks / 40))
+        ui.draw_text(surface, "ALL YOU NEED IS KILL", 96, (glow, glow, 235), (w // 2, h // 6),
+                     "midtop", bold=True)
+        ui.draw_text(surface, "LIVE.  DIE.  REPEAT.", 32, (230, 170, 90), (w // 2, h // 6 + 86),
+                     "midtop")
+        self.menu.draw(surface, w // 2, int(h * 0.56))
+        hint = "WASD move  ·  mouse aim  ·  left button fire  ·  R reload  ·  Esc pause"
+        ui.draw_text(surface, hint, 22, (170, 170, 160), (w // 2, h - 20), "midbottom")
+        if self.app.settings_message:
+            ui.draw_text(surface, self.app.settings_message, 20, (255, 120, 100), (10, 10))

@@ -1,0 +1,104 @@
+"""The player's settings: volumes, display, key bindings; read and written as JSON.
+
+Owns the settings file (`AYNIK_HOME/settings.json`) and its defaults. A damaged file is reported,
+kept as it is (copied aside before it is ever replaced) and the defaults are used meanwhile.
+Imports only game.storage and the standard library.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from game import storage
+
+SETTINGS_VERSION = 1
+
+DEFAULT_BINDINGS: dict[str, list[str]] = {
+    "up": ["w", "up"],
+    "down": ["s", "down"],
+    "left": ["a", "left"],
+    "right": ["d", "right"],
+    "fire": ["mouse1"],
+    "blade": ["mouse3"],
+    "dash": ["space"],
+    "grenade": ["g"],
+    "interact": ["e"],
+    "reload": ["r"],
+    "reset": ["backspace"],
+    "journal": ["tab"],
+    "pause": ["escape"],
+    "fullscreen": ["f11"],
+}
+
+
+@dataclass
+class Settings:
+    master_volume: float = 0.8
+    music_volume: float = 0.6
+    effects_volume: float = 0.9
+    fullscreen: bool = False
+    screen_shake: bool = True
+    show_death_markers: bool = True
+    show_timer: bool = True
+    bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
+
+    def to_json(self) -> dict:
+        return {"version": SETTINGS_VERSION, **asdict(self)}
+
+
+def settings_path() -> Path:
+    return storage.home() / "settings.json"
+
+
+def load_settings() -> tuple[Settings, str | None]:
+    """The saved settings (or defaults) and, if the file was damaged, a message saying so."""
+    path = settings_path()
+    try:
+        data = storage.read_json(path)
+    except FileNotFoundError:
+        return Settings(), None
+    except storage.StorageError as exc:
+        return Settings(), f"{exc}; using default settings"
+    if not isinstance(data, dict):
+        return Settings(), f"{path}: not a settings file; using default settings"
+    settings = Settings()
+    problems = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        default = getattr(settings, f.name)
+        if f.name == "bindings":
+            if isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+                for k, v in value.items()
+            ):
+                settings.bindings = {**DEFAULT_BINDINGS, **value}
+            else:
+                problems.append("bindings")
+        elif isinstance(default, bool):
+            if isinstance(value, bool):
+                setattr(settings, f.name, value)
+            else:
+                problems.append(f.name)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            setattr(settings, f.name, max(0.0, min(1.0, float(value))))
+        else:
+            problems.append(f.name)
+    message = None
+    if problems:
+        message = f"{path}: ignored bad values for {', '.join(problems)}"
+    return settings, message
+
+
+def save_settings(settings: Settings) -> None:
+    path = settings_path()
+    if path.exists():
+        try:
+            storage.read_json(path)
+        except (storage.StorageError, FileNotFoundError):
+            # Never destroy what we could not read: keep it beside the new file.
+            shutil.copyfile(path, path.with_name("settings.damaged.json"))
+    storage.atomic_write_json(path, settings.to_json())

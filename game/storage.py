@@ -1,0 +1,99 @@
+"""The player's folders and safe file writing.
+
+Owns where the game keeps saves, settings, replays and personal bests (`AYNIK_HOME`, else the
+platform's user data folder) and how it writes them: to a temporary file, fsynced, then renamed over
+the old one, so a crash mid-write leaves the old file or the new one, never half of either.
+Imports only the standard library.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """A file of the player's that cannot be read: `str()` names the file and what is wrong."""
+
+    def __init__(self, path: str | os.PathLike, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+
+
+def home() -> Path:
+    """The folder for everything the game writes."""
+    override = os.environ.get("AYNIK_HOME")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "aynik"
+
+
+def folder(name: str) -> Path:
+    path = home() / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, keep_backup: bool = False) -> None:
+    """Replace `path` with `text` all at once; optionally keep the previous file as `<name>.bak`."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and target.exists():
+            backup = target.with_name(target.name + ".bak")
+            os.replace(target, backup)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def atomic_write_json(path: str | os.PathLike, data: object, keep_backup: bool = False) -> None:
+    atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True) + "\n", keep_backup)
+
+
+def read_json(path: str | os.PathLike, max_bytes: int = 4 * 1024 * 1024) -> object:
+    """Read a JSON file of the player's; any problem is a StorageError naming the file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise StorageError(p, f"file is {size} bytes, too large to be ours")
+        return json.loads(p.read_text(encoding="utf-8"))
+    except StorageError:
+        raise
+    except FileNotFoundError:
+        raise
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StorageError(p, f"damaged (not valid JSON: {exc})") from None
+    except OSError as exc:
+        raise StorageError(p, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _fsync_folder(folder_path: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder_path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

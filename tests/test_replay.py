@@ -1,0 +1,85 @@
+"""Recordings: the same inputs give the same day in any process, and a recording verifies."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from game.headless import simulate
+from game.replay.format import ReplayError, read_replay
+
+import pytest
+
+
+def aynik(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=240,
+    )
+
+
+def test_same_recording_same_hash_across_processes_with_different_hash_seeds(tmp_path):
+    results = []
+    for hash_seed in ("1", "4242"):
+        out = aynik(
+            "sim", "--level", "beachhead", "--ticks", "1500", "--seed", "3", "--bot", "random",
+            "--json", env={"PYTHONHASHSEED": hash_seed},
+        )
+        assert out.returncode == 0, out.stderr
+        results.append(json.loads(out.stdout))
+    assert results[0]["state_hash"] == results[1]["state_hash"]
+    assert results[0]["ticks"] == 1500
+    for key in ("ticks", "seed", "state_hash", "loop", "deaths", "knowledge", "training_level",
+                "completed", "igt_ticks"):
+        assert key in results[0]
+
+
+def test_a_recording_verifies_and_a_tampered_one_does_not(tmp_path):
+    record = tmp_path / "run.aynrep"
+    result = simulate("beachhead", 1300, seed=5, bot="random", record=str(record))
+    out = aynik("verify", str(record), "--json")
+    assert out.returncode == 0, out.stdout + out.stderr
+    verdict = json.loads(out.stdout)
+    assert verdict["valid"] is True
+    assert verdict["igt_ticks"] == result["igt_ticks"]
+
+    # Change one recorded input after the first checkpoint: verification names where it broke.
+    lines = record.read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("F ") and i > 10)
+    parts = lines[index].split()
+    parts[5] = str(int(parts[5]) ^ 1)  # toggle the fire button for that run of ticks
+    lines[index] = " ".join(parts)
+    tampered = tmp_path / "tampered.aynrep"
+    tampered.write_text("\n".join(lines) + "\n")
+    out = aynik("verify", str(tampered), "--json")
+    assert out.returncode == 1
+    verdict = json.loads(out.stdout)
+    assert verdict["valid"] is False
+    assert "diverges" in verdict["problem"] or "final state" in verdict["problem"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "not a replay file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a replay file"),
+        (b"AYNIK-REPLAY 99\n", "not supported"),
+        (b'AYNIK-REPLAY 1\nH {"seed": 1}\n', "header field"),
+        (b'AYNIK-REPLAY 1\nH {"game_version": "0.1.0", "level": "beachhead", '
+         b'"level_hash": "x", "seed": 1}\nF 5 900 0 0 0\n', "line 3"),
+    ],
+)
+def test_unreadable_replays_get_one_clear_line(tmp_path, content, message):
+    path = tmp_path / "bad.aynrep"
+    path.write_bytes(content)
+    with pytest.raises(ReplayError, match=message):
+        read_replay(path)
+    out = aynik("verify", str(path))
+    assert out.returncode == 2
+    assert str(path) in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
