@@ -1,0 +1,1211 @@
+"""Synthesizes the campaign's sounds and music from nothing but arithmetic.
+
+Owns every file under assets/sounds/ (the effects) and assets/music/ (the loops): each is built
+here from noise, oscillators, filters and a small reverb, with fixed seeds, so running the script
+again writes the same WAVs byte for byte. The game never imports this module; it only loads the
+16-bit mono 22050 Hz WAV files it writes, exactly as it would load a mod's recorded sounds.
+
+Run from the repository root:  python assets/make_sounds.py
+
+Standard library only, so it runs anywhere Python does. Signals are plain lists of floats in
+[-1, 1]; the hot paths lean on list comprehensions, `map` and slice assignment (which run in C)
+rather than per-sample Python function calls.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+import time
+import wave
+from array import array
+from functools import cache
+from itertools import accumulate, pairwise
+from operator import add, mul, sub
+from pathlib import Path
+
+SR = 22050
+TAU = 2.0 * math.pi
+HERE = Path(__file__).resolve().parent
+SOUNDS_DIR = HERE / "sounds"
+MUSIC_DIR = HERE / "music"
+
+EFFECT_PEAK_DB = -1.0  # effects are normalized hot; the game sets each one's volume
+MUSIC_PEAK_DB = -6.0  # music sits under the effects
+
+Signal = list  # a list of float samples at SR
+
+
+# --- Buffers --------------------------------------------------------------------------------
+
+
+def samples(seconds: float) -> int:
+    return int(round(seconds * SR))
+
+
+def silence(n: int) -> Signal:
+    return [0.0] * n
+
+
+def mix_into(dst: Signal, src: Signal, at: int = 0, gain: float = 1.0) -> Signal:
+    """Add src into dst starting at sample `at` (clipped to dst's length)."""
+    if at < 0:
+        src, at = src[-at:], 0
+    end = min(len(dst), at + len(src))
+    if end <= at:
+        return dst
+    part = src[: end - at]
+    if gain != 1.0:
+        part = [v * gain for v in part]
+    dst[at:end] = map(add, dst[at:end], part)
+    return dst
+
+
+def layer(n: int, *parts: tuple) -> Signal:
+    """Sum (signal, gain) or (signal, gain, start_seconds) parts into a fresh n-sample buffer."""
+    out = silence(n)
+    for part in parts:
+        signal, level = part[0], part[1]
+        start = samples(part[2]) if len(part) > 2 else 0
+        mix_into(out, signal, start, level)
+    return out
+
+
+def times(a: Signal, b: Signal) -> Signal:
+    return list(map(mul, a, b))
+
+
+def scaled(x: Signal, g: float) -> Signal:
+    return [v * g for v in x]
+
+
+def drive(x: Signal, amount: float) -> Signal:
+    """tanh saturation: adds harmonics so low bodies read on small speakers, and rounds peaks."""
+    t = math.tanh
+    return [t(amount * v) for v in x]
+
+
+def crush(x: Signal, hold: int) -> Signal:
+    """Sample-and-hold decimation: the gritty, electric edge of a cheap converter."""
+    out = x[:]
+    for s in range(0, len(x), hold):
+        out[s : s + hold] = [x[s]] * len(out[s : s + hold])
+    return out
+
+
+def reverse(x: Signal) -> Signal:
+    return x[::-1]
+
+
+# --- Envelopes and contours -----------------------------------------------------------------
+
+
+def decay(n: int, tau: float, attack: float = 0.001, start: float = 0.0) -> Signal:
+    """Linear attack, then exponential decay with time constant tau (seconds).
+
+    The last 5 ms ramp to zero, so a hit cut shorter than its decay still ends without a click.
+    """
+    s, a = samples(start), max(1, samples(attack))
+    k, e = -1.0 / (tau * SR), math.exp
+    env = [0.0] * s + [i / a for i in range(a)] + [e(k * i) for i in range(max(0, n - s - a))]
+    env = env[:n]
+    r = min(samples(0.005), n - s - a)
+    if r > 0:
+        env[n - r :] = [v * (r - 1 - i) / r for i, v in enumerate(env[n - r :])]
+    return env
+
+
+def lines(n: int, points: list[tuple[float, float]]) -> Signal:
+    """Piecewise-linear contour through (seconds, value) points; holds the end values."""
+    out = [points[0][1]] * samples(points[0][0])
+    for (t0, v0), (t1, v1) in pairwise(points):
+        m = samples(t1) - samples(t0)
+        if m > 0:
+            step = (v1 - v0) / m
+            out.extend([v0 + step * i for i in range(m)])
+    if len(out) < n:
+        out.extend([points[-1][1]] * (n - len(out)))
+    return out[:n]
+
+
+def curved(env: Signal, power: float) -> Signal:
+    """Bend a 0..1 envelope: power > 1 makes swells that arrive late, like a held breath."""
+    return [v**power for v in env]
+
+
+def pitch_lines(n: int, points: list[tuple[float, float]]) -> Signal:
+    """Pitch contour through (seconds, Hz) points, interpolated in octaves so glides sound even."""
+    return [2.0**v for v in lines(n, [(t, math.log2(f)) for t, f in points])]
+
+
+def exp_sweep(n: int, start: float, end: float, tau: float) -> Signal:
+    """A value that falls (or rises) exponentially from start towards end: drum pitch drops."""
+    k, e, d = -1.0 / (tau * SR), math.exp, start - end
+    return [end + d * e(k * i) for i in range(n)]
+
+
+# --- Oscillators and noise ------------------------------------------------------------------
+
+
+def phases(freq, n: int) -> Signal:
+    """Running phase in cycles for a constant frequency or a per-sample frequency contour."""
+    if isinstance(freq, (int, float)):
+        step = freq / SR
+        return [step * i for i in range(n)]
+    inv = 1.0 / SR
+    return list(accumulate([f * inv for f in freq[:n]]))
+
+
+def sine(freq, n: int, phase: float = 0.0) -> Signal:
+    s = math.sin
+    return [s(TAU * (p + phase)) for p in phases(freq, n)]
+
+
+def saw(freq, n: int) -> Signal:
+    """Naive sawtooth: fine for effects that get filtered and distorted anyway."""
+    return [2.0 * (p - int(p)) - 1.0 for p in phases(freq, n)]
+
+
+def square(freq, n: int, hardness: float = 4.0) -> Signal:
+    """A rounded square (a driven sine): buzzy without the aliasing of a hard edge."""
+    s, t = math.sin, math.tanh
+    norm = 1.0 / t(hardness)
+    return [norm * t(hardness * s(TAU * p)) for p in phases(freq, n)]
+
+
+def saw_bl(freq, n: int, phase: float = 0.0) -> Signal:
+    """Band-limited (polyBLEP) sawtooth for the music, where aliasing would sound sour."""
+    freqs = [freq] * n if isinstance(freq, (int, float)) else freq
+    out = [0.0] * n
+    p, inv = phase % 1.0, 1.0 / SR
+    for i in range(n):
+        dt = freqs[i] * inv
+        p += dt
+        if p >= 1.0:
+            p -= 1.0
+        v = 2.0 * p - 1.0
+        if p < dt:
+            t = p / dt
+            v -= t + t - t * t - 1.0
+        elif p > 1.0 - dt:
+            t = (p - 1.0) / dt
+            v -= t * t + t + t + 1.0
+        out[i] = v
+    return out
+
+
+def white(n: int, rng: random.Random) -> Signal:
+    r = rng.random
+    return [2.0 * r() - 1.0 for _ in range(n)]
+
+
+def held_noise(n: int, rng: random.Random, hold_min: int, hold_max: int) -> Signal:
+    """Noise that sticks on random values for a few samples: crunchy, bit-crushed grit."""
+    out: Signal = []
+    r, ri = rng.random, rng.randint
+    while len(out) < n:
+        out.extend([2.0 * r() - 1.0] * ri(hold_min, hold_max))
+    return out[:n]
+
+
+def grains(
+    n: int,
+    rng: random.Random,
+    count: int,
+    start: float,
+    end: float,
+    length: tuple[float, float] = (0.0005, 0.002),
+    density_power: float = 1.0,
+) -> Signal:
+    """Scatter tiny noise bursts between start and end seconds: sand crunch, sparks, debris.
+
+    density_power > 1 crowds the grains towards the start, so a crackle thins out as it dies.
+    """
+    out = silence(n)
+    r, e = rng.random, math.exp
+    for _ in range(count):
+        at = samples(start + (end - start) * r() ** density_power)
+        m = max(2, samples(length[0] + (length[1] - length[0]) * r()))
+        amp = (0.4 + 0.6 * r()) * (1.0 if r() < 0.5 else -1.0)
+        k = -4.0 / m
+        burst = [amp * (2.0 * r() - 1.0) * e(k * i) for i in range(m)]
+        mix_into(out, burst, at)
+    return out
+
+
+def modal(n: int, modes: list[tuple[float, float, float]], start: float = 0.0) -> Signal:
+    """Sum of exponentially decaying sines, (Hz, amplitude, tau): how struck metal rings."""
+    out = silence(n)
+    s, e = math.sin, math.exp
+    for freq, amp, tau in modes:
+        if freq >= 0.45 * SR:
+            continue  # above what 22 kHz can hold: it would fold back as a stray whistle
+        k, w = -1.0 / (tau * SR), TAU * freq / SR
+        m = min(n, samples(tau * 7.0))
+        mix_into(out, [amp * e(k * i) * s(w * i) for i in range(m)], samples(start))
+    return out
+
+
+def thump(n: int, f_start: float, f_end: float, pitch_tau: float, amp_tau: float) -> Signal:
+    """A sine whose pitch drops fast: the body of every drum, impact and explosion here."""
+    return times(sine(exp_sweep(n, f_start, f_end, pitch_tau), n), decay(n, amp_tau, 0.0015))
+
+
+def fm_bell(
+    n: int, freq: float, ratio: float, index: float, tau: float, attack: float = 0.002
+) -> Signal:
+    """Two-operator FM with an inharmonic ratio: a bell whose brightness decays faster than it."""
+    s = math.sin
+    env = decay(n, tau, attack)
+    idx = scaled(decay(n, tau * 0.4, attack), index)
+    car, mod = phases(freq, n), phases(freq * ratio, n)
+    return [a * s(TAU * c + i * s(TAU * m)) for a, i, c, m in zip(env, idx, car, mod, strict=True)]
+
+
+# --- Filters --------------------------------------------------------------------------------
+
+
+def lowpass1(x: Signal, cutoff: float) -> Signal:
+    a = 1.0 - math.exp(-TAU * cutoff / SR)
+    y, out = 0.0, [0.0] * len(x)
+    for i, v in enumerate(x):
+        y += a * (v - y)
+        out[i] = y
+    return out
+
+
+def highpass1(x: Signal, cutoff: float) -> Signal:
+    return list(map(sub, x, lowpass1(x, cutoff)))
+
+
+_SVF_MIX = {"lp": (0.0, 0.0, 1.0), "bp": (0.0, 1.0, 0.0), "hp": (1.0, -1.0, -1.0)}
+
+
+def svf(x: Signal, cutoff, q: float = 0.707, mode: str = "lp") -> Signal:
+    """Trapezoidal state-variable filter (stable at any cutoff, so it can sweep freely).
+
+    cutoff is a number or a per-sample contour. The band-pass is scaled to unity gain at its
+    centre, so a resonant sweep keeps its level as q changes.
+    """
+    k = 1.0 / q
+    ch, cb, cl = _SVF_MIX[mode]
+    cb *= k
+    n, out = len(x), [0.0] * len(x)
+    ic1 = ic2 = 0.0
+    pf, limit, tan = math.pi / SR, 0.45 * SR, math.tan
+    if isinstance(cutoff, (int, float)):
+        g = tan(pf * min(cutoff, limit))
+        a1 = 1.0 / (1.0 + g * (g + k))
+        a2, a3 = g * a1, g * g * a1
+        for i, v0 in enumerate(x):
+            v3 = v0 - ic2
+            v1 = a1 * ic1 + a2 * v3
+            v2 = ic2 + a2 * ic1 + a3 * v3
+            ic1, ic2 = 2.0 * v1 - ic1, 2.0 * v2 - ic2
+            out[i] = ch * v0 + cb * v1 + cl * v2
+        return out
+    gs = [tan(pf * min(c, limit)) for c in cutoff[:n]]
+    for i, v0 in enumerate(x):
+        g = gs[i]
+        a1 = 1.0 / (1.0 + g * (g + k))
+        a2 = g * a1
+        v3 = v0 - ic2
+        v1 = a1 * ic1 + a2 * v3
+        v2 = ic2 + a2 * ic1 + g * a2 * v3
+        ic1, ic2 = 2.0 * v1 - ic1, 2.0 * v2 - ic2
+        out[i] = ch * v0 + cb * v1 + cl * v2
+    return out
+
+
+def formants(x: Signal, bands: list[tuple[float, float, float]]) -> Signal:
+    """Parallel resonant band-passes, (Hz, q, gain): turns a buzz into a vowel-ish voice."""
+    out = silence(len(x))
+    for freq, q, level in bands:
+        mix_into(out, svf(x, freq, q, "bp"), 0, level)
+    return out
+
+
+# --- Reverb ---------------------------------------------------------------------------------
+
+
+def _comb(x: Signal, delay: int, feedback: float, damp: float) -> Signal:
+    """Feedback comb with a one-pole low-pass in the loop: highs die faster, as in a real room."""
+    y, store, keep = x[:], 0.0, 1.0 - damp
+    for i in range(delay, len(y)):
+        store = keep * y[i - delay] + damp * store
+        y[i] += feedback * store
+    return y
+
+
+# An allpass only feeds back its own output one delay ago, so it can be computed a whole
+# delay-length block at a time with slices instead of a per-sample loop.
+
+
+def _allpass(x: Signal, delay: int, g: float) -> Signal:
+    y = [-g * v for v in x]
+    for s in range(delay, len(y), delay):
+        e = min(s + delay, len(y))
+        y[s:e] = [
+            a + b + g * c
+            for a, b, c in zip(
+                y[s:e], x[s - delay : e - delay], y[s - delay : e - delay], strict=True
+            )
+        ]
+    return y
+
+
+def reverb(x: Signal, rt60: float = 0.8, size: float = 1.0, tone: float = 4000.0) -> Signal:
+    """Freeverb-style room (four damped combs into two allpasses); returns the wet signal only.
+
+    tone low-passes what goes in and sets how fast the highs die inside the combs.
+    """
+    src = lowpass1(x, tone)
+    damp = math.exp(-TAU * tone / SR)  # the one-pole coefficient for a cutoff of `tone`
+    wet = silence(len(x))
+    for base in (557, 593, 641, 677):  # mutually prime, so the echoes never pile up in step
+        d = max(1, int(base * size))
+        g = 10.0 ** (-3.0 * d / (SR * rt60))
+        mix_into(wet, _comb(src, d, g, damp), 0, 0.25)
+    for base in (278, 110):
+        wet = _allpass(wet, max(1, int(base * size)), 0.5)
+    return wet
+
+
+def with_room(x: Signal, wet: float, rt60: float, size: float = 1.0, tone: float = 4000.0):
+    return mix_into(x[:], reverb(x, rt60, size, tone), 0, wet)
+
+
+# --- Finishing and writing ------------------------------------------------------------------
+
+
+def fade(x: Signal, fade_in: float, fade_out: float) -> Signal:
+    """Raised-cosine fades so nothing starts or stops with a click."""
+    out, c = x[:], math.cos
+    a, b = max(1, samples(fade_in)), max(1, samples(fade_out))
+    out[:a] = [v * 0.5 * (1.0 - c(math.pi * i / a)) for i, v in enumerate(out[:a])]
+    tail = out[-b:]
+    out[-b:] = [v * 0.5 * (1.0 + c(math.pi * (i + 1) / b)) for i, v in enumerate(tail)]
+    return out
+
+
+def normalized(x: Signal, peak_db: float) -> Signal:
+    peak = max(map(abs, x)) or 1.0
+    return scaled(x, 10.0 ** (peak_db / 20.0) / peak)
+
+
+def finish_effect(x: Signal, fade_in: float = 0.003, fade_out: float = 0.015) -> Signal:
+    """Strip DC (which would thump when the sound starts), fade the ends, normalize."""
+    return normalized(fade(highpass1(x, 20.0), fade_in, fade_out), EFFECT_PEAK_DB)
+
+
+def write_wav(path: Path, x: Signal) -> None:
+    full = 32767.0
+    data = array("h", [int(round(full * min(1.0, max(-1.0, v)))) for v in x])
+    if sys.byteorder == "big":
+        data.byteswap()  # WAV is little-endian
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SR)
+        w.writeframes(data.tobytes())
+
+
+# --- Weapon ---------------------------------------------------------------------------------
+
+
+def rifle_shot(seed: int, pitch: float = 1.0, bright: float = 1.0) -> Signal:
+    """Heavy exosuit rifle: crack + muzzle blast + sub thump + a brief ring of the receiver.
+
+    It fires ten times a second, so nearly all the energy lands in the first 60 ms and the top
+    end is rolled off: punchy, not piercing.
+    """
+    rng = random.Random(seed)
+    n = samples(0.25)
+    crack = times(svf(white(n, rng), 2200 * bright, 0.7, "hp"), decay(n, 0.006, 0.0004))
+    blast = times(svf(white(n, rng), 750 * bright, 0.9, "bp"), decay(n, 0.03, 0.001))
+    sub_thump = thump(n, 150 * pitch, 46 * pitch, 0.022, 0.055)
+    punch = drive(thump(n, 330 * pitch, 105 * pitch, 0.01, 0.022), 2.5)
+    ring = modal(
+        n,
+        [
+            (1240 * pitch, 0.30, 0.045),
+            (1985 * pitch, 0.20, 0.035),
+            (2890 * pitch, 0.12, 0.028),
+            (3710 * pitch, 0.08, 0.02),
+        ],
+        0.004,
+    )
+    dry = layer(n, (crack, 0.8), (blast, 0.9), (sub_thump, 1.0), (punch, 0.45), (ring, 0.1))
+    wet = with_room(dry, 0.22, rt60=0.3, size=0.45, tone=3000)
+    return drive(lowpass1(wet, 8000 * bright), 1.6)
+
+
+def shot() -> Signal:
+    return rifle_shot(101)
+
+
+def shot_b() -> Signal:
+    return rifle_shot(202, pitch=0.93, bright=0.9)
+
+
+def shot_c() -> Signal:
+    return rifle_shot(303, pitch=1.06, bright=1.08)
+
+
+def metal_clack(
+    n: int, rng: random.Random, base: float, at: float, weight: float, ring: float = 1.0
+) -> Signal:
+    """Steel on steel: a hard tick, a short thud and a few inharmonic ringing modes.
+
+    ring scales how long the modes sing: small parts and light taps die quickly.
+    """
+    tick = times(svf(white(n, rng), 2500, 0.8, "hp"), decay(n, 0.003, 0.0004, at))
+    thud = times(sine(exp_sweep(n, 260, 110, 0.012), n), decay(n, 0.025 * weight, 0.001, at))
+    modes = modal(
+        n,
+        [
+            (base, 0.45, 0.045 * ring),
+            (base * 1.67, 0.32, 0.034 * ring),
+            (base * 2.74, 0.22, 0.024 * ring),
+            (base * 3.86, 0.12, 0.016 * ring),
+        ],
+        at,
+    )
+    return layer(n, (tick, 0.7), (thud, 0.6 * weight), (modes, 0.55))
+
+
+def slide_scrape(n: int, rng: random.Random, start: float, end: float, centre: float) -> Signal:
+    """Metal sliding on metal: band-passed noise with a rough, stuttering friction."""
+    friction = lowpass1(held_noise(n, rng, 20, 90), 200)
+    friction = [0.55 + 0.9 * abs(v) for v in friction]
+    shape = lines(n, [(start, 0.0), (start + 0.015, 1.0), (end - 0.02, 0.7), (end, 0.0)])
+    return times(times(svf(white(n, rng), centre, 2.0, "bp"), shape), friction)
+
+
+def dry_fire() -> Signal:
+    """Hammer on an empty chamber: a thin tick-clack with no blast at all."""
+    rng = random.Random(404)
+    n = samples(0.1)
+    first = metal_clack(n, rng, 2300, 0.002, 0.3, ring=0.3)
+    second = metal_clack(n, rng, 1650, 0.028, 0.5, ring=0.4)
+    return layer(n, (first, 0.7), (second, 1.0))
+
+
+def reload_start() -> Signal:
+    """Mag release: the button's tick, the magazine scraping out, then it clacks free."""
+    rng = random.Random(505)
+    n = samples(0.3)
+    button = metal_clack(n, rng, 3100, 0.003, 0.2, ring=0.35)
+    scrape = slide_scrape(n, rng, 0.03, 0.13, 2100)
+    clack = metal_clack(n, rng, 820, 0.12, 1.2)
+    dry = layer(n, (button, 0.45), (scrape, 0.35), (clack, 1.0))
+    return with_room(dry, 0.18, rt60=0.35, size=0.5)
+
+
+def reload_done() -> Signal:
+    """Mag seated with a low clunk, then the bolt racked and slammed home."""
+    rng = random.Random(606)
+    n = samples(0.3)
+    seat = metal_clack(n, rng, 640, 0.003, 1.6)
+    pull = slide_scrape(n, rng, 0.08, 0.15, 2900)
+    bolt = metal_clack(n, rng, 1450, 0.16, 1.3)
+    dry = layer(n, (seat, 0.8), (pull, 0.3), (bolt, 1.0))
+    return with_room(dry, 0.18, rt60=0.35, size=0.5)
+
+
+# --- Impacts --------------------------------------------------------------------------------
+
+
+def hit_mimic() -> Signal:
+    """Round into alien flesh: a dull smack, a meaty body, then a wet squelch and droplets."""
+    rng = random.Random(707)
+    n = samples(0.2)
+    smack = times(svf(white(n, rng), 2200, 0.7, "lp"), decay(n, 0.006, 0.0005))
+    body = drive(thump(n, 140, 58, 0.02, 0.045), 2.0)
+    # The squelch is a resonant band sweeping down through the noise, wobbling like wet tissue.
+    sweep = exp_sweep(n, 1700, 320, 0.05)
+    wobble = [
+        0.55 + 0.45 * math.sin(TAU * 33 * i / SR + 2.0 * v)
+        for i, v in enumerate(lowpass1(white(n, rng), 40))
+    ]
+    squelch_env = lines(n, [(0.0, 0.0), (0.006, 1.0), (0.06, 0.6), (0.16, 0.0)])
+    squelch = times(times(svf(white(n, rng), sweep, 5.0, "bp"), squelch_env), wobble)
+    drops = silence(n)
+    for at, f in ((0.055, 620), (0.09, 840), (0.125, 540)):
+        m = samples(0.014)
+        blip = times(sine(pitch_lines(m, [(0, f), (0.014, f * 1.9)]), m), decay(m, 0.004, 0.001))
+        mix_into(drops, blip, samples(at))
+    dry = layer(n, (smack, 0.5), (body, 0.9), (squelch, 1.3), (drops, 0.18))
+    return lowpass1(dry, 6000)
+
+
+def hit_wall() -> Signal:
+    """Bullet on concrete: a hard tick, a chip of grit and a brief ricochet whine."""
+    rng = random.Random(808)
+    n = samples(0.12)
+    tick = times(svf(white(n, rng), 3000, 0.7, "hp"), decay(n, 0.0025, 0.0003))
+    thunk = times(svf(white(n, rng), 1100, 1.5, "bp"), decay(n, 0.012, 0.0005))
+    knock = thump(n, 320, 170, 0.01, 0.012)
+    grit = svf(grains(n, rng, 14, 0.002, 0.05, (0.0003, 0.0012), 1.6), 2500, 0.7, "hp")
+    whine_f = exp_sweep(n, 3400, 2500, 0.06)
+    whine = times(sine(whine_f, n), lines(n, [(0, 0), (0.01, 1), (0.045, 0.5), (0.11, 0)]))
+    return layer(n, (tick, 0.8), (thunk, 0.9), (knock, 0.5), (grit, 0.35), (whine, 0.16))
+
+
+# --- Mimics ---------------------------------------------------------------------------------
+
+
+def jitter(n: int, rng: random.Random, rate: float, depth: float) -> Signal:
+    """Slow random wander around 1.0: the unsteadiness that makes a synthetic voice organic."""
+    wander = lowpass1(lowpass1(white(n, rng), rate), rate)
+    peak = max(map(abs, wander)) or 1.0
+    return [1.0 + depth * v / peak for v in wander]
+
+
+def screech(n: int, rng: random.Random, contour: Signal, roughness: float) -> Signal:
+    """An alien cry: FM against a half-frequency modulator (a sub-harmonic rasp) with jitter."""
+    wobble = jitter(n, rng, 30, 0.04)
+    freq = times(contour, wobble)
+    s = math.sin
+    car, mod = phases(freq, n), phases([f * 0.5 for f in freq], n)
+    return [s(TAU * c + roughness * s(TAU * m)) for c, m in zip(car, mod, strict=True)]
+
+
+def mimic_die() -> Signal:
+    """A Mimic dying: a screech that climbs then collapses, a wet burst, crunching grit."""
+    rng = random.Random(909)
+    n = samples(0.7)
+    contour = pitch_lines(n, [(0.0, 380), (0.17, 1150), (0.24, 980), (0.45, 260), (0.7, 70)])
+    cry = screech(n, rng, contour, 2.6)
+    # Chattering mandibles: the cry gated at ~30 Hz, opening up as it collapses.
+    chatter = [0.6 + 0.4 * math.sin(TAU * 31 * i / SR) for i in range(n)]
+    cry_env = lines(n, [(0, 0), (0.03, 0.8), (0.2, 1.0), (0.32, 0.85), (0.62, 0.25), (0.7, 0)])
+    cry = drive(
+        times(times(formants(cry, [(1400, 1.2, 1.0), (2600, 2.5, 0.5)]), chatter), cry_env), 2.2
+    )
+    burst = times(
+        svf(white(n, rng), exp_sweep(n, 2500, 300, 0.06), 0.9, "lp"), decay(n, 0.06, 0.002, 0.2)
+    )
+    squelch = times(
+        svf(white(n, rng), exp_sweep(n, 1500, 260, 0.08), 4.0, "bp"), decay(n, 0.09, 0.004, 0.2)
+    )
+    gut = drive(times(sine(exp_sweep(n, 120, 42, 0.05), n), decay(n, 0.1, 0.003, 0.2)), 1.6)
+    crunch = svf(held_noise(n, rng, 2, 9), 2200, 0.8, "bp")
+    crunch = times(crunch, grains_gate(n, rng, 0.2, 0.62))
+    dry = layer(n, (cry, 0.7), (burst, 0.6), (squelch, 0.9), (gut, 0.8), (crunch, 0.5))
+    return with_room(dry, 0.15, rt60=0.45, size=0.6)
+
+
+def grains_gate(n: int, rng: random.Random, start: float, end: float) -> Signal:
+    """A stuttering on/off gate between start and end that thins out: crunches, not a hiss."""
+    gate = silence(n)
+    at = start
+    while at < end:
+        length = 0.006 + 0.02 * rng.random()
+        level = 1.0 - 0.8 * (at - start) / (end - start)
+        m = samples(length)
+        mix_into(gate, [level * math.sin(math.pi * i / m) for i in range(m)], samples(at))
+        at += length + 0.004 + 0.03 * rng.random() * (at - start) / (end - start)
+    return gate
+
+
+def mimic_emerge() -> Signal:
+    """The 1 s telegraph: sand rumbling louder and grittier, the burst landing at 1.0 s."""
+    rng = random.Random(1010)
+    n = samples(1.25)
+    burst_at = 1.0
+    build = curved(lines(n, [(0, 0), (burst_at, 1.0), (burst_at + 0.02, 0.0)]), 2.0)
+    rumble = svf(svf(white(n, rng), 110, 0.9, "lp"), 110, 0.9, "lp")
+    tremor = [0.65 + 0.35 * math.sin(TAU * (6 * t + 5 * t * t)) for t in (i / SR for i in range(n))]
+    drone = sine(lines(n, [(0, 38), (burst_at, 62)]), n)
+    sand = svf(grains(n, rng, 900, 0.05, burst_at, (0.0004, 0.002), 0.55), 3200, 0.8, "bp")
+    # Sub rumble alone vanishes on laptop speakers; a gritty band around 350 Hz carries it there.
+    grind = times(
+        svf(white(n, rng), 350, 1.6, "bp"), [0.5 + 0.5 * abs(v) for v in jitter(n, rng, 25, 1.0)]
+    )
+    build_mix = layer(
+        n, (drive(scaled(rumble, 8.0), 2.2), 0.9), (drone, 0.4), (sand, 1.1), (grind, 0.8)
+    )
+    build_mix = times(times(build_mix, build), tremor)
+    boom = drive(times(sine(exp_sweep(n, 150, 40, 0.035), n), decay(n, 0.1, 0.002, burst_at)), 1.8)
+    blast = times(
+        svf(white(n, rng), exp_sweep(n, 5000, 500, 0.05), 0.8, "lp"),
+        decay(n, 0.05, 0.001, burst_at),
+    )
+    spray = svf(
+        grains(n, rng, 160, burst_at, burst_at + 0.22, (0.0005, 0.003), 1.8), 2200, 0.7, "hp"
+    )
+    dry = layer(n, (build_mix, 0.7), (boom, 1.0), (blast, 0.7), (spray, 0.5))
+    return with_room(dry, 0.15, rt60=0.5, size=0.8, tone=2500)
+
+
+def mimic_windup() -> Signal:
+    """The lunge warning: a chittering whine climbing in pitch and speed, hard to miss."""
+    rng = random.Random(1111)
+    n = samples(0.5)
+    f = pitch_lines(n, [(0, 430), (0.46, 1500), (0.5, 1560)])
+    wobble = jitter(n, rng, 25, 0.02)
+    f = times(f, wobble)
+    buzz = square(f, n, 3.0)
+    clash = saw([v * 1.414 for v in f], n)  # a tritone above: unsettling on purpose
+    whine = sine([v * 2.0 for v in f], n)
+    rate = phases(lines(n, [(0, 20), (0.5, 46)]), n)
+    chitter = [(0.5 + 0.5 * math.sin(TAU * p)) ** 3 for p in rate]
+    gated = times(layer(n, (buzz, 0.7), (svf(clash, 2500, 0.7, "lp"), 0.35)), chitter)
+    voice = layer(n, (gated, 1.0), (whine, 0.18))
+    voice = svf(voice, 1900, 0.9, "bp")  # sit where the ear is keenest, above the gunfire
+    env = curved(lines(n, [(0, 0), (0.04, 0.55), (0.46, 1.0), (0.5, 0.0)]), 1.4)
+    return drive(times(voice, env), 1.5)
+
+
+def mimic_lunge() -> Signal:
+    """A body flung through the air: a swept whoosh with a rough, rasping snarl inside it."""
+    rng = random.Random(1212)
+    n = samples(0.35)
+    whoosh = svf(white(n, rng), pitch_lines(n, [(0, 450), (0.12, 2600), (0.35, 500)]), 1.3, "bp")
+    whoosh = times(whoosh, curved(lines(n, [(0, 0), (0.11, 1), (0.35, 0)]), 1.5))
+    air = times(svf(white(n, rng), 320, 0.7, "lp"), lines(n, [(0, 0), (0.1, 1), (0.35, 0)]))
+    f = times(pitch_lines(n, [(0, 92), (0.1, 135), (0.35, 80)]), jitter(n, rng, 45, 0.08))
+    rasp = [0.5 + 0.5 * abs(v) for v in jitter(n, rng, 60, 1.0)]
+    snarl = times(saw(f, n), rasp)
+    snarl = formants(snarl, [(650, 3.0, 1.0), (1150, 3.5, 0.7), (2400, 4.0, 0.25)])
+    snarl = drive(times(snarl, lines(n, [(0, 0), (0.04, 1), (0.22, 0.7), (0.35, 0)])), 3.0)
+    return layer(n, (whoosh, 0.9), (air, 0.6), (snarl, 0.7))
+
+
+def alpha_roar() -> Signal:
+    """The Alpha: a deeper, throatier cry than a drone's, fizzing with electric crackle."""
+    rng = random.Random(1313)
+    n = samples(1.2)
+    contour = pitch_lines(n, [(0, 120), (0.15, 205), (0.6, 185), (1.0, 125), (1.2, 95)])
+    cry = screech(n, rng, contour, 3.2)
+    growl = saw(times(contour, jitter(n, rng, 20, 0.05)), n)
+    throat = layer(n, (cry, 0.8), (growl, 0.7))
+    vowel_1 = lines(n, [(0, 550), (0.2, 820), (0.9, 700), (1.2, 450)])
+    vowel_2 = lines(n, [(0, 1000), (0.2, 1300), (0.9, 1150), (1.2, 900)])
+    voice = layer(
+        n,
+        (svf(throat, vowel_1, 3.0, "bp"), 1.0),
+        (svf(throat, vowel_2, 4.0, "bp"), 0.7),
+        (svf(throat, 2600, 3.0, "bp"), 0.3),
+        (svf(throat, 300, 0.8, "lp"), 0.5),
+    )
+    # Electric: the voice ring-modulated by a mains-like buzz, then crushed, plus sparks.
+    buzz = square(62.0, n, 6.0)
+    electric = crush(times(voice, buzz), 5)
+    sparks = svf(grains(n, rng, 110, 0.05, 1.1, (0.0003, 0.0015)), 3500, 0.7, "hp")
+    sub = sine([f * 0.5 for f in contour], n)
+    env = lines(n, [(0, 0), (0.07, 1.0), (0.75, 0.85), (1.2, 0.0)])
+    mixed = layer(n, (voice, 1.0), (electric, 0.35), (sparks, 0.35), (sub, 0.35))
+    roar = drive(times(mixed, env), 2.4)
+    return with_room(roar, 0.25, rt60=0.8, size=1.0, tone=3500)
+
+
+# --- Cage -----------------------------------------------------------------------------------
+
+
+def armor_impact(n: int, rng: random.Random, weight: float) -> Signal:
+    """A blow on the suit's plate: a crack, a deep thud and the plate's low ring."""
+    crack = times(svf(white(n, rng), 1800, 0.7, "hp"), decay(n, 0.004, 0.0004))
+    thud = drive(thump(n, 120 * weight, 45, 0.02 * weight, 0.06 * weight), 1.8)
+    plate = modal(n, [(430, 0.4, 0.07), (765, 0.3, 0.05), (1190, 0.2, 0.04), (1630, 0.1, 0.03)])
+    dust = times(svf(white(n, rng), 900, 0.7, "lp"), decay(n, 0.03 * weight, 0.001))
+    return layer(n, (crack, 0.6), (thud, 1.0), (plate, 0.5), (dust, 0.5))
+
+
+def cage_hurt() -> Signal:
+    """Cage takes a hit: the armor rings, and he grunts through gritted teeth."""
+    rng = random.Random(1414)
+    n = samples(0.35)
+    impact = armor_impact(n, rng, 1.0)
+    f = times(pitch_lines(n, [(0, 125), (0.1, 108), (0.33, 78)]), jitter(n, rng, 35, 0.04))
+    glottal = layer(n, (saw(f, n), 1.0), (white(n, rng), 0.25))  # voice plus breath
+    grunt = formants(glottal, [(560, 4.0, 1.0), (960, 5.0, 0.55), (2400, 6.0, 0.15)])
+    grunt = times(grunt, lines(n, [(0.02, 0), (0.05, 1.0), (0.16, 0.75), (0.33, 0.0)]))
+    return layer(n, (impact, 0.9), (drive(scaled(grunt, 2.0), 1.5), 0.6))
+
+
+def cage_die() -> Signal:
+    """Cage falls: a heavy impact, the suit's power whining down, a last heartbeat or two."""
+    rng = random.Random(1515)
+    n = samples(1.5)
+    impact = armor_impact(n, rng, 1.6)
+    f = pitch_lines(n, [(0, 1500), (0.15, 1400), (1.25, 55), (1.5, 45)])
+    whine = layer(
+        n,
+        (sine(f, n), 1.0),
+        (square([v * 0.5 for v in f], n, 2.0), 0.3),
+        (sine([v * 3.0 for v in f], n), 0.15),
+    )
+    whine = times(whine, lines(n, [(0.08, 0), (0.18, 0.55), (0.8, 0.4), (1.3, 0.0)]))
+    hum = svf(saw(pitch_lines(n, [(0, 50), (1.3, 32)]), n), 400, 0.8, "lp")
+    hum = times(hum, lines(n, [(0, 0), (0.1, 0.5), (1.2, 0.0)]))
+    heart = silence(n)
+    for at, level in ((0.62, 1.0), (0.79, 0.7), (1.12, 0.55), (1.29, 0.35)):
+        m = samples(0.45)
+        mix_into(heart, scaled(drive(thump(m, 125, 48, 0.015, 0.07), 2.5), level), samples(at))
+    heart = lowpass1(heart, 500)  # muffled, as if heard from inside the helmet
+    dry = layer(n, (impact, 1.0), (whine, 0.35), (hum, 0.3), (heart, 1.2))
+    return with_room(dry, 0.18, rt60=0.9, size=1.0, tone=3000)
+
+
+def dash() -> Signal:
+    """Suit thrusters: a puff of air, a servo whine spinning up and a swept whoosh."""
+    rng = random.Random(1616)
+    n = samples(0.3)
+    puff = times(svf(white(n, rng), 1500, 0.7, "hp"), decay(n, 0.05, 0.002))
+    f = pitch_lines(n, [(0, 260), (0.07, 900), (0.3, 620)])
+    servo = svf(layer(n, (saw(f, n), 0.7), (sine([v * 3 for v in f], n), 0.3)), 1300, 1.5, "bp")
+    servo = times(servo, lines(n, [(0, 0), (0.015, 1.0), (0.12, 0.4), (0.3, 0.0)]))
+    whoosh = svf(white(n, rng), pitch_lines(n, [(0, 700), (0.06, 3000), (0.3, 800)]), 2.2, "bp")
+    whoosh = times(whoosh, curved(lines(n, [(0, 0), (0.04, 1.0), (0.3, 0.0)]), 1.6))
+    kick = thump(n, 110, 50, 0.015, 0.03)
+    return lowpass1(layer(n, (puff, 0.2), (servo, 0.8), (whoosh, 1.0), (kick, 0.6)), 7000)
+
+
+def footstep(seed: int, centre: float) -> Signal:
+    """A boot in sand: a soft thud and a crunch of grains, all over in a tenth of a second."""
+    rng = random.Random(seed)
+    n = samples(0.12)
+    crunch = grains(n, rng, 60, 0.004, 0.1, (0.0005, 0.0025), 2.0)
+    crunch = times(lowpass1(svf(crunch, centre, 0.9, "bp"), 4000), decay(n, 0.03, 0.004))
+    thud = layer(
+        n,
+        (thump(n, 95, 55, 0.012, 0.018), 1.0),
+        (times(svf(white(n, rng), 380, 0.7, "lp"), decay(n, 0.02, 0.002)), 1.2),
+    )
+    return layer(n, (crunch, 1.0), (thud, 0.5))
+
+
+def footstep_sand() -> Signal:
+    return footstep(1717, 2600)
+
+
+def footstep_sand_b() -> Signal:
+    return footstep(1818, 2100)
+
+
+# --- Big events -----------------------------------------------------------------------------
+
+
+def explosion() -> Signal:
+    """A big blast: a crack, a sub-bass boom sweeping down, a roar closing in, debris crackle."""
+    rng = random.Random(1919)
+    n = samples(2.0)
+    crack = times(svf(white(n, rng), 6000, 0.7, "lp"), decay(n, 0.012, 0.0005))
+    boom = drive(thump(n, 110, 28, 0.12, 0.5), 2.2)
+    sub = times(sine(exp_sweep(n, 55, 30, 0.3), n), decay(n, 0.9, 0.004))
+    roar = times(
+        svf(white(n, rng), exp_sweep(n, 4500, 140, 0.35), 0.8, "lp"), decay(n, 0.45, 0.004)
+    )
+    rumble = times(svf(svf(white(n, rng), 160, 0.8, "lp"), 160, 0.8, "lp"), decay(n, 0.8, 0.01))
+    rumble = scaled(rumble, 6.0)
+    debris = grains(n, rng, 260, 0.12, 1.85, (0.0004, 0.004), 2.2)
+    debris = times(svf(debris, 1800, 0.7, "hp"), decay(n, 0.6, 0.01, 0.1))
+    dry = layer(
+        n, (crack, 0.8), (boom, 1.0), (sub, 0.6), (roar, 0.9), (rumble, 0.7), (debris, 0.45)
+    )
+    return with_room(dry, 0.3, rt60=1.6, size=1.3, tone=2500)
+
+
+def loop_reset() -> Signal:
+    """The loop resets: a reversed swell rushing in, cut off by a deep thump and a gasp."""
+    rng = random.Random(2020)
+    n = samples(1.6)
+    snap = 1.3
+    # A reversed reverb tail is what makes a swell sound "backwards": render a bright hit with a
+    # long room, then play the room back to front so it arrives at the snap.
+    hit_len = samples(snap)
+    hit = layer(
+        hit_len,
+        (times(white(hit_len, rng), decay(hit_len, 0.02, 0.001)), 0.7),
+        (fm_bell(hit_len, 587.3, 1.41, 3.0, 0.4), 0.5),
+        (fm_bell(hit_len, 880.0, 1.41, 2.0, 0.3), 0.4),
+    )
+    swell = reverse(reverb(hit, rt60=1.6, size=1.4, tone=6000))
+    rise = curved(lines(n, [(0, 0), (snap, 1.0), (snap + 0.004, 0.0)]), 3.0)
+    noise = times(svf(white(n, rng), pitch_lines(n, [(0, 200), (snap, 7000)]), 1.2, "lp"), rise)
+    f = pitch_lines(n, [(0, 60), (snap, 880)])
+    tone = times(svf(saw(f, n), 2500, 0.8, "lp"), curved(rise, 0.67))  # leads the noise in
+    body = layer(n, (swell, 3.0), (noise, 0.5), (tone, 0.5))
+    body = times(body, lines(n, [(0, 1), (snap, 1), (snap + 0.004, 0)]))  # the hard snap
+    boom = drive(times(sine(exp_sweep(n, 105, 32, 0.05), n), decay(n, 0.13, 0.002, snap)), 2.0)
+    gasp = formants(white(n, rng), [(850, 5.0, 1.0), (1250, 6.0, 0.7), (2600, 6.0, 0.3)])
+    gasp = times(
+        gasp, lines(n, [(snap, 0), (snap + 0.03, 1.0), (snap + 0.1, 0.35), (snap + 0.25, 0.0)])
+    )
+    return layer(n, (body, 1.0), (boom, 1.2), (gasp, 1.8))
+
+
+# --- Interface ------------------------------------------------------------------------------
+
+
+def chime(n: int, freq: float, at: float, tau: float) -> Signal:
+    """A short, soft bell: mostly sine, a touch of FM for glassiness."""
+    m = n - samples(at)
+    out = silence(n)
+    mix_into(out, fm_bell(m, freq, 2.0, 1.2, tau, 0.002), samples(at))
+    return out
+
+
+def ui_move() -> Signal:
+    """Cursor moves: a soft, short tick that won't wear on the ear when held."""
+    rng = random.Random(2121)
+    n = samples(0.06)
+    tone = times(layer(n, (sine(1500, n), 1.0), (sine(3000, n), 0.25)), decay(n, 0.011, 0.002))
+    tick = times(svf(white(n, rng), 4000, 0.7, "lp"), decay(n, 0.002, 0.0005))
+    return layer(n, (tone, 1.0), (tick, 0.3))
+
+
+def ui_select() -> Signal:
+    """Confirm: two tones stepping up a fifth."""
+    n = samples(0.2)
+    return layer(n, (chime(n, 880.0, 0.002, 0.05), 0.8), (chime(n, 1318.5, 0.06, 0.07), 1.0))
+
+
+def ui_back() -> Signal:
+    """Back out: two softer tones stepping down a fourth."""
+    n = samples(0.15)
+    tones = layer(n, (chime(n, 784.0, 0.002, 0.04), 1.0), (chime(n, 523.3, 0.05, 0.05), 0.9))
+    return lowpass1(tones, 3000)
+
+
+def knowledge() -> Signal:
+    """Something learned for the next loop: shimmering bell tones climbing an A major chord."""
+    n = samples(0.9)
+    out = silence(n)
+    for at, freq in ((0.0, 880.0), (0.08, 1108.7), (0.16, 1318.5), (0.26, 1760.0)):
+        m = n - samples(at)
+        # Two bells a few cents apart beat against each other: that slow beating is the shimmer.
+        for detune, level in ((1.0, 0.6), (1.0035, 0.45)):
+            index = 1.8 * min(1.0, 1000.0 / freq)  # high notes' sidebands would alias
+            mix_into(out, fm_bell(m, freq * detune, 3.5, index, 0.32, 0.003), samples(at), level)
+    return with_room(out, 0.45, rt60=1.1, size=0.9, tone=4500)
+
+
+EFFECTS = {
+    "shot": shot,
+    "shot_b": shot_b,
+    "shot_c": shot_c,
+    "dry_fire": dry_fire,
+    "reload_start": reload_start,
+    "reload_done": reload_done,
+    "hit_mimic": hit_mimic,
+    "hit_wall": hit_wall,
+    "mimic_die": mimic_die,
+    "mimic_emerge": mimic_emerge,
+    "mimic_windup": mimic_windup,
+    "mimic_lunge": mimic_lunge,
+    "cage_hurt": cage_hurt,
+    "cage_die": cage_die,
+    "dash": dash,
+    "explosion": explosion,
+    "footstep_sand": footstep_sand,
+    "footstep_sand_b": footstep_sand_b,
+    "ui_move": ui_move,
+    "ui_select": ui_select,
+    "ui_back": ui_back,
+    "knowledge": knowledge,
+    "loop_reset": loop_reset,
+    "alpha_roar": alpha_roar,
+}
+
+
+# --- Music instruments ----------------------------------------------------------------------
+# Each note is rendered once per (pitch, length) and reused; a loop repeats the same few notes
+# dozens of times, so the cache is most of why the music renders in seconds.
+
+
+def midi_hz(note: int) -> float:
+    return 440.0 * 2.0 ** ((note - 69) / 12.0)
+
+
+def note_env(n: int, attack: float, length: int, release: float, sustain: float = 1.0) -> Signal:
+    """Attack to 1, ease to sustain over the note, release after note-off (length samples)."""
+    held = length / SR
+    return lines(n, [(0, 0), (attack, 1.0), (held, sustain), (held + release, 0.0)])
+
+
+@cache
+def bass_note(note: int, length: int, accent: bool) -> Signal:
+    """The ostinato's voice: two detuned saws through a plucked low-pass, over a sine sub."""
+    f = midi_hz(note)
+    n = length + samples(0.05)
+    saws = layer(n, (saw_bl(f * 1.004, n), 0.5), (saw_bl(f * 0.996, n, 0.37), 0.5))
+    cutoff = [180.0 + (1500.0 if accent else 800.0) * v for v in decay(n, 0.07, 0.002)]
+    body = svf(saws, cutoff, 1.6, "lp")
+    voice = layer(n, (body, 0.9), (sine(f, n), 0.6))
+    return drive(times(voice, note_env(n, 0.004, length, 0.04, 0.7)), 1.4)
+
+
+@cache
+def taiko(variant: int, size: float) -> Signal:
+    """A war drum: a pitch-dropping sine body, membrane overtones, a slap of skin noise."""
+    rng = random.Random(3000 + variant)
+    n = samples(0.9)
+    f = 58.0 * (1.0 + 0.03 * rng.random())
+    body = thump(n, f * 2.5, f, 0.03, 0.26 * size)
+    overtones = times(
+        layer(n, (sine(f * 1.59, n), 0.5), (sine(f * 2.14, n), 0.3)), decay(n, 0.08, 0.002)
+    )
+    skin = times(svf(white(n, rng), 900, 0.7, "lp"), decay(n, 0.025, 0.001))
+    slap = times(svf(white(n, rng), 260, 1.5, "bp"), decay(n, 0.06, 0.002))
+    return drive(layer(n, (body, 1.0), (overtones, 0.35), (skin, 0.45), (slap, 0.6)), 1.8)
+
+
+@cache
+def deep_boom(variant: int) -> Signal:
+    """The very low hit that marks each phrase: more felt than heard."""
+    n = samples(1.4)
+    return drive(thump(n, 85, 36, 0.08, 0.5), 1.5)
+
+
+@cache
+def field_snare(variant: int) -> Signal:
+    """A military snare: bright rattle of wires over a short tuned shell."""
+    rng = random.Random(4000 + variant)
+    n = samples(0.25)
+    wires = times(svf(white(n, rng), 3200, 0.8, "bp"), decay(n, 0.07, 0.001))
+    crack = times(svf(white(n, rng), 1800, 0.7, "hp"), decay(n, 0.012, 0.0005))
+    shell = thump(n, 240, 185, 0.02, 0.035)
+    return layer(n, (wires, 0.8), (crack, 0.6), (shell, 0.7))
+
+
+@cache
+def pad_chord(notes: tuple, length: int, cutoff: float, attack: float, release: float) -> Signal:
+    """A dark pad: three slightly detuned saws per note, low-passed, swelling in and out."""
+    n = length + samples(release)
+    voices = silence(n)
+    for note in notes:
+        f = midi_hz(note)
+        for cents, phase in ((-9, 0.0), (0, 0.33), (8, 0.71)):
+            mix_into(voices, saw_bl(f * 2.0 ** (cents / 1200.0), n, phase), 0, 0.2)
+    dark = svf(svf(voices, cutoff, 0.9, "lp"), cutoff * 1.5, 0.7, "lp")
+    return times(dark, note_env(n, attack, length, release, 0.85))
+
+
+@cache
+def horn_note(note: int, length: int) -> Signal:
+    """The lead: a brassy saw whose filter opens on the attack, vibrato arriving late."""
+    f = midi_hz(note)
+    n = length + samples(0.25)
+    s = math.sin
+    vib = [1.0 + 0.005 * s(TAU * 5.3 * i / SR) * min(1.0, i / (0.3 * SR)) for i in range(n)]
+    freq = [f * v for v in vib]
+    tone = layer(
+        n,
+        (saw_bl(freq, n), 0.7),
+        (saw_bl([v * 1.003 for v in freq], n, 0.5), 0.5),
+        (sine([v * 0.5 for v in freq], n), 0.35),
+    )
+    opening = lines(n, [(0, 0.0), (0.06, 1.0), (0.4, 0.55)])
+    cutoff = [450.0 + 2200.0 * v for v in opening]
+    return times(svf(tone, cutoff, 1.1, "lp"), note_env(n, 0.035, length, 0.2, 0.85))
+
+
+@cache
+def soft_lead_note(note: int, length: int) -> Signal:
+    """The title's motif: a breathy, flute-like tone, slow to speak, with a gentle vibrato."""
+    f = midi_hz(note)
+    n = length + samples(0.6)
+    rng = random.Random(5000 + note)
+    s = math.sin
+    vib = [1.0 + 0.004 * s(TAU * 4.8 * i / SR) * min(1.0, i / (0.5 * SR)) for i in range(n)]
+    freq = [f * v for v in vib]
+    tone = layer(
+        n,
+        (sine(freq, n), 1.0),
+        (sine([v * 2 for v in freq], n), 0.22),
+        (sine([v * 3 for v in freq], n), 0.08),
+    )
+    breath = svf(white(n, rng), f * 2, 3.0, "bp")
+    voice = layer(n, (tone, 1.0), (breath, 0.25))
+    return times(voice, note_env(n, 0.12, length, 0.5, 0.8))
+
+
+def fold_loop(x: Signal, loop: int) -> Signal:
+    """Wrap everything that rings past the loop point back onto the start, so it loops clean."""
+    out = x[:loop]
+    for s in range(loop, len(x), loop):
+        mix_into(out, x[s : s + loop], 0)
+    return out
+
+
+def periodic(freq: float, loop: int) -> float:
+    """Nudge a frequency so a whole number of cycles fits the loop: no seam in a held drone."""
+    cycles = max(1, round(freq * loop / SR))
+    return cycles * SR / loop
+
+
+def finish_music(x: Signal, loop: int) -> Signal:
+    """High-pass the rumble, glue with gentle saturation, fold the tails, set -6 dBFS peak.
+
+    The loop point gets a 3 ms dip in and out: the folded signal is continuous there anyway, and
+    the dip guarantees a player that doesn't loop sample-exactly can't click.
+    """
+    x = highpass1(x, 28.0)
+    x = normalized(fold_loop(x, loop), 0.0)
+    x = drive(x, 1.3)
+    return normalized(fade(x, 0.003, 0.003), MUSIC_PEAK_DB)
+
+
+# --- Music ----------------------------------------------------------------------------------
+
+# D minor. Chords as (bass root, pad voicing); the voicings sit in the octave below middle C.
+DM = (38, (50, 53, 57))
+BB = (34, (50, 53, 58))
+GM = (43, (50, 55, 58))
+A_MAJ = (33, (49, 52, 57))  # the harmonic-minor dominant: C sharp pulls back to D
+C_MAJ = (36, (48, 52, 55))
+
+BEACH_EIGHTH = 6014  # samples: 110 BPM, rounded so every bar is a whole number of samples
+BEACH_CHORDS = [DM, BB, GM, A_MAJ] * 2 + [DM, BB, C_MAJ, A_MAJ] * 2
+
+# The ostinato: semitones above the chord root, one per eighth, and which eighths push.
+OSTINATO = (0, 0, 12, 0, 0, 12, 0, 7)
+OSTINATO_ACCENTS = (True, False, True, False, True, True, False, False)
+OSTINATO_LEVELS = (1.0, 0.62, 0.85, 0.6, 0.9, 0.8, 0.65, 0.72)
+
+# Lead motif: (bar, start eighth, length in eighths, note). Sparse: it answers every other phrase.
+BEACH_MOTIF = [
+    (4, 0, 3, 62), (4, 3, 3, 69), (4, 6, 2, 67),
+    (5, 0, 6, 65), (5, 6, 2, 62),
+    (6, 0, 3, 67), (6, 3, 3, 70), (6, 6, 2, 69),
+    (7, 0, 4, 64), (7, 4, 4, 61),
+    (12, 0, 3, 69), (12, 3, 3, 74), (12, 6, 2, 72),
+    (13, 0, 6, 70), (13, 6, 2, 69),
+    (14, 0, 3, 72), (14, 3, 3, 67), (14, 6, 2, 64),
+    (15, 0, 4, 64), (15, 4, 4, 69),
+]  # fmt: skip
+
+
+def beach_drums(bar: int, eighth: int) -> list[tuple[str, int, float, int]]:
+    """The drum hits of one bar: (kind, offset in samples, level, variant)."""
+    hits = []
+    phrase_bar = bar % 4
+    if phrase_bar == 0:
+        hits.append(("boom", 0, 0.9, 0))
+    # Big drums on 1 and 3, answering drums on the off-beats once the track has found its feet.
+    pattern = [(0, 1.0), (4, 0.9)]
+    if bar >= 4:
+        pattern += [(3, 0.55), (6, 0.6)]
+    if phrase_bar == 3:  # the fill that throws each phrase into the next one
+        pattern = [(0, 1.0), (3, 0.6), (4, 0.85), (5, 0.6), (6, 0.8), (7, 0.95)]
+    for i, (slot, level) in enumerate(pattern):
+        hits.append(("taiko", slot * eighth, level, (bar * 7 + i) % 4))
+    # Field snare from the second half: backbeat plus sixteenth ghost notes that tighten the grip.
+    if bar >= 8:
+        for slot in (2, 6):
+            hits.append(("snare", slot * eighth, 0.55, (bar + slot) % 3))
+        for sixteenth in (5, 7, 9, 13, 15):
+            hits.append(("snare", sixteenth * eighth // 2, 0.16, (bar + sixteenth) % 3))
+        if phrase_bar == 3:
+            for sixteenth in range(8, 16):
+                level = 0.2 + 0.35 * (sixteenth - 8) / 7
+                hits.append(("snare", sixteenth * eighth // 2, level, sixteenth % 3))
+    return hits
+
+
+def beach_music() -> Signal:
+    """The beach: a driving D minor ostinato at 110 BPM, war drums, a dark pad, a sparse horn."""
+    eighth = BEACH_EIGHTH
+    bar = 8 * eighth
+    loop = bar * len(BEACH_CHORDS)
+    n = loop + samples(4.0)
+    bass, drums, pad, lead = silence(n), silence(n), silence(n), silence(n)
+    drum_voices = {"taiko": lambda v: taiko(v, 1.0), "boom": deep_boom, "snare": field_snare}
+    for b, (root, voicing) in enumerate(BEACH_CHORDS):
+        start = b * bar
+        for i, step in enumerate(OSTINATO):
+            note = bass_note(root + step, int(eighth * 0.8), OSTINATO_ACCENTS[i])
+            mix_into(bass, note, start + i * eighth, OSTINATO_LEVELS[i])
+        for kind, offset, level, variant in beach_drums(b, eighth):
+            mix_into(drums, drum_voices[kind](variant), start + offset, level)
+        mix_into(pad, pad_chord(voicing, bar, 950.0, 0.3, 0.9), start)
+    for b, slot, length, note in BEACH_MOTIF:
+        at = b * bar + slot * eighth
+        tone = horn_note(note, length * eighth - samples(0.03))
+        mix_into(lead, tone, at)
+        # A dotted-eighth echo gives the sparse lead a space to live in.
+        mix_into(lead, lowpass1(tone, 2500), at + 3 * eighth, 0.28)
+    send = layer(n, (drums, 0.35), (pad, 0.5), (lead, 0.6), (bass, 0.08))
+    room = reverb(send, rt60=1.8, size=1.3, tone=3000)
+    mixed = layer(n, (bass, 0.55), (drums, 0.95), (pad, 0.32), (lead, 0.42), (room, 0.55))
+    return finish_music(mixed, loop)
+
+
+TITLE_BEAT = 16538  # samples: 80 BPM
+TITLE_CHORDS = [DM, BB, GM, A_MAJ, DM, BB, GM, A_MAJ]
+# Title motif: (bar, start beat, length in beats, note): a falling, unresolved lament.
+TITLE_MOTIF = [
+    (4, 0.0, 1.5, 69), (4, 1.5, 0.5, 70), (4, 2.0, 2.0, 69),
+    (5, 0.0, 3.0, 65), (5, 3.0, 1.0, 62),
+    (6, 0.0, 1.5, 67), (6, 1.5, 0.5, 69), (6, 2.0, 2.0, 70),
+    (7, 0.0, 2.0, 69), (7, 2.0, 2.0, 64),
+]  # fmt: skip
+
+
+def title_music() -> Signal:
+    """The title: a slow D minor drone and pad, distant drums, a lone melancholic line."""
+    beat = TITLE_BEAT
+    bar = 4 * beat
+    loop = bar * len(TITLE_CHORDS)
+    n = loop + samples(5.0)
+    # The drone's oscillators and filter sweep all repeat exactly once per loop. It is rendered
+    # half a second past the loop and that stretch replaces the first half second, where the
+    # filter was still settling: the seam then sounds just as it will when the loop comes round.
+    warm = samples(0.5)
+    m = loop + warm
+    lfo = [0.5 - 0.5 * math.cos(TAU * 4 * i / loop) for i in range(m)]  # four breaths a loop
+    drone = layer(
+        m,
+        (saw_bl(periodic(73.42, loop), m), 0.5),
+        (saw_bl(periodic(110.0, loop), m, 0.4), 0.35),
+        (sine(periodic(36.71, loop), m), 0.6),
+    )
+    drone = svf(drone, [260.0 + 380.0 * v for v in lfo], 1.2, "lp")
+    drone = drone[loop:] + drone[warm:loop] + silence(n - loop)
+    pad, drums, lead, bells = silence(n), silence(n), silence(n), silence(n)
+    toll = fm_bell(samples(4.5), midi_hz(62), 1.41, 2.5, 1.4, 0.004)
+    for b, (_, voicing) in enumerate(TITLE_CHORDS):
+        start = b * bar
+        mix_into(pad, pad_chord(voicing, bar, 720.0, 1.2, 1.8), start)
+        # Distant drums: a heavy beat one and a softer pair leading into the next bar.
+        mix_into(drums, taiko(b % 4, 1.3), start, 1.0)
+        mix_into(drums, taiko((b + 1) % 4, 1.0), start + 3 * beat, 0.45)
+        mix_into(drums, taiko((b + 2) % 4, 1.0), start + 3 * beat + beat // 2, 0.6)
+        if b % 2 == 0:  # a low bell tolling every other bar
+            mix_into(bells, toll, start, 0.35 if b % 4 == 0 else 0.22)
+    for b, at_beat, beats, note in TITLE_MOTIF:
+        tone = soft_lead_note(note, int(beats * beat) - samples(0.05))
+        mix_into(lead, tone, b * bar + int(at_beat * beat))
+    # Drums are far away: most of their top is gone and most of what is left is room.
+    drums = lowpass1(lowpass1(drums, 450), 450)
+    send = layer(n, (drums, 0.7), (pad, 0.5), (lead, 0.7), (bells, 0.6))
+    room = reverb(send, rt60=3.2, size=1.5, tone=2500)
+    mixed = layer(
+        n, (drone, 0.45), (pad, 0.45), (drums, 0.5), (lead, 0.35), (bells, 0.5), (room, 0.8)
+    )
+    return finish_music(mixed, loop)
+
+
+MUSIC = {"beach": beach_music, "title": title_music}
+
+
+def main() -> None:
+    started = time.perf_counter()
+    for name, make in EFFECTS.items():
+        t0 = time.perf_counter()
+        write_wav(SOUNDS_DIR / f"{name}.wav", finish_effect(make()))
+        print(f"sounds/{name}.wav  {time.perf_counter() - t0:5.2f}s")
+    for name, make in MUSIC.items():
+        t0 = time.perf_counter()
+        write_wav(MUSIC_DIR / f"{name}.wav", make())
+        print(f"music/{name}.wav  {time.perf_counter() - t0:5.2f}s")
+    print(f"done in {time.perf_counter() - started:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
