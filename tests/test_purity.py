@@ -32,9 +32,6 @@ def test_sim_modules_import_nothing_impure():
 
 
 def test_importing_the_sim_loads_no_pygame():
-    code = (
-        "import sys, game.sim.world, game.sim.loop; "
-        "print('pygame' in sys.modules)"
-    )
+    code = "import sys, game.sim.world, game.sim.loop; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -27,15 +27,33 @@ def test_same_recording_same_hash_across_processes_with_different_hash_seeds(tmp
     results = []
     for hash_seed in ("1", "4242"):
         out = aynik(
-            "sim", "--level", "beachhead", "--ticks", "1500", "--seed", "3", "--bot", "random",
-            "--json", env={"PYTHONHASHSEED": hash_seed},
+            "sim",
+            "--level",
+            "beachhead",
+            "--ticks",
+            "1500",
+            "--seed",
+            "3",
+            "--bot",
+            "random",
+            "--json",
+            env={"PYTHONHASHSEED": hash_seed},
         )
         assert out.returncode == 0, out.stderr
         results.append(json.loads(out.stdout))
     assert results[0]["state_hash"] == results[1]["state_hash"]
     assert results[0]["ticks"] == 1500
-    for key in ("ticks", "seed", "state_hash", "loop", "deaths", "knowledge", "training_level",
-                "completed", "igt_ticks"):
+    for key in (
+        "ticks",
+        "seed",
+        "state_hash",
+        "loop",
+        "deaths",
+        "knowledge",
+        "training_level",
+        "completed",
+        "igt_ticks",
+    ):
         assert key in results[0]
 
 
@@ -70,8 +88,11 @@ def test_a_recording_verifies_and_a_tampered_one_does_not(tmp_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not a replay file"),
         (b"AYNIK-REPLAY 99\n", "not supported"),
         (b'AYNIK-REPLAY 1\nH {"seed": 1}\n', "header field"),
-        (b'AYNIK-REPLAY 1\nH {"game_version": "0.1.0", "level": "beachhead", '
-         b'"level_hash": "x", "seed": 1}\nF 5 900 0 0 0\n', "line 3"),
+        (
+            b'AYNIK-REPLAY 1\nH {"game_version": "0.1.0", "level": "beachhead", '
+            b'"level_hash": "x", "seed": 1}\nF 5 900 0 0 0\n',
+            "line 3",
+        ),
     ],
 )
 def test_unreadable_replays_get_one_clear_line(tmp_path, content, message):

@@ -202,8 +202,10 @@ def test_lunge_hurts_and_knocks_cage_back_physically():
 
 
 def test_cage_dies_when_integrity_runs_out():
-    spawns = tuple(spawn(10 + i, 640 + 150 * math.cos(i), 480 + 150 * math.sin(i), emerge=False)
-                   for i in range(8))
+    spawns = tuple(
+        spawn(10 + i, 640 + 150 * math.cos(i), 480 + 150 * math.sin(i), emerge=False)
+        for i in range(8)
+    )
     world = World(arena(objects=spawns), seed=9)
     died = []
     for _ in range(T.seconds(60)):
@@ -221,8 +223,13 @@ def test_same_seed_same_inputs_same_day():
         spawns = tuple(spawn(10 + i, 300 + 60 * i, 200, at=0.2 * i, count=2) for i in range(6))
         world = World(arena(objects=spawns), seed=seed)
         for t in range(600):
-            world.step(InputFrame(move_x=(t // 50) % 3 - 1, aim=(t * 300) % 65536,
-                                  buttons=inputs.FIRE if t % 90 < 60 else 0))
+            world.step(
+                InputFrame(
+                    move_x=(t // 50) % 3 - 1,
+                    aim=(t * 300) % 65536,
+                    buttons=inputs.FIRE if t % 90 < 60 else 0,
+                )
+            )
         return world.state_hash()
 
     assert day(11) == day(11)

@@ -1,9 +1,9 @@
 """Frozen level data: everything the simulation and the renderer need from a map, and nothing else.
 
-Owns the plain, immutable shapes a loaded map is turned into. Built by `game.level.loader` from a Tiled
-map; read by `game.sim` (collision, spawns, triggers, objects) and `game.render` (tile layers). Must
-not import pygame, pytmx or anything that touches files: a LevelData is pure data, so the day can be
-rebuilt from it at every loop without going back to disk.
+Owns the plain, immutable shapes a loaded map is turned into. Built by `game.level.loader` from a
+Tiled map; read by `game.sim` (collision, spawns, triggers, objects) and `game.render` (tile
+layers). Must not import pygame, pytmx or anything that touches files: a LevelData is pure data, so
+the day can be rebuilt from it at every loop without going back to disk.
 
 Coordinates are map pixels, origin top-left, y down, exactly as in Tiled.
 """
