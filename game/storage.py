@@ -54,8 +54,9 @@ def atomic_write_text(path: str | os.PathLike, text: str, keep_backup: bool = Fa
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and target.exists():
+            # Copy, not move: at every instant the file itself exists, whole.
             backup = target.with_name(target.name + ".bak")
-            os.replace(target, backup)
+            atomic_write_text(backup, target.read_text(encoding="utf-8"))
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -77,3 +77,62 @@ CAGE_HURT_INVULNERABLE = seconds(0.25)  # grace after any hit so overlapping dro
 DEATH_SETTLE = seconds(0.5)  # the sim runs on this long after Cage dies (shown at half speed)
 DEATH_MIN_BEAT = seconds(0.25)  # the beat can be skipped after this much of it
 RESET_HOLD = seconds(1.0)  # hold the reset key this long to restart the day
+ALPHA_RESET_BEAT = seconds(1.0)  # an Alpha dies, the Omega resets the day this long after
+
+# --- Abilities from Rita's training ------------------------------------------------------------
+DASH_SPEED = 560.0  # px/s at the start of a dash
+DASH_TICKS = seconds(0.2)  # the drive is off while the dash carries him
+DASH_INVULNERABLE = seconds(0.3)  # i-frames
+DASH_COOLDOWN = seconds(0.9)
+FAST_RELOAD = seconds(0.75)
+GRENADES_PER_DAY = 3
+GRENADE_RANGE = 230.0  # px: where a throw lands along the aim (shorter if a wall is in the way)
+GRENADE_FLIGHT = seconds(0.7)
+GRENADE_COOLDOWN = seconds(0.6)
+GRENADE_RADIUS = 95.0  # px
+GRENADE_DAMAGE = 5  # at the centre (drones die), less toward the edge
+GRENADE_IMPULSE = 38000.0  # at the centre, kg px/s
+BLADE_REACH = 44.0  # px beyond Cage's radius
+BLADE_ARC_DEG = 70.0  # either side of the aim
+BLADE_DAMAGE = 99  # one-hit kill on drones
+BLADE_ALPHA_DAMAGE = 6
+BLADE_COOLDOWN = seconds(0.4)
+BLADE_IMPULSE = 15000.0
+
+# --- Day 0: the claymore -----------------------------------------------------------------------
+CLAYMORE_REACH = 110.0  # px: the Alpha must be this close
+CLAYMORE_RADIUS = 130.0
+CLAYMORE_IMPULSE = 90000.0
+
+# --- The map's things ----------------------------------------------------------------------------
+INTERACT_REACH = 40.0  # px from Cage's centre to an Intel or Rita
+MINE_TRIGGER = 18.0  # px: stepping this close sets it off
+MINE_RADIUS = 80.0
+MINE_DAMAGE = 120  # at the centre: a mine under his feet kills him
+MINE_IMPULSE = 70000.0
+GATE_MESSAGE_COOLDOWN = seconds(3.0)
+
+# --- Rita ----------------------------------------------------------------------------------------
+RITA_RADIUS = 12.0
+RITA_MASS = 80.0
+RITA_INTEGRITY = 160
+RITA_SPEED = 190.0
+RITA_SIGHT = 430.0  # px: she engages Mimics this close to her
+RITA_FIRE_INTERVAL = 8
+RITA_MAGAZINE = 30
+RITA_RELOAD = seconds(1.2)
+RITA_SPREAD_DEG = 3.0
+RITA_LEASH = 260.0  # px from her post when she is not following Cage
+RITA_FOLLOW_DISTANCE = 90.0
+RITA_TALK = seconds(7.0)  # the first meeting of a day, without the phrase
+RITA_INTRO_LINE_TICKS = seconds(1.75)
+
+# --- Training drills -----------------------------------------------------------------------------
+DRILL_TIME = {"move": seconds(15), "reload": seconds(14), "ordnance": seconds(18),
+              "blade": seconds(15), "trust": seconds(20)}  # fmt: skip
+DRILL_MARK_REACH = 22.0
+DRILL_RING_RADIUS = 40.0
+DRILL_TARGET_RADIUS = 10.0
+DRILL_RELOAD_MAGAZINE = 6  # the reload drill hands him a short magazine: he must reload
+DRILL_GRENADES = 4
+DRILL_TRUST_DRONES = 6

@@ -20,7 +20,7 @@ COLLISION_TYPE_CAGE = 1
 
 
 class Cage:
-    def __init__(self, x: float, y: float, facing_degrees: float) -> None:
+    def __init__(self, x: float, y: float, facing_degrees: float, training_level: int = 0) -> None:
         # Infinite moment: the suit keeps him upright; his facing is the aim, not physics.
         self.body = pymunk.Body(T.CAGE_MASS, math.inf)
         self.body.position = (x, y)
@@ -41,6 +41,31 @@ class Cage:
         self.moving = False
         self.firing = False
         self.shots_fired = 0
+        # Abilities from Rita's training (levels 1-4; 5 is Rita herself).
+        self.training_level = training_level
+        self.grenades = T.GRENADES_PER_DAY if training_level >= 3 else 0
+        self.dash_ticks = 0
+        self.dash_cooldown = 0
+        self.grenade_cooldown = 0
+        self.blade_cooldown = 0
+        self.frozen = False  # in a scene (Rita's first talk): no moving, no firing
+        self.previous_buttons = 0
+
+    def pressed(self, frame: inputs.InputFrame, button: int) -> bool:
+        """True on the tick a button goes down (not while it is held)."""
+        return frame.held(button) and not self.previous_buttons & button
+
+    @property
+    def can_dash(self) -> bool:
+        return self.training_level >= 1
+
+    @property
+    def reload_duration(self) -> int:
+        return T.FAST_RELOAD if self.training_level >= 2 else T.RIFLE_RELOAD
+
+    @property
+    def has_blade(self) -> bool:
+        return self.training_level >= 4
 
     @property
     def position(self) -> tuple[float, float]:
@@ -62,7 +87,24 @@ class Cage:
             return
         self.aim = frame.aim
         mx, my = frame.move_vector()
+        if self.frozen:
+            mx = my = 0.0
         self.moving = mx != 0 or my != 0
+        if self.dash_cooldown > 0:
+            self.dash_cooldown -= 1
+        if self.dash_ticks > 0:
+            # The dash carries him on its impulse; the drive waits.
+            self.dash_ticks -= 1
+            self.body.force = (0.0, 0.0)
+            return
+        if (
+            self.can_dash
+            and not self.frozen
+            and self.pressed(frame, inputs.DASH)
+            and self.dash_cooldown == 0
+        ):
+            self._dash(mx, my)
+            return
         top = T.CAGE_TOP_SPEED * speed_factor
         vx, vy = self.body.velocity
         fx = (mx * top - vx) * T.CAGE_MASS * T.CAGE_DRIVE_GAIN
@@ -72,6 +114,25 @@ class Cage:
         if magnitude > cap:
             fx, fy = fx * cap / magnitude, fy * cap / magnitude
         self.body.force = (fx, fy)
+
+    def _dash(self, mx: float, my: float) -> None:
+        if mx == 0 and my == 0:
+            angle = self.aim_radians
+            mx, my = math.cos(angle), math.sin(angle)
+        length = math.hypot(mx, my)
+        mx, my = mx / length, my / length
+        vx, vy = self.body.velocity
+        self.body.apply_impulse_at_local_point(
+            ((mx * T.DASH_SPEED - vx) * T.CAGE_MASS, (my * T.DASH_SPEED - vy) * T.CAGE_MASS)
+        )
+        self.dash_ticks = T.DASH_TICKS
+        self.dash_cooldown = T.DASH_COOLDOWN
+        self.invulnerable_ticks = max(self.invulnerable_ticks, T.DASH_INVULNERABLE)
+        self.body.force = (0.0, 0.0)
+
+    @property
+    def dashing(self) -> bool:
+        return self.dash_ticks > 0
 
     def update_rifle(self, frame: inputs.InputFrame, tick: int, events: list[SimEvent]) -> bool:
         """Advance reload and cooldown; return True when a round leaves the barrel this tick."""
@@ -84,7 +145,7 @@ class Cage:
                 self.ammo = T.RIFLE_MAGAZINE
                 events.append(ReloadFinished(tick))
             return False
-        if self.dead:
+        if self.dead or self.frozen:
             return False
         if frame.held(inputs.RELOAD) and self.ammo < T.RIFLE_MAGAZINE:
             self.start_reload(tick, events)
@@ -103,14 +164,18 @@ class Cage:
         return True
 
     def start_reload(self, tick: int, events: list[SimEvent]) -> None:
-        self.reload_ticks = T.RIFLE_RELOAD
-        events.append(ReloadStarted(tick, T.RIFLE_RELOAD))
+        self.reload_ticks = self.reload_duration
+        events.append(ReloadStarted(tick, self.reload_duration))
 
     def tick_timers(self) -> None:
         if self.invulnerable_ticks > 0:
             self.invulnerable_ticks -= 1
         if self.stagger_ticks > 0:
             self.stagger_ticks -= 1
+        if self.grenade_cooldown > 0:
+            self.grenade_cooldown -= 1
+        if self.blade_cooldown > 0:
+            self.blade_cooldown -= 1
 
     def take_hit(
         self,
@@ -119,9 +184,10 @@ class Cage:
         cause: str,
         tick: int,
         events: list[SimEvent],
+        unavoidable: bool = False,
     ) -> bool:
         """Lose integrity and reel from the impulse; return True if the hit landed."""
-        if self.dead or self.invulnerable_ticks > 0:
+        if self.dead or (self.invulnerable_ticks > 0 and not unavoidable):
             return False
         self.integrity = max(0, self.integrity - damage)
         self.body.apply_impulse_at_local_point(impulse)

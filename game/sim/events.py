@@ -117,3 +117,117 @@ class AmbushSprung(SimEvent):
 class TriggerEntered(SimEvent):
     trigger_id: int
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeLearned(SimEvent):
+    """Cage now knows something he will keep across loops."""
+
+    knowledge: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class IntelRead(SimEvent):
+    object_id: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GateLocked(SimEvent):
+    object_id: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class GateOpened(SimEvent):
+    object_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Explosion(SimEvent):
+    x: float
+    y: float
+    radius: float
+    cause: str  # "grenade", "mine", "claymore"
+
+
+@dataclass(frozen=True, slots=True)
+class GrenadeThrown(SimEvent):
+    grenade_id: int
+    x: float
+    y: float
+    end_x: float
+    end_y: float
+
+
+@dataclass(frozen=True, slots=True)
+class BladeSwing(SimEvent):
+    x: float
+    y: float
+    angle: float  # radians
+    hits: int
+
+
+@dataclass(frozen=True, slots=True)
+class DashStarted(SimEvent):
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class RitaLine(SimEvent):
+    """A line of the day's first meeting with Rita (subtitles)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RitaWon(SimEvent):
+    quick: bool  # won over at once with her phrase
+
+
+@dataclass(frozen=True, slots=True)
+class RitaShot(SimEvent):
+    x: float
+    y: float
+    end_x: float
+    end_y: float
+    hit: str
+
+
+@dataclass(frozen=True, slots=True)
+class RitaDied(SimEvent):
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class DrillStarted(SimEvent):
+    kind: str
+    level: int
+    title: str
+    ticks: int
+
+
+@dataclass(frozen=True, slots=True)
+class DrillPassed(SimEvent):
+    kind: str
+    level: int
+    ability: str
+
+
+@dataclass(frozen=True, slots=True)
+class DrillFailed(SimEvent):
+    kind: str
+    level: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Drenched(SimEvent):
+    """Day 0: the claymore took the Alpha and Cage with it; its blood is on him now."""
+
+    x: float
+    y: float

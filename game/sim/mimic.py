@@ -101,6 +101,8 @@ class Mimic:
         self.contact_cooldown = 0
         self.heading = 0.0  # radians, for drawing
         self.in_space = False
+        self.ambush = ""  # the knowledge id of the ambush it came from
+        self.damage_scale = 1.0  # Rita's training drone hits softly
 
     @property
     def position(self) -> tuple[float, float]:
@@ -187,7 +189,10 @@ class Mimic:
                 self.lunge_dx, self.lunge_dy = ux, uy
                 vx, vy = self.body.velocity
                 self.body.apply_impulse_at_local_point(
-                    ((ux * kind.lunge_speed - vx) * kind.mass, (uy * kind.lunge_speed - vy) * kind.mass)
+                    (
+                        (ux * kind.lunge_speed - vx) * kind.mass,
+                        (uy * kind.lunge_speed - vy) * kind.mass,
+                    )
                 )
                 events.append(MimicLunge(tick, self.id, x, y))
         elif state == LUNGE:

@@ -19,13 +19,15 @@ CAT_WATER = 1 << 1
 CAT_CAGE = 1 << 2
 CAT_MIMIC = 1 << 3
 CAT_ALLY = 1 << 4
+CAT_TARGET = 1 << 5  # training targets and dummies
 ALL_CATEGORIES = pymunk.ShapeFilter.ALL_MASKS()
 
 WALL_FILTER = pymunk.ShapeFilter(categories=CAT_WALL)
 WATER_FILTER = pymunk.ShapeFilter(categories=CAT_WATER)
 CAGE_FILTER = pymunk.ShapeFilter(categories=CAT_CAGE)
 MIMIC_FILTER = pymunk.ShapeFilter(categories=CAT_MIMIC)
-BULLET_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_MIMIC)
+BULLET_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_MIMIC | CAT_TARGET)
+TARGET_FILTER = pymunk.ShapeFilter(categories=CAT_TARGET)
 SIGHT_FILTER = pymunk.ShapeFilter(mask=CAT_WALL)
 
 SPACE_ITERATIONS = 10
@@ -52,7 +54,12 @@ def build_space(level: LevelData) -> pymunk.Space:
         shapes.extend(_polygon(static, outline, WATER_FILTER))
     # The map's edge: nothing walks or flies off the world.
     w, h, t = float(level.pixel_width), float(level.pixel_height), BOUNDARY_THICKNESS
-    for x, y, bw, bh in ((-t, -t, w + 2 * t, t), (-t, h, w + 2 * t, t), (-t, 0, t, h), (w, 0, t, h)):
+    for x, y, bw, bh in (
+        (-t, -t, w + 2 * t, t),
+        (-t, h, w + 2 * t, t),
+        (-t, 0, t, h),
+        (w, 0, t, h),
+    ):
         shapes.append(_box(static, x, y, bw, bh, WALL_FILTER))
     space.add(*shapes)
     return space

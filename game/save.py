@@ -1,0 +1,97 @@
+"""The save: Memory on disk, so a restarted game continues where Cage left off.
+
+Owns `AYNIK_HOME/save.json` (Memory's JSON with a format version) and its backup `save.json.bak`.
+Written atomically at each loop's end (temp file, fsync, rename; the previous save becomes the
+backup). A save that is damaged or from a newer version is reported and never overwritten or
+deleted: the game will not write over it until the player chooses a new game, and even then the
+damaged file is kept aside. Imports game.storage and the pure Memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game import storage
+from game.sim.memory import Memory
+
+SAVE_NAME = "save.json"
+
+
+@dataclass
+class SaveState:
+    memory: Memory | None  # None: no usable save
+    problem: str | None = None  # a message for the player when the save could not be used
+    from_backup: bool = False
+
+
+def save_path() -> Path:
+    return storage.home() / SAVE_NAME
+
+
+def backup_path() -> Path:
+    return storage.home() / (SAVE_NAME + ".bak")
+
+
+def _read(path: Path) -> Memory:
+    data = storage.read_json(path)
+    try:
+        return Memory.from_json(data)
+    except ValueError as exc:
+        raise storage.StorageError(path, str(exc)) from None
+
+
+def load_save() -> SaveState:
+    """The saved Memory, or the backup's if the save is damaged, or nothing (with a message)."""
+    path = save_path()
+    try:
+        return SaveState(_read(path))
+    except FileNotFoundError:
+        problem = ""
+    except storage.StorageError as exc:
+        problem = str(exc)
+    if not problem and not backup_path().exists():
+        return SaveState(None)
+    try:
+        memory = _read(backup_path())
+    except (FileNotFoundError, storage.StorageError):
+        return SaveState(None, f"{problem}. It has been left as it is." if problem else None)
+    if not problem:
+        return SaveState(memory, None, from_backup=True)  # only the backup made it to disk
+    return SaveState(memory, f"{problem}. Continuing from the backup.", from_backup=True)
+
+
+class SaveBlocked(Exception):
+    """The save on disk cannot be read; it is not written over without the player's choice."""
+
+
+def write_save(memory: Memory, set_damaged_aside: bool = False) -> None:
+    """Save Memory atomically; the previous good save becomes the backup.
+
+    If the existing save cannot be read (damaged, or from a newer version) this refuses with
+    SaveBlocked, unless `set_damaged_aside` (the player chose a new game): then the unreadable
+    file is renamed to `save.damaged-N.json`, never deleted."""
+    path = save_path()
+    if path.exists():
+        try:
+            _read(path)
+        except (storage.StorageError, FileNotFoundError) as exc:
+            if not set_damaged_aside:
+                raise SaveBlocked(str(exc)) from None
+            number = 1
+            while path.with_name(f"save.damaged-{number}.json").exists():
+                number += 1
+            path.rename(path.with_name(f"save.damaged-{number}.json"))
+    storage.atomic_write_json(path, memory.to_json(), keep_backup=True)
+
+
+def save_is_blocked() -> bool:
+    """True when a save exists that this game cannot read (damaged, or from a newer version)."""
+    path = save_path()
+    if not path.exists():
+        return False
+    try:
+        _read(path)
+    except (storage.StorageError, FileNotFoundError):
+        return True
+    return False

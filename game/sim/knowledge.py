@@ -1,0 +1,32 @@
+"""Knowledge: what Cage learns and keeps across loops, and the rules for learning it.
+
+Owns the knowledge ids' meaning (GAME.md "Knowledge"): `ambush:<id>` from seeing an ambush emerge,
+`intel:*` from Intel pickups, `field:<id>` from the mine that killed him, `rita:phrase` from Rita,
+`vision:omega` from the dam Alpha's blood. The Memory stores them; this module names them and
+describes them for the journal. Imports nothing from pygame; pure.
+"""
+
+from __future__ import annotations
+
+RITA_PHRASE = "rita:phrase"
+VISION_OMEGA = "vision:omega"
+GATE_CODE = "intel:gate-code"
+AMBUSH_SIGHT = 720.0  # px: an emergence this close to Cage is seen, and remembered
+
+
+def describe(knowledge_id: str, titles: dict[str, str] | None = None) -> str:
+    """A short human line for the journal and the on-screen announcement."""
+    if titles and knowledge_id in titles:
+        return titles[knowledge_id]
+    kind, _, rest = knowledge_id.partition(":")
+    if kind == "ambush":
+        return f"Ambush {rest}: where and when they come out of the sand"
+    if kind == "field":
+        return f"Minefield ({rest}): where the mines are buried"
+    if knowledge_id == RITA_PHRASE:
+        return "What to say to Rita so she trusts you at once"
+    if knowledge_id == VISION_OMEGA:
+        return "The vision: the Omega lies beneath the dam"
+    if kind == "intel":
+        return f"Intel: {rest.replace('-', ' ')}"
+    return knowledge_id

@@ -1,0 +1,123 @@
+"""Memory: what Cage keeps when the day resets, and its saved JSON form.
+
+Owns the knowledge (each id with the loop it was learned in), Rita's training level, the loop count
+and the death log, and their conversion to and from JSON (validated: a damaged save raises
+ValueError saying what is wrong). Pure: no pygame, no files (game.save writes it to disk).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.sim.hashing import StateHasher
+
+MEMORY_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DeathRecord:
+    loop: int
+    tick: int  # tick of the day he died at
+    x: float
+    y: float
+    cause: str
+    level: str = ""  # the map's content-free name (file stem), for death markers
+
+
+@dataclass
+class Memory:
+    """What survives the reset."""
+
+    loop: int = 0  # 0 is Day 0: the loop is not his yet
+    knowledge: dict[str, int] = field(default_factory=dict)  # id -> loop it was learned in
+    training_level: int = 0
+    deaths: list[DeathRecord] = field(default_factory=list)
+
+    @property
+    def looping(self) -> bool:
+        return self.loop >= 1
+
+    def knows(self, knowledge_id: str) -> bool:
+        return knowledge_id in self.knowledge
+
+    def learn(self, knowledge_id: str) -> bool:
+        """Remember something; True when it is new."""
+        if not knowledge_id or knowledge_id in self.knowledge:
+            return False
+        self.knowledge[knowledge_id] = self.loop
+        return True
+
+    def hash_into(self, h: StateHasher) -> None:
+        h.ints((self.loop, self.training_level, len(self.knowledge), len(self.deaths)))
+        for knowledge_id, loop in self.knowledge.items():
+            h.text(knowledge_id)
+            h.ints((loop,))
+        for d in self.deaths:
+            h.ints((d.loop, d.tick))
+            h.floats((d.x, d.y))
+            h.text(d.cause)
+            h.text(d.level)
+
+    def to_json(self) -> dict:
+        return {
+            "version": MEMORY_VERSION,
+            "loop": self.loop,
+            "knowledge": [{"id": k, "loop": v} for k, v in self.knowledge.items()],
+            "training_level": self.training_level,
+            "deaths": [
+                {"loop": d.loop, "tick": d.tick, "x": d.x, "y": d.y, "cause": d.cause,
+                 "level": d.level}
+                for d in self.deaths
+            ],
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: object) -> Memory:
+        """Rebuild Memory from its JSON form; ValueError says what is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("not a saved memory (expected an object)")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError("no format version")
+        if version > MEMORY_VERSION:
+            raise ValueError(f"saved by a newer version of the game (format {version})")
+        memory = cls(loop=_int(data, "loop", 0, 10**9))
+        memory.training_level = _int(data, "training_level", 0, 5)
+        knowledge = data.get("knowledge", [])
+        if not isinstance(knowledge, list):
+            raise ValueError("'knowledge' is not a list")
+        for item in knowledge:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                raise ValueError("a knowledge entry has no id")
+            memory.knowledge[item["id"]] = _int(item, "loop", 0, 10**9)
+        deaths = data.get("deaths", [])
+        if not isinstance(deaths, list):
+            raise ValueError("'deaths' is not a list")
+        for item in deaths:
+            if not isinstance(item, dict):
+                raise ValueError("a death record is not an object")
+            memory.deaths.append(
+                DeathRecord(
+                    loop=_int(item, "loop", 0, 10**9),
+                    tick=_int(item, "tick", 0, 10**9),
+                    x=_float(item, "x"),
+                    y=_float(item, "y"),
+                    cause=str(item.get("cause", "")),
+                    level=str(item.get("level", "")),
+                )
+            )
+        return memory
+
+
+def _int(data: dict, key: str, low: int, high: int) -> int:
+    value = data.get(key, low)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{key!r} must be a whole number from {low} to {high}")
+    return value
+
+
+def _float(data: dict, key: str) -> float:
+    value = data.get(key, 0.0)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+        raise ValueError(f"{key!r} must be a number")
+    return float(value)

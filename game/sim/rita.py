@@ -1,0 +1,163 @@
+"""Rita Vrataski: her body, her fighting AI, and the first meeting of each day.
+
+Owns Rita's behaviour: she holds her post by the training yard (or follows Cage once he has passed
+her trust drill and won her over that day), picks the nearest Mimic in sight and shoots it, keeps
+her distance, reloads, and can die (she comes back with the day). Each day she does not know Cage:
+the first talk costs a scene, unless he knows her phrase. Pure: no pygame.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pymunk
+
+from game import tuning as T
+from game.sim.physics import CAT_ALLY
+from game.sim.rng import GameRng
+
+COLLISION_TYPE_RITA = 3
+RITA_FILTER = pymunk.ShapeFilter(categories=CAT_ALLY)
+
+WAITING = 0  # does not know him today
+TALKING = 1  # the first meeting's scene is playing
+WON = 2  # she trusts him today
+DEAD = 3
+
+INTRO_LINES = (
+    "Rita: Who are you? Get out of my yard.",
+    "Cage: Listen. I know how this sounds.",
+    "Cage: I've lived this day before. Over and over.",
+    "Rita: ...",
+    "Rita: Come find me when you wake up.",
+)
+PHRASE_LINE = 'Cage: "Come find me when you wake up."  Rita: ...Alright. Show me.'
+
+
+class Rita:
+    def __init__(self, x: float, y: float) -> None:
+        self.home = (x, y)
+        self.body = pymunk.Body(T.RITA_MASS, math.inf)
+        self.body.position = (x, y)
+        self.shape = pymunk.Circle(self.body, T.RITA_RADIUS)
+        self.shape.filter = RITA_FILTER
+        self.shape.collision_type = COLLISION_TYPE_RITA
+        self.shape.friction = 0.0
+        self.state = WAITING
+        self.integrity = T.RITA_INTEGRITY
+        self.ammo = T.RITA_MAGAZINE
+        self.reload_ticks = 0
+        self.fire_cooldown = 0
+        self.talk_ticks = 0
+        self.invulnerable_ticks = 0
+        self.aim = 0.0  # radians, for drawing and firing
+        self.firing = False
+        self.following = False
+
+    @property
+    def position(self) -> tuple[float, float]:
+        p = self.body.position
+        return (p.x, p.y)
+
+    @property
+    def alive(self) -> bool:
+        return self.state != DEAD
+
+    @property
+    def moving(self) -> bool:
+        return self.body.velocity.length > 20.0
+
+    def think(
+        self,
+        cage_pos: tuple[float, float],
+        targets: list[tuple[float, float, float]],
+        rng: GameRng,
+    ) -> float | None:
+        """Set this tick's drive; return the angle of a round she fires this tick, if any.
+
+        `targets` are (x, y, radius) of dangerous Mimics, in Mimic id order."""
+        self.firing = False
+        if self.state == DEAD:
+            return None
+        if self.invulnerable_ticks > 0:
+            self.invulnerable_ticks -= 1
+        if self.fire_cooldown > 0:
+            self.fire_cooldown -= 1
+        if self.reload_ticks > 0:
+            self.reload_ticks -= 1
+            if self.reload_ticks == 0:
+                self.ammo = T.RITA_MAGAZINE
+        x, y = self.position
+        target = None
+        best = T.RITA_SIGHT * T.RITA_SIGHT
+        for tx, ty, _ in targets:
+            d = (tx - x) ** 2 + (ty - y) ** 2
+            if d < best:
+                best, target = d, (tx, ty)
+
+        # Where she wants to be: her post, or at Cage's side when she follows him.
+        if self.following:
+            anchor, slack = cage_pos, T.RITA_FOLLOW_DISTANCE
+        else:
+            anchor, slack = self.home, 24.0 if self.state != TALKING else 1e9
+        want_x = want_y = 0.0
+        ax, ay = anchor[0] - x, anchor[1] - y
+        anchor_distance = math.hypot(ax, ay)
+        if self.state == TALKING:
+            cx, cy = cage_pos
+            self.aim = math.atan2(cy - y, cx - x)
+        elif target is not None:
+            dx, dy = target[0] - x, target[1] - y
+            distance = math.hypot(dx, dy) or 1.0
+            self.aim = math.atan2(dy, dx)
+            if distance < 110.0:  # too close: back off while firing
+                want_x, want_y = -dx / distance * T.RITA_SPEED, -dy / distance * T.RITA_SPEED
+        if (want_x, want_y) == (0.0, 0.0) and anchor_distance > slack:
+            leash = T.RITA_LEASH if not self.following else slack
+            speed = T.RITA_SPEED * min(1.0, (anchor_distance - slack) / max(leash, 1.0) + 0.35)
+            want_x, want_y = ax / anchor_distance * speed, ay / anchor_distance * speed
+        vx, vy = self.body.velocity
+        gain = T.RITA_MASS * 12.0
+        fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
+        cap = T.RITA_MASS * 2000.0
+        magnitude = math.hypot(fx, fy)
+        if magnitude > cap:
+            fx, fy = fx * cap / magnitude, fy * cap / magnitude
+        self.body.force = (fx, fy)
+
+        if target is None or self.state == TALKING or self.reload_ticks > 0:
+            return None
+        if self.fire_cooldown > 0:
+            return None
+        if self.ammo == 0:
+            self.reload_ticks = T.RITA_RELOAD
+            return None
+        self.ammo -= 1
+        self.fire_cooldown = T.RITA_FIRE_INTERVAL
+        self.firing = True
+        spread = math.radians(T.RITA_SPREAD_DEG)
+        return self.aim + rng.uniform(-spread, spread)
+
+    def take_hit(self, damage: int, impulse: tuple[float, float]) -> bool:
+        """Lose integrity; True if she died of it."""
+        if self.state == DEAD or self.invulnerable_ticks > 0:
+            return False
+        self.integrity = max(0, self.integrity - damage)
+        self.invulnerable_ticks = T.CAGE_HURT_INVULNERABLE
+        self.body.apply_impulse_at_local_point(impulse)
+        if self.integrity == 0:
+            self.state = DEAD
+            return True
+        return False
+
+    def hash_words(self) -> tuple[int, ...]:
+        return (
+            self.state,
+            self.integrity,
+            self.ammo,
+            self.reload_ticks,
+            self.fire_cooldown,
+            self.talk_ticks,
+            self.invulnerable_ticks,
+            int(self.following),
+        )
