@@ -15,24 +15,42 @@ from game.level.loader import load_level
 from game.input.controls import Controls
 from game.render.hud import Hud
 from game.render.view import WorldView
+from game import save
 from game.render import ui
+from game.render.notices import Notices
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
 from game.sim import inputs
 from game.sim.inputs import InputFrame
 from game.sim.loop import LoopStarted, Run
+from game.sim.memory import Memory
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 
 
 class PlayScene(Scene):
-    def __init__(self, app, level: str = "beachhead", seed: int = 0, bot: str | None = None):
+    def __init__(
+        self,
+        app,
+        level: str = "beachhead",
+        seed: int = 0,
+        bot: str | None = None,
+        memory: Memory | None = None,
+        persist: bool = False,
+        fresh_save: bool = False,
+    ):
+        """`persist`: save Memory at each loop's end (the campaign from the title screen).
+        `fresh_save`: this is a new game, so an unreadable old save may be set aside."""
         super().__init__(app)
         self.level_path = resolve_level(level)
         self.level = load_level(self.level_path)
         self.seed = seed
-        self.run = Run(self.level, seed)
+        self.run = Run(self.level, seed, memory)
+        self.persist = persist
+        self.fresh_save = fresh_save
+        self.save_problem: str | None = None
+        self.notices = Notices(app.audio)
         self.view = WorldView(self.level, app.screen.get_size())
         self.hud = Hud()
         self.controls = Controls(app.settings.bindings)
@@ -59,6 +77,11 @@ class PlayScene(Scene):
             from game.scenes.pause import PauseScene
 
             self.app.push(PauseScene(self.app, self))
+        elif event.type == pygame.KEYDOWN and self.controls.is_action_key("journal", event.key):
+            from game.scenes.journal import JournalScene
+
+            self.app.audio.play("ui_select", 0.5)
+            self.app.push(JournalScene(self.app, self.run))
 
     def _next_frame(self) -> InputFrame:
         if self.bot is not None:
@@ -85,6 +108,7 @@ class PlayScene(Scene):
         self.view.before_step(world)
         events = self.run.step(frame)
         self.view.observe(events)
+        self.notices.observe(events)
         self.app.audio.observe(events, self.run.world.cage.position)
         for event in events:
             if isinstance(event, LoopStarted):
@@ -99,16 +123,48 @@ class PlayScene(Scene):
     def _new_day(self, event: LoopStarted) -> None:
         if hasattr(self.view, "new_day"):
             self.view.new_day(self.run.world)
-        last = self.run.memory.deaths[-1]
-        subtitle = "You reset the day." if event.reason == "reset" else f"Killed by {last.cause}."
-        ticks = 30 if self.bot is not None else 90
-        self.app.push(CardScene(self.app, f"LOOP {event.loop}", subtitle, ticks))
+        self.notices.clear()
+        memory = self.run.memory
+        if event.reason == "new game":
+            title, subtitle = "KILLED IN ACTION", "The war goes on without you. Day 0, again."
+        elif event.reason == "alpha" and event.loop == 1:
+            title, subtitle = "LOOP 1", "You wake up. On the same morning."
+        elif event.reason == "alpha":
+            title, subtitle = f"LOOP {event.loop}", "An Alpha fell. The Omega reset the day."
+        elif event.reason == "reset":
+            title, subtitle = f"LOOP {event.loop}", "You reset the day."
+        else:
+            last = memory.deaths[-1] if memory.deaths else None
+            cause = last.cause if last else "the beach"
+            title, subtitle = f"LOOP {event.loop}", f"Killed by {cause}."
+        ticks = 30 if self.bot is not None else 100
+        self.app.push(CardScene(self.app, title, subtitle, ticks))
+        self._save()
+
+    def _save(self) -> None:
+        """Memory goes to disk at the end of every loop (never over a save we cannot read)."""
+        if not self.persist:
+            return
+        try:
+            save.write_save(self.run.memory, set_damaged_aside=self.fresh_save)
+            self.fresh_save = False
+        except save.SaveBlocked as exc:
+            self.save_problem = f"Not saved: {exc}"
+        except OSError as exc:
+            self.save_problem = f"Not saved: {save.save_path()}: {exc.strerror or exc}"
+
+    def leave(self) -> None:
+        # Leaving mid-loop keeps what was learned this loop too.
+        self._save()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.run.world
         mouse = pygame.mouse.get_pos()
         self.view.draw(surface, world, alpha, mouse)
         self.hud.draw(surface, world, mouse, self.run.loop)
+        self.notices.draw(surface, world)
+        if self.save_problem:
+            ui.draw_text(surface, self.save_problem[:140], 20, (255, 130, 110), (12, 56))
         if world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
             veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

@@ -14,10 +14,14 @@ from game.scenes.base import Menu, Scene
 class TitleScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.menu = Menu(
-            [("New game", self._new_game), ("Quit", app.quit)],
-            app.audio,
-        )
+        from game import save
+
+        self.save_state = save.load_save()
+        items = []
+        if self.save_state.memory is not None:
+            items.append(("Continue", self._continue))
+        items += [("New game", self._new_game), ("Quit", app.quit)]
+        self.menu = Menu(items, app.audio)
         self.backdrop = None
         self.ticks = 0
         path = assets_dir() / "sprites" / "title.png"
@@ -30,10 +34,20 @@ class TitleScene(Scene):
     def enter(self) -> None:
         self.app.audio.music("title")
 
+    def _continue(self) -> None:
+        from game.scenes.play import PlayScene
+
+        memory = self.save_state.memory
+        self.app.replace(
+            PlayScene(self.app, "beachhead", self.app.options.seed, memory=memory, persist=True)
+        )
+
     def _new_game(self) -> None:
         from game.scenes.play import PlayScene
 
-        self.app.replace(PlayScene(self.app, level="beachhead", seed=self.app.options.seed))
+        self.app.replace(
+            PlayScene(self.app, "beachhead", self.app.options.seed, persist=True, fresh_save=True)
+        )
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -61,3 +75,11 @@ class TitleScene(Scene):
         ui.draw_text(surface, hint, 22, (170, 170, 160), (w // 2, h - 20), "midbottom")
         if self.app.settings_message:
             ui.draw_text(surface, self.app.settings_message, 20, (255, 120, 100), (10, 10))
+        if self.save_state.problem:
+            ui.draw_text(surface, self.save_state.problem[:150], 20, (255, 140, 110), (10, 34))
+        memory = self.save_state.memory
+        if memory is not None:
+            where = "Day 0" if not memory.looping else f"Loop {memory.loop}"
+            known = len(memory.knowledge)
+            line = f"{where} · training {memory.training_level}/5 · {known} things remembered"
+            ui.draw_text(surface, line, 22, (200, 200, 190), (w // 2, int(h * 0.56) - 34), "midtop")

@@ -8,6 +8,8 @@ describes them for the journal. Imports nothing from pygame; pure.
 
 from __future__ import annotations
 
+from game.level.data import LevelData
+
 RITA_PHRASE = "rita:phrase"
 VISION_OMEGA = "vision:omega"
 GATE_CODE = "intel:gate-code"
@@ -30,3 +32,19 @@ def describe(knowledge_id: str, titles: dict[str, str] | None = None) -> str:
     if kind == "intel":
         return f"Intel: {rest.replace('-', ' ')}"
     return knowledge_id
+
+
+def level_titles(level: LevelData) -> dict[str, str]:
+    """Human titles for the knowledge a map can teach: its ambushes and its Intel."""
+    titles: dict[str, str] = {}
+    for spawn in level.objects_of("MimicSpawn"):
+        ambush = str(spawn.prop("ambush", "") or f"ambush:{spawn.id}")
+        at = float(spawn.prop("at", -1.0))
+        when = f"at {int(at) // 60}:{int(at) % 60:02d}" if at >= 0 else "when you pass by"
+        name = spawn.name.replace("-", " ") or f"#{spawn.id}"
+        titles[ambush] = f"Ambush, {name}: they come out {when}"
+    for intel in level.objects_of("Intel"):
+        knowledge = str(intel.prop("knowledge", ""))
+        if knowledge:
+            titles[knowledge] = str(intel.prop("title", "") or describe(knowledge))
+    return titles

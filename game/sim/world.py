@@ -20,7 +20,7 @@ from game.sim import events as ev
 from game.sim import inputs
 from game.sim.cage import Cage
 from game.sim.hashing import StateHasher
-from game.sim.knowledge import AMBUSH_SIGHT, RITA_PHRASE, VISION_OMEGA, describe
+from game.sim.knowledge import AMBUSH_SIGHT, RITA_PHRASE, VISION_OMEGA, describe, level_titles
 from game.sim.memory import Memory
 from game.sim.mimic import BURROWED, DRONE, EMERGING, KINDS, Mimic
 from game.sim.ordnance import Grenade, falloff
@@ -79,6 +79,7 @@ class World:
         self.alpha_killed_tick: int | None = None
         self.gate_notice_cooldown = 0
         self.has_omega = bool(level.objects_of("Omega"))
+        self._titles = level_titles(level)
         self._close_gates()
 
     # --- the tick -----------------------------------------------------------------------------
@@ -654,7 +655,7 @@ class World:
             if ambush and (e.x - cx) ** 2 + (e.y - cy) ** 2 <= sight and ambush not in seen:
                 seen.append(ambush)
         for ambush in seen:
-            self._learn(ambush, events, describe(ambush, self._ambush_titles()))
+            self._learn(ambush, events, describe(ambush, self._titles))
 
     def _mimic_with_id(self, mimic_id: int) -> Mimic | None:
         for mimic in self.mimics:
@@ -665,16 +666,6 @@ class World:
     def _spawn_emerges(self, spawn_id: int) -> bool:
         spawn = self.level.object_by_id(spawn_id)
         return spawn is not None and bool(spawn.prop("emerge", True))
-
-    def _ambush_titles(self) -> dict[str, str]:
-        titles = {}
-        for spawn in self.schedule.spawns:
-            ambush = str(spawn.prop("ambush", "") or f"ambush:{spawn.id}")
-            at = float(spawn.prop("at", -1.0))
-            when = f"at {int(at) // 60}:{int(at) % 60:02d}" if at >= 0 else "when you pass by"
-            name = spawn.name.replace("-", " ") or f"#{spawn.id}"
-            titles[ambush] = f"Ambush, {name}: they come out {when}"
-        return titles
 
     # --- views --------------------------------------------------------------------------------
     @property

@@ -1,0 +1,102 @@
+"""On-screen notices: what was just learned, what Rita says, locked gates, drills, the prompt.
+
+Owns the transient text layer above the HUD: a queue of announcements fed by sim events (a new
+piece of knowledge is announced the moment it is learned), Rita's subtitles, the drill banner with
+its clock and progress, and the interact prompt. Cosmetic timing only (frames, not ticks). Must not
+import game.scenes or write to the simulation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.render import ui
+from game.sim import events as ev
+from game.tuning import TICK_RATE
+
+TOAST_FRAMES = 240
+SUBTITLE_FRAMES = 150
+
+
+@dataclass
+class Toast:
+    heading: str
+    text: str
+    color: tuple[int, int, int]
+    frames: int = TOAST_FRAMES
+
+
+class Notices:
+    def __init__(self, audio=None) -> None:
+        self.toasts: list[Toast] = []
+        self.subtitle = ""
+        self.subtitle_frames = 0
+        self.audio = audio
+
+    def clear(self) -> None:
+        self.toasts.clear()
+        self.subtitle_frames = 0
+
+    def observe(self, events: list) -> None:
+        for e in events:
+            if isinstance(e, ev.KnowledgeLearned):
+                self._toast("YOU WILL REMEMBER", e.description, (140, 220, 255))
+                if self.audio:
+                    self.audio.play("knowledge", 0.8)
+            elif isinstance(e, ev.IntelRead):
+                self._toast(e.title.upper(), e.text.replace("\n", " "), (235, 220, 170), 420)
+            elif isinstance(e, ev.GateLocked):
+                self._say(e.message)
+            elif isinstance(e, ev.GateOpened):
+                self._toast("THE WAY IS OPEN", "A gate you know how to open.", (170, 240, 170))
+            elif isinstance(e, ev.RitaLine):
+                self._say(e.text)
+            elif isinstance(e, ev.RitaDied):
+                self._toast("RITA IS DOWN", "She will be back with the day.", (255, 120, 110))
+            elif isinstance(e, ev.DrillPassed):
+                self._toast(f"DRILL {e.level} PASSED", f"You have {e.ability}. For good.",
+                            (255, 210, 120))  # fmt: skip
+            elif isinstance(e, ev.DrillFailed):
+                self._toast(f"DRILL {e.level} FAILED", e.reason, (255, 140, 120))
+            elif isinstance(e, ev.Drenched):
+                self._toast("ITS BLOOD IS ON YOU", "Something has changed.", (120, 190, 255))
+
+    def _toast(self, heading: str, text: str, color, frames: int = TOAST_FRAMES) -> None:
+        self.toasts.append(Toast(heading, text, color, frames))
+        self.toasts = self.toasts[-3:]
+
+    def _say(self, text: str) -> None:
+        self.subtitle, self.subtitle_frames = text, SUBTITLE_FRAMES
+
+    def draw(self, surface: pygame.Surface, world) -> None:
+        w, h = surface.get_size()
+        y = 96
+        for toast in list(self.toasts):
+            toast.frames -= 1
+            if toast.frames <= 0:
+                self.toasts.remove(toast)
+                continue
+            fade = min(1.0, toast.frames / 30, (TOAST_FRAMES - toast.frames + 8) / 12)
+            alpha = int(255 * max(0.0, fade))
+            ui.draw_text(surface, toast.heading, 26, toast.color, (w // 2, y), "midtop", True,
+                         alpha=alpha)  # fmt: skip
+            ui.draw_text(surface, toast.text[:110], 24, (235, 235, 228), (w // 2, y + 26),
+                         "midtop", alpha=alpha)  # fmt: skip
+            y += 62
+        if self.subtitle_frames > 0:
+            self.subtitle_frames -= 1
+            alpha = int(255 * min(1.0, self.subtitle_frames / 20))
+            ui.draw_text(surface, self.subtitle, 28, (250, 240, 225), (w // 2, h - 120),
+                         "midbottom", alpha=alpha)  # fmt: skip
+        drill = getattr(world, "drill", None)
+        if drill is not None:
+            done, total = drill.progress()
+            seconds = drill.ticks_left / TICK_RATE
+            progress = f"{done}/{total}" if drill.kind != "trust" else "hold on"
+            text = f"DRILL {drill.level} · {drill.title} · {progress} · {seconds:4.1f}s"
+            ui.draw_text(surface, text, 28, (255, 214, 120), (w // 2, 64), "midtop", True)
+        prompt = world.nearby_prompt() if hasattr(world, "nearby_prompt") else ""
+        if prompt:
+            ui.draw_text(surface, prompt, 28, (255, 255, 255), (w // 2, h // 2 + 54), "midtop")
