@@ -108,7 +108,7 @@ CLAYMORE_IMPULSE = 90000.0
 INTERACT_REACH = 40.0  # px from Cage's centre to an Intel or Rita
 MINE_TRIGGER = 18.0  # px: stepping this close sets it off
 MINE_RADIUS = 80.0
-MINE_DAMAGE = 120  # at the centre: a mine under his feet kills him
+MINE_DAMAGE = 160  # at the centre; still lethal at the distance that sets it off
 MINE_IMPULSE = 70000.0
 GATE_MESSAGE_COOLDOWN = seconds(3.0)
 
