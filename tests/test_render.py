@@ -567,6 +567,78 @@ def test_the_beachhead_draws(screen):
     assert view.tilemap.chunks_built <= 12
 
 
+# --- the map's things and Cage's memories ----------------------------------------------------
+
+
+def things_level(level: LevelData) -> LevelData:
+    from game.level.data import MapObject
+
+    extra = (
+        MapObject(70, "mine", "Mine", 1160.0, 560.0, properties=(("field", "field:test"),)),
+        MapObject(71, "officer", "Intel", 760.0, 560.0, properties=(("knowledge", "intel:x"),)),
+        MapObject(72, "rita", "Rita", 860.0, 760.0),
+    )
+    return dataclasses.replace(level, objects=(*level.objects, *extra))
+
+
+def region_bytes(view: WorldView, surface: pygame.Surface, point, half: int = 20) -> bytes:
+    sx, sy = view.world_to_screen(point)
+    rect = pygame.Rect(round(sx) - half, round(sy) - half, half * 2, half * 2)
+    return pygame.image.tobytes(surface.subsurface(rect).copy(), "RGB")
+
+
+def test_only_mines_cage_knows_about_are_shown(screen, level):
+    from game.sim.memory import Memory
+
+    rich = things_level(level)
+    shots = []
+    for knowledge in ({}, {"field:test": 1}):
+        world = World(rich, 1, Memory(loop=1, knowledge=dict(knowledge)))
+        view = WorldView(rich, SCREEN)
+        view.draw(screen, world, 1.0, None)
+        shots.append(region_bytes(view, screen, (1160.0, 560.0)))
+    bare_world = World(level, 1)
+    bare = WorldView(level, SCREEN)
+    bare.draw(screen, bare_world, 1.0, None)
+    assert shots[0] == region_bytes(bare, screen, (1160.0, 560.0)), "an unknown mine is hidden"
+    assert shots[1] != shots[0], "a known mine is marked"
+
+
+def test_intel_rita_and_grenades_are_drawn(screen, level):
+    from game.sim.ordnance import Grenade
+
+    rich = things_level(level)
+    bare_world, world = World(level, 1), World(rich, 1)
+    assert world.rita is not None
+    bare, view = WorldView(level, SCREEN), WorldView(rich, SCREEN)
+    bare.draw(screen, bare_world, 1.0, None)
+    bare_frame = screen.copy()
+    before = [region_bytes(bare, bare_frame, p) for p in ((760.0, 560.0), (860.0, 760.0))]
+    view.draw(screen, world, 1.0, None)
+    after = [region_bytes(view, screen, p) for p in ((760.0, 560.0), (860.0, 760.0))]
+    assert before[0] != after[0], "unread intel shows"
+    assert before[1] != after[1], "Rita shows"
+    cx, cy = world.cage.position
+    world.grenades.append(Grenade(500, cx, cy, cx + 200, cy - 100, 40, 20))
+    view.draw(screen, world, 1.0, None)
+    midway = (cx + 100, cy - 50 - 28)  # halfway along, at the top of its lob
+    assert region_bytes(view, screen, midway, 6) != region_bytes(bare, bare_frame, midway, 6)
+
+
+def test_death_markers_show_and_can_be_hidden(screen, level):
+    from game.sim.memory import DeathRecord, Memory
+
+    memory = Memory(loop=2, deaths=[DeathRecord(1, 600, 1100.0, 700.0, "drone lunge")])
+    world = World(level, 1, memory)
+    view = WorldView(level, SCREEN)
+    view.draw(screen, world, 1.0, None)
+    shown = region_bytes(view, screen, (1100.0, 700.0))
+    view.show_death_markers = False
+    view.draw(screen, world, 1.0, None)
+    hidden = region_bytes(view, screen, (1100.0, 700.0))
+    assert shown != hidden
+
+
 # --- boundaries -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,362 @@
+"""The actors: Cage and the Mimics drawn from their sprite sheets, by state, between ticks.
+
+Owns choosing each actor's animation and frame from its simulation state (animation clocks run on
+sim ticks, so a replay looks the same every time), turning it to its heading with cached rotations,
+interpolating positions between the previous tick and the current one, soft drop shadows, the
+burrowed Mimic's telegraph (cracks and a closing ring over the last second), the wind-up glow and
+flash, lunge motion trails and the white hit flash. Off-screen actors are skipped; everything a
+frame draws goes out in a few `fblits` calls.
+
+Must not import game.scenes or game.app, and never writes to the simulation: it reads `World`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game import tuning as T
+from game.render import overlays
+from game.render.sheets import (
+    GHOST,
+    NORMAL,
+    ROTATION_STEPS,
+    WHITE,
+    SheetBank,
+    centred,
+    rotation_step,
+)
+from game.sim.mimic import (
+    BURROWED,
+    DEAD,
+    EMERGING,
+    HUNTING,
+    LUNGE,
+    RECOVER,
+    WINDUP,
+    Mimic,
+)
+from game.sim.world import World
+
+HIT_FLASH_TICKS = 4  # a struck Mimic shows white this long
+CAGE_FLASH_TICKS = 5
+FIRE_POSE_TICKS = T.RIFLE_INTERVAL + 3  # the firing pose holds between rounds of a burst
+CULL_MARGIN = 96  # px beyond the view an actor may still overlap it
+SHADOW_DROP = (3, 0.55)  # shadow offset: x px, and y as a fraction of the radius
+
+MIMIC_ANIMATION = {
+    BURROWED: "burrowed",
+    EMERGING: "emerge",
+    HUNTING: "move",
+    3: "move",  # CIRCLING
+    WINDUP: "windup",
+    LUNGE: "lunge",
+    RECOVER: "move",
+    DEAD: "die",
+}
+WINDUP_GLOW = {"drone": (255, 90, 40), "alpha": (120, 200, 255)}
+ALPHA_AURA = (40, 110, 255)
+
+
+class _KindArt:
+    """Per-kind cached art: its sheet's animations by state, shadow, telegraph, glows."""
+
+    def __init__(self, sheets: SheetBank, name: str, radius: float, seed: int) -> None:
+        sheet = sheets[name]
+        self.by_state = {state: sheet.animation(anim) for state, anim in MIMIC_ANIMATION.items()}
+        self.die = sheet.animation("die")
+        self.shadow = overlays.shadow(radius)
+        self.shadow_dy = int(radius * SHADOW_DROP[1])
+        self.telegraph = overlays.telegraph_stages(radius, seed)
+        self.windup_glow = overlays.glow_stages(radius * 3.0, WINDUP_GLOW.get(name, (255, 90, 40)))
+        self.aura = overlays.glow_stages(radius * 3.2, ALPHA_AURA) if name == "alpha" else None
+        chevron = overlays.chevron(radius, (255, 120, 70) if name == "drone" else (150, 210, 255))
+        self.chevron = [_rotated_centred(chevron, s) for s in range(ROTATION_STEPS)]
+
+
+def _rotated_centred(surface: pygame.Surface, step: int) -> overlays.Entry:
+    if step:
+        surface = pygame.transform.rotate(surface, -step * 360.0 / ROTATION_STEPS)
+    return centred(surface)
+
+
+class ActorRenderer:
+    def __init__(self, sheets: SheetBank, seed: int = 0) -> None:
+        self.sheets = sheets
+        self.seed = seed
+        self._kinds: dict[str, _KindArt] = {}
+        self._cage_sheet = None
+        # Positions at the previous tick, for interpolation: id -> (x, y, heading, kind name).
+        self.previous: dict[int, tuple[float, float, float, str]] = {}
+        self._previous_cage: tuple[float, float] | None = None
+        self._previous_rita: tuple[float, float] | None = None
+        self._previous_tick = -1
+        self._hit_tick: dict[int, int] = {}
+        self._cage_hurt_tick = -(10**9)
+        self._last_shot_tick = -(10**9)
+        self._dash_tick = -(10**9)
+        self._rita_shot_tick = -(10**9)
+        self._rita_died_tick = -(10**9)
+        self._rita_sheet = None
+        self._cage_shadow = overlays.shadow(T.CAGE_RADIUS)
+        # Reused per-frame lists (no allocations per actor beyond the blit tuples).
+        self._ground: list = []
+        self._shadows: list = []
+        self._ghosts: list = []
+        self._bodies: list = []
+        self._glows: list = []
+
+    # --- what the view tells us ---------------------------------------------------------------
+    def reset(self) -> None:
+        self.previous.clear()
+        self._previous_cage = None
+        self._previous_rita = None
+        self._previous_tick = -1
+        self._hit_tick.clear()
+        self._cage_hurt_tick = -(10**9)
+        self._last_shot_tick = -(10**9)
+        self._dash_tick = -(10**9)
+        self._rita_shot_tick = -(10**9)
+        self._rita_died_tick = -(10**9)
+
+    def record(self, world: World) -> None:
+        """Remember where everything is before the coming tick (called before each step)."""
+        previous = self.previous
+        previous.clear()
+        for m in world.mimics:
+            p = m.body.position
+            previous[m.id] = (p.x, p.y, m.heading, m.kind.name)
+        self._previous_cage = world.cage.position
+        rita = getattr(world, "rita", None)
+        self._previous_rita = rita.position if rita is not None else None
+        self._previous_tick = world.tick
+
+    def note_hit(self, mimic_id: int, tick: int) -> None:
+        self._hit_tick[mimic_id] = tick
+        if len(self._hit_tick) > 1024:  # forget long-dead Mimics
+            cutoff = tick - 60
+            self._hit_tick = {k: v for k, v in self._hit_tick.items() if v >= cutoff}
+
+    def note_cage_hurt(self, tick: int) -> None:
+        self._cage_hurt_tick = tick
+
+    def note_shot(self, tick: int) -> None:
+        self._last_shot_tick = tick
+
+    def note_dash(self, tick: int) -> None:
+        self._dash_tick = tick
+
+    def note_rita_shot(self, tick: int) -> None:
+        self._rita_shot_tick = tick
+
+    def note_rita_died(self, tick: int) -> None:
+        self._rita_died_tick = tick
+
+    def kind_art(self, name: str, radius: float) -> _KindArt:
+        art = self._kinds.get(name)
+        if art is None:
+            art = self._kinds[name] = _KindArt(self.sheets, name, radius, self.seed + len(name))
+        return art
+
+    # --- positions ----------------------------------------------------------------------------
+    def _interpolating(self, world: World) -> bool:
+        return self._previous_tick == world.tick - 1
+
+    def cage_position(self, world: World, alpha: float) -> tuple[float, float]:
+        x, y = world.cage.position
+        prev = self._previous_cage
+        if prev is not None and self._interpolating(world):
+            x = prev[0] + (x - prev[0]) * alpha
+            y = prev[1] + (y - prev[1]) * alpha
+        return (x, y)
+
+    # --- drawing ------------------------------------------------------------------------------
+    def draw(
+        self, target: pygame.Surface, world: World, alpha: float, left: int, top: int
+    ) -> tuple[float, float]:
+        """Draw every actor with world pixel (left, top) at the target's corner. Returns Cage's
+        interpolated world position (the effects anchor his muzzle flash to it)."""
+        vw, vh = target.get_size()
+        x_min, x_max = left - CULL_MARGIN, left + vw + CULL_MARGIN
+        y_min, y_max = top - CULL_MARGIN, top + vh + CULL_MARGIN
+        tick = world.tick
+        now = tick - 1 + alpha  # the moment on screen, in ticks (between the last two states)
+        interpolate = self._interpolating(world)
+        previous = self.previous
+        hit_tick = self._hit_tick
+        ground, shadows, ghosts, bodies, glows = (
+            self._ground,
+            self._shadows,
+            self._ghosts,
+            self._bodies,
+            self._glows,
+        )
+        ground.clear()
+        shadows.clear()
+        ghosts.clear()
+        bodies.clear()
+        glows.clear()
+        kinds = self._kinds
+        step_scale = ROTATION_STEPS / (2.0 * math.pi)
+        sdx = SHADOW_DROP[0]
+
+        for m in world.mimics:
+            p = m.body.position
+            x, y = p.x, p.y
+            if interpolate:
+                prev = previous.get(m.id)
+                if prev is not None:
+                    x = prev[0] + (x - prev[0]) * alpha
+                    y = prev[1] + (y - prev[1]) * alpha
+            if x < x_min or x > x_max or y < y_min or y > y_max:
+                continue
+            kind = m.kind
+            art = kinds.get(kind.name)
+            if art is None:
+                art = self.kind_art(kind.name, kind.radius)
+            state = m.state
+            sx = x - left
+            sy = y - top
+            if state == BURROWED:
+                self._burrowed(m, art, sx, sy, now)
+                continue
+            step = int(m.heading * step_scale + 0.5) % ROTATION_STEPS
+            anim = art.by_state[state]
+            variant = NORMAL
+            if state == EMERGING:
+                elapsed = T.DRONE_EMERGE - m.timer + alpha
+            elif state == WINDUP:
+                elapsed = kind.windup - m.timer + alpha
+                progress = elapsed / kind.windup
+                g = art.windup_glow[min(len(art.windup_glow) - 1, int(progress * 12))]
+                glows.append((g[0], (sx + g[1], sy + g[2])))
+                ch = art.chevron[step]
+                ground.append((ch[0], (sx + ch[1], sy + ch[2])))
+                if progress > 0.45 and (tick // 3) % 2 == 0:
+                    variant = WHITE  # the last half flickers white: it is about to go
+            elif state == LUNGE:
+                elapsed = kind.lunge - m.timer + alpha
+                v = m.body.velocity
+                frame = anim.index_at(elapsed)
+                g_surf, gx, gy = anim.rotated(frame, step, GHOST)
+                for k in (0.05, 0.10):  # where it was 3 and 6 ticks ago, roughly
+                    ghosts.append((g_surf, (sx - v.x * k + gx, sy - v.y * k + gy)))
+            elif state == DEAD:
+                elapsed = anim.length
+            else:
+                elapsed = now + (m.id * 7)  # a per-Mimic phase so a swarm does not march in step
+            hit = hit_tick.get(m.id)
+            if hit is not None and 0 <= tick - hit <= HIT_FLASH_TICKS:
+                variant = WHITE
+            surf, ox, oy = anim.rotated(anim.index_at(elapsed), step, variant)
+            bodies.append((surf, (sx + ox, sy + oy)))
+            if state != DEAD:
+                sh = art.shadow
+                shadows.append((sh[0], (sx + sh[1] + sdx, sy + sh[2] + art.shadow_dy)))
+            if art.aura is not None:
+                pulse = 6 + int(3 * math.sin(now * 0.12))
+                g = art.aura[pulse]
+                glows.append((g[0], (sx + g[1], sy + g[2])))
+
+        rita = getattr(world, "rita", None)
+        if rita is not None:
+            self._rita(rita, world, alpha, now, left, top, (x_min, x_max, y_min, y_max))
+        cage_pos = self._cage(world, alpha, now, left, top)
+
+        target.fblits(ground)
+        target.fblits(shadows)
+        target.fblits(ghosts)
+        target.fblits(bodies)
+        if glows:
+            target.fblits(glows, pygame.BLEND_RGB_ADD)
+        return cage_pos
+
+    def _burrowed(self, m: Mimic, art: _KindArt, sx: float, sy: float, now: float) -> None:
+        progress = 1.0 - m.timer / T.DRONE_TELEGRAPH
+        progress = 0.0 if progress < 0.0 else (1.0 if progress > 1.0 else progress)
+        stage = art.telegraph[int(progress * (overlays.TELEGRAPH_STAGES - 1))]
+        # The pulse quickens as the moment nears: 3 Hz at first, about 10 Hz at the end.
+        phase = now * (0.05 + 0.12 * progress)
+        entry = stage[0] if (phase - int(phase)) < 0.5 else stage[1]
+        self._ground.append((entry[0], (sx + entry[1], sy + entry[2])))
+        anim = art.by_state[BURROWED]
+        step = (m.id * 23) % ROTATION_STEPS
+        surf, ox, oy = anim.rotated(anim.index_at(now + m.id * 5), step)
+        self._ground.append((surf, (sx + ox, sy + oy)))
+
+    def _cage(
+        self, world: World, alpha: float, now: float, left: int, top: int
+    ) -> tuple[float, float]:
+        cage = world.cage
+        sheet = self._cage_sheet
+        if sheet is None:
+            sheet = self._cage_sheet = self.sheets["cage"]
+        x, y = self.cage_position(world, alpha)
+        sx, sy = x - left, y - top
+        tick = world.tick
+        variant = NORMAL
+        if cage.dead:
+            anim = sheet.animation("dead")
+            died = world.death_tick if world.death_tick is not None else tick
+            elapsed = now - died
+        elif getattr(cage, "dashing", False):
+            anim = sheet.animation("dash")
+            elapsed = now - self._dash_tick
+        elif cage.invulnerable_ticks > 0:
+            anim = sheet.animation("hurt")
+            elapsed = now - self._cage_hurt_tick
+            if 0 <= tick - self._cage_hurt_tick <= CAGE_FLASH_TICKS and tick % 2 == 0:
+                variant = WHITE
+        elif cage.reloading:
+            anim = sheet.animation("reload")
+            elapsed = getattr(cage, "reload_duration", T.RIFLE_RELOAD) - cage.reload_ticks + alpha
+        elif cage.firing or tick - self._last_shot_tick <= FIRE_POSE_TICKS:
+            anim = sheet.animation("fire")
+            elapsed = now - self._last_shot_tick
+        elif cage.moving:
+            anim = sheet.animation("walk")
+            elapsed = now
+        else:
+            anim = sheet.animation("idle")
+            elapsed = now
+        step = rotation_step(cage.aim_radians)
+        surf, ox, oy = anim.rotated(anim.index_at(elapsed), step, variant)
+        if not cage.dead:
+            sh = self._cage_shadow
+            shadow_dy = int(T.CAGE_RADIUS * SHADOW_DROP[1])
+            self._shadows.append((sh[0], (sx + sh[1] + SHADOW_DROP[0], sy + sh[2] + shadow_dy)))
+        self._bodies.append((surf, (sx + ox, sy + oy)))
+        return (x, y)
+
+    def _rita(self, rita, world: World, alpha: float, now: float, left: int, top: int, bounds):
+        """Rita: turned to her aim, posed by what she is doing, like Cage."""
+        x, y = rita.position
+        prev = self._previous_rita
+        if prev is not None and self._interpolating(world):
+            x = prev[0] + (x - prev[0]) * alpha
+            y = prev[1] + (y - prev[1]) * alpha
+        if not (bounds[0] <= x <= bounds[1] and bounds[2] <= y <= bounds[3]):
+            return
+        sheet = self._rita_sheet
+        if sheet is None:
+            sheet = self._rita_sheet = self.sheets["rita"]
+        tick = world.tick
+        if not rita.alive:
+            anim = sheet.animation("dead")
+            elapsed = now - self._rita_died_tick if self._rita_died_tick > -(10**9) else 10**6
+        elif rita.invulnerable_ticks > 0:
+            anim, elapsed = sheet.animation("hurt"), 0.0
+        elif rita.firing or tick - self._rita_shot_tick <= T.RITA_FIRE_INTERVAL + 2:
+            anim, elapsed = sheet.animation("fire"), now - self._rita_shot_tick
+        elif rita.moving:
+            anim, elapsed = sheet.animation("walk"), now
+        else:
+            anim, elapsed = sheet.animation("idle"), now + 11
+        sx, sy = x - left, y - top
+        surf, ox, oy = anim.rotated(anim.index_at(elapsed), rotation_step(rita.aim))
+        if rita.alive:
+            sh = self._cage_shadow
+            dy = int(T.RITA_RADIUS * SHADOW_DROP[1])
+            self._shadows.append((sh[0], (sx + sh[1] + SHADOW_DROP[0], sy + sh[2] + dy)))
+        self._bodies.append((surf, (sx + ox, sy + oy)))

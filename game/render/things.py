@@ -1,0 +1,255 @@
+"""The map's things and Cage's memories drawn in the world: pickups, mines, gates, grenades,
+drills, and the markers of earlier loops.
+
+Owns how these look: unread Intel (the `pickups` sheet, bobbing, with a soft ring so it is found),
+mines Cage knows about (only those: an unknown mine is invisible, that is the point), closed gates
+as hazard-striped barriers, grenades in flight (a lob over a ground shadow), a running drill's
+marks, targets and rings, the training yard's drill pads, faint death markers with their loop
+number, and ambush markers with a countdown where Cage remembers Mimics will come out. Static art
+is drawn once and cached. Everything here reads the World defensively (`getattr`): the day may not
+have every kind of thing.
+
+Must not import game.scenes or game.app, and never writes to the simulation: it reads `World`.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pygame
+
+from game import tuning as T
+from game.render.sheets import SheetBank
+from game.render.text import TextCache
+from game.sim.world import World
+
+STRIPE_A = (238, 190, 40)
+STRIPE_B = (34, 32, 30)
+MARKER_ALPHA = 150
+CULL = 64
+
+
+def _centred(surface: pygame.Surface) -> tuple[pygame.Surface, int, int]:
+    return (surface, -(surface.get_width() // 2), -(surface.get_height() // 2))
+
+
+def _ring(radius: int, color: tuple[int, ...], width: int = 2) -> tuple[pygame.Surface, int, int]:
+    s = pygame.Surface((radius * 2 + 4, radius * 2 + 4), pygame.SRCALPHA)
+    pygame.draw.circle(s, color, (radius + 2, radius + 2), radius, width)
+    return _centred(s.convert_alpha())
+
+
+def _disc(radius: int, color: tuple[int, ...]) -> tuple[pygame.Surface, int, int]:
+    s = pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA)
+    pygame.draw.circle(s, color, (radius + 1, radius + 1), radius)
+    return _centred(s.convert_alpha())
+
+
+def _barrier(w: int, h: int) -> pygame.Surface:
+    """Hazard stripes with a dark frame: a shut gate."""
+    s = pygame.Surface((max(2, w), max(2, h)))
+    s.fill(STRIPE_B)
+    band = 12
+    for i in range(-h, w + h, band * 2):
+        pygame.draw.polygon(s, STRIPE_A, [(i, h), (i + band, h), (i + band + h, 0), (i + h, 0)])
+    pygame.draw.rect(s, (20, 18, 16), s.get_rect(), 3)
+    return s.convert()
+
+
+def _target(blade: bool) -> tuple[pygame.Surface, int, int]:
+    r = int(T.DRILL_TARGET_RADIUS) + 3
+    s = pygame.Surface((r * 2 + 2, r * 2 + 2), pygame.SRCALPHA)
+    c = (r + 1, r + 1)
+    outer = (90, 140, 230) if blade else (220, 60, 50)
+    pygame.draw.circle(s, (30, 26, 22, 255), c, r)
+    pygame.draw.circle(s, outer, c, r - 1)
+    pygame.draw.circle(s, (240, 236, 226), c, r - 4)
+    pygame.draw.circle(s, outer, c, max(2, r - 7))
+    return _centred(s.convert_alpha())
+
+
+class ThingsRenderer:
+    def __init__(self, sheets: SheetBank, text: TextCache | None = None) -> None:
+        self.sheets = sheets
+        self.text = text if text is not None else TextCache(64)
+        self.show_death_markers = True
+        self.show_ambush_markers = True
+        self._art: dict[str, object] | None = None
+        self._barriers: dict[int, pygame.Surface] = {}
+        self._pads: dict[int, pygame.Surface] = {}
+        self._faded: dict[tuple, pygame.Surface] = {}
+        self._blits: list = []
+
+    def _ready(self) -> dict:
+        if self._art is None:
+            pickups = self.sheets["pickups"]
+            self._art = {
+                "intel": pickups.animation("intel"),
+                "mine": pickups.animation("mine"),
+                "death": pickups.animation("marker_death"),
+                "ambush": pickups.animation("marker_ambush"),
+                "intel_ring": _ring(16, (250, 236, 160, 150), 2),
+                "mine_ring": _ring(15, (235, 60, 40, 170), 2),
+                "grenade": _disc(4, (70, 84, 52, 255)),
+                "grenade_shadow": _disc(4, (0, 0, 0, 90)),
+                "mark": _ring(int(T.DRILL_MARK_REACH), (250, 240, 200, 220), 3),
+                "mark_done": _disc(int(T.DRILL_MARK_REACH), (110, 230, 150, 120)),
+                "ring": _ring(int(T.DRILL_RING_RADIUS), (250, 240, 200, 200), 3),
+                "ring_done": _disc(int(T.DRILL_RING_RADIUS), (110, 230, 150, 110)),
+                "target": _target(False),
+                "target_blade": _target(True),
+            }
+        return self._art
+
+    # --- the ground layer: under the actors ---------------------------------------------------
+    def draw_ground(self, target: pygame.Surface, world: World, now: float, left: int, top: int):
+        art = self._ready()
+        vw, vh = target.get_size()
+        blits = self._blits
+        blits.clear()
+
+        def visible(x: float, y: float, margin: float = CULL) -> bool:
+            return -margin < x - left < vw + margin and -margin < y - top < vh + margin
+
+        def put(entry, x: float, y: float) -> None:
+            s, ox, oy = entry
+            blits.append((s, (x - left + ox, y - top + oy)))
+
+        memory = getattr(world, "memory", None)
+        level = world.level
+        # Drill pads in Rita's yard: painted outlines with their level.
+        for obj in level.objects_of("TrainingDrill"):
+            if visible(obj.x + obj.width / 2, obj.y + obj.height / 2, max(obj.width, obj.height)):
+                pad = self._pads.get(obj.id)
+                if pad is None:
+                    pad = self._pads[obj.id] = self._pad(obj)
+                blits.append((pad, (obj.x - left, obj.y - top)))
+        # Closed gates.
+        for gate in getattr(world, "gates", ()):
+            if getattr(gate, "open", True):
+                continue
+            o = gate.obj
+            if not visible(o.x + o.width / 2, o.y + o.height / 2, max(o.width, o.height)):
+                continue
+            barrier = self._barriers.get(o.id)
+            if barrier is None:
+                barrier = self._barriers[o.id] = _barrier(int(o.width), int(o.height))
+            blits.append((barrier, (o.x - left, o.y - top)))
+        # Mines he knows about.
+        if memory is not None:
+            mine = art["mine"]
+            for m in getattr(world, "mines", ()):
+                if not m.armed or not memory.knows(m.field):
+                    continue
+                x, y = m.obj.x, m.obj.y
+                if visible(x, y):
+                    put(art["mine_ring"], x, y)
+                    put(mine.upright(mine.index_at(now + m.obj.id * 11)), x, y)
+        # Unread intel: bobbing, ringed.
+        intel = art["intel"]
+        for thing in getattr(world, "intel", ()):
+            if thing.taken:
+                continue
+            x, y = thing.obj.x, thing.obj.y
+            if visible(x, y):
+                put(art["intel_ring"], x, y)
+                bob = round(2 * math.sin(now * 0.08))
+                put(intel.upright(intel.index_at(now)), x, y - 3 + bob)
+        # A running drill: marks to reach, targets to hit, rings to land grenades in.
+        drill = getattr(world, "drill", None)
+        if drill is not None:
+            for mx, my, reached in getattr(drill, "marks", ()):
+                put(art["mark_done"] if reached else art["mark"], mx, my)
+            for rx, ry, done in getattr(drill, "rings", ()):
+                put(art["ring_done"] if done else art["ring"], rx, ry)
+            for t in getattr(drill, "targets", ()):
+                if t.alive:
+                    put(art["target_blade"] if t.blade_only else art["target"], t.x, t.y)
+        # Earlier loops: where he died, and where they will come out.
+        if memory is not None:
+            if self.show_death_markers:
+                self._death_markers(world, memory, now, put, visible)
+            if self.show_ambush_markers:
+                self._ambush_markers(world, memory, now, put, visible)
+        target.fblits(blits)
+
+    def _death_markers(self, world, memory, now, put, visible) -> None:
+        art = self._art
+        stem = Path(world.level.path).stem
+        marker = art["death"]
+        for d in getattr(memory, "deaths", ()):
+            if d.level and d.level != stem:
+                continue
+            if not visible(d.x, d.y):
+                continue
+            frame = marker.index_at(now)
+            s, ox, oy = marker.upright(frame)
+            put((self._faint(("marker", frame), s), ox, oy), d.x, d.y)
+            label = self._faint(("loop", d.loop), self.text.get(str(d.loop), 14, (230, 220, 210)))
+            put(_centred(label), d.x + 12, d.y + 10)
+
+    def _ambush_markers(self, world, memory, now, put, visible) -> None:
+        schedule = getattr(world, "schedule", None)
+        if schedule is None:
+            return
+        marker = self._art["ambush"]
+        fired = getattr(schedule, "fired", ())
+        for i, spawn in enumerate(getattr(schedule, "spawns", ())):
+            if i < len(fired) and fired[i]:
+                continue
+            ambush = str(spawn.prop("ambush", "") or "") or f"ambush:{spawn.id}"
+            if not memory.knows(ambush):
+                continue
+            x, y = spawn.center
+            if not visible(x, y, 96):
+                continue
+            put(marker.upright(marker.index_at(now)), x, y)
+            at = float(spawn.prop("at", -1.0) or -1.0)
+            if at >= 0 and not int(spawn.prop("trigger", 0) or 0):
+                left_s = max(0.0, at - world.tick / T.TICK_RATE)
+                label = self.text.get(f"{left_s:.1f}", 18, (255, 210, 120))
+                put(_centred(label), x, y - 22)
+
+    def _faint(self, key: tuple, surface: pygame.Surface) -> pygame.Surface:
+        """A translucent copy of `surface`, cached under `key`."""
+        faint = self._faded.get(key)
+        if faint is None:
+            faint = surface.copy()
+            faint.fill((255, 255, 255, MARKER_ALPHA), special_flags=pygame.BLEND_RGBA_MULT)
+            self._faded[key] = faint
+        return faint
+
+    def _pad(self, obj) -> pygame.Surface:
+        w, h = max(4, int(obj.width)), max(4, int(obj.height))
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        s.fill((255, 250, 230, 18))
+        for x in range(0, w, 12):  # dashed paint
+            pygame.draw.line(s, (250, 246, 230, 120), (x, 1), (min(w, x + 6), 1), 2)
+            pygame.draw.line(s, (250, 246, 230, 120), (x, h - 2), (min(w, x + 6), h - 2), 2)
+        for y in range(0, h, 12):
+            pygame.draw.line(s, (250, 246, 230, 120), (1, y), (1, min(h, y + 6)), 2)
+            pygame.draw.line(s, (250, 246, 230, 120), (w - 2, y), (w - 2, min(h, y + 6)), 2)
+        label = f"{obj.prop('level', '')}  {str(obj.prop('drill', '')).upper()}"
+        s.blit(self.text.get(label.strip(), 16, (250, 246, 230)), (6, 5))
+        return s.convert_alpha()
+
+    # --- the air: over the actors -------------------------------------------------------------
+    def draw_air(self, target: pygame.Surface, world: World, alpha: float, left: int, top: int):
+        grenades = getattr(world, "grenades", ())
+        if not grenades:
+            return
+        art = self._ready()
+        blits = self._blits
+        blits.clear()
+        for g in grenades:
+            # Between ticks: the grenade is `alpha` of a tick further along its lob.
+            t = min(1.0, max(0.0, (g.age - 1 + alpha) / max(1, g.flight)))
+            x = g.start_x + (g.end_x - g.start_x) * t
+            y = g.start_y + (g.end_y - g.start_y) * t
+            height = 4.0 * 28.0 * t * (1.0 - t)
+            s, ox, oy = art["grenade_shadow"]
+            blits.append((s, (x - left + ox + 2, y - top + oy + 2)))
+            s, ox, oy = art["grenade"]
+            blits.append((s, (x - left + ox, y - height - top + oy)))
+        target.fblits(blits)

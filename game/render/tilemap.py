@@ -1,0 +1,149 @@
+"""The ground: a level's tile layers, pre-rendered once into chunk surfaces, blitted by view.
+
+Owns cutting tiles out of tileset images (honouring margin, spacing and columns; a tile taller or
+wider than the map's grid is bottom-aligned to its cell, as Tiled draws it), composing every tile
+layer of a chunk (`CHUNK` px square) into one opaque surface the first time that chunk is needed,
+and drawing a frame as a single `fblits` of the visible chunks. No tile is blitted per frame.
+`chunks_built` counts chunk renders so tests can see nothing is rebuilt.
+
+Must not import game.scenes or game.app, and never writes to the simulation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+import pygame
+
+from game.level.data import LevelData, Tileset
+from game.render.assets import AssetError
+
+CHUNK = 512  # px
+BACKGROUND = (18, 40, 56)  # beyond the map's edge, and under empty cells: deep water
+
+
+class TileMap:
+    def __init__(self, level: LevelData, chunk: int = CHUNK) -> None:
+        self.level = level
+        self.chunk = chunk
+        self.pixel_width = level.pixel_width
+        self.pixel_height = level.pixel_height
+        self.columns = max(1, math.ceil(self.pixel_width / chunk))
+        self.rows = max(1, math.ceil(self.pixel_height / chunk))
+        self._chunks: list[pygame.Surface | None] = [None] * (self.columns * self.rows)
+        self.chunks_built = 0
+        self._tilesets = sorted(level.tilesets, key=lambda t: t.firstgid)
+        self._firstgids = [t.firstgid for t in self._tilesets]
+        self._images: dict[int, pygame.Surface] = {}  # firstgid -> converted tileset image
+        self._tiles: dict[int, tuple[pygame.Surface, int] | None] = {}  # gid -> (tile, y offset)
+        # How far a tile may reach outside its own cell, in cells (oversized tiles).
+        tw, th = level.tile_width, level.tile_height
+        self._reach_x = max((math.ceil(t.tile_width / tw) - 1 for t in self._tilesets), default=0)
+        self._reach_y = max((math.ceil(t.tile_height / th) - 1 for t in self._tilesets), default=0)
+        self._blits: list[tuple[pygame.Surface, tuple[int, int]]] = []
+
+    # --- building -----------------------------------------------------------------------------
+    def prebuild(self) -> None:
+        """Render every chunk now (e.g. behind a loading card) instead of on first sight."""
+        for cy in range(self.rows):
+            for cx in range(self.columns):
+                self._chunk(cx, cy)
+
+    def _chunk(self, cx: int, cy: int) -> pygame.Surface:
+        index = cy * self.columns + cx
+        surface = self._chunks[index]
+        if surface is None:
+            surface = self._chunks[index] = self._build(cx, cy)
+        return surface
+
+    def _build(self, cx: int, cy: int) -> pygame.Surface:
+        level = self.level
+        tw, th = level.tile_width, level.tile_height
+        x0, y0 = cx * self.chunk, cy * self.chunk
+        w = min(self.chunk, self.pixel_width - x0)
+        h = min(self.chunk, self.pixel_height - y0)
+        surface = pygame.Surface((w, h)).convert()
+        surface.fill(BACKGROUND)
+        # Cells whose tiles can touch this chunk (oversized tiles reach up and to the right).
+        col0 = max(0, x0 // tw - self._reach_x)
+        col1 = min(level.width, math.ceil((x0 + w) / tw))
+        row0 = max(0, y0 // th)
+        row1 = min(level.height, math.ceil((y0 + h) / th) + self._reach_y)
+        for layer in level.tile_layers:
+            if layer.opacity <= 0.0:
+                continue
+            blits = []
+            for row in range(row0, row1):
+                gids = layer.gids[row] if row < len(layer.gids) else ()
+                cell_bottom = (row + 1) * th - y0
+                for col in range(col0, min(col1, len(gids))):
+                    gid = gids[col]
+                    if not gid:
+                        continue
+                    tile = self._tile(gid)
+                    if tile is not None:
+                        blits.append((tile[0], (col * tw - x0, cell_bottom - tile[1])))
+            if layer.opacity >= 1.0:
+                surface.fblits(blits)
+            else:
+                sheet = pygame.Surface((w, h), pygame.SRCALPHA)
+                sheet.fblits(blits)
+                sheet.set_alpha(round(layer.opacity * 255))
+                surface.blit(sheet, (0, 0))
+        self.chunks_built += 1
+        return surface
+
+    def _tile(self, gid: int) -> tuple[pygame.Surface, int] | None:
+        """The tile image for a global id and its height (to bottom-align it), or None."""
+        if gid in self._tiles:
+            return self._tiles[gid]
+        tile = None
+        i = bisect.bisect_right(self._firstgids, gid) - 1
+        if i >= 0:
+            ts = self._tilesets[i]
+            local = gid - ts.firstgid
+            if local < ts.tile_count or ts.tile_count <= 0:
+                image = self._image(ts)
+                columns = ts.columns or max(
+                    1,
+                    (image.get_width() - 2 * ts.margin + ts.spacing)
+                    // (ts.tile_width + ts.spacing),
+                )
+                x = ts.margin + (local % columns) * (ts.tile_width + ts.spacing)
+                y = ts.margin + (local // columns) * (ts.tile_height + ts.spacing)
+                rect = pygame.Rect(x, y, ts.tile_width, ts.tile_height)
+                if image.get_rect().contains(rect):
+                    tile = (image.subsurface(rect), ts.tile_height)
+        self._tiles[gid] = tile
+        return tile
+
+    def _image(self, ts: Tileset) -> pygame.Surface:
+        image = self._images.get(ts.firstgid)
+        if image is None:
+            try:
+                image = pygame.image.load(ts.image_path).convert_alpha()
+            except (pygame.error, OSError, FileNotFoundError) as exc:
+                raise AssetError(
+                    f"tileset {ts.name!r} image unreadable: {ts.image_path} ({exc})"
+                ) from None
+            self._images[ts.firstgid] = image
+        return image
+
+    # --- drawing ------------------------------------------------------------------------------
+    def draw(self, target: pygame.Surface, left: int, top: int) -> None:
+        """Draw the map with world pixel (left, top) at the target's top-left corner."""
+        vw, vh = target.get_size()
+        size = self.chunk
+        c0 = max(0, left // size)
+        c1 = min(self.columns - 1, (left + vw - 1) // size)
+        r0 = max(0, top // size)
+        r1 = min(self.rows - 1, (top + vh - 1) // size)
+        if left < 0 or top < 0 or left + vw > self.pixel_width or top + vh > self.pixel_height:
+            target.fill(BACKGROUND)  # the view shows past the map's edge
+        blits = self._blits
+        blits.clear()
+        for cy in range(r0, r1 + 1):
+            for cx in range(c0, c1 + 1):
+                blits.append((self._chunk(cx, cy), (cx * size - left, cy * size - top)))
+        target.fblits(blits)

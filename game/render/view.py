@@ -1,0 +1,158 @@
+"""WorldView: the one object a scene uses to draw the day.
+
+Owns the order a frame is drawn in (ground chunks, decals, telegraphs and shadows, actors, glows,
+effects, the hurt flash) and the render clock: `world.tick - 1 + alpha`, the moment between the
+previous tick's state and the current one, so positions, animations, effects and the camera all
+agree and freeze with a paused day. It wires the pieces together: `Camera`, `TileMap`,
+`ActorRenderer`, `ThingsRenderer`, `Effects`. Settings reach it as plain attributes
+(`show_death_markers`). The HUD is separate (`game.render.hud.Hud`).
+
+Usage, per frame of the real-time loop:
+    for each sim tick:  view.before_step(world); events = world.step(frame); view.observe(events)
+    view.draw(screen, world, alpha, mouse_pos); hud.draw(screen, world, mouse_pos, loop)
+
+Keep one WorldView per level: a new `World` for the same level (a loop reset) is noticed and the
+view snaps to it, keeping its pre-rendered map. Must not import game.scenes or game.app, and never
+writes to the simulation: it reads `World`.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import tuning as T
+from game.level.data import LevelData
+from game.render.camera import Camera
+from game.render.effects import Effects
+from game.render.sheets import SheetBank
+from game.render.sprites import ActorRenderer
+from game.render.things import ThingsRenderer
+from game.render.tilemap import TileMap
+from game.sim.events import (
+    CageHurt,
+    DashStarted,
+    MimicHit,
+    RitaDied,
+    RitaShot,
+    ShotFired,
+    SimEvent,
+)
+from game.sim.world import World
+
+
+class WorldView:
+    def __init__(
+        self,
+        level: LevelData,
+        screen_size: tuple[int, int],
+        seed: int = 0,
+        sheets: SheetBank | None = None,
+    ) -> None:
+        self.level = level
+        self.sheets = sheets if sheets is not None else SheetBank()
+        self.camera = Camera(screen_size, (level.pixel_width, level.pixel_height), seed ^ 0xCA7)
+        self.tilemap = TileMap(level)
+        self.actors = ActorRenderer(self.sheets, seed)
+        self.effects = Effects(self.sheets, seed ^ 0xE77EC7)
+        self.things = ThingsRenderer(self.sheets)
+        self.effects.flash.resize(screen_size)
+        self._world: World | None = None
+        self._now: float | None = None
+
+    # --- the sim tells us ---------------------------------------------------------------------
+    def before_step(self, world: World) -> None:
+        """Record where everything is before the coming tick (for interpolation)."""
+        self._adopt(world)
+        self.actors.record(world)
+
+    def observe(self, events: list[SimEvent]) -> None:
+        """Start effects for a tick's events and shake the camera for the heavy ones."""
+        actors = self.actors
+        for e in events:
+            if isinstance(e, MimicHit):
+                actors.note_hit(e.mimic_id, e.tick)
+            elif isinstance(e, ShotFired):
+                actors.note_shot(e.tick)
+            elif isinstance(e, CageHurt):
+                actors.note_cage_hurt(e.tick)
+            elif isinstance(e, DashStarted):
+                actors.note_dash(e.tick)
+            elif isinstance(e, RitaShot):
+                actors.note_rita_shot(e.tick)
+            elif isinstance(e, RitaDied):
+                actors.note_rita_died(e.tick)
+        self.camera.add_trauma(self.effects.observe(events, actors.previous))
+
+    def new_day(self, world: World) -> None:
+        """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.
+        (Drawing a new World does this by itself; scenes may call it to be explicit.)"""
+        self._adopt(world)
+
+    @property
+    def show_death_markers(self) -> bool:
+        return self.things.show_death_markers
+
+    @show_death_markers.setter
+    def show_death_markers(self, value: bool) -> None:
+        self.things.show_death_markers = bool(value)
+
+    # --- the window ---------------------------------------------------------------------------
+    def resize(self, size: tuple[int, int]) -> None:
+        self.camera.resize(size)
+        self.effects.flash.resize(size)
+
+    def screen_to_world(self, pos: tuple[float, float]) -> tuple[float, float]:
+        return self.camera.screen_to_world(pos)
+
+    def world_to_screen(self, pos: tuple[float, float]) -> tuple[float, float]:
+        return self.camera.world_to_screen(pos)
+
+    # --- drawing ------------------------------------------------------------------------------
+    def draw(
+        self,
+        target: pygame.Surface,
+        world: World,
+        alpha: float,
+        aim_screen: tuple[int, int] | None = None,
+    ) -> None:
+        """Draw the world as it stands `alpha` (0..1) of the way from the last tick to this one."""
+        fresh = self._adopt(world)
+        alpha = 0.0 if alpha < 0.0 else (1.0 if alpha > 1.0 else alpha)
+        camera = self.camera
+        size = target.get_size()
+        if size != camera.viewport:
+            self.resize(size)
+        now = world.tick - 1 + alpha
+        cage = world.cage
+        cage_pos = self.actors.cage_position(world, alpha)
+        focus_target = camera.target_for(cage_pos, aim_screen, cage.aim_radians)
+        if fresh or self._now is None:
+            camera.snap(focus_target)
+        else:
+            dt = (now - self._now) / T.TICK_RATE
+            if dt < 0.0 or dt > 0.5:  # a jump in time (reset, long stall): do not swing across
+                camera.snap(focus_target)
+            else:
+                camera.update(dt, focus_target)
+        self._now = now
+        left, top = camera.left, camera.top
+
+        effects = self.effects
+        effects.advance(now, cage, cage_pos)
+        self.tilemap.draw(target, left, top)
+        effects.draw_ground(target, left, top)
+        self.things.draw_ground(target, world, now, left, top)
+        drawn_cage = self.actors.draw(target, world, alpha, left, top)
+        self.things.draw_air(target, world, alpha, left, top)
+        effects.draw_air(target, left, top, drawn_cage, cage.dead)
+        effects.flash.draw(target)
+
+    def _adopt(self, world: World) -> bool:
+        """Notice a new World (a loop reset): forget the old day's effects and positions."""
+        if world is self._world:
+            return False
+        self._world = world
+        self._now = None
+        self.actors.reset()
+        self.effects.clear()
+        return True
