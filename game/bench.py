@@ -132,8 +132,15 @@ def main() -> int:
         print("\nrender: not available")
         return 0
     r = bench_render()
-    print("\nrender at 1280x720, 200 sprites   median     p99")
-    for name, row in r.items():
-        if isinstance(row, dict) and "median" in row:
-            print(f"  {name:30s} {row['median']:7.3f} {row['p99']:7.3f}")
+    ours, theirs = r["worldview"], r["pyscroll"]
+    print(f"\nrender at 1280x720, {r['sprites']} drones on screen     median     p99")
+    print(f"  full frame (map, shadows, sprites, effects, HUD)  {ours['median']:7.3f} {ours['p99']:7.3f}")
+    if "median" in theirs:
+        row = theirs
+        print(f"  pyscroll map + the same sprites (no HUD)          {row['median']:7.3f} {row['p99']:7.3f}")
+        mine, ref = r["worldview map only"], theirs["map_only"]
+        print(f"  map only, scrolling: ours                         {mine['median']:7.3f} {mine['p99']:7.3f}")
+        print(f"  map only, scrolling: pyscroll BufferedRenderer    {ref['median']:7.3f} {ref['p99']:7.3f}")
+    else:
+        print(f"  pyscroll: {theirs.get('skipped', 'not measured')}")
     return 0

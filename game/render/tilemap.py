@@ -3,7 +3,8 @@
 Owns cutting tiles out of tileset images (honouring margin, spacing and columns; a tile taller or
 wider than the map's grid is bottom-aligned to its cell, as Tiled draws it), composing every tile
 layer of a chunk (`CHUNK` px square) into one opaque surface the first time that chunk is needed,
-and drawing a frame as a single `fblits` of the visible chunks. No tile is blitted per frame.
+and drawing a frame as one blit of a scrolling window buffer composed from those chunks. No tile is
+blitted per frame.
 `chunks_built` counts chunk renders so tests can see nothing is rebuilt.
 
 Must not import game.scenes or game.app, and never writes to the simulation.
@@ -20,6 +21,7 @@ from game.level.data import LevelData, Tileset
 from game.render.assets import AssetError
 
 CHUNK = 512  # px
+WINDOW_STEP = 64  # px: the window buffer scrolls in steps of this
 BACKGROUND = (18, 40, 56)  # beyond the map's edge, and under empty cells: deep water
 
 
@@ -42,6 +44,8 @@ class TileMap:
         self._reach_x = max((math.ceil(t.tile_width / tw) - 1 for t in self._tilesets), default=0)
         self._reach_y = max((math.ceil(t.tile_height / th) - 1 for t in self._tilesets), default=0)
         self._blits: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self._window: pygame.Surface | None = None  # the composed map around the camera
+        self._window_origin = (0, 0)
 
     # --- building -----------------------------------------------------------------------------
     def prebuild(self) -> None:
@@ -132,18 +136,53 @@ class TileMap:
 
     # --- drawing ------------------------------------------------------------------------------
     def draw(self, target: pygame.Surface, left: int, top: int) -> None:
-        """Draw the map with world pixel (left, top) at the target's top-left corner."""
+        """Draw the map with world pixel (left, top) at the target's top-left corner.
+
+        Like a scrolling console background: a window buffer a little larger than the view holds
+        the composed map around the camera. A frame is one blit of it; when the camera crosses a
+        WINDOW_STEP boundary the buffer is scrolled and only the newly exposed strips are painted
+        from the chunks."""
         vw, vh = target.get_size()
+        step = WINDOW_STEP
+        ox, oy = (left // step) * step, (top // step) * step
+        bw, bh = vw + step, vh + step
+        buffer = self._window
+        if buffer is None or buffer.get_size() != (bw, bh):
+            buffer = self._window = pygame.Surface((bw, bh)).convert()
+            self._paint(buffer, ox, oy, pygame.Rect(0, 0, bw, bh))
+        elif (ox, oy) != self._window_origin:
+            dx, dy = self._window_origin[0] - ox, self._window_origin[1] - oy
+            if abs(dx) >= bw or abs(dy) >= bh:
+                self._paint(buffer, ox, oy, pygame.Rect(0, 0, bw, bh))
+            else:
+                buffer.scroll(dx, dy)
+                if dx > 0:
+                    self._paint(buffer, ox, oy, pygame.Rect(0, 0, dx, bh))
+                elif dx < 0:
+                    self._paint(buffer, ox, oy, pygame.Rect(bw + dx, 0, -dx, bh))
+                if dy > 0:
+                    self._paint(buffer, ox, oy, pygame.Rect(0, 0, bw, dy))
+                elif dy < 0:
+                    self._paint(buffer, ox, oy, pygame.Rect(0, bh + dy, bw, -dy))
+        self._window_origin = (ox, oy)
+        target.blit(buffer, (0, 0), pygame.Rect(left - ox, top - oy, vw, vh))
+
+    def _paint(self, buffer: pygame.Surface, ox: int, oy: int, area: pygame.Rect) -> None:
+        """Compose the chunks under `area` of the window (whose top-left is world (ox, oy))."""
         size = self.chunk
+        left, top = ox + area.x, oy + area.y
+        right, bottom = left + area.width, top + area.height
+        buffer.set_clip(area)
+        if left < 0 or top < 0 or right > self.pixel_width or bottom > self.pixel_height:
+            buffer.fill(BACKGROUND, area)  # the view shows past the map's edge
         c0 = max(0, left // size)
-        c1 = min(self.columns - 1, (left + vw - 1) // size)
+        c1 = min(self.columns - 1, (right - 1) // size)
         r0 = max(0, top // size)
-        r1 = min(self.rows - 1, (top + vh - 1) // size)
-        if left < 0 or top < 0 or left + vw > self.pixel_width or top + vh > self.pixel_height:
-            target.fill(BACKGROUND)  # the view shows past the map's edge
+        r1 = min(self.rows - 1, (bottom - 1) // size)
         blits = self._blits
         blits.clear()
         for cy in range(r0, r1 + 1):
             for cx in range(c0, c1 + 1):
-                blits.append((self._chunk(cx, cy), (cx * size - left, cy * size - top)))
-        target.fblits(blits)
+                blits.append((self._chunk(cx, cy), (cx * size - ox, cy * size - oy)))
+        buffer.fblits(blits)
+        buffer.set_clip(None)
