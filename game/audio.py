@@ -39,6 +39,7 @@ class Audio:
         self.rng = random.Random(7)  # cosmetic: which shot variant, small pitch-free variety
         self.master, self.music_volume, self.effects_volume = master, music, effects
         self.current_music: str | None = None
+        self._footstep_toggle = False
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
@@ -54,7 +55,6 @@ class Audio:
                     self.sounds[name] = pygame.mixer.Sound(path)
                 except pygame.error:
                     pass
-        self._footstep_toggle = False
 
     def set_volumes(self, master: float, music: float, effects: float) -> None:
         self.master, self.music_volume, self.effects_volume = master, music, effects

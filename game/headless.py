@@ -36,8 +36,8 @@ def summary(run: Run, seed: int) -> dict:
         "loop": memory.loop,
         "loops": memory.loop,
         "deaths": len(memory.deaths),
-        "knowledge": [],
-        "training_level": 0,
+        "knowledge": list(memory.knowledge),
+        "training_level": memory.training_level,
         "completed": False,
         "igt_ticks": run.run_ticks,
     }

@@ -61,7 +61,9 @@ def test_seeing_an_ambush_teaches_it_and_later_loops_forecast_it():
     run = Run(ambush_level(), seed=2, memory=looping_memory())
     learned = []
     for t in range(200):
-        learned += [e.knowledge for e in run.step(inputs.NEUTRAL) if isinstance(e, ev.KnowledgeLearned)]
+        learned += [
+            e.knowledge for e in run.step(inputs.NEUTRAL) if isinstance(e, ev.KnowledgeLearned)
+        ]
     assert "ambush:10" in learned and "ambush:11" in learned
     assert run.memory.knowledge["ambush:10"] == 1
     run.step(InputFrame(buttons=inputs.RESET_NOW))

@@ -92,7 +92,8 @@ class Controls:
         if any(keys[k] for k in self.keys.get(action, ())):
             return True
         return any(
-            1 <= b <= len(mouse_buttons) and mouse_buttons[b - 1] for b in self.mouse.get(action, ())
+            1 <= b <= len(mouse_buttons) and mouse_buttons[b - 1]
+            for b in self.mouse.get(action, ())
         )
 
     def frame(self, cage: tuple[float, float], pointer: tuple[float, float]) -> InputFrame:

@@ -208,8 +208,11 @@ class Hud:
         # The loop mark, top left.
         panel = self.loop_panel
         blits.append((panel, (MARGIN, MARGIN - 6)))
+        # Day 0 comes before the loop; None is beyond it (the mark goes dark).
         if loop_number:
             loop_label = text.get(f"LOOP {loop_number}", 24, WHITE)
+        elif loop_number == 0:
+            loop_label = text.get("DAY 0", 24, DIM)
         else:
             loop_label = text.get("LOOP —", 24, DIM)
         blits.append((loop_label, (MARGIN + 12, MARGIN + 4)))

@@ -35,8 +35,16 @@ class CardScene(Scene):
         ui.shade(surface, int(235 * min(1.0, fade * 1.4)))
         w, h = surface.get_size()
         a = int(255 * fade)
-        ui.draw_text(surface, self.title, 88, (235, 235, 240), (w // 2, h // 2 - 30), "center",
-                     True, alpha=a)
+        ui.draw_text(
+            surface, self.title, 88, (235, 235, 240), (w // 2, h // 2 - 30), "center", True, alpha=a
+        )
         if self.subtitle:
-            ui.draw_text(surface, self.subtitle, 28, (200, 160, 110), (w // 2, h // 2 + 36),
-                         "center", alpha=a)
+            ui.draw_text(
+                surface,
+                self.subtitle,
+                28,
+                (200, 160, 110),
+                (w // 2, h // 2 + 36),
+                "center",
+                alpha=a,
+            )

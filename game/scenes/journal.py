@@ -63,8 +63,9 @@ class JournalScene(Scene):
         y += 36
         for level, ability in ABILITIES.items():
             done = memory.training_level >= level
-            mark = "■" if done else "□"
-            ui.draw_text(surface, f"{mark}  {level}. {ability}", 24, INK if done else DIM, (mid, y))
+            box = pygame.Rect(mid, y + 4, 14, 14)
+            pygame.draw.rect(surface, ACCENT if done else DIM, box, 0 if done else 2)
+            ui.draw_text(surface, f"{level}. {ability}", 24, INK if done else DIM, (mid + 24, y))
             y += 30
 
         ui.draw_text(surface, "DEATH LOG", 30, ACCENT, (right, top))

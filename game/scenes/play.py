@@ -70,8 +70,11 @@ class PlayScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         self.controls.handle_event(event)
-        pause = (event.type == pygame.KEYDOWN and self.controls.is_action_key("pause", event.key)) or (
-            event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_START
+        pause = (
+            event.type == pygame.KEYDOWN and self.controls.is_action_key("pause", event.key)
+        ) or (
+            event.type == pygame.CONTROLLERBUTTONDOWN
+            and event.button == pygame.CONTROLLER_BUTTON_START
         )
         if pause:
             from game.scenes.pause import PauseScene
@@ -94,7 +97,9 @@ class PlayScene(Scene):
             frame = self.controls.frame((cage_x, cage_y), (wx, wy))
         if self.reset_requested:
             self.reset_requested = False
-            frame = InputFrame(frame.move_x, frame.move_y, frame.aim, frame.buttons | inputs.RESET_NOW)
+            frame = InputFrame(
+                frame.move_x, frame.move_y, frame.aim, frame.buttons | inputs.RESET_NOW
+            )
         return frame
 
     def update(self) -> None:
@@ -171,6 +176,14 @@ class PlayScene(Scene):
             veil.fill((90, 0, 0, int(150 * min(1.0, beat))))
             surface.blit(veil, (0, 0))
             w, h = surface.get_size()
-            ui.draw_text(surface, "KIA", 110, (240, 220, 210), (w // 2, h // 2 - 20), "center", True)
-            ui.draw_text(surface, f"{world.cage.death_cause}", 30, (230, 180, 160),
-                         (w // 2, h // 2 + 50), "center")
+            ui.draw_text(
+                surface, "KIA", 110, (240, 220, 210), (w // 2, h // 2 - 20), "center", True
+            )
+            ui.draw_text(
+                surface,
+                f"{world.cage.death_cause}",
+                30,
+                (230, 180, 160),
+                (w // 2, h // 2 + 50),
+                "center",
+            )

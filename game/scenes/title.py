@@ -61,15 +61,27 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         w, h = surface.get_size()
         if self.backdrop is not None:
-            surface.blit(pygame.transform.smoothscale(self.backdrop, (w, h)) if
-                         self.backdrop.get_size() != (w, h) else self.backdrop, (0, 0))
+            surface.blit(
+                pygame.transform.smoothscale(self.backdrop, (w, h))
+                if self.backdrop.get_size() != (w, h)
+                else self.backdrop,
+                (0, 0),
+            )
         else:
             surface.fill((18, 20, 26))
         glow = 200 + int(40 * math.sin(self.ticks / 40))
-        ui.draw_text(surface, "ALL YOU NEED IS KILL", 96, (glow, glow, 235), (w // 2, h // 6),
-                     "midtop", bold=True)
-        ui.draw_text(surface, "LIVE.  DIE.  REPEAT.", 32, (230, 170, 90), (w // 2, h // 6 + 86),
-                     "midtop")
+        ui.draw_text(
+            surface,
+            "ALL YOU NEED IS KILL",
+            96,
+            (glow, glow, 235),
+            (w // 2, h // 6),
+            "midtop",
+            bold=True,
+        )
+        ui.draw_text(
+            surface, "LIVE.  DIE.  REPEAT.", 32, (230, 170, 90), (w // 2, h // 6 + 86), "midtop"
+        )
         self.menu.draw(surface, w // 2, int(h * 0.56))
         hint = "WASD move  ·  mouse aim  ·  left button fire  ·  R reload  ·  Esc pause"
         ui.draw_text(surface, hint, 22, (170, 170, 160), (w // 2, h - 20), "midbottom")
