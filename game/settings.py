@@ -95,10 +95,7 @@ def load_settings() -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings) -> None:
     path = settings_path()
-    if path.exists():
-        try:
-            storage.read_json(path)
-        except (storage.StorageError, FileNotFoundError):
-            # Never destroy what we could not read: keep it beside the new file.
-            shutil.copyfile(path, path.with_name("settings.damaged.json"))
+    if path.exists() and load_settings()[1] is not None:
+        # Never destroy what we could not read: keep it beside the new file.
+        shutil.copyfile(path, path.with_name("settings.damaged.json"))
     storage.atomic_write_json(path, settings.to_json())

@@ -58,6 +58,7 @@ class WorldView:
         self.effects.flash.resize(screen_size)
         self._world: World | None = None
         self._now: float | None = None
+        self.screen_shake = True  # the player's setting: hits and blasts shake the camera
 
     # --- the sim tells us ---------------------------------------------------------------------
     def before_step(self, world: World) -> None:
@@ -81,7 +82,9 @@ class WorldView:
                 actors.note_rita_shot(e.tick)
             elif isinstance(e, RitaDied):
                 actors.note_rita_died(e.tick)
-        self.camera.add_trauma(self.effects.observe(events, actors.previous))
+        trauma = self.effects.observe(events, actors.previous)
+        if self.screen_shake:
+            self.camera.add_trauma(trauma)
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.

@@ -18,6 +18,8 @@ class PauseScene(Scene):
             [
                 ("Resume", app.pop),
                 ("Restart the day", self._restart),
+                ("Journal", self._journal),
+                ("Settings", self._settings),
                 ("Quit to title", self._to_title),
                 ("Quit game", app.quit),
             ],
@@ -27,6 +29,16 @@ class PauseScene(Scene):
     def _restart(self) -> None:
         self.app.pop()
         self.play.request_reset()
+
+    def _journal(self) -> None:
+        from game.scenes.journal import JournalScene
+
+        self.app.push(JournalScene(self.app, self.play.run))
+
+    def _settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def _to_title(self) -> None:
         from game.scenes.title import TitleScene

@@ -52,12 +52,19 @@ class PlayScene(Scene):
         self.save_problem: str | None = None
         self.notices = Notices(app.audio)
         self.view = WorldView(self.level, app.screen.get_size())
-        self.hud = Hud()
+        self.hud = Hud(self.view.sheets)
         self.controls = Controls(app.settings.bindings)
+        self.apply_settings(app.settings)
         self.bot = make_bot(bot, seed) if bot else None
         self.reset_requested = False
         self.slow_phase = 0
         self.footstep_clock = 0
+
+    def apply_settings(self, settings) -> None:
+        self.view.show_death_markers = settings.show_death_markers
+        self.controls.set_bindings(settings.bindings)
+        self.show_timer = settings.show_timer
+        self.view.screen_shake = settings.screen_shake
 
     def enter(self) -> None:
         self.app.audio.music("beach")
@@ -130,7 +137,9 @@ class PlayScene(Scene):
             self.view.new_day(self.run.world)
         self.notices.clear()
         memory = self.run.memory
-        if event.reason == "new game":
+        if event.reason == "restart":
+            title, subtitle = "DAY 0", "You start the day over."
+        elif event.reason == "new game":
             title, subtitle = "KILLED IN ACTION", "The war goes on without you. Day 0, again."
         elif event.reason == "alpha" and event.loop == 1:
             title, subtitle = "LOOP 1", "You wake up. On the same morning."
@@ -168,6 +177,16 @@ class PlayScene(Scene):
         self.view.draw(surface, world, alpha, mouse)
         self.hud.draw(surface, world, mouse, self.run.loop)
         self.notices.draw(surface, world)
+        held = self.run.reset_held
+        if held > 0 and world.death_tick is None:
+            # Holding the reset key: a bar fills until the day starts over.
+            w = surface.get_width()
+            fraction = min(1.0, held / T.RESET_HOLD)
+            bar = pygame.Rect(w // 2 - 150, 150, 300, 10)
+            pygame.draw.rect(surface, (30, 30, 36), bar.inflate(6, 6))
+            pygame.draw.rect(surface, (120, 190, 255), (bar.x, bar.y, int(300 * fraction), 10))
+            label = "RESETTING THE DAY" if self.run.memory.looping else "STARTING OVER"
+            ui.draw_text(surface, label, 24, (200, 220, 255), (w // 2, 120), "midtop")
         if self.save_problem:
             ui.draw_text(surface, self.save_problem[:140], 20, (255, 130, 110), (12, 56))
         if world.death_tick is not None:

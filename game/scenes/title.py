@@ -20,7 +20,7 @@ class TitleScene(Scene):
         items = []
         if self.save_state.memory is not None:
             items.append(("Continue", self._continue))
-        items += [("New game", self._new_game), ("Quit", app.quit)]
+        items += [("New game", self._new_game), ("Settings", self._settings), ("Quit", app.quit)]
         self.menu = Menu(items, app.audio)
         self.backdrop = None
         self.ticks = 0
@@ -33,6 +33,11 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         self.app.audio.music("title")
+
+    def _settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def _continue(self) -> None:
         from game.scenes.play import PlayScene

@@ -27,7 +27,7 @@ class LoopStarted(SimEvent):
 
     `reason`: "death" (the loop took him back), "reset" (he chose to), "alpha" (an Alpha died and
     the Omega reset the day; on Day 0 that is the moment the loop becomes his) or "new game"
-    (he died on Day 0, before the loop was his)."""
+    (he died on Day 0, before the loop was his) or "restart" (he started Day 0 over)."""
 
     loop: int
     reason: str
@@ -59,7 +59,7 @@ class Run:
                 events.append(self._new_day("death" if self.memory.looping else "new game"))
         elif self.reset_held >= T.RESET_HOLD or frame.held(inputs.RESET_NOW):
             # On Day 0 the loop is not his yet: restarting is starting a new game.
-            events.append(self._new_day("reset" if self.memory.looping else "new game"))
+            events.append(self._new_day("reset" if self.memory.looping else "restart"))
         return events
 
     def _new_day(self, reason: str) -> LoopStarted:
@@ -67,7 +67,7 @@ class Run:
         cage = world.cage
         memory = self.memory
         ended_at = world.tick
-        if reason == "new game":
+        if reason in ("new game", "restart"):
             # Day 0 is not a loop yet: dying there starts the game over, Memory and all.
             self.memory = memory = Memory()
         else:

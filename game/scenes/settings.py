@@ -1,0 +1,128 @@
+"""The settings screen: volumes, display, what the world shows, and key bindings. Saved on leave.
+
+Up/Down choose, Left/Right change a value, Enter toggles or rebinds (then press the new key; Esc
+cancels), Esc goes back. Every change applies at once and is written to settings.json on leave.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import settings as settings_module
+from game.render import ui
+from game.scenes.base import Scene
+
+INK = (232, 226, 210)
+DIM = (160, 154, 140)
+ACCENT = (255, 214, 120)
+REBINDABLE = ("up", "down", "left", "right", "dash", "grenade", "interact", "reload", "reset",
+              "journal")  # fmt: skip
+VOLUMES = (("master_volume", "Master volume"), ("music_volume", "Music"),
+           ("effects_volume", "Effects"))  # fmt: skip
+TOGGLES = (("fullscreen", "Fullscreen"), ("screen_shake", "Screen shake"),
+           ("show_death_markers", "Earlier deaths in the world"), ("show_timer", "Timer"))  # fmt: skip
+
+
+class SettingsScene(Scene):
+    overlay = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.settings = app.settings
+        self.rows: list[tuple[str, str]] = (
+            [("volume", key) for key, _ in VOLUMES]
+            + [("toggle", key) for key, _ in TOGGLES]
+            + [("bind", action) for action in REBINDABLE]
+            + [("reset", ""), ("back", "")]
+        )
+        self.index = 0
+        self.waiting_for_key: str | None = None
+
+    def leave(self) -> None:
+        try:
+            settings_module.save_settings(self.settings)
+        except OSError:
+            pass
+
+    def _apply(self) -> None:
+        s = self.settings
+        self.app.audio.set_volumes(s.master_volume, s.music_volume, s.effects_volume)
+        if s.fullscreen != self.app.fullscreen:
+            self.app.toggle_fullscreen()
+        for scene in self.app.scenes:
+            if hasattr(scene, "apply_settings"):
+                scene.apply_settings(s)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.waiting_for_key is not None:
+            if event.type == pygame.KEYDOWN:
+                if event.key != pygame.K_ESCAPE:
+                    name = pygame.key.name(event.key)
+                    self.settings.bindings[self.waiting_for_key] = [name]
+                    self._apply()
+                self.waiting_for_key = None
+            return
+        if event.type != pygame.KEYDOWN:
+            return
+        kind, key = self.rows[self.index]
+        if event.key == pygame.K_ESCAPE:
+            self.app.audio.play("ui_back", 0.6)
+            self.app.pop()
+        elif event.key in (pygame.K_UP, pygame.K_w):
+            self.index = (self.index - 1) % len(self.rows)
+            self.app.audio.play("ui_move", 0.5)
+        elif event.key in (pygame.K_DOWN, pygame.K_s):
+            self.index = (self.index + 1) % len(self.rows)
+            self.app.audio.play("ui_move", 0.5)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d):
+            step = 0.1 if event.key in (pygame.K_RIGHT, pygame.K_d) else -0.1
+            if kind == "volume":
+                value = round(max(0.0, min(1.0, getattr(self.settings, key) + step)), 2)
+                setattr(self.settings, key, value)
+                self._apply()
+                self.app.audio.play("ui_move", 0.7)
+            elif kind == "toggle":
+                self._toggle(key)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.app.audio.play("ui_select", 0.6)
+            if kind == "toggle":
+                self._toggle(key)
+            elif kind == "bind":
+                self.waiting_for_key = key
+            elif kind == "reset":
+                self.settings.bindings = dict(settings_module.DEFAULT_BINDINGS)
+                self._apply()
+            elif kind == "back":
+                self.app.pop()
+
+    def _toggle(self, key: str) -> None:
+        setattr(self.settings, key, not getattr(self.settings, key))
+        self._apply()
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        ui.shade(surface, 215, (10, 12, 16))
+        w, h = surface.get_size()
+        ui.draw_text(surface, "SETTINGS", 60, INK, (w // 2, 24), "midtop", True)
+        labels = dict(VOLUMES) | dict(TOGGLES)
+        y = 96
+        row_height = min(30, (h - 140) // len(self.rows))
+        for i, (kind, key) in enumerate(self.rows):
+            selected = i == self.index
+            color = ACCENT if selected else INK
+            if kind == "volume":
+                label, value = labels[key], f"{round(getattr(self.settings, key) * 100)}%"
+            elif kind == "toggle":
+                label, value = labels[key], "on" if getattr(self.settings, key) else "off"
+            elif kind == "bind":
+                label = f"Key: {key}"
+                keys = self.settings.bindings.get(key, [])
+                value = "press a key…" if self.waiting_for_key == key else ", ".join(keys)
+            elif kind == "reset":
+                label, value = "Restore default keys", ""
+            else:
+                label, value = "Back", ""
+            ui.draw_text(surface, label, 26, color, (w // 2 - 20, y), "topright")
+            ui.draw_text(surface, value, 26, color if selected else DIM, (w // 2 + 20, y))
+            y += row_height
+        hint = "Up/Down choose · Left/Right change · Enter toggle or rebind · Esc back"
+        ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 14), "midbottom")
