@@ -231,3 +231,37 @@ class Drenched(SimEvent):
 
     x: float
     y: float
+
+
+@dataclass(frozen=True, slots=True)
+class LevelEntered(SimEvent):
+    """Cage went through an Exit: the day goes on in another map (`level` is its file stem)."""
+
+    level: str
+    spawn: str
+
+
+@dataclass(frozen=True, slots=True)
+class FinalActBegun(SimEvent):
+    """Cage went down the hidden shaft: beyond the loop. Death here is the end of the war."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChargePicked(SimEvent):
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChargePlanted(SimEvent):
+    x: float
+    y: float
+    fuse: int  # ticks until it goes off
+
+
+@dataclass(frozen=True, slots=True)
+class OmegaDestroyed(SimEvent):
+    """The charge went off at the core: the Omega is gone, and Cage with it. The run is won."""
+
+    x: float
+    y: float
