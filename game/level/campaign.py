@@ -1,8 +1,8 @@
 """Where the campaign's levels live, and turning a level name or path into a map file.
 
-Owns the `levels/` folder lookup (inside the installed package, or at the top of a source checkout)
-and name resolution for `--level NAME|PATH`. Pure standard library: must not import pygame, pytmx or
-the loader.
+Owns the `levels/` folder lookup (inside the installed package, or at the top of a source checkout),
+where mods live (`AYNIK_HOME/mods/<name>/`), and name resolution for `--level NAME|PATH`. Pure
+standard library: must not import pygame, pytmx or the loader.
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ def campaign_dir() -> Path:
     if installed.is_dir():
         return installed
     return package.parent / "levels"
+
+
+def mods_dir() -> Path:
+    """The folder that holds one sub-folder per mod (it may not exist yet)."""
+    from game.storage import home  # standard library only; imported late to keep this module light
+
+    return home() / "mods"
 
 
 def campaign_levels() -> list[str]:

@@ -140,6 +140,9 @@ class LevelData:
     tilesets: tuple[Tileset, ...] = ()
     music: str = ""  # absolute path, or empty
     properties: tuple[tuple[str, PropertyValue], ...] = field(default=())
+    # Absolute paths of every file the map uses besides itself (tilesets, their images,
+    # templates), for hot reload; the map's own path is `path`.
+    dependencies: tuple[str, ...] = ()
 
     @property
     def pixel_width(self) -> int:

@@ -1,10 +1,12 @@
 """Loading a Tiled map (`.tmx` with external `.tsx` tilesets) into a frozen `LevelData`, headless.
 
-Owns the steps from file to data: reading the bytes (and hashing them), parsing with
-`pytmx.TiledMap` without loading any image, putting layers back in document order (pytmx groups
-them by kind), resolving each object's class (`type`, or `class` in Tiled 1.9 maps), filling
-properties from the schema, and turning tile properties into merged collision rectangles and a
-slow-factor grid. Every failure leaves as a `LevelError` naming the file.
+Owns the steps from file to data: the pre-flight (`game.level.safe.vet_map`: caps, path rules,
+tilesets inlined, templates merged, layer data decoded), parsing the vetted tree with
+`pytmx.TiledMap` without loading any image, checking what pytmx made of it, putting layers back in
+document order (pytmx groups them by kind), resolving each object's class (`type`, or `class` in
+Tiled 1.9 maps), filling properties from the schema, hashing every file used, and turning tile
+properties into merged collision rectangles and a slow-factor grid. Every failure leaves as a
+`LevelError` naming the file.
 
 Must not import the simulation, the renderer, or anything that opens a window or loads an image.
 pytmx imports pygame itself; nothing here calls it.
@@ -16,12 +18,13 @@ import hashlib
 import logging
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
 from game.level.data import LevelData, MapObject, Point, PropertyValue, Rect, TileLayer, Tileset
 from game.level.errors import LevelError
+from game.level.safe import VettedMap, confine, vet_map
 from game.level.schema import Schema, default_schema
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -33,12 +36,19 @@ logging.getLogger("pytmx").setLevel(logging.CRITICAL)
 ELLIPSE_SEGMENTS = 16
 
 
-def load_level(path: str | Path, schema: Schema | None = None) -> LevelData:
+def load_level(
+    path: str | Path, schema: Schema | None = None, root: str | Path | None = None
+) -> LevelData:
     """Load the map at `path`. Object properties are filled from `schema` (default: the
-    campaign's). Raises LevelError, never anything else, when the map cannot be used."""
+    campaign's). Every file the map uses must lie in `root`, the mod's own folder (default:
+    `safe.default_root`). Raises LevelError, never anything else, when the map cannot be used."""
     map_path = Path(os.path.abspath(path))
+    return _guarded(map_path, lambda: _load(vet_map(map_path, root), schema))
+
+
+def _guarded(map_path: Path, load: Callable[[], LevelData]) -> LevelData:
     try:
-        return _load(map_path, schema)
+        return load()
     except LevelError:
         raise
     except (RecursionError, MemoryError):
@@ -52,49 +62,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-# --- reading files ---------------------------------------------------------------------------
-
-
-def _read(path: Path, what: str, named_by: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        if path == named_by:
-            raise LevelError(named_by, "file not found") from None
-        raise LevelError(named_by, f"{what} not found: {path}") from None
-    except OSError as exc:
-        raise LevelError(path, f"cannot read {what} ({exc.strerror or exc})") from None
-
-
-def _parse_xml(data: bytes, path: Path) -> ElementTree.Element:
-    try:
-        return ElementTree.fromstring(data)
-    except ElementTree.ParseError as exc:
-        raise LevelError(path, f"malformed XML ({exc})") from None
-
-
-def _check_tilesets(root: ElementTree.Element, map_path: Path) -> list[bytes]:
-    """Read every tileset the map names, and its image, so missing or broken files are reported
-    by name before pytmx sees them. Returns their bytes in document order (tsx, then image)."""
-    blobs: list[bytes] = []
-    map_dir = map_path.parent
-    for element in root.findall("tileset"):
-        source = element.get("source")
-        if source:
-            tsx_path = Path(os.path.normpath(map_dir / source))
-            tsx_bytes = _read(tsx_path, f"tileset {source!r}", map_path)
-            blobs.append(tsx_bytes)
-            tileset_root = _parse_xml(tsx_bytes, tsx_path)
-            if tileset_root.tag != "tileset":
-                raise LevelError(tsx_path, "not a Tiled tileset (no <tileset> element)")
-            owner, base = tsx_path, tsx_path.parent
-        else:
-            tileset_root, owner, base = element, map_path, map_dir
-        image = tileset_root.find("image")
-        if image is not None and image.get("source"):
-            image_path = Path(os.path.normpath(base / image.get("source", "")))
-            blobs.append(_read(image_path, f"tileset image {image.get('source')!r}", owner))
-    return blobs
+# --- checks pytmx does not make --------------------------------------------------------------
 
 
 def _check_property_names(root: ElementTree.Element, map_path: Path) -> None:
@@ -125,29 +93,27 @@ _OBJECT_ATTRIBUTES = frozenset(
 # --- the load itself -------------------------------------------------------------------------
 
 
-def _load(map_path: Path, schema: Schema | None) -> LevelData:
-    map_bytes = _read(map_path, "map", map_path)
-    root = _parse_xml(map_bytes, map_path)
-    if root.tag != "map":
-        raise LevelError(map_path, "not a Tiled map (no <map> element)")
-    if root.get("orientation", "orthogonal") != "orthogonal":
-        raise LevelError(map_path, f"orientation {root.get('orientation')!r}: only orthogonal")
-    if root.get("infinite", "0") == "1":
-        raise LevelError(map_path, "infinite maps are not supported; turn off 'Infinite'")
-    tileset_blobs = _check_tilesets(root, map_path)
-    _check_property_names(root, map_path)
+def load_vetted(vetted: VettedMap, schema: Schema | None = None) -> LevelData:
+    """Turn a map that passed `safe.vet_map` into LevelData (the second half of `load_level`,
+    for callers such as the validator that vet the map themselves). Raises only LevelError."""
+    return _guarded(vetted.path, lambda: _load(vetted, schema))
+
+
+def _load(vetted: VettedMap, schema: Schema | None) -> LevelData:
+    map_path, tree = vetted.path, vetted.tree
+    _check_property_names(tree, map_path)
     schema = schema if schema is not None else default_schema()
 
     tiled_map = pytmx.TiledMap()
     tiled_map.filename = str(map_path)
-    tiled_map.parse_xml(root)
+    tiled_map.parse_xml(tree)
 
     width, height = int(tiled_map.width), int(tiled_map.height)
     tile_w, tile_h = int(tiled_map.tilewidth), int(tiled_map.tileheight)
     if width <= 0 or height <= 0 or tile_w <= 0 or tile_h <= 0:
         raise LevelError(map_path, "the map's width, height and tile size must be positive")
 
-    tile_layers, object_groups = _layers_in_document_order(root, tiled_map)
+    tile_layers, object_groups = _layers_in_document_order(tree, tiled_map)
     ground = _Ground(tiled_map, width, height, map_path)
     visible_layers: list[TileLayer] = []
     for element, layer, visible, opacity in tile_layers:
@@ -159,7 +125,7 @@ def _load(map_path: Path, schema: Schema | None) -> LevelData:
     for element, group in object_groups:
         layer_name = group.name or ""
         for obj_element, obj in zip(element.findall("object"), group, strict=True):
-            objects.append(_map_object(obj, obj_element, layer_name, schema, map_path))
+            objects.append(_map_object(obj, obj_element, layer_name, schema, vetted))
 
     walls = tuple(o.outline for o in objects if o.cls == "Wall" and len(o.outline) >= 3)
     waters = tuple(o.outline for o in objects if o.cls == "Water" and len(o.outline) >= 3)
@@ -167,10 +133,14 @@ def _load(map_path: Path, schema: Schema | None) -> LevelData:
     map_props = _plain_properties(tiled_map.properties, map_path, "map property")
     title = str(tiled_map.properties.get("title") or map_path.stem)
     music = str(tiled_map.properties.get("music") or "")
-    music_path = os.path.normpath(map_path.parent / music) if music else ""
+    music_path = (
+        str(confine(map_path.parent, music, vetted.root, f"music {music!r}", map_path))
+        if music
+        else ""
+    )
 
     digest = hashlib.sha256()
-    for blob in (map_bytes, *tileset_blobs, bytes.fromhex(schema.sha256)):
+    for blob in (*vetted.blobs, bytes.fromhex(schema.sha256)):
         digest.update(len(blob).to_bytes(8, "little"))
         digest.update(blob)
 
@@ -192,6 +162,7 @@ def _load(map_path: Path, schema: Schema | None) -> LevelData:
         tilesets=_tilesets(tiled_map, map_path),
         music=music_path,
         properties=map_props,
+        dependencies=tuple(str(p) for p in vetted.dependencies),
     )
 
 
@@ -361,8 +332,9 @@ def _map_object(
     element: ElementTree.Element,
     layer_name: str,
     schema: Schema,
-    map_path: Path,
+    vetted: VettedMap,
 ) -> MapObject:
+    map_path = vetted.path
     cls = obj.type or getattr(obj, "class", None) or ""
     name = obj.name or ""
     x, y = float(obj.x), float(obj.y)
@@ -398,6 +370,22 @@ def _map_object(
             properties = _plain_properties(given, map_path, where)
     except ValueError as exc:
         raise LevelError(map_path, f"{where}: {exc}") from None
+    if class_type is not None:
+        # a `file` member (Exit.map) must stay in the mod's folder, even when Tiled saved it as a
+        # plain string; whether the file exists is the validator's business
+        for member in class_type.members:
+            value = dict(properties).get(member.name)
+            if member.type == "file" and value:
+                confine(
+                    map_path.parent,
+                    str(value),
+                    vetted.root,
+                    f"{cls}.{member.name} {value!r}",
+                    map_path,
+                    layer=layer_name,
+                    object_id=int(obj.id),
+                    object_name=name,
+                )
     if cls == "MimicSpawn":
         # GAME.md: an ambush's knowledge id defaults to ambush:<object id>
         properties = tuple(

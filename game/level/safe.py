@@ -1,0 +1,819 @@
+"""Safe loading of maps we did not write: caps, XML hygiene, layer data, images and path rules.
+
+Owns everything between a map file on disk and the XML tree pytmx is given (`vet_map`):
+- files: regular files only, read with a size cap; every path a map names (tilesets, images,
+  templates, `file` properties such as `Exit.map` and `music`) stays inside the mod's own folder:
+  no absolute paths, no `..` out of it, no symlinks out of it, no reserved device names;
+- XML: UTF-8 only; a DOCTYPE or entity declaration is refused on the raw text, before any parser
+  runs; caps on the number of elements and on nesting;
+- the map: orthogonal and finite, with caps on its size, layers, objects, tilesets and tile ids;
+- layer data: CSV, XML tiles or base64 (raw, zlib, gzip; zstd where this Python has it), decoded
+  with an output cap of width x height x 4 bytes, checked for its exact length and its tile ids;
+- images: PNG only, their size read from the header and capped before anything decodes them.
+
+The tree handed on is self-contained: external tilesets are inlined with absolute image paths,
+templates are merged into their objects, and layer data is plain base64, so pytmx opens no file
+and decompresses nothing. Every refusal is a LevelError naming the file, the place and the fix.
+
+The "mod's own folder" (`root`) is `levels/` for the campaign, `AYNIK_HOME/mods/<name>/` for a mod
+and the map's own folder for any other map (`default_root`).
+
+Must not import pytmx, pygame, the loader or the simulation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import math
+import os
+import re
+import stat
+import struct
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from game.level.campaign import campaign_dir, mods_dir
+from game.level.errors import LevelError
+from game.level.templates import merge_template
+
+# --- caps ------------------------------------------------------------------------------------
+MAX_MAP_BYTES = 32 * 1024 * 1024
+MAX_TILESET_BYTES = 4 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 256 * 1024
+MAX_IMAGE_BYTES = 16 * 1024 * 1024
+MAX_XML_ELEMENTS = 100_000
+MAX_XML_DEPTH = 32
+MAX_MAP_SIDE = 2048  # tiles
+MAX_MAP_CELLS = 512 * 512  # tiles in one layer
+MAX_TOTAL_CELLS = 2_000_000  # tiles in all tile layers together
+MAX_TILE_SIZE = 512  # pixels
+MAX_LAYERS = 64  # every kind, groups included
+MAX_OBJECTS = 5_000
+MAX_TILESETS = 16
+MAX_TILES_PER_TILESET = 65_536
+MAX_GID = 1 << 22
+MAX_IMAGE_SIDE = 8192  # pixels
+MAX_IMAGE_PIXELS = 16 * 1024 * 1024
+MAX_POINTS = 1024  # in one polygon or polyline
+MAX_PATH_CHARS = 512
+MAX_TEMPLATES = 256  # distinct template files
+
+GID_MASK = 0x1FFFFFFF  # Tiled keeps flip flags in the top three bits of a tile id
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
+
+_FORMAT_FIX = "in Tiled: Map > Map Properties > Tile Layer Format, choose CSV or Base64 (zlib)"
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+_CSV = re.compile(r"[0-9,\s]*")
+_ID = re.compile(r"\s*\d{1,10}\s*")
+
+
+@dataclass
+class VettedMap:
+    """A map that passed the pre-flight: its tree is ready for pytmx and reads no other file."""
+
+    path: Path  # absolute (not resolved) path of the .tmx
+    root: Path  # the mod's own folder every path must stay in
+    tree: ElementTree.Element  # the <map> element
+    blobs: list[bytes] = field(default_factory=list)  # the map's bytes, then each file it uses
+    dependencies: list[Path] = field(default_factory=list)  # the files it uses, in order
+    tile_ranges: list[tuple[int, int]] = field(default_factory=list)  # (firstgid, tile count)
+    tileset_files: dict[Path, int] = field(default_factory=dict)  # .tsx path -> its firstgid
+
+    def use(self, path: Path, data: bytes) -> None:
+        if path not in self.dependencies:
+            self.dependencies.append(path)
+            self.blobs.append(data)
+
+
+# --- where a mod's files may be --------------------------------------------------------------
+
+
+def default_root(map_path: str | Path) -> Path:
+    """The folder a map's files must stay in: `levels/` for a campaign map, the mod's folder for a
+    map inside `AYNIK_HOME/mods/<name>/`, else the map's own folder."""
+    path = Path(os.path.abspath(map_path))
+    try:
+        campaign = campaign_dir().resolve()
+        mods = mods_dir().resolve()
+        for ancestor in path.parents:
+            real = ancestor.resolve()
+            if real == campaign or real.parent == mods:
+                return ancestor
+    except (OSError, RuntimeError):
+        pass
+    return path.parent
+
+
+def confine(
+    base: Path,
+    ref: str,
+    root: Path,
+    what: str,
+    named_by: Path,
+    *,
+    layer: str | None = None,
+    object_id: int | None = None,
+    object_name: str = "",
+) -> Path:
+    """The file `ref` names, relative to the folder `base`, as an absolute path inside `root`.
+
+    LevelError (charged to `named_by`) when the path is empty, absolute, not portable, uses a
+    reserved device name, or leads out of `root` by `..` or through a symlink. Whether the file
+    exists is the caller's business."""
+    where = {"layer": layer, "object_id": object_id, "object_name": object_name}
+
+    def refuse(message: str, fix: str) -> LevelError:
+        return LevelError(named_by, f"{what} {message}", fix=fix, **where)
+
+    relative_fix = "use a path relative to the map's folder, with / between folders"
+    if not ref or not ref.strip():
+        raise refuse("is empty", "choose the file again in Tiled")
+    if len(ref) > MAX_PATH_CHARS:
+        raise refuse(f"is longer than {MAX_PATH_CHARS} characters", relative_fix)
+    if "\x00" in ref or "\\" in ref:
+        raise refuse("is not a portable path", relative_fix)
+    if ref.startswith("/") or re.match(r"^[A-Za-z]:", ref) or os.path.isabs(ref):
+        raise refuse("is an absolute path", f"copy the file into {root} and {relative_fix}")
+    if ":" in ref:
+        raise refuse("is not a file path (it has a ':')", relative_fix)
+    for part in ref.split("/"):
+        if part.split(".")[0].strip().lower() in RESERVED_NAMES:
+            raise refuse(f"uses the reserved name {part!r}", "rename the file or folder")
+    target = Path(os.path.normpath(base / ref))
+    if not target.is_relative_to(root):
+        raise refuse(
+            f"leads out of the mod's folder {root}",
+            "keep every file the map uses in that folder or below it",
+        )
+    try:
+        real, real_root = target.resolve(), root.resolve()
+    except (OSError, RuntimeError):
+        raise refuse("cannot be resolved (a symlink loop?)", "replace the link") from None
+    if not real.is_relative_to(real_root):
+        raise refuse(
+            f"is a symlink that leads out of the mod's folder {root}",
+            "copy the file into the mod's folder instead of linking to it",
+        )
+    return target
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_capped(path: Path, cap: int, what: str, named_by: Path) -> bytes:
+    """The bytes of a regular file of at most `cap` bytes; LevelError otherwise."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path == named_by:
+            raise LevelError(path, "file not found") from None
+        raise LevelError(named_by, f"{what} not found: {path}") from None
+    except OSError as exc:
+        raise LevelError(path, f"cannot read {what} ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise LevelError(path, f"{what} is not a regular file")
+    too_big = LevelError(
+        path,
+        f"the {what} is {info.st_size} bytes; the limit is {cap}",
+        fix="this is far larger than any map, tileset or image the game needs",
+    )
+    if info.st_size > cap:
+        raise too_big
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(info.st_size + 1)  # not cap + 1: read() allocates what it is asked
+            if len(data) > info.st_size:  # it grew since stat(): read on, still capped
+                data += handle.read(cap + 1 - len(data))
+    except OSError as exc:
+        raise LevelError(path, f"cannot read {what} ({exc.strerror or exc})") from None
+    if len(data) > cap:
+        raise too_big
+    return data
+
+
+def parse_xml(data: bytes, path: Path) -> ElementTree.Element:
+    """Parse XML we did not write: UTF-8 only, no DOCTYPE or entities, capped element count and
+    depth. LevelError naming the file otherwise."""
+    save_utf8 = "save the file as UTF-8 (Tiled always does)"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            raise LevelError(path, f"unsupported encoding {name}", fix=save_utf8)
+    if data[:2] in (b"<\x00", b"\x00<"):
+        raise LevelError(path, "unsupported encoding UTF-16", fix=save_utf8)
+    declared = _DECLARED_ENCODING.match(data[:256])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        name = declared.group(1).decode("ascii", "replace")
+        raise LevelError(path, f"unsupported encoding {name!r}", fix=save_utf8)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LevelError(path, f"not valid UTF-8 (at byte {exc.start})", fix=save_utf8) from None
+    if _DECLARATIONS.search(data):
+        raise LevelError(
+            path,
+            "the file declares a DOCTYPE or entities, which a map never needs",
+            fix="remove the <!DOCTYPE ...> block; Tiled never writes one",
+        )
+    # every element has a start tag: refuse a flood before building any of it
+    if data.count(b"<") - data.count(b"</") > MAX_XML_ELEMENTS + 64:
+        raise LevelError(path, f"more than {MAX_XML_ELEMENTS} XML elements")
+    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    root: ElementTree.Element | None = None
+    count = depth = 0
+    step = 1 << 16
+    try:
+        for offset in range(0, len(data) or 1, step):
+            parser.feed(data[offset : offset + step])
+            for event, element in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                count += 1
+                depth += 1
+                if root is None:
+                    root = element
+                if count > MAX_XML_ELEMENTS:
+                    raise LevelError(path, f"more than {MAX_XML_ELEMENTS} XML elements")
+                if depth > MAX_XML_DEPTH:
+                    raise LevelError(path, f"XML nested deeper than {MAX_XML_DEPTH} levels")
+        parser.close()
+    except ElementTree.ParseError as exc:
+        raise LevelError(path, f"malformed XML ({exc})") from None
+    if root is None:
+        raise LevelError(path, "malformed XML (no element)")
+    return root
+
+
+# --- numbers in attributes -------------------------------------------------------------------
+
+
+def _int(
+    element: ElementTree.Element,
+    name: str,
+    path: Path,
+    what: str,
+    low: int,
+    high: int,
+    default: int | None = None,
+    **where,
+) -> int:
+    raw = element.get(name)
+    if raw is None:
+        if default is None:
+            raise LevelError(path, f"{what} has no {name}", **where)
+        return default
+    if not _ID.fullmatch(raw) and not re.fullmatch(r"\s*-\d{1,10}\s*", raw):
+        raise LevelError(path, f"{what}: {name} {raw!r} is not a whole number", **where)
+    value = int(raw)
+    if not low <= value <= high:
+        raise LevelError(path, f"{what}: {name} {value} is outside {low}..{high}", **where)
+    return value
+
+
+def _finite(element: ElementTree.Element, name: str, path: Path, what: str, **where) -> None:
+    raw = element.get(name)
+    if raw is None:
+        return
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or abs(value) > 1e9:
+        raise LevelError(path, f"{what}: {name} {raw[:40]!r} is not a usable number", **where)
+
+
+# --- the pre-flight --------------------------------------------------------------------------
+
+
+def vet_map(path: str | Path, root: str | Path | None = None) -> VettedMap:
+    """Check a map file and everything it uses, and return its tree ready for pytmx.
+
+    `root` is the mod's own folder (default: `default_root(path)`). LevelError on any refusal."""
+    map_path = Path(os.path.abspath(path))
+    root_path = Path(os.path.abspath(root)) if root is not None else default_root(map_path)
+    if not map_path.is_relative_to(root_path):
+        raise LevelError(map_path, f"the map is not inside its mod's folder {root_path}")
+    if map_path.exists() and not map_path.resolve().is_relative_to(root_path.resolve()):
+        raise LevelError(map_path, f"the map is a symlink that leads out of {root_path}")
+    data = read_capped(map_path, MAX_MAP_BYTES, "map", map_path)
+    tree = parse_xml(data, map_path)
+    vetted = VettedMap(map_path, root_path, tree, blobs=[data])
+    _check_map_element(vetted)
+    _inline_tilesets(vetted)
+    _check_layers(vetted)
+    _resolve_templates(vetted)
+    _check_objects(vetted)
+    return vetted
+
+
+def _check_map_element(vetted: VettedMap) -> None:
+    tree, path = vetted.tree, vetted.path
+    if tree.tag != "map":
+        raise LevelError(path, "not a Tiled map (no <map> element)")
+    if tree.get("orientation", "orthogonal") != "orthogonal":
+        raise LevelError(
+            path,
+            f"orientation {tree.get('orientation')!r}: only orthogonal maps are supported",
+            fix="make a new orthogonal map in Tiled",
+        )
+    if tree.get("infinite", "0") == "1":
+        raise LevelError(
+            path,
+            "infinite maps are not supported",
+            fix="in Tiled: Map > Map Properties, untick Infinite",
+        )
+    width = _int(tree, "width", path, "the map", 1, MAX_MAP_SIDE)
+    height = _int(tree, "height", path, "the map", 1, MAX_MAP_SIDE)
+    if width * height > MAX_MAP_CELLS:
+        raise LevelError(
+            path,
+            f"the map is {width}x{height} tiles; the limit is {MAX_MAP_CELLS} tiles",
+            fix="split it into several maps joined by Exits",
+        )
+    _int(tree, "tilewidth", path, "the map", 1, MAX_TILE_SIZE)
+    _int(tree, "tileheight", path, "the map", 1, MAX_TILE_SIZE)
+    for prop in tree.findall("properties/property"):
+        _check_property(prop, path.parent, vetted, path)
+
+
+def _check_property(
+    prop: ElementTree.Element, base: Path, vetted: VettedMap, named_by: Path, **where
+) -> None:
+    name = prop.get("name", "")
+    if prop.get("type") == "class":
+        raise LevelError(
+            named_by,
+            f"property {name!r} holds a class value; the game reads only plain values",
+            fix="use string, int, float, bool, file or object properties",
+            **where,
+        )
+    if prop.get("type") == "file" and prop.get("value"):
+        value = prop.get("value", "")
+        confine(base, value, vetted.root, f"property {name!r} ({value!r})", named_by, **where)
+
+
+def layer_elements(parent: ElementTree.Element) -> list[ElementTree.Element]:
+    """Every layer (tile, object, image, group) under `parent`, in document order."""
+    found: list[ElementTree.Element] = []
+    for child in parent:
+        if child.tag in LAYER_TAGS:
+            found.append(child)
+            if child.tag == "group":
+                found.extend(layer_elements(child))
+    return found
+
+
+# --- tilesets --------------------------------------------------------------------------------
+
+
+def _inline_tilesets(vetted: VettedMap) -> None:
+    tree, path = vetted.tree, vetted.path
+    references = tree.findall("tileset")
+    if len(references) > MAX_TILESETS:
+        raise LevelError(path, f"{len(references)} tilesets; the limit is {MAX_TILESETS}")
+    end = 0
+    for index, reference in enumerate(list(tree)):
+        if reference.tag != "tileset":
+            continue
+        inlined = _tileset(reference, vetted)
+        first, count = int(inlined.get("firstgid", "1")), int(inlined.get("tilecount", "0"))
+        if first < end:
+            raise LevelError(
+                path,
+                f"tileset {inlined.get('name', '')!r} starts at tile id {first}, inside the "
+                "previous tileset",
+                fix="open and re-save the map in Tiled",
+            )
+        end = first + count
+        if end > MAX_GID:
+            raise LevelError(path, f"tile ids go beyond {MAX_GID}")
+        vetted.tile_ranges.append((first, count))
+        tree[index] = inlined
+
+
+def _tileset(reference: ElementTree.Element, vetted: VettedMap) -> ElementTree.Element:
+    map_path, root = vetted.path, vetted.root
+    firstgid = _int(reference, "firstgid", map_path, "a tileset", 1, MAX_GID)
+    source = reference.get("source")
+    if source:
+        what = f"tileset {source!r}"
+        tsx = confine(map_path.parent, source, root, what, map_path)
+        data = read_capped(tsx, MAX_TILESET_BYTES, what, map_path)
+        vetted.use(tsx, data)
+        vetted.tileset_files.setdefault(tsx, firstgid)
+        element = parse_xml(data, tsx)
+        if element.tag != "tileset":
+            raise LevelError(tsx, "not a Tiled tileset (no <tileset> element)")
+        if element.get("source"):
+            raise LevelError(tsx, "a tileset file cannot point at another tileset")
+        owner = tsx
+    else:
+        element, owner = reference, map_path
+    name = element.get("name", "")
+    what = f"tileset {name!r}"
+    tile_w = _int(element, "tilewidth", owner, what, 1, MAX_TILE_SIZE)
+    tile_h = _int(element, "tileheight", owner, what, 1, MAX_TILE_SIZE)
+    margin = _int(element, "margin", owner, what, 0, MAX_IMAGE_SIDE, default=0)
+    spacing = _int(element, "spacing", owner, what, 0, MAX_IMAGE_SIDE, default=0)
+    image = element.find("image")
+    if image is None:
+        kind = "tiles with their own images" if element.find("tile/image") is not None else "none"
+        raise LevelError(
+            owner,
+            f"{what} has no tileset image ({kind}); the game needs one image per tileset",
+            fix="make a tileset 'Based on Tileset Image' in Tiled",
+        )
+    if not image.get("source"):
+        raise LevelError(
+            owner,
+            f"{what}: embedded image data is not supported",
+            fix="save the image as a PNG file",
+        )
+    image_ref = image.get("source", "")
+    image_what = f"tileset image {image_ref!r}"
+    image_path = confine(owner.parent, image_ref, root, image_what, owner)
+    image_data = read_capped(image_path, MAX_IMAGE_BYTES, image_what, owner)
+    vetted.use(image_path, image_data)
+    width, height = png_size(image_data, image_path)
+    across = (width - 2 * margin + spacing) // (tile_w + spacing)
+    down = (height - 2 * margin + spacing) // (tile_h + spacing)
+    holds = max(0, across) * max(0, down)
+    tile_count = _int(element, "tilecount", owner, what, 0, MAX_TILES_PER_TILESET, default=holds)
+    if holds == 0 or tile_count > holds:
+        raise LevelError(
+            owner,
+            f"{what} says it has {tile_count} tiles but its {width}x{height} image holds {holds}",
+            fix="open the tileset in Tiled and re-save it, or fix its tile size",
+        )
+    if holds > MAX_TILES_PER_TILESET:
+        raise LevelError(owner, f"{what}: more than {MAX_TILES_PER_TILESET} tiles")
+    for tile in element.findall("tile"):
+        _int(tile, "id", owner, f"{what}: a tile", 0, tile_count - 1)
+        for frame in tile.findall("animation/frame"):
+            _int(frame, "tileid", owner, f"{what}: an animation frame", 0, tile_count - 1)
+            _int(frame, "duration", owner, f"{what}: an animation frame", 0, 1 << 30, default=0)
+        for prop in tile.findall("properties/property"):
+            _check_property(prop, owner.parent, vetted, owner)
+
+    inlined = ElementTree.Element(
+        "tileset", {k: v for k, v in element.attrib.items() if k != "source"}
+    )
+    inlined.set("firstgid", str(firstgid))
+    inlined.set("tilecount", str(tile_count))
+    inlined.set("columns", str(_int(element, "columns", owner, what, 0, holds, default=across)))
+    for child in element:
+        if child.tag == "image":
+            child = ElementTree.Element(
+                "image",
+                {
+                    **{k: v for k, v in child.attrib.items() if k not in ("source", "format")},
+                    "source": str(image_path),
+                    "width": str(width),
+                    "height": str(height),
+                },
+            )
+        inlined.append(child)
+    return inlined
+
+
+def png_size(data: bytes, path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's header, capped; LevelError for anything else."""
+    if len(data) < 24 or data[:8] != PNG_SIGNATURE or data[12:16] != b"IHDR":
+        raise LevelError(path, "not a PNG image", fix="save tileset images as PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    if not (0 < width <= MAX_IMAGE_SIDE and 0 < height <= MAX_IMAGE_SIDE) or (
+        width * height > MAX_IMAGE_PIXELS
+    ):
+        raise LevelError(
+            path,
+            f"the image is {width}x{height} pixels; the limit is {MAX_IMAGE_SIDE} a side and "
+            f"{MAX_IMAGE_PIXELS} pixels",
+            fix="use a smaller image",
+        )
+    return width, height
+
+
+# --- layers and their data -------------------------------------------------------------------
+
+
+def _check_layers(vetted: VettedMap) -> None:
+    tree, path = vetted.tree, vetted.path
+    width, height = int(tree.get("width", "0")), int(tree.get("height", "0"))
+    layers = layer_elements(tree)
+    if len(layers) > MAX_LAYERS:
+        raise LevelError(path, f"{len(layers)} layers; the limit is {MAX_LAYERS}")
+    tile_layers = [layer for layer in layers if layer.tag == "layer"]
+    if len(tile_layers) * width * height > MAX_TOTAL_CELLS:
+        raise LevelError(
+            path,
+            f"{len(tile_layers)} tile layers of {width}x{height}: more than {MAX_TOTAL_CELLS} "
+            "tiles in all",
+            fix="merge or remove tile layers",
+        )
+    for layer in layers:
+        name = layer.get("name", "")
+        for prop in layer.findall("properties/property"):
+            _check_property(prop, path.parent, vetted, path, layer=name)
+        if layer.tag == "imagelayer":
+            image = layer.find("image")
+            if image is not None and image.get("source"):
+                confine(
+                    path.parent, image.get("source", ""), vetted.root, "image", path, layer=name
+                )
+        if layer.tag != "layer":
+            continue
+        for attribute, size in (("width", width), ("height", height)):
+            given = layer.get(attribute)
+            if given is not None and given.strip() != str(size):
+                raise LevelError(
+                    path,
+                    f"the tile layer is {layer.get('width')}x{layer.get('height')} but the map "
+                    f"is {width}x{height}",
+                    layer=name,
+                    fix="in Tiled: Map > Resize Map, and tick 'Remove objects outside the map'",
+                )
+            layer.set(attribute, str(size))
+        gids = decode_layer(layer.find("data"), width, height, path, name)
+        _check_gids(gids, width, vetted, name)
+        data = layer.find("data")
+        assert data is not None
+        for child in list(data):
+            data.remove(child)
+        data.attrib.clear()
+        data.set("encoding", "base64")
+        if sys.byteorder != "little":
+            gids.byteswap()
+        data.text = base64.b64encode(gids.tobytes()).decode("ascii")
+
+
+def decode_layer(
+    data: ElementTree.Element | None, width: int, height: int, path: Path, layer: str
+) -> array:
+    """The raw tile ids (flip flags kept) of one tile layer, exactly width x height of them."""
+    cells = width * height
+
+    def refuse(message: str, fix: str = "") -> LevelError:
+        return LevelError(path, message, layer=layer, fix=fix)
+
+    if data is None:
+        raise refuse("the tile layer has no <data>", "open and re-save the map in Tiled")
+    if data.find("chunk") is not None:
+        raise refuse("layer data in chunks (an infinite map)", "in Tiled: untick Map > Infinite")
+    encoding, compression = data.get("encoding"), data.get("compression")
+    if encoding not in (None, "csv", "base64"):
+        raise refuse(f"unknown layer data encoding {encoding!r}", _FORMAT_FIX)
+    if compression and encoding != "base64":
+        raise refuse(f"compression {compression!r} without base64 encoding", _FORMAT_FIX)
+    gids = array("I")
+    if gids.itemsize != 4:  # pragma: no cover - every platform the game runs on has 4-byte "I"
+        gids = array("L")
+    if encoding is None:
+        tiles = data.findall("tile")
+        if len(tiles) != cells:
+            raise refuse(f"the layer has {len(tiles)} tiles; a {width}x{height} map needs {cells}")
+        gids.extend(_tile_id(t.get("gid", "0"), path, layer) for t in tiles)
+        return gids
+    text = data.text or ""
+    if encoding == "csv":
+        if not _CSV.fullmatch(text):
+            bad = re.search(r"[^0-9,\s]", text)
+            shown = text[bad.start() : bad.start() + 12] if bad else ""
+            raise refuse(f"the layer data has {shown!r}, which is not a tile id", _FORMAT_FIX)
+        stripped = text.strip()
+        count = stripped.count(",") + 1 if stripped else 0
+        if stripped.endswith(","):
+            count -= 1
+        if count != cells:
+            raise refuse(f"the layer has {count} tile ids; a {width}x{height} map needs {cells}")
+        gids.extend(_tile_id(v, path, layer) for v in stripped.rstrip(",").split(","))
+        return gids
+    # base64: refuse oversized text before decoding it (zlib never expands much, whatever the map)
+    if len(text) > (cells * 4 + 4096) * 2 + 4096:
+        raise refuse("the layer data is far larger than the map needs")
+    try:
+        raw = base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        raise refuse("the layer data is not valid base64", _FORMAT_FIX) from None
+    limit = cells * 4
+    if compression in ("zlib", "gzip"):
+        raw = _inflate(raw, limit, 15 if compression == "zlib" else 31, refuse)
+    elif compression == "zstd":
+        raw = _unzstd(raw, limit, refuse)
+    elif compression:
+        raise refuse(f"unknown layer compression {compression!r}", _FORMAT_FIX)
+    if len(raw) != limit:
+        raise refuse(
+            f"the layer data holds {len(raw)} bytes; a {width}x{height} layer needs exactly {limit}"
+        )
+    gids.frombytes(raw)
+    if sys.byteorder != "little":
+        gids.byteswap()
+    return gids
+
+
+def _tile_id(text: str, path: Path, layer: str) -> int:
+    if not _ID.fullmatch(text):
+        shown = text.strip()[:24]
+        if shown.isdigit():
+            raise LevelError(path, f"tile id {shown} is too large", layer=layer)
+        raise LevelError(path, f"{shown!r} is not a tile id", layer=layer)
+    value = int(text)
+    if value > 0xFFFFFFFF:
+        raise LevelError(path, f"tile id {value} is too large (more than 32 bits)", layer=layer)
+    return value
+
+
+def _inflate(raw: bytes, limit: int, wbits: int, refuse) -> bytes:
+    name = "zlib" if wbits == 15 else "gzip"
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise refuse(f"the layer data is not valid {name} data ({exc})", _FORMAT_FIX) from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise refuse(f"the layer data decompresses to more than width x height x 4 = {limit} bytes")
+    if not inflater.eof:
+        raise refuse(f"the layer's {name} data is cut short", "open and re-save the map in Tiled")
+    return out
+
+
+def _unzstd(raw: bytes, limit: int, refuse) -> bytes:
+    try:
+        from compression import zstd  # the standard library has it from Python 3.14
+    except ImportError:
+        raise refuse(
+            "the layer data is compressed with zstd, which this Python cannot read", _FORMAT_FIX
+        ) from None
+    decompressor = zstd.ZstdDecompressor()
+    try:
+        out = decompressor.decompress(raw, max_length=limit + 1)
+    except zstd.ZstdError as exc:
+        raise refuse(f"the layer data is not valid zstd data ({exc})", _FORMAT_FIX) from None
+    if len(out) > limit or not decompressor.needs_input and not decompressor.eof:
+        raise refuse(f"the layer data decompresses to more than width x height x 4 = {limit} bytes")
+    return out
+
+
+def _check_gids(gids: array, width: int, vetted: VettedMap, layer: str) -> None:
+    ranges = vetted.tile_ranges
+    for gid in sorted(set(gids)):
+        tile = gid & GID_MASK
+        if tile == 0 or any(first <= tile < first + count for first, count in ranges):
+            continue
+        index = gids.index(gid)
+        raise LevelError(
+            vetted.path,
+            f"tile id {tile} at ({index % width}, {index // width}) is in no tileset",
+            layer=layer,
+            fix="re-add the tileset it came from, or erase those tiles",
+        )
+
+
+# --- templates and objects -------------------------------------------------------------------
+
+
+def _resolve_templates(vetted: VettedMap) -> None:
+    cache: dict[Path, tuple[ElementTree.Element, int | None]] = {}
+    map_tilesets = vetted.tileset_files
+    for group in object_groups(vetted.tree):
+        layer = group.get("name", "")
+        for element in group.findall("object"):
+            ref = element.get("template")
+            if ref is None:
+                continue
+            where = {
+                "layer": layer,
+                "object_id": _object_id(element),
+                "object_name": element.get("name", ""),
+            }
+            what = f"template {ref!r}"
+            path = confine(vetted.path.parent, ref, vetted.root, what, vetted.path, **where)
+            if path not in cache:
+                if len(cache) >= MAX_TEMPLATES:
+                    raise LevelError(vetted.path, f"more than {MAX_TEMPLATES} template files")
+                cache[path] = _read_template(path, vetted, map_tilesets, where)
+            template_object, gid_offset = cache[path]
+            merge_template(element, template_object)
+            if gid_offset is not None and element.get("gid") == template_object.get("gid"):
+                raw = int(template_object.get("gid", "0"))
+                element.set("gid", str((raw & ~GID_MASK) | ((raw & GID_MASK) + gid_offset)))
+
+
+def _read_template(
+    path: Path, vetted: VettedMap, map_tilesets: dict[Path, int], where: dict
+) -> tuple[ElementTree.Element, int | None]:
+    """The template's <object> and the shift that puts its tile id in the map's numbering."""
+    what = f"template {path.name!r}"
+    data = read_capped(path, MAX_TEMPLATE_BYTES, what, vetted.path)
+    vetted.use(path, data)
+    element = parse_xml(data, path)
+    template_object = element.find("object")
+    if element.tag != "template" or template_object is None:
+        raise LevelError(path, "not a Tiled object template (no <template> with an <object>)")
+    if template_object.get("template"):
+        raise LevelError(path, "a template cannot use another template")
+    offset = None
+    tileset = element.find("tileset")
+    if template_object.get("gid") is not None:
+        if tileset is None or not tileset.get("source"):
+            raise LevelError(path, "a tile template needs its tileset as a .tsx file")
+        source = tileset.get("source", "")
+        tsx = confine(path.parent, source, vetted.root, f"tileset {source!r}", path)
+        first = _int(tileset, "firstgid", path, "the template's tileset", 1, MAX_GID)
+        if tsx not in map_tilesets:
+            raise LevelError(
+                vetted.path,
+                f"{what} shows a tile from {tsx.name}, which the map does not use",
+                fix=f"add {tsx.name} to the map's tilesets",
+                **where,
+            )
+        offset = map_tilesets[tsx] - first
+    return template_object, offset
+
+
+def object_groups(tree: ElementTree.Element) -> list[ElementTree.Element]:
+    return [layer for layer in layer_elements(tree) if layer.tag == "objectgroup"]
+
+
+def _object_id(element: ElementTree.Element) -> int | None:
+    raw = element.get("id", "")
+    return int(raw) if _ID.fullmatch(raw) else None
+
+
+def _check_objects(vetted: VettedMap) -> None:
+    """Numbers pytmx would choke on, and caps, for every object (tile collision shapes too)."""
+    path = vetted.path
+    objects = list(vetted.tree.iter("object"))
+    if len(objects) > MAX_OBJECTS:
+        raise LevelError(path, f"{len(objects)} objects; the limit is {MAX_OBJECTS}")
+    layer_of = {
+        id(o): g.get("name", "") for g in object_groups(vetted.tree) for o in g.findall("object")
+    }
+    for element in objects:
+        layer = layer_of.get(id(element))
+        where = {
+            "layer": layer,
+            "object_id": _object_id(element),
+            "object_name": element.get("name", ""),
+        }
+        what = "the object"
+        _int(element, "id", path, what, 0, 1 << 30, default=0, **where)
+        for name in ("x", "y", "width", "height", "rotation"):
+            _finite(element, name, path, what, **where)
+        if element.get("gid") is not None:
+            gid = _int(element, "gid", path, what, 0, 0xFFFFFFFF, **where) & GID_MASK
+            if gid and not any(f <= gid < f + c for f, c in vetted.tile_ranges):
+                raise LevelError(
+                    path,
+                    f"tile id {gid} is in no tileset",
+                    fix="re-add the tileset it came from, or delete the object",
+                    **where,
+                )
+        for shape in ("polygon", "polyline"):
+            outline = element.find(shape)
+            if outline is None:
+                continue
+            pairs = (outline.get("points") or "").split()
+            if not 2 <= len(pairs) <= MAX_POINTS:
+                raise LevelError(
+                    path, f"a {shape} needs 2 to {MAX_POINTS} points, not {len(pairs)}", **where
+                )
+            for pair in pairs:
+                xy = pair.split(",")
+                try:
+                    ok = len(xy) == 2 and all(math.isfinite(float(v)) for v in xy)
+                except ValueError:
+                    ok = False
+                if not ok:
+                    raise LevelError(path, f"{shape} point {pair[:40]!r} is not x,y", **where)
+        if layer is not None:
+            for prop in element.findall("properties/property"):
+                _check_property(prop, path.parent, vetted, path, **where)
+
+
+def dependencies(map_path: str | Path, root: str | Path | None = None) -> list[Path]:
+    """The files a map uses besides itself (tilesets, images, templates), found by the same
+    pre-flight the loader runs; empty when the map cannot be vetted right now."""
+    try:
+        return list(vet_map(map_path, root).dependencies)
+    except LevelError:
+        return []
