@@ -8,8 +8,9 @@ member a map left out from here. Pure standard library (json): must not import p
 Conventions the project file cannot express, documented here:
 - `MimicSpawn.at` defaults to -1: a negative `at` means "no timer" (the spawn waits for `trigger`).
 - An object member (`trigger`) holds an object id; 0 means "no object".
-- Required members (marked * in GAME.md) have a default that is empty or 0; the validator reports
-  them when a map leaves them so.
+- Required members (marked * in GAME.md, listed in `REQUIRED`) have a default that is empty or 0
+  (except `TrainingDrill.drill`, whose default `move` is a real drill); the validator reports them
+  when a map leaves them so.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ from game.level.campaign import PROJECT_FILE, campaign_dir
 from game.level.errors import LevelError
 
 Value = bool | int | float | str
+
+# Members a map must set (marked * in GAME.md): the project file cannot say so, the validator does.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "Intel": ("knowledge",),
+    "Gate": ("requires",),
+    "TrainingDrill": ("drill", "level"),
+    "Exit": ("map",),
+}
 
 # Tiled's basic property types, plus "enum" for a member whose propertyType is an enum.
 MEMBER_TYPES = ("string", "int", "float", "bool", "file", "object", "color", "enum")
@@ -59,7 +68,10 @@ class Member:
                 return value.strip().lower() in ("true", "1")
             raise ValueError(f"{self.name} must be true or false, not {value!r}")
         if kind in ("int", "object"):
-            number = _as_number(self.name, value)
+            try:
+                number = _as_number(self.name, value)
+            except ValueError:
+                raise ValueError(f"{self.name} must be a whole number, not {value!r}") from None
             if number != int(number):
                 raise ValueError(f"{self.name} must be a whole number, not {value!r}")
             if kind == "object" and number < 0:

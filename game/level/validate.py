@@ -1,40 +1,688 @@
-"""`aynik validate`: check maps and report each problem on one line naming the file and object.
+"""`aynik validate`: check maps and report every problem on one line: the file, the layer and
+object, what is wrong and how to fix it. Errors (the map will not work) apart from warnings (it
+works, but probably not as meant).
 
-Owns the validator's checks and their wording. This first form checks that a map loads and that
-it has what the game needs to start it; the modding work grows it into the full schema check.
-Must not import pygame display code.
+Owns the validator's checks and their wording:
+- whatever the safe pre-flight and the loader refuse (caps, paths, files, tile ids, images);
+- objects: unknown classes (with the nearest known name), unknown, missing, mistyped or required
+  properties and enum values, shapes, objects outside the map, duplicate ids, a `trigger` that
+  must name a `Trigger`;
+- the map: a `PlayerStart`, and an `Exit` reachable from it over walkable ground;
+- between maps: `Exit.map` exists and is valid itself, `Exit.spawn` names a `PlayerStart` there,
+  and a `Gate`'s knowledge is granted by this map, a map its Exits lead to, or (for a campaign or
+  mod map) any map of the campaign or mod.
+
+Entry points: `validate_paths` (structured `Problem`s), `run` (prints them, returns the exit
+code), `Validator` (one session with its caches, for the mods list). Must not import pygame or the
+simulation.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
+from xml.etree import ElementTree
 
+from game.level.campaign import campaign_dir, mods_dir
 from game.level.errors import LevelError
-from game.level.loader import load_level
+from game.level.loader import load_vetted
+from game.level.problems import (
+    ERROR,
+    WARNING,
+    Problem,
+    format_problems,
+    problems_json,
+    sort_problems,
+)
+from game.level.reach import blocked_cells, cell_at, cells_of, reachable
+from game.level.safe import VettedMap, confine, object_groups, vet_map
+from game.level.schema import REQUIRED, ClassType, Member, Schema, default_schema
+
+MAX_FAMILY = 64  # maps read to learn what knowledge a map's world grants
+RESERVED = ("id", "name", "type", "class", "x", "y", "width", "height", "rotation", "gid")
+RESERVED += ("visible", "template")
+AREAS = ("rect", "polygon", "ellipse", "tile")
+# The shapes GAME.md gives each class; a point where an area is needed is an error.
+SHAPES: dict[str, tuple[str, ...]] = {
+    "PlayerStart": ("point",),
+    "Wall": ("rect", "polygon", "ellipse"),
+    "Water": ("rect", "polygon", "ellipse"),
+    "MimicSpawn": ("point", "rect"),
+    "Trigger": ("rect", "polygon", "ellipse"),
+    "Intel": ("point",),
+    "Gate": ("rect",),
+    "Rita": ("point",),
+    "TrainingDrill": ("rect",),
+    "Exit": ("rect",),
+    "Mine": ("point",),
+    "Omega": ("point",),
+    "Explosive": ("point",),
+    "Split": ("rect",),
+}
+DRILLS = "1 move, 2 reload, 3 ordnance, 4 blade, 5 trust"
+OUTSIDE_ALLOWED = ("Wall", "Water")  # borders may sit just outside the map
 
 
-def validate_path(path: str | Path) -> list[str]:
-    """Every problem with one map, one line each (empty when the map is valid)."""
-    try:
-        level = load_level(path)
-    except LevelError as exc:
-        return [str(exc)]
-    problems = []
-    if not level.objects_of("PlayerStart"):
-        problems.append(f"{path}: no PlayerStart object (add a point object of class PlayerStart)")
-    ids = {o.id for o in level.objects}
-    for spawn in level.objects_of("MimicSpawn"):
-        trigger = int(spawn.prop("trigger", 0))
-        if trigger and trigger not in ids:
-            problems.append(
-                f'{path}: layer "{spawn.layer}" / object #{spawn.id} "{spawn.name}": '
-                f"trigger refers to object #{trigger}, which does not exist"
+@dataclass
+class RawObject:
+    """An object as the map file has it (templates merged), before any default is filled in."""
+
+    layer: str
+    id: int
+    name: str
+    cls: str
+    shape: str  # point, rect, ellipse, polygon, polyline or tile
+    x: float
+    y: float
+    width: float
+    height: float
+    points: list[tuple[float, float]] = field(default_factory=list)  # relative to x, y
+    props: dict[str, str] = field(default_factory=dict)  # raw text values
+    prop_types: dict[str, str] = field(default_factory=dict)  # the `type` Tiled saved
+
+    @property
+    def center(self) -> tuple[float, float]:
+        if self.points:
+            xs = [self.x + p[0] for p in self.points]
+            ys = [self.y + p[1] for p in self.points]
+            return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        return self.x + self.width / 2, self.y + self.height / 2
+
+
+def read_objects(vetted: VettedMap) -> list[RawObject]:
+    """Every object of every object layer, in document order, from a vetted tree."""
+    found = []
+    for group in object_groups(vetted.tree):
+        for element in group.findall("object"):
+            found.append(_raw_object(group.get("name", ""), element))
+    return found
+
+
+def _raw_object(layer: str, element: ElementTree.Element) -> RawObject:
+    def number(name: str) -> float:
+        try:
+            return float(element.get(name, "0"))
+        except ValueError:
+            return 0.0
+
+    width, height = number("width"), number("height")
+    points: list[tuple[float, float]] = []
+    if element.get("gid") is not None:
+        shape = "tile"
+    elif element.find("point") is not None:
+        shape = "point"
+    elif element.find("ellipse") is not None:
+        shape = "ellipse"
+    elif element.find("polygon") is not None or element.find("polyline") is not None:
+        outline = element.find("polygon")
+        shape = "polygon" if outline is not None else "polyline"
+        outline = outline if outline is not None else element.find("polyline")
+        assert outline is not None
+        for pair in (outline.get("points") or "").split():
+            px, py = pair.split(",")
+            points.append((float(px), float(py)))
+    else:
+        shape = "rect" if width > 0 and height > 0 else "point"
+    props: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for prop in element.findall("properties/property"):
+        name = prop.get("name", "")
+        value = prop.get("value")
+        props[name] = value if value is not None else (prop.text or "")
+        types[name] = prop.get("type", "string")
+    raw_id = element.get("id", "0").strip()
+    return RawObject(
+        layer=layer,
+        id=int(raw_id) if raw_id.isdigit() else 0,
+        name=element.get("name", ""),
+        cls=element.get("type") or element.get("class") or "",
+        shape=shape,
+        x=number("x"),
+        y=number("y"),
+        width=width,
+        height=height,
+        points=points,
+        props=props,
+        prop_types=types,
+    )
+
+
+def suggest(given: str, known: Iterable[str], what: str) -> str:
+    """`did you mean "X"?`, or the list to choose from."""
+    options = list(known)
+    lowered = {o.lower(): o for o in options}
+    match = lowered.get(given.lower()) or next(
+        iter(difflib.get_close_matches(given, options, n=1, cutoff=0.6)), None
+    )
+    if match:
+        return f'did you mean "{match}"?'
+    return f"use one of the {what}: {', '.join(options)}" if options else ""
+
+
+class Validator:
+    """One validation session: every map is vetted and checked once, its problems kept by file."""
+
+    def __init__(self, schema: Schema | None = None) -> None:
+        self.schema = schema if schema is not None else default_schema()
+        self.results: dict[Path, list[Problem]] = {}
+        self._vetted: dict[Path, VettedMap | LevelError] = {}
+        self._objects: dict[Path, list[RawObject]] = {}
+
+    # --- caches ------------------------------------------------------------------------------
+    def vetted(self, path: Path) -> VettedMap | LevelError:
+        if path not in self._vetted:
+            try:
+                self._vetted[path] = vet_map(path)
+            except LevelError as exc:
+                self._vetted[path] = exc
+        return self._vetted[path]
+
+    def objects(self, path: Path) -> list[RawObject] | None:
+        vetted = self.vetted(path)
+        if isinstance(vetted, LevelError):
+            return None
+        if path not in self._objects:
+            self._objects[path] = read_objects(vetted)
+        return self._objects[path]
+
+    def problems(self) -> list[Problem]:
+        """Every problem found so far, errors first."""
+        return sort_problems(p for found in self.results.values() for p in found)
+
+    # --- one map -----------------------------------------------------------------------------
+    def validate(self, path: str | Path) -> list[Problem]:
+        """The problems of one map (and, kept apart under their own files, of the maps its Exits
+        lead to)."""
+        map_path = Path(os.path.abspath(path))
+        if map_path in self.results:
+            return self.results[map_path]
+        found: list[Problem] = []
+        self.results[map_path] = found  # registered first: a cycle of Exits ends here
+        vetted = self.vetted(map_path)
+        if isinstance(vetted, LevelError):
+            found.append(Problem.from_error(vetted))
+            return found
+        objects = self.objects(map_path) or []
+        found.extend(self._check_objects(vetted, objects))
+        found.extend(self._check_map(vetted, objects))
+        try:
+            level = load_vetted(vetted, self.schema)
+        except LevelError as exc:
+            if not any(p.is_error for p in found):  # else it repeats an error already reported
+                found.append(Problem.from_error(exc))
+        else:
+            found.extend(self._check_reach(vetted, level, objects))
+        found.extend(self._check_exits(vetted, objects))
+        found.extend(self._check_gates(vetted, objects))
+        found[:] = list(dict.fromkeys(found))
+        return found
+
+    # --- objects -----------------------------------------------------------------------------
+    def _check_objects(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+        found: list[Problem] = []
+        seen: set[int] = set()
+        by_id = {o.id: o for o in objects}
+        for obj in objects:
+            if obj.id in seen:
+                found.append(
+                    _problem(vetted, obj, ERROR, f"the id #{obj.id} is used twice", _RESAVE)
+                )
+            seen.add(obj.id)
+            found.extend(self._check_object(vetted, obj, by_id))
+        return found
+
+    def _check_object(
+        self, vetted: VettedMap, obj: RawObject, by_id: dict[int, RawObject]
+    ) -> list[Problem]:
+        found: list[Problem] = []
+
+        def add(severity: str, message: str, fix: str = "") -> None:
+            found.append(_problem(vetted, obj, severity, message, fix))
+
+        if not obj.cls:
+            add(
+                WARNING,
+                "has no class, so the game ignores it",
+                "give it a class from aynik.tiled-project, or delete it if it is only a note",
             )
-    return problems
+            return found
+        class_type = self.schema.class_type(obj.cls)
+        if class_type is None:
+            add(
+                ERROR,
+                f'unknown class "{obj.cls}"',
+                suggest(obj.cls, self.schema.class_names, "classes"),
+            )
+            return found
+        values = self._check_properties(obj, class_type, add)
+        self._check_shape(vetted, obj, add)
+        check = _CLASS_CHECKS.get(obj.cls)
+        if check is not None:
+            check(obj, values, by_id, add)
+        return found
+
+    def _check_properties(self, obj: RawObject, class_type: ClassType, add) -> dict[str, object]:
+        members = [m.name for m in class_type.members]
+        for name in obj.props:
+            if name in RESERVED:
+                add(
+                    ERROR,
+                    f'property "{name}" reuses the name of an object attribute',
+                    "rename or delete the property",
+                )
+            elif class_type.member(name) is None:
+                hint = suggest(name, members, f"{obj.cls} properties") if members else ""
+                add(
+                    WARNING,
+                    f'{obj.cls} has no property "{name}", so the game ignores it',
+                    hint or f"{obj.cls} has no properties; delete it",
+                )
+        values: dict[str, object] = {}
+        for member in class_type.members:
+            if member.name not in obj.props:
+                values[member.name] = member.default
+                continue
+            raw: object = obj.props[member.name]
+            if member.type == "enum" and obj.prop_types.get(member.name) == "int":
+                raw = int(raw) if str(raw).strip().isdigit() else raw
+            try:
+                values[member.name] = member.cast(raw)
+            except ValueError as exc:
+                add(ERROR, f"{obj.cls}.{exc}", _value_fix(member, str(raw)))
+                values[member.name] = member.default
+        for name in REQUIRED.get(obj.cls, ()):
+            # Tiled leaves a member at its default unsaved; a required member's default is empty
+            # or 0 (drill's is "move", a real drill), so the filled value tells what is missing
+            member = class_type.member(name)
+            if member is not None and values.get(name) in ("", 0):
+                add(
+                    ERROR,
+                    f'{obj.cls} needs the property "{name}"',
+                    f'add "{name}" ({_describe(member)})',
+                )
+        return values
+
+    def _check_shape(self, vetted: VettedMap, obj: RawObject, add) -> None:
+        allowed = SHAPES.get(obj.cls, ())
+        if allowed and obj.shape not in allowed:
+            shapes = " or ".join(allowed)
+            if obj.shape in ("point", "polyline") and "point" not in allowed:
+                add(ERROR, f"{obj.cls} needs an area, not a {obj.shape}", f"draw it as a {shapes}")
+            else:
+                add(
+                    WARNING,
+                    f"{obj.cls} is meant to be a {shapes}, not a {obj.shape}",
+                    f"draw it as a {shapes}",
+                )
+        if obj.cls in OUTSIDE_ALLOWED:
+            return
+        width = int(vetted.tree.get("width", "0")) * int(vetted.tree.get("tilewidth", "0"))
+        height = int(vetted.tree.get("height", "0")) * int(vetted.tree.get("tileheight", "0"))
+        cx, cy = obj.center
+        if not (0 <= cx <= width and 0 <= cy <= height):
+            add(
+                ERROR,
+                f"lies outside the map (at {cx:g}, {cy:g}; the map is {width}x{height} pixels)",
+                "move it inside the map",
+            )
+
+    # --- the whole map -----------------------------------------------------------------------
+    def _check_map(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+        found: list[Problem] = []
+        file = str(vetted.path)
+        starts = [o for o in objects if o.cls == "PlayerStart"]
+        if not starts:
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "",
+                    ERROR,
+                    "the map has no PlayerStart",
+                    "add a point object of class PlayerStart where Cage begins",
+                )
+            )
+        names = [s.name for s in starts]
+        for start in starts:
+            if names.count(start.name) > 1 and start is not starts[names.index(start.name)]:
+                found.append(
+                    _problem(
+                        vetted,
+                        start,
+                        WARNING,
+                        f'another PlayerStart is also named "{start.name}"',
+                        "give each PlayerStart its own name; Exits choose one by name",
+                    )
+                )
+        for prop in vetted.tree.findall("properties/property"):
+            if prop.get("name") == "music" and prop.get("value"):
+                try:
+                    value = prop.get("value", "")
+                    music = confine(
+                        vetted.path.parent, value, vetted.root, f"music {value!r}", vetted.path
+                    )
+                except LevelError as exc:
+                    found.append(Problem.from_error(exc))
+                    continue
+                if not music.is_file():
+                    found.append(
+                        Problem(
+                            file,
+                            None,
+                            None,
+                            "",
+                            WARNING,
+                            f'the music file "{prop.get("value")}" does not exist',
+                            "add the file next to the map, or clear the map property music",
+                        )
+                    )
+        return found
+
+    def _check_reach(self, vetted: VettedMap, level, objects: list[RawObject]) -> list[Problem]:
+        starts = level.objects_of("PlayerStart")
+        exits = level.objects_of("Exit")
+        if not starts or not exits:
+            return []
+        found: list[Problem] = []
+        raw = {o.id: o for o in objects}
+        blocked = blocked_cells(level)
+        cells = []
+        for start in starts:
+            cell = cell_at(level, start.x, start.y)
+            inside = 0 <= cell[0] < level.width and 0 <= cell[1] < level.height
+            if inside and blocked[cell[1] * level.width + cell[0]]:
+                found.append(
+                    _problem(
+                        vetted,
+                        raw[start.id],
+                        ERROR,
+                        "the PlayerStart stands on a solid or water tile, or in a Wall",
+                        "move it onto open ground",
+                    )
+                )
+            cells.append(cell)
+        reach = reachable(level, cells, blocked)
+        names = ", ".join(f'"{s.name}"' for s in starts)
+        for exit_ in exits:
+            if not any(cell in reach for cell in cells_of(level, exit_)):
+                found.append(
+                    _problem(
+                        vetted,
+                        raw[exit_.id],
+                        ERROR,
+                        f"the Exit cannot be reached from the PlayerStart {names} over walkable "
+                        "ground",
+                        "open a path of tiles that are neither solid nor water, or move the Exit",
+                    )
+                )
+        return found
+
+    def _exit_target(self, vetted: VettedMap, obj: RawObject) -> Path | LevelError | None:
+        ref = obj.props.get("map", "").strip()
+        if not ref:
+            return None
+        try:
+            return confine(
+                vetted.path.parent,
+                ref,
+                vetted.root,
+                f"Exit.map {ref!r}",
+                vetted.path,
+                layer=obj.layer,
+                object_id=obj.id,
+                object_name=obj.name,
+            )
+        except LevelError as exc:
+            return exc
+
+    def _check_exits(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+        found: list[Problem] = []
+        for obj in objects:
+            if obj.cls != "Exit":
+                continue
+            target = self._exit_target(vetted, obj)
+            if target is None:
+                continue
+            if isinstance(target, LevelError):
+                found.append(Problem.from_error(target))
+                continue
+            ref = obj.props.get("map", "").strip()
+            if target.suffix.lower() != ".tmx":
+                found.append(
+                    _problem(
+                        vetted,
+                        obj,
+                        ERROR,
+                        f'Exit.map "{ref}" is not a .tmx map',
+                        "point it at a Tiled map",
+                    )
+                )
+                continue
+            if not target.is_file():
+                found.append(
+                    _problem(
+                        vetted,
+                        obj,
+                        ERROR,
+                        f'Exit.map "{ref}" does not exist',
+                        f"create {target.name} in {target.parent}, or point map at an existing map",
+                    )
+                )
+                continue
+            self.validate(target)  # its problems are its own, reported under its name
+            spawn = obj.props.get("spawn", "")
+            there = self.objects(target)
+            if spawn and there is not None:
+                names = [o.name for o in there if o.cls == "PlayerStart"]
+                if spawn not in names:
+                    hint = suggest(spawn, names, f"PlayerStarts in {target.name}")
+                    found.append(
+                        _problem(
+                            vetted,
+                            obj,
+                            ERROR,
+                            f'Exit.spawn "{spawn}" names no PlayerStart in {target.name}',
+                            hint or f"add a PlayerStart to {target.name}",
+                        )
+                    )
+        return found
+
+    # --- knowledge ---------------------------------------------------------------------------
+    def family(self, vetted: VettedMap) -> list[Path]:
+        """The maps whose knowledge counts for this one: itself, every map its Exits lead to
+        (transitively), and for a campaign or mod map every map of that campaign or mod."""
+        found = [vetted.path]
+        queue = [vetted.path]
+        while queue and len(found) < MAX_FAMILY:
+            here = self.vetted(queue.pop(0))
+            if isinstance(here, LevelError):
+                continue
+            for obj in self.objects(here.path) or []:
+                if obj.cls != "Exit":
+                    continue
+                target = self._exit_target(here, obj)
+                if isinstance(target, Path) and target.is_file() and target not in found:
+                    found.append(target)
+                    queue.append(target)
+        if _is_collection(vetted.root):
+            for path in sorted(vetted.root.rglob("*.tmx")):
+                if len(found) >= MAX_FAMILY:
+                    break
+                if path not in found and path.resolve().is_relative_to(vetted.root.resolve()):
+                    found.append(path)
+        return found
+
+    def knowledge(self, vetted: VettedMap) -> set[str]:
+        """Every knowledge id the map's world can grant (see `family`)."""
+        granted: set[str] = set()
+        rita = alpha = omega = False
+        for path in self.family(vetted):
+            for obj in self.objects(path) or []:
+                props = obj.props
+                if obj.cls == "Intel" and props.get("knowledge"):
+                    granted.add(props["knowledge"])
+                elif obj.cls == "MimicSpawn":
+                    granted.add(props.get("ambush") or f"ambush:{obj.id}")
+                    alpha = alpha or props.get("kind") == "alpha"
+                elif obj.cls == "Mine" and props.get("field"):
+                    granted.add(props["field"])
+                rita = rita or obj.cls == "Rita"
+                omega = omega or obj.cls == "Omega"
+        if rita:
+            granted.add("rita:phrase")
+        if alpha and omega:
+            granted.add("vision:omega")
+        return granted
+
+    def _check_gates(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+        gates = [o for o in objects if o.cls == "Gate" and o.props.get("requires", "").strip()]
+        if not gates:
+            return []
+        granted = self.knowledge(vetted)
+        found = []
+        for gate in gates:
+            needed = gate.props["requires"].strip()
+            if needed in granted:
+                continue
+            hint = suggest(needed, sorted(granted), "knowledge ids granted") if granted else ""
+            found.append(
+                _problem(
+                    vetted,
+                    gate,
+                    WARNING,
+                    f'the Gate requires "{needed}", which nothing grants, so it never opens',
+                    hint
+                    if hint.startswith("did you")
+                    else f'add an Intel with knowledge "{needed}" on this map or one its Exits '
+                    "lead to",
+                )
+            )
+        return found
 
 
-def validate_paths(paths: list[str]) -> list[str]:
-    problems: list[str] = []
+# --- per-class checks ------------------------------------------------------------------------
+
+
+def _check_spawn(obj: RawObject, values: dict, by_id: dict[int, RawObject], add) -> None:
+    if int(values.get("count", 1)) < 1:
+        add(ERROR, "MimicSpawn.count must be 1 or more", "set count to how many Mimics come out")
+    trigger = int(values.get("trigger", 0))
+    if trigger:
+        target = by_id.get(trigger)
+        fix = 'choose a Trigger object for "trigger"'
+        if target is None:
+            add(ERROR, f"MimicSpawn.trigger points at object #{trigger}, which does not exist", fix)
+        elif target.cls != "Trigger":
+            article = "an" if target.cls[:1] in "AEIOU" else "a"
+            kind = f"{article} {target.cls}" if target.cls else "an object without a class"
+            add(
+                ERROR,
+                f'MimicSpawn.trigger points at object #{trigger} "{target.name}", {kind}, not '
+                "a Trigger",
+                fix,
+            )
+    elif float(values.get("at", -1)) < 0:
+        add(
+            WARNING,
+            'the MimicSpawn has neither "at" nor "trigger", so it never spawns',
+            'set "at" (seconds after the day begins) or "trigger" (a Trigger object)',
+        )
+
+
+def _check_drill(obj: RawObject, values: dict, by_id: dict[int, RawObject], add) -> None:
+    level = int(values.get("level", 0))
+    if level and not 1 <= level <= 5:
+        add(ERROR, "TrainingDrill.level must be 1 to 5", f"the drills are {DRILLS}")
+
+
+_CLASS_CHECKS = {"MimicSpawn": _check_spawn, "TrainingDrill": _check_drill}
+_RESAVE = "open the map in Tiled and save it again"
+
+
+def _problem(vetted: VettedMap, obj: RawObject, severity: str, message: str, fix: str) -> Problem:
+    return Problem(str(vetted.path), obj.layer, obj.id, obj.name, severity, message, fix)
+
+
+def _describe(member: Member) -> str:
+    if member.type == "enum":
+        return "one of " + ", ".join(member.values)
+    return {
+        "string": "text",
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true or false",
+        "file": "a map file relative to this one",
+        "object": "an object",
+        "color": "a colour",
+    }.get(member.type, member.type)
+
+
+def _value_fix(member: Member, raw: str) -> str:
+    if member.type == "enum":
+        return suggest(raw, member.values, "values")
+    return f"set it to {_describe(member)}"
+
+
+def _is_collection(root: Path) -> bool:
+    """Whether `root` is the campaign's folder or a mod's (rather than a loose map's folder)."""
+    try:
+        real = root.resolve()
+        return real == campaign_dir().resolve() or real.parent == mods_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def validate_path(path: str | Path) -> list[Problem]:
+    """Every problem with one map and the maps its Exits lead to."""
+    validator = Validator()
+    validator.validate(path)
+    return validator.problems()
+
+
+def validate_paths(
+    paths: Sequence[str | Path], as_json: bool = False
+) -> list[Problem] | list[dict]:
+    """Every problem with these maps (and the maps their Exits lead to), errors first. Each
+    Problem prints as its report line; with `as_json`, each is a plain dict instead."""
+    validator = Validator()
     for path in paths:
-        problems.extend(validate_path(path))
-    return problems
+        validator.validate(path)
+    problems = validator.problems()
+    return [p.to_json() for p in problems] if as_json else problems
+
+
+def run(paths: Sequence[str | Path], as_json: bool = False, out: TextIO | None = None) -> int:
+    """`aynik validate PATH... [--json]`: print the report, return the exit code (1 when there is
+    an error; warnings alone do not fail)."""
+    out = out if out is not None else sys.stdout
+    validator = Validator()
+    for path in paths:
+        validator.validate(path)
+    problems = validator.problems()
+    if as_json:
+        print(problems_json(problems), file=out)
+    else:
+        for line in format_problems(problems):
+            print(line, file=out)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+__all__ = [
+    "Problem",
+    "RawObject",
+    "Validator",
+    "read_objects",
+    "run",
+    "suggest",
+    "validate_path",
+    "validate_paths",
+]
