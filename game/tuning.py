@@ -136,3 +136,16 @@ DRILL_TARGET_RADIUS = 10.0
 DRILL_RELOAD_MAGAZINE = 6  # the reload drill hands him a short magazine: he must reload
 DRILL_GRENADES = 4
 DRILL_TRUST_DRONES = 6
+
+# --- The dam, the Omega and the charge -----------------------------------------------------------
+OMEGA_RADIUS = 34.0  # px: the core; rounds stop on it and do nothing
+OMEGA_WAVE_INTERVAL = seconds(9.0)
+OMEGA_WAVE_SIZE = 3
+OMEGA_WAVE_CAP = 12  # no new wave while this many Mimics are alive
+OMEGA_WAVE_RADIUS = 150.0
+PLANT_REACH = 80.0  # px from the core's centre
+PLANT_TICKS = seconds(2.0)  # hold interact this long to plant the charge
+CHARGE_FUSE = seconds(4.0)
+CHARGE_IMPULSE = 160000.0
+CHARGE_RADIUS = 2000.0  # the whole chamber: nobody walks away from this
+PICKUP_REACH = 36.0

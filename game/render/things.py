@@ -99,6 +99,10 @@ class ThingsRenderer:
                 "ring_done": _disc(int(T.DRILL_RING_RADIUS), (110, 230, 150, 110)),
                 "target": _target(False),
                 "target_blade": _target(True),
+                "charge": pickups.animation("explosive"),
+                "charge_ring": _ring(15, (255, 120, 60, 170), 2),
+                "omega": self.sheets["omega"].animation("pulse"),
+                "plant_ring": _ring(int(T.PLANT_REACH), (120, 200, 255, 120), 2),
             }
         return self._art
 
@@ -166,6 +170,20 @@ class ThingsRenderer:
             for t in getattr(drill, "targets", ()):
                 if t.alive:
                     put(art["target_blade"] if t.blade_only else art["target"], t.x, t.y)
+        # The Omega's core, the plant radius while he carries the charge, and the charge itself.
+        omega = getattr(world, "omega", None)
+        charge = getattr(world, "charge", None)
+        if omega is not None and omega.alive and visible(omega.x, omega.y, 200):
+            anim = art["omega"]
+            put(anim.upright(anim.index_at(now)), omega.x, omega.y)
+            if charge is not None and charge.state == 1:  # carried: show where to plant it
+                put(art["plant_ring"], omega.x, omega.y)
+        if charge is not None and charge.state in (0, 2) and visible(charge.x, charge.y):
+            anim = art["charge"]
+            if charge.state == 0:
+                put(art["charge_ring"], charge.x, charge.y)
+            put(anim.upright(anim.index_at(now * (3 if charge.state == 2 else 1))), charge.x,
+                charge.y + (0 if charge.state == 0 else 28))  # fmt: skip
         # Earlier loops: where he died, and where they will come out.
         if memory is not None:
             if self.show_death_markers:
@@ -236,6 +254,7 @@ class ThingsRenderer:
 
     # --- the air: over the actors -------------------------------------------------------------
     def draw_air(self, target: pygame.Surface, world: World, alpha: float, left: int, top: int):
+        self._charge_bars(target, world, left, top)
         grenades = getattr(world, "grenades", ())
         if not grenades:
             return
@@ -253,3 +272,24 @@ class ThingsRenderer:
             s, ox, oy = art["grenade"]
             blits.append((s, (x - left + ox, y - height - top + oy)))
         target.fblits(blits)
+
+    def _charge_bars(self, target: pygame.Surface, world: World, left: int, top: int) -> None:
+        """Planting: a bar filling over Cage. Planted: the fuse counting down over the core."""
+        charge = getattr(world, "charge", None)
+        if charge is None:
+            return
+        if charge.state == 1 and charge.plant_progress > 0:
+            x, y = world.cage.position
+            fraction = charge.plant_progress / T.PLANT_TICKS
+            label = "PLANTING"
+        elif charge.state == 2:
+            x, y = charge.x, charge.y - 60
+            fraction = charge.fuse / T.CHARGE_FUSE
+            label = f"{charge.fuse / T.TICK_RATE:.1f}"
+        else:
+            return
+        bx, by = int(x - left) - 40, int(y - top) - 40
+        pygame.draw.rect(target, (20, 20, 24), (bx - 2, by - 2, 84, 10))
+        pygame.draw.rect(target, (255, 150, 60), (bx, by, int(80 * fraction), 6))
+        image = self.text.get(label, 20, (255, 235, 210))
+        target.blit(image, (bx + 40 - image.get_width() // 2, by - 22))

@@ -11,7 +11,7 @@ import pygame
 from game import tuning as T
 from game.bots import make_bot
 from game.level.campaign import resolve_level
-from game.level.loader import load_level
+from game.level.atlas import load_atlas
 from game.input.controls import Controls
 from game.render.hud import Hud
 from game.render.view import WorldView
@@ -22,11 +22,15 @@ from game.scenes.base import Scene
 from game.scenes.card import CardScene
 from game.sim import inputs
 from game.sim.inputs import InputFrame
-from game.sim.loop import LoopStarted, Run
+from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
+from game.sim.knowledge import VISION_OMEGA, knowable
+from game.sim.loop import LoopStarted, Run, level_name, map_key
 from game.sim.memory import Memory
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
+ENDING_DELAY = 150  # frames of the blast's aftermath before the ending
+MUSIC = {"beachhead": "beach", "dam": "dam"}
 
 
 class PlayScene(Scene):
@@ -44,15 +48,18 @@ class PlayScene(Scene):
         `fresh_save`: this is a new game, so an unreadable old save may be set aside."""
         super().__init__(app)
         self.level_path = resolve_level(level)
-        self.level = load_level(self.level_path)
+        self.level, self.atlas = load_atlas(self.level_path)
         self.seed = seed
-        self.run = Run(self.level, seed, memory)
+        self.run = Run(self.level, seed, memory, self.atlas)
         self.persist = persist
         self.fresh_save = fresh_save
         self.save_problem: str | None = None
         self.notices = Notices(app.audio)
-        self.view = WorldView(self.level, app.screen.get_size())
+        self.views: dict[str, WorldView] = {}
+        self.view = self._view_for(self.run.world)
         self.hud = Hud(self.view.sheets)
+        self.vision_pending = False
+        self.ending_frames = 0
         self.controls = Controls(app.settings.bindings)
         self.apply_settings(app.settings)
         self.bot = make_bot(bot, seed) if bot else None
@@ -60,17 +67,40 @@ class PlayScene(Scene):
         self.slow_phase = 0
         self.footstep_clock = 0
 
+    def _view_for(self, world) -> WorldView:
+        """One view per map, kept for the run: a loop back to the beach reuses its tiles."""
+        key = map_key(world.level.path)
+        view = self.views.get(key)
+        if view is None:
+            sheets = self.views[next(iter(self.views))].sheets if self.views else None
+            view = WorldView(world.level, self.app.screen.get_size(), sheets=sheets)
+            view.show_death_markers = self.app.settings.show_death_markers
+            view.screen_shake = self.app.settings.screen_shake
+            self.views[key] = view
+        return view
+
     def apply_settings(self, settings) -> None:
-        self.view.show_death_markers = settings.show_death_markers
+        for view in self.views.values():
+            view.show_death_markers = settings.show_death_markers
+            view.screen_shake = settings.screen_shake
         self.controls.set_bindings(settings.bindings)
         self.show_timer = settings.show_timer
-        self.view.screen_shake = settings.screen_shake
 
     def enter(self) -> None:
-        self.app.audio.music("beach")
+        self._music()
+
+    def _music(self) -> None:
+        world = self.run.world
+        if self.run.completed:
+            return
+        if world.final_act:
+            self.app.audio.music("chamber")
+        else:
+            self.app.audio.music(MUSIC.get(level_name(world.level), "beach"))
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.view.resize(size)
+        for view in self.views.values():
+            view.resize(size)
 
     def request_reset(self) -> None:
         self.reset_requested = True
@@ -111,6 +141,14 @@ class PlayScene(Scene):
 
     def update(self) -> None:
         world = self.run.world
+        if self.run.completed:
+            # The run is over; the blast plays out on screen, then the ending.
+            self.view.before_step(world)
+            self.view.observe(world.step(inputs.NEUTRAL))
+            self.ending_frames += 1
+            if self.ending_frames == ENDING_DELAY:
+                self._ending()
+            return
         if world.death_tick is not None:
             # The death beat: the day plays on in slow motion until the loop takes him back.
             self.slow_phase = (self.slow_phase + 1) % DEATH_SLOW_MOTION
@@ -125,6 +163,13 @@ class PlayScene(Scene):
         for event in events:
             if isinstance(event, LoopStarted):
                 self._new_day(event)
+            elif isinstance(event, LevelEntered):
+                self.view = self._view_for(self.run.world)
+                self._music()
+            elif isinstance(event, FinalActBegun):
+                self._music()
+            elif isinstance(event, KnowledgeLearned) and event.knowledge == VISION_OMEGA:
+                self.vision_pending = True
         cage = self.run.world.cage
         if cage.moving and not cage.dead:
             self.footstep_clock += 1
@@ -132,9 +177,17 @@ class PlayScene(Scene):
                 self.footstep_clock = 0
                 self.app.audio.footstep()
 
+    def _ending(self) -> None:
+        from game.scenes.cutscene import ending_scene
+
+        self._save()
+        total = len(knowable(self.atlas.values()))
+        self.app.replace(ending_scene(self.app, self.run, total))
+
     def _new_day(self, event: LoopStarted) -> None:
-        if hasattr(self.view, "new_day"):
-            self.view.new_day(self.run.world)
+        self.view = self._view_for(self.run.world)
+        self.view.new_day(self.run.world)
+        self._music()
         self.notices.clear()
         memory = self.run.memory
         if event.reason == "restart":
@@ -151,8 +204,19 @@ class PlayScene(Scene):
             last = memory.deaths[-1] if memory.deaths else None
             cause = last.cause if last else "the beach"
             title, subtitle = f"LOOP {event.loop}", f"Killed by {cause}."
+        if event.reason == "war lost":
+            title, subtitle = f"LOOP {event.loop}", "You try the day again."
         ticks = 30 if self.bot is not None else 100
         self.app.push(CardScene(self.app, title, subtitle, ticks))
+        if event.reason == "war lost":
+            from game.scenes.cutscene import bad_ending_scene
+
+            self.app.push(bad_ending_scene(self.app))
+        if self.vision_pending:
+            from game.scenes.cutscene import vision_scene
+
+            self.vision_pending = False
+            self.app.push(vision_scene(self.app))
         self._save()
 
     def _save(self) -> None:
@@ -175,7 +239,8 @@ class PlayScene(Scene):
         world = self.run.world
         mouse = pygame.mouse.get_pos()
         self.view.draw(surface, world, alpha, mouse)
-        self.hud.draw(surface, world, mouse, self.run.loop)
+        # Beyond the loop the mark goes dark.
+        self.hud.draw(surface, world, mouse, None if world.final_act else self.run.loop)
         self.notices.draw(surface, world)
         held = self.run.reset_held
         if held > 0 and world.death_tick is None:
@@ -189,7 +254,17 @@ class PlayScene(Scene):
             ui.draw_text(surface, label, 24, (200, 220, 255), (w // 2, 120), "midtop")
         if self.save_problem:
             ui.draw_text(surface, self.save_problem[:140], 20, (255, 130, 110), (12, 56))
-        if world.death_tick is not None:
+        if world.completed_tick is not None:
+            # The charge: a white-out that fades to the ending.
+            light = max(0, 255 - self.ending_frames * 2)
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((255, 250, 240, light))
+            surface.blit(veil, (0, 0))
+            w, h = surface.get_size()
+            if self.ending_frames > 40:
+                ui.draw_text(surface, "The Omega is gone.", 40, (250, 245, 235),
+                             (w // 2, h // 2), "center", True)  # fmt: skip
+        elif world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
             veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             veil.fill((90, 0, 0, int(150 * min(1.0, beat))))

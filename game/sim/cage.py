@@ -51,6 +51,13 @@ class Cage:
         self.frozen = False  # in a scene (Rita's first talk): no moving, no firing
         self.previous_buttons = 0
 
+    def carry_over(self, other: Cage) -> None:
+        """Arriving in another map mid-day: he brings his state with him."""
+        for name in ("aim", "integrity", "ammo", "reload_ticks", "fire_cooldown", "grenades",
+                     "dash_cooldown", "grenade_cooldown", "blade_cooldown", "previous_buttons"):
+            setattr(self, name, getattr(other, name))  # fmt: skip
+        self.invulnerable_ticks = max(other.invulnerable_ticks, 30)  # a breath on arrival
+
     def pressed(self, frame: inputs.InputFrame, button: int) -> bool:
         """True on the tick a button goes down (not while it is held)."""
         return frame.held(button) and not self.previous_buttons & button

@@ -48,3 +48,21 @@ def level_titles(level: LevelData) -> dict[str, str]:
         if knowledge:
             titles[knowledge] = str(intel.prop("title", "") or describe(knowledge))
     return titles
+
+
+def knowable(levels) -> list[str]:
+    """Every piece of knowledge these maps can teach, in map order (for "found N of M")."""
+    ids: list[str] = []
+    for level in levels:
+        for o in level.objects:
+            if o.cls == "MimicSpawn":
+                ids.append(str(o.prop("ambush", "") or f"ambush:{o.id}"))
+            elif o.cls == "Intel" and o.prop("knowledge", ""):
+                ids.append(str(o.prop("knowledge")))
+            elif o.cls == "Mine":
+                ids.append(str(o.prop("field", "") or f"field:{o.id}"))
+            elif o.cls == "Rita":
+                ids.append(RITA_PHRASE)
+            elif o.cls == "Omega":
+                ids.append(VISION_OMEGA)
+    return list(dict.fromkeys(ids))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from game import tuning as T
 from game.level.data import LevelData
 from game.sim import inputs
-from game.sim.events import SimEvent
+from game.sim.events import LevelEntered, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
 from game.sim.world import World
@@ -27,28 +27,77 @@ class LoopStarted(SimEvent):
 
     `reason`: "death" (the loop took him back), "reset" (he chose to), "alpha" (an Alpha died and
     the Omega reset the day; on Day 0 that is the moment the loop becomes his) or "new game"
-    (he died on Day 0, before the loop was his) or "restart" (he started Day 0 over)."""
+    (he died on Day 0, before the loop was his), "restart" (he started Day 0 over) or
+    "war lost" (he died beyond the loop, in the Omega's chamber: the bad ending, then a retry)."""
 
     loop: int
     reason: str
 
 
-class Run:
-    """A whole run: the current day plus the Memory, stepped one tick at a time."""
+def level_name(level: LevelData) -> str:
+    return map_key(level.path).rsplit("/", 1)[-1].removesuffix(".tmx")
 
-    def __init__(self, level: LevelData, seed: int, memory: Memory | None = None) -> None:
+
+def map_key(path: str) -> str:
+    """A level's path in one spelling: forward slashes, no `.` or `..` segments."""
+    parts: list[str] = []
+    for part in path.replace("\\", "/").split("/"):
+        if part == "..":
+            if parts and parts[-1] not in ("", ".."):
+                parts.pop()
+            else:
+                parts.append(part)
+        elif part != "." and (part or not parts):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def exit_target(from_level: str, map_ref: str) -> str:
+    """The map an Exit in `from_level` names, relative to that map's folder."""
+    base = map_key(from_level).rsplit("/", 1)[0]
+    return map_key(f"{base}/{map_ref}")
+
+
+class Run:
+    """A whole run: the current day plus the Memory, stepped one tick at a time.
+
+    `atlas` holds every map the day can reach through Exits, keyed by `map_key(path)`; the
+    caller loads them (the simulation never reads files). The day always begins on `level`."""
+
+    def __init__(
+        self,
+        level: LevelData,
+        seed: int,
+        memory: Memory | None = None,
+        atlas: dict[str, LevelData] | None = None,
+    ) -> None:
         self.level = level
         self.seed = seed
         self.memory = memory if memory is not None else Memory()
+        self.atlas = dict(atlas or {})
+        self.atlas.setdefault(map_key(level.path), level)
         self.world = World(level, seed, self.memory)
         self.run_ticks = 0  # every simulated tick of the run, across loops
         self.reset_held = 0
+        self.completed = False  # the Omega is destroyed: the run is over
 
     def step(self, frame: inputs.InputFrame) -> list[SimEvent]:
+        if self.completed:
+            return []
         world = self.world
         events = world.step(frame)
         self.run_ticks += 1
         self.reset_held = self.reset_held + 1 if frame.held(inputs.RESET) else 0
+        if world.completed_tick is not None:
+            self.completed = True
+            return events
+        if world.exit_taken is not None and not world.cage.dead:
+            entered = self._enter(*world.exit_taken)
+            if entered is not None:
+                events.append(entered)
+            else:
+                world.exit_taken = None  # an Exit to a map we do not have: stay
+            return events
         if world.alpha_killed_tick is not None:
             if world.tick - world.alpha_killed_tick >= T.ALPHA_RESET_BEAT:
                 events.append(self._new_day("alpha"))
@@ -56,7 +105,13 @@ class Run:
             beat = world.tick - world.death_tick
             skipped = frame.held(inputs.SKIP) and beat >= T.DEATH_MIN_BEAT
             if beat >= T.DEATH_SETTLE or skipped:
-                events.append(self._new_day("death" if self.memory.looping else "new game"))
+                if world.final_act:
+                    reason = "war lost"  # beyond the loop: the war is lost; retry the day
+                elif self.memory.looping:
+                    reason = "death"
+                else:
+                    reason = "new game"
+                events.append(self._new_day(reason))
         elif self.reset_held >= T.RESET_HOLD or frame.held(inputs.RESET_NOW):
             # On Day 0 the loop is not his yet: restarting is starting a new game.
             events.append(self._new_day("reset" if self.memory.looping else "restart"))
@@ -76,14 +131,27 @@ class Run:
                 tick = world.death_tick if world.death_tick is not None else world.tick
                 cause = cage.death_cause if cage.dead else "reset the day"
                 memory.deaths.append(DeathRecord(memory.loop, tick, x, y, cause, self.level_name))
-            memory.loop += 1
+            if reason != "war lost":  # the retry after the bad ending is not a loop
+                memory.loop += 1
         self.world = World(self.level, self.seed, memory)
         self.reset_held = 0
         return LoopStarted(ended_at, memory.loop, reason)
 
+    def _enter(self, map_ref: str, spawn: str) -> LevelEntered | None:
+        """Go through an Exit: the same day goes on in the other map, Cage as he was."""
+        world = self.world
+        target = self.atlas.get(exit_target(world.level.path, map_ref))
+        if target is None:
+            return None
+        rita = world.rita
+        companion = rita is not None and rita.alive and rita.following
+        self.world = World(target, self.seed, self.memory, spawn, world.tick, world.cage, companion)
+        return LevelEntered(world.tick, level_name(target), spawn)
+
     @property
     def level_name(self) -> str:
-        return self.level.path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".tmx")
+        """The map Cage is on now (file stem), for death markers."""
+        return level_name(self.world.level)
 
     @property
     def loop(self) -> int:

@@ -27,7 +27,7 @@ class SpawnOrder:
 
 
 class SpawnSchedule:
-    def __init__(self, level: LevelData) -> None:
+    def __init__(self, level: LevelData, start_tick: int = 0) -> None:
         self.spawns: tuple[MapObject, ...] = level.objects_of("MimicSpawn")
         self.triggers: tuple[MapObject, ...] = level.objects_of("Trigger")
         self.fired: list[bool] = [False] * len(self.spawns)
@@ -43,12 +43,15 @@ class SpawnSchedule:
             elif at >= 0:
                 self._timed.append((T.seconds(at), index))
         self._timed.sort()
+        # Arriving mid-day: what should already have come out is out, above ground.
+        self._late = [index for at, index in self._timed if at < start_tick]
 
     def update(
         self, tick: int, cage_pos: tuple[float, float], rng: GameRng, events: list[SimEvent]
     ) -> list[SpawnOrder]:
         """The spawns that fire this tick, in a fixed order (timed first, then by trigger)."""
         due: list[int] = [index for at, index in self._timed if at == tick]
+        late, self._late = self._late, []
         for t_index, trigger in enumerate(self.triggers):
             inside = trigger.contains(*cage_pos)
             entered = inside and not self.trigger_inside[t_index]
@@ -60,6 +63,11 @@ class SpawnSchedule:
             events.append(TriggerEntered(tick, trigger.id, trigger.name))
             due.extend(self._by_trigger.get(trigger.id, []))
         orders = []
+        for index in late:
+            self.fired[index] = True
+            order = self._order(self.spawns[index], rng)
+            orders.append(SpawnOrder(order.spawn_id, order.kind, False, order.ambush,
+                                     order.positions, order.center))  # fmt: skip
         for index in due:
             spawn = self.spawns[index]
             if self.fired[index] and not self._refires(spawn):

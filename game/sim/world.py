@@ -20,9 +20,16 @@ from game.sim import events as ev
 from game.sim import inputs
 from game.sim.cage import Cage
 from game.sim.hashing import StateHasher
-from game.sim.knowledge import AMBUSH_SIGHT, RITA_PHRASE, VISION_OMEGA, describe, level_titles
+from game.sim.knowledge import (
+    AMBUSH_SIGHT,
+    RITA_PHRASE,
+    VISION_OMEGA,
+    describe,
+    level_titles,
+)
 from game.sim.memory import Memory
-from game.sim.mimic import BURROWED, DRONE, EMERGING, KINDS, Mimic
+from game.sim.mimic import BURROWED, DEAD, DRONE, EMERGING, KINDS, Mimic
+from game.sim.omega import CARRIED, GONE, ON_FLOOR, PLANTED, Charge, OmegaCore
 from game.sim.ordnance import Grenade, falloff
 from game.sim.physics import (
     BULLET_FILTER,
@@ -46,29 +53,46 @@ MINE_SENSE_FILTER = pymunk.ShapeFilter(mask=CAT_CAGE | CAT_MIMIC | CAT_ALLY)
 
 class World:
     def __init__(
-        self, level: LevelData, seed: int, memory: Memory | None = None, spawn: str = ""
+        self,
+        level: LevelData,
+        seed: int,
+        memory: Memory | None = None,
+        spawn: str = "",
+        start_tick: int = 0,
+        arriving: Cage | None = None,
+        companion: bool = False,
     ) -> None:
+        """A day on `level`. Mid-day arrivals through an Exit start at `start_tick` (the day's
+        clock goes on) with the `arriving` Cage's state, and Rita too if she was with him."""
         self.level = level
         self.seed = seed
         self.memory = memory if memory is not None else Memory()
-        self.tick = 0
-        self.rng = GameRng(seed)
+        self.tick = start_tick
+        # A map entered mid-day gets its own stream, fixed by the seed and the moment.
+        self.rng = GameRng(seed if start_tick == 0 else seed * 1_000_003 + start_tick)
         self.space: pymunk.Space = build_space(level)
         start = level.player_start(spawn)
         facing = float(start.prop("facing", 0.0) or 0.0)
         self.cage = Cage(start.x, start.y, facing, self.memory.training_level)
         # Day 0: no power yet, but a claymore for the Alpha.
         self.cage_has_claymore = not self.memory.looping
+        if arriving is not None:
+            self.cage.carry_over(arriving)
+            self.cage_has_claymore = False
         self.space.add(self.cage.body, self.cage.shape)
         self.rita: Rita | None = None
         ritas = level.objects_of("Rita")
         if ritas:
             self.rita = Rita(ritas[0].x, ritas[0].y)
+        elif companion:
+            self.rita = Rita(start.x - 30.0, start.y + 20.0)
+            self.rita.state, self.rita.following = WON, True
+        if self.rita is not None:
             self.space.add(self.rita.body, self.rita.shape)
         self.mimics: list[Mimic] = []
         self._mimic_by_shape: dict[pymunk.Shape, Mimic] = {}
         self._next_id = 1  # Mimics, grenades and targets share one id counter
-        self.schedule = SpawnSchedule(level)
+        self.schedule = SpawnSchedule(level, start_tick)
         self.intel = intel_things(level.objects)
         self.gates = gate_things(level.objects)
         self.mines = mine_things(level.objects)
@@ -79,6 +103,13 @@ class World:
         self.alpha_killed_tick: int | None = None
         self.gate_notice_cooldown = 0
         self.has_omega = bool(level.objects_of("Omega"))
+        omegas = level.objects_of("Omega")
+        self.omega = OmegaCore(omegas[0], self.space) if omegas else None
+        charges = level.objects_of("Explosive")
+        self.charge = Charge(charges[0].x, charges[0].y) if charges else None
+        self.exit_taken: tuple[str, str] | None = None  # (map, spawn) once Cage reaches an Exit
+        self.final_act = False  # beyond the loop: down the hidden shaft
+        self.completed_tick: int | None = None  # the Omega is destroyed
         self._titles = level_titles(level)
         self._close_gates()
 
@@ -118,6 +149,8 @@ class World:
         self._check_gates(events)
         self._update_rita_talk(events)
         self._update_drill(events)
+        self._update_omega(frame, events)
+        self._check_exits(events)
         self._remove_dead(events)
         self._learn_from(events)
         cage.previous_buttons = frame.buttons
@@ -667,6 +700,74 @@ class World:
         spawn = self.level.object_by_id(spawn_id)
         return spawn is not None and bool(spawn.prop("emerge", True))
 
+    # --- the way on: exits, the final act, the Omega ---------------------------------------------
+    def _check_exits(self, events: list[ev.SimEvent]) -> None:
+        cage = self.cage
+        if cage.dead or self.exit_taken is not None:
+            return
+        x, y = cage.position
+        for gate in self.gates:
+            if gate.open and gate.requires == VISION_OMEGA and not self.final_act:
+                if gate.obj.contains(x, y):
+                    self.final_act = True
+                    events.append(ev.FinalActBegun(self.tick))
+        for exit_obj in self.level.objects_of("Exit"):
+            if exit_obj.contains(x, y):
+                target = str(exit_obj.prop("map", ""))
+                if target:
+                    self.exit_taken = (target, str(exit_obj.prop("spawn", "")))
+                return
+
+    def _update_omega(self, frame: inputs.InputFrame, events: list[ev.SimEvent]) -> None:
+        charge, omega, cage = self.charge, self.omega, self.cage
+        if charge is not None and not cage.dead:
+            x, y = cage.position
+            if charge.state == ON_FLOOR and math.hypot(charge.x - x, charge.y - y) <= T.PICKUP_REACH:
+                charge.state = CARRIED
+                events.append(ev.ChargePicked(self.tick, charge.x, charge.y))
+            elif charge.state == CARRIED and omega is not None and omega.alive:
+                near = math.hypot(omega.x - x, omega.y - y) <= T.PLANT_REACH
+                if near and frame.held(inputs.INTERACT):
+                    charge.plant_progress += 1
+                    if charge.plant_progress >= T.PLANT_TICKS:
+                        charge.state, charge.fuse = PLANTED, T.CHARGE_FUSE
+                        charge.x, charge.y = omega.x, omega.y
+                        events.append(ev.ChargePlanted(self.tick, omega.x, omega.y, T.CHARGE_FUSE))
+                else:
+                    charge.plant_progress = 0  # let go, or pushed away: start again
+        if omega is None or not omega.alive:
+            return
+        if charge is not None and charge.state == PLANTED:
+            charge.fuse -= 1
+            if charge.fuse <= 0:
+                self._destroy_omega(events)
+                return
+        alive = sum(1 for m in self.mimics if m.alive)
+        if omega.wave_due(alive):
+            for i in range(T.OMEGA_WAVE_SIZE):
+                angle = self.rng.uniform(0.0, 2.0 * math.pi) + i
+                px = omega.x + math.cos(angle) * T.OMEGA_WAVE_RADIUS
+                py = omega.y + math.sin(angle) * T.OMEGA_WAVE_RADIUS
+                mimic_id = self._add_mimic(DRONE, px, py, True, "", 1.0)
+                events.append(ev.MimicTelegraph(self.tick, mimic_id, "drone", px, py, T.DRONE_TELEGRAPH))
+
+    def _destroy_omega(self, events: list[ev.SimEvent]) -> None:
+        """The charge goes off at the core: the Omega, Cage, and every Mimic's will, gone."""
+        omega, charge = self.omega, self.charge
+        omega.alive = False
+        charge.state = GONE
+        self.space.remove(omega.shape)
+        self._blast(omega.x, omega.y, T.CHARGE_RADIUS, 999, 999, T.CHARGE_IMPULSE, "the charge",
+                    events, unavoidable=True)  # fmt: skip
+        if not self.cage.dead:
+            self.cage.take_hit(999, (0.0, 0.0), "the charge", self.tick, events, unavoidable=True)
+        for mimic in self.mimics:
+            if mimic.alive:  # they collapse where they stand
+                mimic.state = DEAD
+                events.append(ev.MimicDied(self.tick, mimic.id, mimic.kind.name, *mimic.position))
+        self.completed_tick = self.tick
+        events.append(ev.OmegaDestroyed(self.tick, omega.x, omega.y))
+
     # --- views --------------------------------------------------------------------------------
     @property
     def seconds(self) -> float:
@@ -747,4 +848,11 @@ class World:
             h.floats((g.end_x, g.end_y))
         if self.drill is not None:
             h.ints(self.drill.hash_words())
+        if self.omega is not None:
+            h.ints(self.omega.hash_words())
+        if self.charge is not None:
+            c = self.charge
+            h.ints((c.state, c.plant_progress, c.fuse))
+            h.floats((c.x, c.y))
+        h.ints((int(self.final_act), -1 if self.completed_tick is None else self.completed_tick))
         return h.hexdigest()

@@ -1,0 +1,144 @@
+"""Full-screen story moments: the Alpha's vision, the bad ending, and the ending with the run's
+figures. Each is a picture, a few lines of text, and a key to go on."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.audio import assets_dir
+from game.render import ui
+from game.scenes.base import Scene
+from game.tuning import TICK_RATE
+
+INK = (240, 236, 226)
+WARM = (250, 210, 150)
+COLD = (150, 200, 255)
+
+
+def _picture(name: str) -> pygame.Surface | None:
+    path = assets_dir() / "sprites" / f"{name}.png"
+    if not path.is_file():
+        return None
+    try:
+        return pygame.image.load(path).convert()
+    except pygame.error:
+        return None
+
+
+def clock(ticks: int) -> str:
+    seconds, frames = divmod(ticks, TICK_RATE)
+    return f"{seconds // 60}:{seconds % 60:02d}.{frames * 1000 // TICK_RATE:03d}"
+
+
+class Panel:
+    def __init__(self, picture: str | None, lines: list[tuple[str, int, tuple]], top: bool):
+        self.image = _picture(picture) if picture else None
+        self.lines = lines
+        self.top = top
+
+
+class StoryScene(Scene):
+    """A sequence of panels; any key or click goes to the next (after a short moment)."""
+
+    def __init__(self, app, panels: list[Panel], music: str | None = None, then=None) -> None:
+        super().__init__(app)
+        self.panels = panels
+        self.index = 0
+        self.ticks = 0
+        self.music = music
+        self.then = then  # called after the last panel (default: back to the scene below)
+
+    def enter(self) -> None:
+        if self.music:
+            self.app.audio.music(self.music)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.CONTROLLERBUTTONDOWN):
+            return
+        if self.ticks < 45:  # a moment to take it in before a held key skips it
+            return
+        self.ticks = 0
+        self.index += 1
+        self.app.audio.play("ui_select", 0.5)
+        if self.index >= len(self.panels):
+            if self.then is not None:
+                self.then()
+            else:
+                self.app.pop()
+
+    def update(self) -> None:
+        self.ticks += 1
+        if self.app.lockstep and self.ticks > 90:  # headless runs move through on their own
+            self.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN))
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        panel = self.panels[min(self.index, len(self.panels) - 1)]
+        w, h = surface.get_size()
+        if panel.image is not None:
+            image = panel.image
+            if image.get_size() != (w, h):
+                image = pygame.transform.smoothscale(image, (w, h))
+            surface.blit(image, (0, 0))
+        else:
+            surface.fill((8, 10, 14))
+        fade = min(1.0, self.ticks / 30)
+        y = 60 if panel.top else h - 60 - sum(int(size * 1.3) for _, size, _ in panel.lines)
+        for text, size, color in panel.lines:
+            ui.draw_text(surface, text, size, color, (w // 2, y), "midtop", size >= 48,
+                         alpha=int(255 * fade))  # fmt: skip
+            y += int(size * 1.3)
+        if self.ticks >= 45:
+            ui.draw_text(surface, "press any key", 20, (190, 190, 180), (w - 16, h - 12),
+                         "bottomright")  # fmt: skip
+
+
+def vision_scene(app) -> StoryScene:
+    lines = [
+        ("THE VISION", 56, COLD),
+        ("The Alpha's blood remembers what the Omega sees.", 28, INK),
+        ("Beneath the dam, past the cracked concrete in the Alpha's lair: the core.", 28, INK),
+    ]
+    return StoryScene(app, [Panel("vision", lines, top=False)], music="vision")
+
+
+def bad_ending_scene(app) -> StoryScene:
+    lines = [
+        ("THE WAR IS LOST", 64, (255, 150, 130)),
+        ("Beyond the loop there is no waking up. The Omega lives on.", 28, INK),
+        ("But this is a story you can tell again: try the day once more.", 24, WARM),
+    ]
+    return StoryScene(app, [Panel("bad_ending", lines, top=True)], music="chamber")
+
+
+def ending_scene(app, run, knowledge_total: int) -> StoryScene:
+    memory = run.memory
+    office = [
+        ("You wake up.", 56, WARM),
+        ("Earlier than ever: an office, the morning before the invasion.", 28, INK),
+        ("On the radio, the Mimics are collapsing everywhere. The war is won.", 28, INK),
+    ]
+    rita = [
+        ("Rita is alive.", 56, WARM),
+        ("She doesn't know you. She turns away, then glances back.", 28, INK),
+        ("Maybe she does.", 28, INK),
+    ]
+    found = len(memory.knowledge)
+    figures = [
+        ("ALL YOU NEED IS KILL", 56, INK),
+        (f"In-game time  {clock(run.run_ticks)}", 34, WARM),
+        (f"Loops  {memory.loop}      Deaths  {len(memory.deaths)}", 30, INK),
+        (f"Knowledge found  {found} of {knowledge_total}", 30, INK),
+        (f"Training  {memory.training_level} of 5      Seed  {run.seed}", 26, INK),
+    ]
+
+    def to_title() -> None:
+        from game.scenes.title import TitleScene
+
+        app.replace(TitleScene(app))
+
+    panels = [
+        Panel("ending", office, top=True),
+        Panel("ending_rita", rita, top=False),
+        Panel(None, figures, top=True),
+    ]
+    return StoryScene(app, panels, music="ending", then=to_title)
