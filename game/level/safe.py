@@ -693,7 +693,6 @@ def _check_gids(gids: array, width: int, vetted: VettedMap, layer: str) -> None:
 
 def _resolve_templates(vetted: VettedMap) -> None:
     cache: dict[Path, tuple[ElementTree.Element, int | None]] = {}
-    map_tilesets = vetted.tileset_files
     for group in object_groups(vetted.tree):
         layer = group.get("name", "")
         for element in group.findall("object"):
@@ -710,7 +709,7 @@ def _resolve_templates(vetted: VettedMap) -> None:
             if path not in cache:
                 if len(cache) >= MAX_TEMPLATES:
                     raise LevelError(vetted.path, f"more than {MAX_TEMPLATES} template files")
-                cache[path] = _read_template(path, vetted, map_tilesets, where)
+                cache[path] = _read_template(path, vetted, where)
             template_object, gid_offset = cache[path]
             merge_template(element, template_object)
             if gid_offset is not None and element.get("gid") == template_object.get("gid"):
@@ -719,7 +718,7 @@ def _resolve_templates(vetted: VettedMap) -> None:
 
 
 def _read_template(
-    path: Path, vetted: VettedMap, map_tilesets: dict[Path, int], where: dict
+    path: Path, vetted: VettedMap, where: dict
 ) -> tuple[ElementTree.Element, int | None]:
     """The template's <object> and the shift that puts its tile id in the map's numbering."""
     what = f"template {path.name!r}"
@@ -739,18 +738,41 @@ def _read_template(
         source = tileset.get("source", "")
         tsx = confine(path.parent, source, vetted.root, f"tileset {source!r}", path)
         first = _int(tileset, "firstgid", path, "the template's tileset", 1, MAX_GID)
-        if tsx not in map_tilesets:
-            raise LevelError(
-                vetted.path,
-                f"{what} shows a tile from {tsx.name}, which the map does not use",
-                fix=f"add {tsx.name} to the map's tilesets",
-                **where,
-            )
-        offset = map_tilesets[tsx] - first
+        offset = _tileset_for_template(tsx, vetted, where) - first
     return template_object, offset
 
 
+def _tileset_for_template(tsx: Path, vetted: VettedMap, where: dict) -> int:
+    """The first tile id, in the map's numbering, of the tileset a tile template draws from.
+
+    The map's own reference to the same .tsx; else a tileset the map embeds with the same name
+    and image (Tiled's "embed tilesets" keeps template references); else, as Tiled does, the
+    template's tileset joins the map's tilesets after the last one."""
+    if tsx in vetted.tileset_files:
+        return vetted.tileset_files[tsx]
+    if len(vetted.tile_ranges) >= MAX_TILESETS:
+        raise LevelError(vetted.path, f"more than {MAX_TILESETS} tilesets", **where)
+    first = max((f + c for f, c in vetted.tile_ranges), default=1)
+    relative = os.path.relpath(tsx, vetted.path.parent).replace(os.sep, "/")
+    reference = ElementTree.Element("tileset", {"firstgid": str(first), "source": relative})
+    inlined = _tileset(reference, vetted)
+    image = inlined.find("image")
+    key = (inlined.get("name"), image.get("source") if image is not None else None)
+    existing = [e for e in vetted.tree if e.tag == "tileset"]
+    for element in existing:
+        found = element.find("image")
+        if (element.get("name"), found.get("source") if found is not None else None) == key:
+            vetted.tileset_files[tsx] = int(element.get("firstgid", "1"))
+            return vetted.tileset_files[tsx]
+    vetted.tileset_files[tsx] = first
+    vetted.tile_ranges.append((first, int(inlined.get("tilecount", "0"))))
+    position = list(vetted.tree).index(existing[-1]) + 1 if existing else 0
+    vetted.tree.insert(position, inlined)
+    return first
+
+
 def object_groups(tree: ElementTree.Element) -> list[ElementTree.Element]:
+    """Every object layer of a map, groups included, in document order (not tile collisions)."""
     return [layer for layer in layer_elements(tree) if layer.tag == "objectgroup"]
 
 
