@@ -21,12 +21,18 @@ from game.sim.mimic import BURROWED
 class Bot(Protocol):
     def next_frame(self, run: Run) -> InputFrame: ...
 
+    def observe(self, events: list) -> None:
+        """What happened on the tick its frame was used for (bots that follow a plan listen)."""
+
 
 class IdleBot:
     """Stands still and does nothing: the day plays out around him."""
 
     def next_frame(self, run: Run) -> InputFrame:
         return inputs.NEUTRAL
+
+    def observe(self, events: list) -> None:
+        pass
 
 
 class RandomBot:
@@ -71,11 +77,18 @@ class RandomBot:
             buttons |= inputs.SKIP
         return InputFrame(self.move[0], self.move[1], aim, buttons)
 
+    def observe(self, events: list) -> None:
+        pass
+
 
 def make_bot(name: str, seed: int) -> Bot:
-    """A bot by its command-line name: `idle` or `random`."""
+    """A bot by its command-line name: `idle`, `random` or `route:FILE`."""
     if name == "idle":
         return IdleBot()
     if name == "random":
         return RandomBot(seed)
-    raise ValueError(f"unknown bot {name!r} (choose idle or random)")
+    if name.startswith("route:"):
+        from game.route import RouteBot, load_route
+
+        return RouteBot(load_route(name[len("route:"):]))
+    raise ValueError(f"unknown bot {name!r} (choose idle, random or route:FILE)")

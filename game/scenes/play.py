@@ -157,6 +157,8 @@ class PlayScene(Scene):
         frame = self._next_frame()
         self.view.before_step(world)
         events = self.run.step(frame)
+        if self.bot is not None:
+            self.bot.observe(events)
         self.view.observe(events)
         self.notices.observe(events)
         self.app.audio.observe(events, self.run.world.cage.position)

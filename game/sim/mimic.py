@@ -14,10 +14,13 @@ import pymunk
 
 from game import tuning as T
 from game.sim.events import MimicDied, MimicEmerged, MimicHit, MimicLunge, MimicWindup, SimEvent
-from game.sim.physics import MIMIC_FILTER
+from game.sim.flow import FlowField
+from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
+SIGHT_REFRESH = 6  # ticks between a Mimic's looks for a clear way to Cage
+PATH_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_WATER)
 
 # States, as small ints so the state hash covers them cheaply.
 BURROWED = 0
@@ -103,6 +106,7 @@ class Mimic:
         self.in_space = False
         self.ambush = ""  # the knowledge id of the ambush it came from
         self.damage_scale = 1.0  # Rita's training drone hits softly
+        self.sees_cage = True  # refreshed every SIGHT_REFRESH ticks
 
     @property
     def position(self) -> tuple[float, float]:
@@ -131,6 +135,7 @@ class Mimic:
         tick: int,
         events: list[SimEvent],
         space: pymunk.Space,
+        flow: FlowField | None = None,
     ) -> None:
         """Advance the state machine one tick and set this tick's drive force."""
         if self.contact_cooldown > 0:
@@ -164,6 +169,22 @@ class Mimic:
             self._steer(0.0, 0.0)
             return
         self.heading = math.atan2(dy, dx)
+        if flow is not None and state in (HUNTING, CIRCLING):
+            if (tick + self.id) % SIGHT_REFRESH == 0:
+                blocked = space.segment_query_first(
+                    (x, y), (cage_x, cage_y), kind.radius * 0.8, PATH_FILTER
+                )
+                self.sees_cage = blocked is None or distance < kind.radius * 3
+            if not self.sees_cage:
+                # Walls between them: follow the flow field around.
+                waypoint = flow.step_from(x, y)
+                if waypoint is not None:
+                    wx, wy = waypoint[0] - x, waypoint[1] - y
+                    wd = math.hypot(wx, wy) or 1.0
+                    self.heading = math.atan2(wy, wx)
+                    self._steer(wx / wd * kind.speed, wy / wd * kind.speed)
+                    self.state = HUNTING
+                    return
         if state == HUNTING:
             self._steer(ux * kind.speed, uy * kind.speed)
             if distance < kind.orbit_radius * 1.3:

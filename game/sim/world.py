@@ -19,6 +19,7 @@ from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim import inputs
 from game.sim.cage import Cage
+from game.sim.flow import FlowField
 from game.sim.hashing import StateHasher
 from game.sim.knowledge import (
     AMBUSH_SIGHT,
@@ -111,6 +112,7 @@ class World:
         self.final_act = False  # beyond the loop: down the hidden shaft
         self.completed_tick: int | None = None  # the Omega is destroyed
         self._titles = level_titles(level)
+        self.flow = FlowField(level)
         self._close_gates()
 
     # --- the tick -----------------------------------------------------------------------------
@@ -135,8 +137,9 @@ class World:
         if rita is not None:
             self._rita_think(events)
         alive = not cage.dead
+        self.flow.update(cx, cy)
         for mimic in self.mimics:
-            mimic.think(cx, cy, alive, self.rng, tick, events, self.space)
+            mimic.think(cx, cy, alive, self.rng, tick, events, self.space, self.flow)
         # After the Mimics think, so a new one's countdown starts on the next tick.
         for order in self.schedule.update(tick, (cx, cy), self.rng, events):
             self._spawn(order, events)
@@ -635,6 +638,7 @@ class World:
             shape.filter = WALL_FILTER
             gate.shape = shape
             self.space.add(shape)
+            self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 1)
 
     def _check_gates(self, events: list[ev.SimEvent]) -> None:
         if self.gate_notice_cooldown > 0:
@@ -661,6 +665,8 @@ class World:
                 if gate.shape is not None:
                     self.space.remove(gate.shape)
                     gate.shape = None
+                o = gate.obj
+                self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
                 events.append(ev.GateOpened(self.tick, gate.obj.id))
 
     # --- knowledge ------------------------------------------------------------------------------
@@ -727,14 +733,14 @@ class World:
                 events.append(ev.ChargePicked(self.tick, charge.x, charge.y))
             elif charge.state == CARRIED and omega is not None and omega.alive:
                 near = math.hypot(omega.x - x, omega.y - y) <= T.PLANT_REACH
-                if near and frame.held(inputs.INTERACT):
+                if not frame.held(inputs.INTERACT):
+                    charge.plant_progress = 0  # he let go: start again
+                elif near:  # knocked out of reach, the work waits for him
                     charge.plant_progress += 1
                     if charge.plant_progress >= T.PLANT_TICKS:
                         charge.state, charge.fuse = PLANTED, T.CHARGE_FUSE
                         charge.x, charge.y = omega.x, omega.y
                         events.append(ev.ChargePlanted(self.tick, omega.x, omega.y, T.CHARGE_FUSE))
-                else:
-                    charge.plant_progress = 0  # let go, or pushed away: start again
         if omega is None or not omega.alive:
             return
         if charge is not None and charge.state == PLANTED:

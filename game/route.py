@@ -1,0 +1,393 @@
+"""Route bots: a documented route file played by a bot that walks, fights and follows orders.
+
+Owns the route language and the `RouteBot` that plays it, so a scripted run can beat the campaign
+headless (`aynik sim --bot route:FILE`) and a test can prove the game can be won. The bot only reads
+the run and returns InputFrames, exactly as a player's controls would; what it produces is what a
+replay records. Must not import pygame.
+
+A route file is UTF-8 text, one command per line; `#` starts a comment; blank lines are ignored.
+
+    day                  a new day's orders begin here; when a loop starts, the bot moves on to
+                         the next `day` (so a route is a list of days, one per loop)
+    goto X Y             walk to map pixel (X, Y) along walkable ground, fighting on the way
+    goto NAME            walk to the named object of the current map (its centre)
+    interact             press interact once
+    hold TICKS           hold interact for TICKS ticks
+    wait TICKS           stand still for TICKS ticks (fighting whatever comes)
+    claymore             Day 0: hold out until the Alpha is on him, then set off the claymore
+    kill-alpha           fight the Alpha until it falls
+    spare-alpha on|off   whether he shoots at Alphas (off by default: an Alpha's death resets
+                         the day, so a route only kills one on purpose)
+    reset                restart the day now
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymunk
+
+from game import tuning as T
+from game.sim import inputs
+from game.sim.inputs import InputFrame
+from game.sim.loop import LoopStarted, Run
+from game.sim.mimic import WINDUP
+from game.sim.physics import CAT_WALL, CAT_WATER
+
+MOVE_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_WATER)
+SIGHT_FILTER = pymunk.ShapeFilter(mask=CAT_WALL)
+ENGAGE_RANGE = 430.0
+ARRIVED = 10.0  # px
+STUCK_TICKS = 90
+MAX_ROUTE_BYTES = 1024 * 1024
+
+
+class RouteError(Exception):
+    """A route file that cannot be played: `str()` names the file and line."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    args: tuple[str, ...]
+    line: int
+
+
+ARITY = {"day": (0, 0), "goto": (1, 2), "interact": (0, 0), "hold": (1, 1), "wait": (1, 1),
+         "claymore": (0, 0), "kill-alpha": (0, 0), "spare-alpha": (1, 1), "reset": (0, 0)}  # fmt: skip
+
+
+def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
+    """The route's days, each a list of commands (orders before the first `day` are day one)."""
+    days: list[list[Command]] = [[]]
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, *args = line.split()
+        if name not in ARITY:
+            known = ", ".join(sorted(ARITY))
+            raise RouteError(f"{source}:{number}: unknown command {name!r} (known: {known})")
+        low, high = ARITY[name]
+        if not low <= len(args) <= high:
+            raise RouteError(f"{source}:{number}: {name} takes {low}-{high} arguments")
+        if name in ("hold", "wait") and not (args[0].isdigit() and int(args[0]) <= 10**6):
+            raise RouteError(f"{source}:{number}: {name} needs a whole number of ticks")
+        if name == "goto" and len(args) == 2:
+            try:
+                float(args[0]), float(args[1])
+            except ValueError:
+                raise RouteError(f"{source}:{number}: goto X Y needs two numbers") from None
+        if name == "spare-alpha" and args[0] not in ("on", "off"):
+            raise RouteError(f"{source}:{number}: spare-alpha takes on or off")
+        if name == "day":
+            if days[-1]:
+                days.append([])
+            continue
+        days[-1].append(Command(name, tuple(args), number))
+    return days
+
+
+def load_route(path: str | Path) -> list[list[Command]]:
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_ROUTE_BYTES:
+            raise RouteError(f"{path}: too large to be a route")
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RouteError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise RouteError(f"{path}: not a route file (not UTF-8 text)") from None
+    return parse_route(text, str(path))
+
+
+class Navigator:
+    """Tile paths over a map's walkable ground (A*, 8 directions, no corner cutting)."""
+
+    def __init__(self, world) -> None:
+        level = world.level
+        self.level = level
+        self.tw, self.th = level.tile_width, level.tile_height
+        self.width, self.height = level.width, level.height
+        blocked = bytearray(level.width * level.height)
+        for rect in (*level.solid_rects, *level.water_rects):
+            self._block_area(blocked, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+        for outline in (*level.wall_polygons, *level.water_polygons):
+            xs, ys = [p[0] for p in outline], [p[1] for p in outline]
+            self._block_area(blocked, min(xs), min(ys), max(xs), max(ys), outline)
+        self.static_blocked = bytes(blocked)
+
+    def _block_area(self, grid, x0, y0, x1, y1, outline=None) -> None:
+        for ty in range(max(0, int(y0 // self.th)), min(self.height, int(math.ceil(y1 / self.th)))):
+            for tx in range(max(0, int(x0 // self.tw)), min(self.width, int(math.ceil(x1 / self.tw)))):
+                if outline is None or _inside(outline, (tx + 0.5) * self.tw, (ty + 0.5) * self.th):
+                    grid[ty * self.width + tx] = 1
+
+    def grid(self, world) -> bytearray:
+        grid = bytearray(self.static_blocked)
+        for gate in getattr(world, "gates", ()):
+            if not gate.open:
+                o = gate.obj
+                self._block_area(grid, o.x, o.y, o.x + o.width, o.y + o.height)
+        omega = getattr(world, "omega", None)
+        if omega is not None and omega.alive:
+            r = T.OMEGA_RADIUS
+            self._block_area(grid, omega.x - r, omega.y - r, omega.x + r, omega.y + r)
+        return grid
+
+    def path(self, world, start: tuple[float, float], goal: tuple[float, float]):
+        """Waypoints (tile centres) from start to goal, or None if the goal cannot be reached."""
+        grid = self.grid(world)
+        w = self.width
+        sx, sy = int(start[0] // self.tw), int(start[1] // self.th)
+        gx, gy = int(goal[0] // self.tw), int(goal[1] // self.th)
+        if not (0 <= gx < w and 0 <= gy < self.height):
+            return None
+        grid[sy * w + sx] = 0  # he is standing here, whatever the grid thinks
+        grid[gy * w + gx] = 0
+        best = {(sx, sy): 0.0}
+        came: dict[tuple[int, int], tuple[int, int]] = {}
+        frontier = [(0.0, 0, sx, sy)]
+        counter = 0
+        while frontier:
+            _, _, x, y = heapq.heappop(frontier)
+            if (x, y) == (gx, gy):
+                break
+            cost = best[(x, y)]
+            for dx, dy, step in _STEPS:
+                nx, ny = x + dx, y + dy
+                if not (0 <= nx < w and 0 <= ny < self.height) or grid[ny * w + nx]:
+                    continue
+                if dx and dy and (grid[y * w + nx] or grid[ny * w + x]):
+                    continue  # no squeezing diagonally between two blocks
+                new = cost + step
+                if new < best.get((nx, ny), math.inf):
+                    best[(nx, ny)] = new
+                    came[(nx, ny)] = (x, y)
+                    counter += 1
+                    h = math.hypot(gx - nx, gy - ny)
+                    heapq.heappush(frontier, (new + h, counter, nx, ny))
+        if (gx, gy) not in best:
+            return None
+        cells = [(gx, gy)]
+        while cells[-1] != (sx, sy):
+            cells.append(came[cells[-1]])
+        cells.reverse()
+        points = [((cx + 0.5) * self.tw, (cy + 0.5) * self.th) for cx, cy in cells[1:]]
+        if points:
+            points[-1] = goal
+        return points
+
+
+_STEPS = [(1, 0, 1.0), (-1, 0, 1.0), (0, 1, 1.0), (0, -1, 1.0), (1, 1, 1.414), (1, -1, 1.414),
+          (-1, 1, 1.414), (-1, -1, 1.414)]  # fmt: skip
+
+
+def _inside(outline, px: float, py: float) -> bool:
+    inside = False
+    j = len(outline) - 1
+    for i in range(len(outline)):
+        xi, yi = outline[i]
+        xj, yj = outline[j]
+        if (yi > py) != (yj > py) and px < (xj - xi) * (py - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+class RouteBot:
+    """Plays a route: the current day's orders, one at a time, fighting as it goes."""
+
+    def __init__(self, days: list[list[Command]]) -> None:
+        self.days = days
+        self.day = 0
+        self.index = 0
+        self.spare_alpha = True
+        self.navigators: dict[str, Navigator] = {}
+        self.path: list[tuple[float, float]] | None = None
+        self.goal: tuple[float, float] | None = None
+        self.timer = 0
+        self.last_loop = None
+        self.stuck_clock = 0
+        self.stuck_from = (0.0, 0.0)
+        self.previous_buttons = 0
+        self.finished = False
+
+    # --- orders -------------------------------------------------------------------------------
+    @property
+    def command(self) -> Command | None:
+        if self.day >= len(self.days) or self.index >= len(self.days[self.day]):
+            return None
+        return self.days[self.day][self.index]
+
+    def _next(self) -> None:
+        self.index += 1
+        self.path = self.goal = None
+        self.timer = 0
+
+    def observe(self, events: list) -> None:
+        """Feed the tick's events: a new loop moves the bot on to the next day's orders."""
+        for e in events:
+            if isinstance(e, LoopStarted):
+                self.day += 1
+                self.index = 0
+                self.path = self.goal = None
+                self.timer = 0
+                self.spare_alpha = True
+
+    def next_frame(self, run: Run) -> InputFrame:
+        world = run.world
+        cage = world.cage
+        if cage.dead or run.completed:
+            return InputFrame(buttons=inputs.SKIP)
+        move = (0.0, 0.0)
+        buttons = 0
+        command = self.command
+        if command is not None:
+            move, buttons = self._obey(command, run)
+        aim, fire_buttons = self._fight(world)
+        buttons |= fire_buttons
+        if aim is None:
+            aim = cage.aim if move == (0.0, 0.0) else inputs.quantize_aim(math.atan2(move[1], move[0]))
+        frame = InputFrame(inputs.quantize_axis(move[0]), inputs.quantize_axis(move[1]), aim, buttons)
+        self.previous_buttons = buttons
+        return frame
+
+    def _obey(self, command: Command, run: Run) -> tuple[tuple[float, float], int]:
+        world = run.world
+        cage = world.cage
+        name, args = command.name, command.args
+        if name == "goto":
+            if self.goal is None:
+                self.goal = self._resolve(world, args, command)
+            move = self._walk(world)
+            if move is None:
+                self._next()
+                return (0.0, 0.0), 0
+            return move, 0
+        if name == "interact":
+            self._next()
+            return (0.0, 0.0), inputs.INTERACT
+        if name == "hold":
+            self.timer += 1
+            if self.timer > int(args[0]):
+                self._next()
+                return (0.0, 0.0), 0
+            return (0.0, 0.0), inputs.INTERACT
+        if name == "wait":
+            self.timer += 1
+            if self.timer >= int(args[0]):
+                self._next()
+            return (0.0, 0.0), 0
+        if name == "claymore":
+            for mimic in world.mimics:
+                if mimic.kind.name == "alpha" and mimic.dangerous:
+                    if math.dist(mimic.position, cage.position) <= T.CLAYMORE_REACH - 12:
+                        # A press is a change: let go first if the button is already down.
+                        if self.previous_buttons & inputs.INTERACT:
+                            return (0.0, 0.0), 0
+                        return (0.0, 0.0), inputs.INTERACT
+            return (0.0, 0.0), 0
+        if name == "kill-alpha":
+            self.spare_alpha = False
+            alphas = [m for m in world.mimics if m.kind.name == "alpha" and m.alive]
+            if not alphas:
+                return (0.0, 0.0), 0  # the day resets when it falls; the loop moves us on
+            return (0.0, 0.0), 0
+        if name == "spare-alpha":
+            self.spare_alpha = args[0] == "on"
+            self._next()
+            return (0.0, 0.0), 0
+        if name == "reset":
+            self._next()
+            return (0.0, 0.0), inputs.RESET_NOW
+        self._next()
+        return (0.0, 0.0), 0
+
+    def _resolve(self, world, args: tuple[str, ...], command: Command) -> tuple[float, float]:
+        if len(args) == 2:
+            return (float(args[0]), float(args[1]))
+        for o in world.level.objects:
+            if o.name == args[0]:
+                return o.center if not o.is_point else (o.x, o.y)
+        raise RouteError(f"line {command.line}: no object named {args[0]!r} in this map")
+
+    def _navigator(self, world) -> Navigator:
+        key = world.level.path
+        nav = self.navigators.get(key)
+        if nav is None:
+            nav = self.navigators[key] = Navigator(world)
+        return nav
+
+    def _walk(self, world) -> tuple[float, float] | None:
+        """This tick's direction toward the goal; None once he is there."""
+        cage = world.cage
+        x, y = cage.position
+        goal = self.goal
+        if math.dist((x, y), goal) <= ARRIVED:
+            return None
+        if self.path is None:
+            self.path = self._navigator(world).path(world, (x, y), goal) or [goal]
+            self.stuck_clock, self.stuck_from = 0, (x, y)
+        # Skip ahead to the farthest waypoint he can walk straight to.
+        while len(self.path) > 1 and self._clear(world, (x, y), self.path[1]):
+            self.path.pop(0)
+        target = self.path[0]
+        if math.dist((x, y), target) <= ARRIVED and len(self.path) > 1:
+            self.path.pop(0)
+            target = self.path[0]
+        self.stuck_clock += 1
+        if self.stuck_clock >= STUCK_TICKS:
+            if math.dist((x, y), self.stuck_from) < 24:
+                self.path = None  # pushed off course or caught on something: plan again
+            self.stuck_clock, self.stuck_from = 0, (x, y)
+        dx, dy = target[0] - x, target[1] - y
+        d = math.hypot(dx, dy) or 1.0
+        scale = 1.0 if d > 30 else max(0.35, d / 30)
+        return (dx / d * scale, dy / d * scale)
+
+    @staticmethod
+    def _clear(world, a, b) -> bool:
+        info = world.space.segment_query_first(a, b, T.CAGE_RADIUS + 1, MOVE_FILTER)
+        if info is not None:
+            return False
+        for gate in getattr(world, "gates", ()):
+            if not gate.open and gate.shape is not None:
+                if gate.shape.segment_query(a, b, T.CAGE_RADIUS + 1).shape is not None:
+                    return False
+        return True
+
+    # --- fighting -----------------------------------------------------------------------------
+    def _fight(self, world) -> tuple[int | None, int]:
+        cage = world.cage
+        x, y = cage.position
+        best, target = ENGAGE_RANGE, None
+        for mimic in world.mimics:
+            if not mimic.dangerous:
+                continue
+            if mimic.kind.name == "alpha" and self.spare_alpha:
+                continue
+            d = math.dist((x, y), mimic.position)
+            windup_bonus = 0.6 if mimic.state == WINDUP else 1.0  # the one about to lunge first
+            if d * windup_bonus < best:
+                hit = world.space.segment_query_first((x, y), mimic.position, 0.0, SIGHT_FILTER)
+                if hit is None:
+                    best, target = d * windup_bonus, mimic
+        buttons = 0
+        if target is None:
+            if cage.ammo < T.RIFLE_MAGAZINE // 2 and not cage.reloading:
+                buttons |= inputs.RELOAD
+            return None, buttons
+        tx, ty = target.position
+        aim = inputs.quantize_aim(math.atan2(ty - y, tx - x))
+        if cage.ammo == 0:
+            buttons |= inputs.RELOAD
+        else:
+            buttons |= inputs.FIRE
+        if cage.has_blade and math.dist((x, y), (tx, ty)) < T.BLADE_REACH + 10:
+            if not self.previous_buttons & inputs.BLADE:
+                buttons |= inputs.BLADE
+        return aim, buttons

@@ -1,0 +1,113 @@
+"""The Mimics' sense of the way to Cage: a flow field over the map's walkable tiles.
+
+Owns a breadth-first distance field from Cage's tile (bounded to FLOW_RADIUS tiles, rebuilt when he
+changes tile, at most every FLOW_REFRESH ticks) and the step a Mimic takes along it when walls stand
+between it and him. A Mimic that can see Cage goes straight at him; one that cannot follows the
+field around hedgehogs, wrecks and walls. Pure: no pygame.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+from game.level.data import LevelData
+
+FLOW_RADIUS = 28  # tiles from Cage that the field covers
+FLOW_REFRESH = 8  # ticks between rebuilds at most
+UNREACHED = 0xFFFF
+NEIGHBOURS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
+
+
+def blocked_grid(level: LevelData) -> bytearray:
+    """1 for every tile a body cannot stand on (solid or water tiles, Wall and Water objects)."""
+    w, h = level.width, level.height
+    tw, th = level.tile_width, level.tile_height
+    grid = bytearray(w * h)
+
+    def block(x0: float, y0: float, x1: float, y1: float) -> None:
+        for ty in range(max(0, int(y0 // th)), min(h, math.ceil(y1 / th))):
+            row = ty * w
+            for tx in range(max(0, int(x0 // tw)), min(w, math.ceil(x1 / tw))):
+                grid[row + tx] = 1
+
+    for rect in (*level.solid_rects, *level.water_rects):
+        block(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+    for outline in (*level.wall_polygons, *level.water_polygons):
+        xs, ys = [p[0] for p in outline], [p[1] for p in outline]
+        # Their bounding boxes, less a margin: near enough for steering (physics is exact).
+        block(min(xs) + 4, min(ys) + 4, max(xs) - 4, max(ys) - 4)
+    return grid
+
+
+class FlowField:
+    def __init__(self, level: LevelData) -> None:
+        self.width, self.height = level.width, level.height
+        self.tw, self.th = level.tile_width, level.tile_height
+        self.base = blocked_grid(level)
+        self.blocked = bytearray(self.base)
+        self.distance = [UNREACHED] * (self.width * self.height)
+        self.touched: list[int] = []
+        self.origin = (-1, -1)
+        self.age = FLOW_REFRESH
+
+    def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
+        """Close (1) or open (0) an area, e.g. a Gate."""
+        for ty in range(max(0, int(y0 // self.th)), min(self.height, math.ceil(y1 / self.th))):
+            for tx in range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw))):
+                i = ty * self.width + tx
+                self.blocked[i] = value or self.base[i]
+        self.age = FLOW_REFRESH  # rebuild on the next update
+
+    def update(self, cage_x: float, cage_y: float) -> None:
+        self.age += 1
+        tile = (int(cage_x // self.tw), int(cage_y // self.th))
+        if tile == self.origin or self.age < FLOW_REFRESH:
+            return
+        self.origin, self.age = tile, 0
+        distance, w, h, blocked = self.distance, self.width, self.height, self.blocked
+        for i in self.touched:
+            distance[i] = UNREACHED
+        touched = self.touched = []
+        ox, oy = tile
+        if not (0 <= ox < w and 0 <= oy < h):
+            return
+        start = oy * w + ox
+        distance[start] = 0
+        touched.append(start)
+        queue = deque([(ox, oy)])
+        while queue:
+            x, y = queue.popleft()
+            d = distance[y * w + x] + 1
+            if d > FLOW_RADIUS:
+                continue
+            for dx, dy in NEIGHBOURS[:4]:
+                nx, ny = x + dx, y + dy
+                if 0 <= nx < w and 0 <= ny < h:
+                    j = ny * w + nx
+                    if distance[j] == UNREACHED and not blocked[j]:
+                        distance[j] = d
+                        touched.append(j)
+                        queue.append((nx, ny))
+
+    def step_from(self, x: float, y: float) -> tuple[float, float] | None:
+        """The centre of the neighbouring tile one step nearer Cage, or None off the field."""
+        w, h = self.width, self.height
+        tx, ty = int(x // self.tw), int(y // self.th)
+        if not (0 <= tx < w and 0 <= ty < h):
+            return None
+        distance, blocked = self.distance, self.blocked
+        here = distance[ty * w + tx]
+        best, choice = here, None
+        for dx, dy in NEIGHBOURS:
+            nx, ny = tx + dx, ty + dy
+            if not (0 <= nx < w and 0 <= ny < h):
+                continue
+            if dx and dy and (blocked[ty * w + nx] or blocked[ny * w + tx]):
+                continue  # no cutting a corner of a wall
+            d = distance[ny * w + nx]
+            if d < best:
+                best, choice = d, (nx, ny)
+        if choice is None:
+            return None
+        return ((choice[0] + 0.5) * self.tw, (choice[1] + 0.5) * self.th)
