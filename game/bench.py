@@ -134,13 +134,15 @@ def main() -> int:
     r = bench_render()
     ours, theirs = r["worldview"], r["pyscroll"]
     print(f"\nrender at 1280x720, {r['sprites']} drones on screen     median     p99")
-    print(f"  full frame (map, shadows, sprites, effects, HUD)  {ours['median']:7.3f} {ours['p99']:7.3f}")
+    rows = [("full frame (map, shadows, sprites, effects, HUD)", ours)]
     if "median" in theirs:
-        row = theirs
-        print(f"  pyscroll map + the same sprites (no HUD)          {row['median']:7.3f} {row['p99']:7.3f}")
-        mine, ref = r["worldview map only"], theirs["map_only"]
-        print(f"  map only, scrolling: ours                         {mine['median']:7.3f} {mine['p99']:7.3f}")
-        print(f"  map only, scrolling: pyscroll BufferedRenderer    {ref['median']:7.3f} {ref['p99']:7.3f}")
-    else:
+        rows += [
+            ("pyscroll map + the same sprites (no HUD)", theirs),
+            ("map only, scrolling: ours", r["worldview map only"]),
+            ("map only, scrolling: pyscroll BufferedRenderer", theirs["map_only"]),
+        ]
+    for label, row in rows:
+        print(f"  {label:48s}  {row['median']:7.3f} {row['p99']:7.3f}")
+    if "median" not in theirs:
         print(f"  pyscroll: {theirs.get('skipped', 'not measured')}")
     return 0

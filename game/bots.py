@@ -90,5 +90,5 @@ def make_bot(name: str, seed: int) -> Bot:
     if name.startswith("route:"):
         from game.route import RouteBot, load_route
 
-        return RouteBot(load_route(name[len("route:"):]))
+        return RouteBot(load_route(name[len("route:") :]))
     raise ValueError(f"unknown bot {name!r} (choose idle, random or route:FILE)")

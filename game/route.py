@@ -56,8 +56,17 @@ class Command:
     line: int
 
 
-ARITY = {"day": (0, 0), "goto": (1, 2), "interact": (0, 0), "hold": (1, 1), "wait": (1, 1),
-         "claymore": (0, 0), "kill-alpha": (0, 0), "spare-alpha": (1, 1), "reset": (0, 0)}  # fmt: skip
+ARITY = {
+    "day": (0, 0),
+    "goto": (1, 2),
+    "interact": (0, 0),
+    "hold": (1, 1),
+    "wait": (1, 1),
+    "claymore": (0, 0),
+    "kill-alpha": (0, 0),
+    "spare-alpha": (1, 1),
+    "reset": (0, 0),
+}
 
 
 def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
@@ -122,7 +131,9 @@ class Navigator:
 
     def _block_area(self, grid, x0, y0, x1, y1, outline=None) -> None:
         for ty in range(max(0, int(y0 // self.th)), min(self.height, int(math.ceil(y1 / self.th)))):
-            for tx in range(max(0, int(x0 // self.tw)), min(self.width, int(math.ceil(x1 / self.tw)))):
+            for tx in range(
+                max(0, int(x0 // self.tw)), min(self.width, int(math.ceil(x1 / self.tw)))
+            ):
                 if outline is None or _inside(outline, (tx + 0.5) * self.tw, (ty + 0.5) * self.th):
                     grid[ty * self.width + tx] = 1
 
@@ -251,8 +262,14 @@ class RouteBot:
         aim, fire_buttons = self._fight(world)
         buttons |= fire_buttons
         if aim is None:
-            aim = cage.aim if move == (0.0, 0.0) else inputs.quantize_aim(math.atan2(move[1], move[0]))
-        frame = InputFrame(inputs.quantize_axis(move[0]), inputs.quantize_axis(move[1]), aim, buttons)
+            aim = (
+                cage.aim
+                if move == (0.0, 0.0)
+                else inputs.quantize_aim(math.atan2(move[1], move[0]))
+            )
+        frame = InputFrame(
+            inputs.quantize_axis(move[0]), inputs.quantize_axis(move[1]), aim, buttons
+        )
         self.previous_buttons = buttons
         return frame
 

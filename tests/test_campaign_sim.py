@@ -1,4 +1,4 @@
-"""The campaign's mechanics: maps joined by Exits in one day, the final act, the Omega, the charge."""
+"""The campaign's mechanics: maps joined in one day, the final act, the Omega, the charge."""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ def test_the_charge_planted_at_the_core_ends_the_omega_and_the_run():
     pilot = Pilot(run)
     begun = []
     for _ in range(200):
-        begun += [e for e in pilot.step(pilot.frame_toward(800, 480)) if isinstance(e, ev.FinalActBegun)]
+        begun += [
+            e for e in pilot.step(pilot.frame_toward(800, 480)) if isinstance(e, ev.FinalActBegun)
+        ]
         if run.world.charge.state == 1:
             break
     assert begun, "going through the shaft begins the final act"
@@ -135,4 +137,3 @@ def test_the_omega_sends_waves_of_drones():
     assert len(telegraphs) == 2 * T.OMEGA_WAVE_SIZE
     for t in telegraphs:
         assert abs(math.dist((t.x, t.y), (1100, 480)) - T.OMEGA_WAVE_RADIUS) < 1e-6
-

@@ -60,7 +60,7 @@ def test_every_loop_is_the_same_day_tick_for_tick():
 def test_seeing_an_ambush_teaches_it_and_later_loops_forecast_it():
     run = Run(ambush_level(), seed=2, memory=looping_memory())
     learned = []
-    for t in range(200):
+    for _ in range(200):
         learned += [
             e.knowledge for e in run.step(inputs.NEUTRAL) if isinstance(e, ev.KnowledgeLearned)
         ]

@@ -79,7 +79,9 @@ loop = 1
 while True:
     memory = Memory(loop=loop, training_level=loop % 6)
     memory.knowledge = {f"ambush:{i}": i for i in range(loop % 50)}
-    memory.deaths = [DeathRecord(i, i * 7, 1.5, 2.5, "x" * (i % 40), "beachhead") for i in range(loop % 80)]
+    memory.deaths = [
+        DeathRecord(i, i * 7, 1.5, 2.5, "x" * (i % 40), "beachhead") for i in range(loop % 80)
+    ]
     save.write_save(memory)
     print(loop, flush=True)
     loop += 1

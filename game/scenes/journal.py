@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.render import ui
+from game.scenes.base import Scene
 from game.sim.knowledge import describe, level_titles
 from game.sim.training import ABILITIES
-from game.scenes.base import Scene
 from game.tuning import TICK_RATE
 
 INK = (232, 226, 210)

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import pygame
 
+from game import save
 from game import tuning as T
 from game.bots import make_bot
-from game.level.campaign import resolve_level
-from game.level.atlas import load_atlas
 from game.input.controls import Controls
-from game.render.hud import Hud
-from game.render.view import WorldView
-from game import save
+from game.level.atlas import load_atlas
+from game.level.campaign import resolve_level
 from game.render import ui
+from game.render.hud import Hud
 from game.render.notices import Notices
+from game.render.view import WorldView
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
 from game.sim import inputs
-from game.sim.inputs import InputFrame
 from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
+from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, knowable
 from game.sim.loop import LoopStarted, Run, level_name, map_key
 from game.sim.memory import Memory

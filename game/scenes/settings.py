@@ -19,8 +19,12 @@ REBINDABLE = ("up", "down", "left", "right", "dash", "grenade", "interact", "rel
               "journal")  # fmt: skip
 VOLUMES = (("master_volume", "Master volume"), ("music_volume", "Music"),
            ("effects_volume", "Effects"))  # fmt: skip
-TOGGLES = (("fullscreen", "Fullscreen"), ("screen_shake", "Screen shake"),
-           ("show_death_markers", "Earlier deaths in the world"), ("show_timer", "Timer"))  # fmt: skip
+TOGGLES = (
+    ("fullscreen", "Fullscreen"),
+    ("screen_shake", "Screen shake"),
+    ("show_death_markers", "Earlier deaths in the world"),
+    ("show_timer", "Timer"),
+)
 
 
 class SettingsScene(Scene):

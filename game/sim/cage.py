@@ -53,8 +53,18 @@ class Cage:
 
     def carry_over(self, other: Cage) -> None:
         """Arriving in another map mid-day: he brings his state with him."""
-        for name in ("aim", "integrity", "ammo", "reload_ticks", "fire_cooldown", "grenades",
-                     "dash_cooldown", "grenade_cooldown", "blade_cooldown", "previous_buttons"):
+        for name in (
+            "aim",
+            "integrity",
+            "ammo",
+            "reload_ticks",
+            "fire_cooldown",
+            "grenades",
+            "dash_cooldown",
+            "grenade_cooldown",
+            "blade_cooldown",
+            "previous_buttons",
+        ):
             setattr(self, name, getattr(other, name))  # fmt: skip
         self.invulnerable_ticks = max(other.invulnerable_ticks, 30)  # a breath on arrival
 

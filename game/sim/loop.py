@@ -1,11 +1,12 @@
 """The run: days that repeat. The Day resets; Memory carries across.
 
 Owns what a loop is. A `Run` holds the Memory (knowledge with the loop it was learned in, Rita's
-training level, the loop count, the death log) and the current day's World. When the day ends (Cage
-died and the death beat played out, an Alpha died and the Omega reset the day, or the player reset
-it) the day is rebuilt from the level data and the seed, never re-read from disk: the same day again.
-Day 0 is the new game: until the Alpha's blood makes the loop his, death means a new game.
-Imports only sim modules and level data; pure like the rest of game.sim.
+training level, the loop count, the death log) and the current day's World. When the day ends
+(Cage died and the death beat played out, an Alpha died and the Omega reset the day, or the player
+reset it) the day is rebuilt from the level data and the seed, never re-read from disk: the same
+day again. Day 0 is the new game: until the Alpha's blood makes the loop his, death means a new
+game. The day can go on through Exits into other maps of the Run's atlas. Imports only sim modules
+and level data; pure like the rest of game.sim.
 """
 
 from __future__ import annotations

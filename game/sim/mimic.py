@@ -1,8 +1,9 @@
 """Mimics: the drone and the Alpha, their bodies and their fighting state machine.
 
-Owns a Mimic's life: burrowed under the sand with a telegraph, bursting out, hunting Cage, circling
-him, a visible wind-up, the lunge, recovery, taking rounds and dying. Each state has a named countdown
-(Celeste's timers). All randomness comes from the World's GameRng. Imports pymunk and sim modules.
+Owns a Mimic's life: burrowed under the sand with a telegraph, bursting out, hunting Cage,
+circling him, a visible wind-up, the lunge, recovery, taking rounds and dying. Each state has a
+named countdown (Celeste's timers). All randomness comes from the World's GameRng.
+Imports pymunk and sim modules.
 """
 
 from __future__ import annotations

@@ -111,5 +111,6 @@ class SpawnSchedule:
     def state_words(self) -> list[int]:
         """The schedule's state as integers, for the state hash."""
         return [int(f) for f in self.fired] + [
-            int(a) * 2 + int(b) for a, b in zip(self.trigger_inside, self.trigger_spent)
+            int(a) * 2 + int(b)
+            for a, b in zip(self.trigger_inside, self.trigger_spent, strict=True)
         ]

@@ -728,7 +728,10 @@ class World:
         charge, omega, cage = self.charge, self.omega, self.cage
         if charge is not None and not cage.dead:
             x, y = cage.position
-            if charge.state == ON_FLOOR and math.hypot(charge.x - x, charge.y - y) <= T.PICKUP_REACH:
+            if (
+                charge.state == ON_FLOOR
+                and math.hypot(charge.x - x, charge.y - y) <= T.PICKUP_REACH
+            ):
                 charge.state = CARRIED
                 events.append(ev.ChargePicked(self.tick, charge.x, charge.y))
             elif charge.state == CARRIED and omega is not None and omega.alive:
@@ -755,7 +758,9 @@ class World:
                 px = omega.x + math.cos(angle) * T.OMEGA_WAVE_RADIUS
                 py = omega.y + math.sin(angle) * T.OMEGA_WAVE_RADIUS
                 mimic_id = self._add_mimic(DRONE, px, py, True, "", 1.0)
-                events.append(ev.MimicTelegraph(self.tick, mimic_id, "drone", px, py, T.DRONE_TELEGRAPH))
+                events.append(
+                    ev.MimicTelegraph(self.tick, mimic_id, "drone", px, py, T.DRONE_TELEGRAPH)
+                )
 
     def _destroy_omega(self, events: list[ev.SimEvent]) -> None:
         """The charge goes off at the core: the Omega, Cage, and every Mimic's will, gone."""
@@ -825,7 +830,8 @@ class World:
                     drill_obj.contains(x, y)
                     and int(drill_obj.prop("level", 0)) == self.memory.training_level + 1
                 ):
-                    return f"E  Start drill {drill_obj.prop('level', 0)}: {drill_obj.prop('drill', '')}"
+                    level, drill = drill_obj.prop("level", 0), drill_obj.prop("drill", "")
+                    return f"E  Start drill {level}: {drill}"
         return ""
 
     def state_hash(self) -> str:

@@ -1,0 +1,293 @@
+"""The level select: the campaign's maps and every mod in `AYNIK_HOME/mods`, each with what the
+validator says about it; a broken mod shows its problems instead of starting.
+
+Wiring only: `game.level.mods` finds and checks the mods, `game.render.ui` writes the words, the
+play scene runs the level. Nothing a mod holds can crash this screen: a mod that fails validation,
+or whose map fails to start, opens an error panel with the messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game.level.campaign import campaign_dir, mods_dir
+from game.level.errors import LevelError
+from game.level.mods import Mod, check_mod, discover_mods
+from game.level.problems import Problem
+from game.level.safe import vet_map
+from game.render import ui
+from game.scenes.base import Scene
+
+ROW = 44  # pixels between list rows
+TEXT = (225, 225, 215)
+DIM = (160, 160, 150)
+GOLD = (255, 214, 120)
+RED = (255, 120, 100)
+AMBER = (240, 180, 90)
+GREEN = (150, 220, 140)
+MAX_SHOWN_PROBLEMS = 12
+
+
+@dataclass
+class Entry:
+    """One line of the list and what the panel beside it says."""
+
+    label: str
+    title: str
+    start: Path | None = None  # the map to play; None: cannot be played
+    details: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    back: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def campaign_entries() -> list[Entry]:
+    entries = []
+    for path in sorted(campaign_dir().glob("*.tmx")):
+        title = _map_title(path)
+        details = [f"Campaign map: {path.name}", "The story's own ground."]
+        entries.append(Entry(f"Campaign: {title}", title, path, details))
+    return entries
+
+
+def mod_entry(mod: Mod) -> Entry:
+    problems = check_mod(mod)
+    errors = [p for p in problems if p.is_error]
+    warnings = len(problems) - len(errors)
+    details = [f"by {mod.author}" if mod.author else "author unknown", f"Folder: {mod.folder}"]
+    if mod.start is not None:
+        details.append(f"Starts on: {mod.start.relative_to(mod.folder)}")
+    details.append(f"{len(mod.maps)} map{'s' if len(mod.maps) != 1 else ''}")
+    if errors:
+        details.append(f"Cannot be played: {len(errors)} error{'s' if len(errors) > 1 else ''}")
+        label = f"{mod.title}  [broken]"
+    elif warnings:
+        details.append(f"Playable, with {warnings} warning{'s' if warnings > 1 else ''}")
+        label = f"{mod.title}  [!]"
+    else:
+        details.append("Ready to play")
+        label = mod.title
+    start = mod.start if not errors else None
+    return Entry(label, mod.title, start, details, problems)
+
+
+def _map_title(path: Path) -> str:
+    try:
+        tree = vet_map(path).tree
+    except LevelError:
+        return path.stem
+    for prop in tree.findall("properties/property"):
+        if prop.get("name") == "title" and prop.get("value"):
+            return prop.get("value", path.stem)
+    return path.stem
+
+
+def wrap(text: str, size: int, width: int) -> list[str]:
+    """`text` cut into lines no wider than `width` pixels at font `size`."""
+    font = ui.font(size)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if font.size(candidate)[0] <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _problem_text(problem: Problem) -> str:
+    name = Path(problem.file).name
+    where = f" {problem.where}" if problem.where else ""
+    fix = f" ({problem.fix})" if problem.fix else ""
+    return f"{problem.severity}: {name}{where}: {problem.message}{fix}"
+
+
+def start_level(app, path: Path) -> None:
+    """Replace the whole stack with the play scene on `path` (raises whatever loading raises)."""
+    from game.scenes.play import PlayScene
+
+    app.replace(PlayScene(app, level=str(path), seed=app.options.seed))
+
+
+class LevelSelectScene(Scene):
+    def __init__(self, app, start: Callable[[object, Path], None] = start_level) -> None:
+        super().__init__(app)
+        self.start = start
+        self.entries: list[Entry] = []
+        self.index = 0
+        self.top = 0  # first visible row
+        self.rects: list[pygame.Rect] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Find the mods again and check them (F5 in the scene, after editing a mod)."""
+        mods = [mod_entry(mod) for mod in discover_mods()]
+        self.entries = [*campaign_entries(), *mods, Entry("Back", "Back", back=True)]
+        if not mods:
+            self.entries[-1].details = [f"No mods yet: put one in {mods_dir()}"]
+        self.index = min(self.index, len(self.entries) - 1)
+
+    @property
+    def selected(self) -> Entry:
+        return self.entries[self.index]
+
+    # --- input -------------------------------------------------------------------------------
+    def _move(self, delta: int) -> None:
+        self.index = (self.index + delta) % len(self.entries)
+        self.app.audio.play("ui_move", 0.6)
+
+    def choose(self) -> None:
+        entry = self.selected
+        if entry.back:
+            self.app.pop()
+            return
+        self.app.audio.play("ui_select", 0.7)
+        if entry.start is None:
+            self.app.push(ErrorPanel(self.app, f"{entry.title} cannot be played", entry.problems))
+            return
+        try:
+            self.start(self.app, entry.start)
+        except Exception as exc:  # a mod is untrusted input: any failure is its problem, shown
+            message = str(exc) if isinstance(exc, LevelError) else f"{type(exc).__name__}: {exc}"
+            problem = Problem(str(entry.start), None, None, "", "error", message)
+            self.app.push(ErrorPanel(self.app, f"{entry.title} failed to start", [problem]))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+                self.app.pop()
+            elif event.key in (pygame.K_UP, pygame.K_w):
+                self._move(-1)
+            elif event.key in (pygame.K_DOWN, pygame.K_s):
+                self._move(1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e):
+                self.choose()
+            elif event.key == pygame.K_F5:
+                self.refresh()
+        elif event.type == pygame.CONTROLLERBUTTONDOWN:
+            if event.button == pygame.CONTROLLER_BUTTON_DPAD_UP:
+                self._move(-1)
+            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_DOWN:
+                self._move(1)
+            elif event.button == pygame.CONTROLLER_BUTTON_A:
+                self.choose()
+            elif event.button == pygame.CONTROLLER_BUTTON_B:
+                self.app.pop()
+        elif event.type == pygame.MOUSEMOTION:
+            for i, rect in enumerate(self.rects):
+                if rect.collidepoint(event.pos) and i != self.index:
+                    self.index = i
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, rect in enumerate(self.rects):
+                if rect.collidepoint(event.pos):
+                    self.index = i
+                    self.choose()
+                    return
+        elif event.type == pygame.MOUSEWHEEL:
+            self.index = max(0, min(len(self.entries) - 1, self.index - event.y))
+
+    # --- drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        surface.fill((18, 20, 26))
+        w, h = surface.get_size()
+        ui.draw_text(surface, "LEVELS", 64, (230, 230, 240), (w // 2, 30), "midtop", bold=True)
+        self._draw_list(surface, int(w * 0.05), 130, int(w * 0.38), h - 200)
+        self._draw_panel(surface, int(w * 0.46), 130, int(w * 0.50), h - 200)
+        hint = "Enter play  ·  Esc back  ·  F5 look for mods again"
+        ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 20), "midbottom")
+
+    def _draw_list(self, surface: pygame.Surface, x: int, y: int, width: int, height: int) -> None:
+        rows = max(1, height // ROW)
+        if self.index < self.top:
+            self.top = self.index
+        elif self.index >= self.top + rows:
+            self.top = self.index - rows + 1
+        self.rects = [pygame.Rect(0, 0, 0, 0)] * len(self.entries)
+        for i in range(self.top, min(len(self.entries), self.top + rows)):
+            entry = self.entries[i]
+            chosen = i == self.index
+            color = GOLD if chosen else (RED if entry.errors else TEXT)
+            label = entry.label
+            while ui.font(30).size(label)[0] > width - 30 and len(label) > 4:
+                label = label[:-2]
+            text = f"›  {label}" if chosen else f"   {label}"
+            top = y + (i - self.top) * ROW
+            ui.draw_text(surface, text, 30, color, (x, top))
+            self.rects[i] = pygame.Rect(x, top, width, ROW - 4)
+        if self.top > 0:
+            ui.draw_text(surface, "(more above)", 20, DIM, (x + width, y - 24), "topright")
+        if self.top + rows < len(self.entries):
+            ui.draw_text(surface, "(more below)", 20, DIM, (x + width, y + rows * ROW), "topright")
+
+    def _draw_panel(self, surface: pygame.Surface, x: int, y: int, width: int, height: int) -> None:
+        entry = self.selected
+        bottom = y + height
+        ui.draw_text(surface, entry.title, 40, GOLD, (x, y), bold=True)
+        y += 52
+        for line in entry.details:
+            for part in wrap(line, 24, width):
+                if y > bottom:
+                    return
+                color = TEXT
+                if line.startswith("Cannot"):
+                    color = RED
+                elif line == "Ready to play":
+                    color = GREEN
+                ui.draw_text(surface, part, 24, color, (x, y))
+                y += 26
+        y += 10
+        for problem in entry.problems[:MAX_SHOWN_PROBLEMS]:
+            color = RED if problem.is_error else AMBER
+            for part in wrap(_problem_text(problem), 20, width):
+                if y > bottom:
+                    return
+                ui.draw_text(surface, part, 20, color, (x, y))
+                y += 21
+            y += 4
+        hidden = len(entry.problems) - MAX_SHOWN_PROBLEMS
+        if hidden > 0 and y <= bottom:
+            text = f"… and {hidden} more: run  aynik validate  on the mod's maps"
+            ui.draw_text(surface, text, 20, DIM, (x, y))
+
+
+class ErrorPanel(Scene):
+    """Why a mod cannot be played: its problems over the level list. Any key closes it."""
+
+    overlay = True
+
+    def __init__(self, app, title: str, problems: list[Problem]) -> None:
+        super().__init__(app)
+        self.title = title
+        self.problems = problems
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.CONTROLLERBUTTONDOWN):
+            self.app.audio.play("ui_back", 0.6)
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        ui.shade(surface, 210)
+        w, h = surface.get_size()
+        x, width = int(w * 0.1), int(w * 0.8)
+        ui.draw_text(surface, self.title, 48, RED, (w // 2, int(h * 0.1)), "midtop", bold=True)
+        y = int(h * 0.1) + 70
+        errors = [p for p in self.problems if p.is_error] or self.problems
+        for problem in errors[:MAX_SHOWN_PROBLEMS]:
+            for part in wrap(_problem_text(problem), 22, width):
+                if y > h - 60:
+                    break
+                ui.draw_text(surface, part, 22, TEXT, (x, y))
+                y += 24
+            y += 6
+        ui.draw_text(surface, "Press any key", 24, DIM, (w // 2, h - 24), "midbottom")
