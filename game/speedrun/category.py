@@ -1,0 +1,104 @@
+"""Categories: what kind of run this is, so only like is compared with like.
+
+Owns the rule for Any% (the campaign from a new save on the official seed, 0, played by a person)
+and the marks a run carries otherwise: a custom seed, another starting map, practice, a continued
+save, a bot. Practice, continued saves and bots never count as a best; a custom seed keeps its own
+bests. Pure; imports the
+Memory type only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from game.sim.memory import Memory
+from game.speedrun.events import level_stem
+
+ANY_PERCENT = "Any%"
+OFFICIAL_SEED = 0
+CAMPAIGN_START = "beachhead"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str  # "Any%", or "Level: <map>" for a run that starts elsewhere
+    seed: int
+    level: str  # how the replay names the starting map
+    new_save: bool = True  # began from an empty Memory
+    practice: str = ""  # what the practice was ("" when it is not practice)
+    player: str = "human"  # or the bot that played ("bot:random")
+
+    @property
+    def official(self) -> bool:
+        """An Any% run that a leaderboard takes as it is."""
+        return (
+            self.name == ANY_PERCENT
+            and self.seed == OFFICIAL_SEED
+            and self.new_save
+            and not self.practice
+            and self.player == "human"
+        )
+
+    @property
+    def counts_for_bests(self) -> bool:
+        return self.new_save and not self.practice and self.player == "human"
+
+    @property
+    def labels(self) -> list[str]:
+        marks = []
+        if self.seed != OFFICIAL_SEED:
+            marks.append(f"custom seed {self.seed}")
+        if self.practice:
+            marks.append(f"practice ({self.practice})")
+        elif not self.new_save:
+            marks.append("continued save")
+        if self.player != "human":
+            marks.append(f"played by {self.player}")
+        return marks
+
+    def display(self, game_version: str = "") -> str:
+        """One line for beside the timer: `Any% · seed 0 · v0.1.0 · practice (...)`."""
+        parts = [self.name, f"seed {self.seed}"]
+        if game_version:
+            parts.append(f"v{game_version}")
+        parts += [m for m in self.labels if not m.startswith("custom seed")]
+        return " · ".join(parts)
+
+    def key(self, game_version: str) -> str:
+        """The bests file's name for this category, seed and game version."""
+        name = re.sub(r"[^a-z0-9]+", "-", self.name.lower().replace("%", "")).strip("-") or "run"
+        version = re.sub(r"[^A-Za-z0-9.]+", "-", game_version)
+        return f"{name}-seed{self.seed}-v{version}"
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "seed": self.seed,
+            "level": self.level,
+            "new_save": self.new_save,
+            "practice": self.practice,
+            "player": self.player,
+            "official": self.official,
+        }
+
+
+def is_new_save(memory: Memory | None) -> bool:
+    return memory is None or (
+        memory.loop == 0
+        and not memory.knowledge
+        and memory.training_level == 0
+        and not memory.deaths
+    )
+
+
+def classify(
+    level: str,
+    seed: int,
+    start_memory: Memory | None = None,
+    practice: str = "",
+    player: str = "human",
+) -> Category:
+    """The category of a run starting on `level` (a replay's level name) with this seed."""
+    name = ANY_PERCENT if level == CAMPAIGN_START else f"Level: {level_stem(level)}"
+    return Category(name, seed, level, is_new_save(start_memory), practice, player or "human")

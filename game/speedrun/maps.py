@@ -1,0 +1,20 @@
+"""The route of a run: its splits, read from its starting map and the maps its Exits lead to
+(the run's atlas). Pure apart from what the caller loaded; no pygame.
+"""
+
+from __future__ import annotations
+
+from game.level.data import LevelData
+from game.replay.levels import atlas_levels, in_campaign
+from game.speedrun.splits import Route, build_route
+
+
+def route_for_level(level: LevelData, atlas: dict[str, LevelData] | None = None) -> Route:
+    """The campaign's default splits plus every map `Split` (a mod's run: its maps' splits)."""
+    campaign = not level.path.startswith("<") and in_campaign(level.path)
+    return build_route(atlas_levels(level, atlas), campaign=campaign)
+
+
+def route_for_run(run: object) -> Route:
+    """The route of a Run, from its starting map and its atlas."""
+    return route_for_level(run.level, getattr(run, "atlas", None))

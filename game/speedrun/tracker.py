@@ -1,0 +1,69 @@
+"""The speedrun view of a run: timer, splits, route summary and ghosts, fed together per tick.
+
+Owns the order in which they see a tick and the IGT a split is stamped with (the tick it fired
+on, before any death-beat padding the same tick adds). Pure: reads the Run and its events and
+nothing else, so the live game, `aynik sim`, the replay viewer and the verifier all get the same
+times and splits. Imports this package's pure modules only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from game.speedrun.ghosts import GhostRecorder
+from game.speedrun.route import RouteSummary
+from game.speedrun.splits import Route, SplitHit, SplitTracker
+from game.speedrun.timer import Timer
+
+
+class SpeedrunTracker:
+    def __init__(
+        self,
+        route: Route,
+        first_loop: int = 0,
+        clock: Callable[[], float] | None = None,
+        start_tick: int = 0,
+        summary: RouteSummary | None = None,
+        ghosts: GhostRecorder | None = None,
+    ) -> None:
+        self.route = route
+        self.start_tick = start_tick  # ticks of a practice run's lead-in, not timed
+        self.timer = Timer(first_loop, clock)
+        self.splits = SplitTracker(route)
+        self.summary = summary if summary is not None else RouteSummary(first_loop=first_loop)
+        self.ghosts = ghosts
+        self.prefix_hits: list[SplitHit] = []  # splits passed in a practice run's lead-in
+
+    @property
+    def igt_ticks(self) -> int:
+        return self.timer.igt_ticks
+
+    @property
+    def finished(self) -> bool:
+        return self.timer.finished
+
+    def step(self, run: object, events: Sequence[object]) -> list[SplitHit]:
+        """Call after every `Run.step(frame)` with the events it returned."""
+        run_ticks = int(getattr(run, "run_ticks", 0))
+        timing = run_ticks > self.start_tick and not self.timer.finished
+        igt_now = self.timer.igt_ticks + (1 if timing else 0)
+        day = len(self.timer.days) - 1
+        world = getattr(run, "world", None)
+        cage = getattr(world, "cage", None)
+        position = None
+        if cage is not None and not getattr(cage, "dead", False):
+            x, y = cage.position
+            position = (float(x), float(y))
+        level = str(getattr(run, "level_name", ""))
+        hits = self.splits.step(events, level, position, igt_now, run_ticks, day)
+        if not timing:
+            if not self.timer.finished:
+                self.prefix_hits += hits
+            return []
+        self.timer.step(events)
+        self.summary.step(events, self.timer.igt_ticks, hits)
+        if self.timer.finished:
+            self.summary.igt_ticks = self.timer.igt_ticks
+        if self.ghosts is not None:
+            self.ghosts.step(run, events)
+        return hits
