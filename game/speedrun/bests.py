@@ -1,0 +1,321 @@
+"""Personal bests: the best run, the best segments (golds) and the attempts, per category.
+
+Owns `AYNIK_HOME/splits/<category>-seed<N>-v<version>.json` (one file per category, seed and game
+version; JSON, written atomically with the previous file kept as `.bak`) and the live comparison
+against it: the delta to the personal best at each split, golds, sum of best, best possible time.
+A damaged file is set aside as `<name>.damaged-N.json` (never deleted) and the runner starts a new
+record. Practice runs and continued saves are never recorded. Imports game.storage and this
+package; no pygame.
+
+Segments are measured between consecutive splits in the order they happened, and a gold is kept
+per pair (previous split, split) with "" for the run's start, so a changed route never compares a
+segment with a different one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import storage
+from game.speedrun.category import Category
+from game.speedrun.splits import Route, SplitHit
+
+BESTS_VERSION = 1
+START = ""  # the "previous split" of the first segment
+
+
+@dataclass(frozen=True)
+class SplitTime:
+    name: str
+    igt_ticks: int
+    real_ms: int | None = None
+
+
+@dataclass
+class RunResult:
+    """A run as it ended (completed or not), for the record."""
+
+    splits: list[SplitTime]  # in the order they happened
+    igt_ticks: int
+    real_ms: int | None
+    completed: bool
+    started: str = ""  # ISO 8601 UTC
+    ended: str = ""
+    replay: str = ""  # the replay file's name
+
+
+@dataclass
+class RecordOutcome:
+    new_pb: bool = False
+    golds: list[str] = field(default_factory=list)  # splits whose segment became a best
+    attempt: int = 0
+
+
+def bests_folder() -> Path:
+    return storage.home() / "splits"
+
+
+def bests_path(category: Category, game_version: str) -> Path:
+    return bests_folder() / f"{category.key(game_version)}.json"
+
+
+class Bests:
+    def __init__(self, category: Category, game_version: str, path: Path | None = None) -> None:
+        self.category = category
+        self.game_version = game_version
+        self.path = path or bests_path(category, game_version)
+        self.order: list[str] = []  # the personal best's split order
+        self.pb: list[SplitTime] = []
+        self.pb_igt: int | None = None
+        self.pb_real_ms: int | None = None
+        self.pb_replay = ""
+        self.pb_date = ""
+        self.golds: dict[tuple[str, str], int] = {}
+        self.attempts: list[dict] = []
+        self.problem: str | None = None  # why the file on disk could not be used
+
+    # --- disk ---------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, category: Category, game_version: str, path: Path | None = None) -> Bests:
+        """The record for this category, seed and version; empty when there is none yet."""
+        bests = cls(category, game_version, path)
+        try:
+            data = storage.read_json(bests.path)
+            bests._read(data)
+        except FileNotFoundError:
+            pass
+        except (storage.StorageError, ValueError, TypeError, KeyError) as exc:
+            bests.problem = (
+                f"{bests.path}: {exc}" if not isinstance(exc, storage.StorageError) else str(exc)
+            )
+            bests._set_aside()
+            fresh = cls(category, game_version, bests.path)
+            fresh.problem = bests.problem
+            return fresh
+        return bests
+
+    def _set_aside(self) -> None:
+        number = 1
+        while self.path.with_name(f"{self.path.stem}.damaged-{number}.json").exists():
+            number += 1
+        with contextlib.suppress(OSError):
+            self.path.rename(self.path.with_name(f"{self.path.stem}.damaged-{number}.json"))
+
+    def _read(self, data: object) -> None:
+        if not isinstance(data, dict) or data.get("format") != BESTS_VERSION:
+            raise ValueError("not a bests file of this game")
+        self.order = [str(n) for n in data.get("order", [])]
+        pb = data.get("personal_best")
+        if pb is not None:
+            self.pb = [SplitTime(str(s["name"]), _ticks(s["igt_ticks"]), _opt(s.get("real_ms")))
+                       for s in pb["splits"]]  # fmt: skip
+            self.pb_igt = _ticks(pb["igt_ticks"])
+            self.pb_real_ms = _opt(pb.get("real_ms"))
+            self.pb_replay = str(pb.get("replay", ""))
+            self.pb_date = str(pb.get("date", ""))
+        for g in data.get("golds", []):
+            self.golds[(str(g["from"]), str(g["to"]))] = _ticks(g["igt_ticks"])
+        self.attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
+
+    def to_json(self) -> dict:
+        pb = None
+        if self.pb_igt is not None:
+            pb = {
+                "igt_ticks": self.pb_igt,
+                "real_ms": self.pb_real_ms,
+                "replay": self.pb_replay,
+                "date": self.pb_date,
+                "splits": [
+                    {"name": s.name, "igt_ticks": s.igt_ticks, "real_ms": s.real_ms}
+                    for s in self.pb
+                ],
+            }
+        return {
+            "format": BESTS_VERSION,
+            "category": self.category.to_json(),
+            "game_version": self.game_version,
+            "order": self.order,
+            "personal_best": pb,
+            "golds": [
+                {"from": a, "to": b, "igt_ticks": t} for (a, b), t in sorted(self.golds.items())
+            ],
+            "attempts": self.attempts,
+        }
+
+    def save(self) -> None:
+        storage.atomic_write_json(self.path, self.to_json(), keep_backup=True)
+
+    # --- recording ----------------------------------------------------------------------------
+    def record(self, result: RunResult) -> RecordOutcome:
+        """Add a finished or abandoned run: attempt history, golds, and the PB if it is one.
+        Does nothing for practice or a continued save. The caller saves."""
+        outcome = RecordOutcome()
+        if not self.category.counts_for_bests:
+            return outcome
+        outcome.attempt = len(self.attempts) + 1
+        self.attempts.append(
+            {
+                "id": outcome.attempt,
+                "started": result.started,
+                "ended": result.ended,
+                "completed": result.completed,
+                "igt_ticks": result.igt_ticks if result.completed else None,
+                "real_ms": result.real_ms if result.completed else None,
+                "replay": result.replay,
+            }
+        )
+        previous_name, previous_igt = START, 0
+        for split in result.splits:
+            key = (previous_name, split.name)
+            segment = split.igt_ticks - previous_igt
+            best = self.golds.get(key)
+            if best is None or segment < best:
+                self.golds[key] = segment
+                outcome.golds.append(split.name)
+            previous_name, previous_igt = split.name, split.igt_ticks
+        if result.completed and (self.pb_igt is None or result.igt_ticks < self.pb_igt):
+            outcome.new_pb = True
+            self.pb = list(result.splits)
+            self.pb_igt = result.igt_ticks
+            self.pb_real_ms = result.real_ms
+            self.pb_replay = result.replay
+            self.pb_date = result.ended
+            self.order = [s.name for s in result.splits]
+        return outcome
+
+    # --- reading ------------------------------------------------------------------------------
+    def pb_time(self, name: str) -> int | None:
+        for s in self.pb:
+            if s.name == name:
+                return s.igt_ticks
+        return None
+
+    def gold(self, previous: str, name: str) -> int | None:
+        return self.golds.get((previous, name))
+
+    def sum_of_best(self, order: Sequence[str]) -> int | None:
+        """The sum of the best segments along `order`, or None while one is missing."""
+        total = 0
+        previous = START
+        for name in order:
+            best = self.golds.get((previous, name))
+            if best is None:
+                return None
+            total += best
+            previous = name
+        return total
+
+    @property
+    def attempt_count(self) -> int:
+        return len(self.attempts)
+
+
+def _ticks(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"a time of {value!r} ticks")
+    return value
+
+
+def _opt(value: object) -> int | None:
+    return None if value is None else _ticks(value)
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """What the HUD shows when a split fires."""
+
+    name: str
+    igt_ticks: int
+    segment_ticks: int
+    pb_ticks: int | None  # the personal best's time at this split
+    delta_ticks: int | None  # igt - pb (negative: ahead)
+    best_segment: int | None  # the gold before this split
+    gold: bool  # this segment beat the best one
+
+
+@dataclass(frozen=True)
+class SplitRow:
+    name: str
+    pb_ticks: int | None
+    igt_ticks: int | None  # this run's time, when it has reached the split
+    delta_ticks: int | None
+    gold: bool
+
+
+class LiveComparison:
+    """The run against the record, split by split (read by the HUD and the results screen)."""
+
+    def __init__(self, bests: Bests | None, route: Route) -> None:
+        self.bests = bests
+        self.route = route.ordered(bests.order) if bests is not None and bests.order else route
+        self.results: list[SplitResult] = []
+
+    @property
+    def order(self) -> list[str]:
+        return self.route.names
+
+    def split(self, hit: SplitHit) -> SplitResult:
+        previous = self.results[-1] if self.results else None
+        previous_name = previous.name if previous else START
+        previous_igt = previous.igt_ticks if previous else 0
+        segment = hit.igt_ticks - previous_igt
+        bests = self.bests
+        best = bests.gold(previous_name, hit.name) if bests is not None else None
+        pb = bests.pb_time(hit.name) if bests is not None else None
+        result = SplitResult(
+            hit.name,
+            hit.igt_ticks,
+            segment,
+            pb,
+            None if pb is None else hit.igt_ticks - pb,
+            best,
+            best is not None and segment < best,
+        )
+        self.results.append(result)
+        return result
+
+    def delta(self, name: str) -> int | None:
+        for r in self.results:
+            if r.name == name:
+                return r.delta_ticks
+        return None
+
+    def sum_of_best(self) -> int | None:
+        return None if self.bests is None else self.bests.sum_of_best(self.order)
+
+    def best_possible(self, now_igt: int) -> int | None:
+        """Where the run would end with gold segments from here on."""
+        if self.bests is None:
+            return None
+        done = {r.name for r in self.results}
+        remaining = [n for n in self.order if n not in done]
+        previous = self.results[-1].name if self.results else START
+        total = self.results[-1].igt_ticks if self.results else 0
+        for index, name in enumerate(remaining):
+            best = self.bests.gold(previous, name)
+            if best is None:
+                return None
+            # The segment under way cannot end before now.
+            total = max(total + best, now_igt) if index == 0 else total + best
+            previous = name
+        return max(total, now_igt)
+
+    def rows(self) -> list[SplitRow]:
+        by_name = {r.name: r for r in self.results}
+        rows = []
+        for name in self.order:
+            r = by_name.get(name)
+            pb = self.bests.pb_time(name) if self.bests is not None else None
+            rows.append(
+                SplitRow(
+                    name,
+                    pb,
+                    r.igt_ticks if r else None,
+                    r.delta_ticks if r else None,
+                    bool(r and r.gold),
+                )
+            )
+        return rows
