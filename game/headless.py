@@ -51,7 +51,7 @@ def summary(run: Run, seed: int, tracker: SpeedrunTracker | None = None) -> dict
 def replay_header_for(
     level: LevelData, path: Path, seed: int, bot: str = "", atlas: dict | None = None
 ) -> dict:
-    category = classify(level_reference(path), seed)
+    category = classify(level_reference(path), seed, player=f"bot:{bot}" if bot else "human")
     return replay_header(level, seed, category, player=f"bot:{bot}" if bot else "", atlas=atlas)
 
 

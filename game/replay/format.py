@@ -1,36 +1,70 @@
-"""The replay file: a documented text format holding a whole run's seed and per-tick inputs.
+"""The replay file: a documented text format holding a whole multi-loop run, written as it goes.
 
 Owns reading and writing `.aynrep` files. A replay is everything needed to re-create a run (Doom's
-demo: a header, then the tick commands), plus checkpoints of the state hash so a verifier can say
-where a run stopped agreeing. Layout, one record per line, UTF-8:
+demo: a header, then the tick commands) plus what a verifier needs to say where a re-run stops
+agreeing with it: a short digest of the state after every tick, the loops and splits as they
+happened, and checkpoints of the full state hash linked into a chain. UTF-8 text, one record per
+line, each line a letter, a space and its fields:
 
-    AYNIK-REPLAY 1
-    H {"game_version": "0.1.0", "level": "beachhead", "level_hash": "…", "seed": 1, ...}
-    F <count> <move_x> <move_y> <aim> <buttons>     the same input for <count> ticks
-    C <ticks> <state_hash>                          the run's state hash after <ticks> ticks
-    E {"ticks": N, "state_hash": "…", "loops": L, "completed": false}
+    AYNIK-REPLAY 2
+    H {"game_version": "0.1.0", "level": "beachhead", "level_hash": "…", "seed": 0, …}
+    F <count> <move_x> <move_y> <aim> <buttons>    the same input for <count> ticks
+    D <tick> <digest> <digest> …                    state digests after tick, tick+1, …
+    L {"ticks": T, "loop": N, "reason": "death", "igt_ticks": I, "memory": {…}}
+    S {"ticks": T, "igt_ticks": I, "name": "Seawall"}
+    C <ticks> <loop> <state_hash> <chain> {snapshot}
+    E {"ticks": N, "state_hash": "…", "loops": L, "completed": false, "igt_ticks": I, …}
 
-`F` lines are run-length encoded. `C` lines come every CHECKPOINT_INTERVAL ticks. `E` closes a
-finished recording; a file cut short (a crash) is still readable up to its last whole line.
-Must not import pygame; never pickle.
+Header (`H`, JSON): `game_version`, `level` (a campaign map's name or a map's path), `level_hash`
+(its content hash) and `seed` are required; `levels` maps every map the run can reach to its
+content hash; `start_memory` is the Memory a practice or continued run began with (absent or null
+for a new save); `start_tick` is how many leading ticks are a practice run's untimed lead-in;
+`category` and `practice` describe the run; `created` is when it was recorded (information only).
+
+Records, in the order the run makes them (every record about tick T follows the inputs of T):
+- `F` run-length encoded inputs (InputFrame.encode), one tick each, from tick 1.
+- `D` the first DIGEST_LENGTH hex digits of Run.state_hash() after each tick, DIGEST_TICKS to a
+  line; consecutive, starting at tick 1. They let a verifier name the first tick that differs.
+- `L` a new day began after T ticks (LoopStarted), with the IGT then and the Memory it began with
+  (so a viewer can rebuild the run at any loop start at once).
+- `S` a split fired on tick T at IGT I.
+- `C` the run's full state hash after T ticks, at tick 0, at every loop start, every
+  CHECKPOINT_INTERVAL ticks and at the end; `chain` is next_chain(previous chain, T, loop, hash,
+  the digests since the previous C), starting from chain_start(the header line), so the recorded
+  hashes hold together; the snapshot is a readable picture of the state (game.replay.snapshot).
+- `E` closes a finished recording with what the run claims: ticks, final state hash, loops,
+  whether it completed, IGT, deaths, real time (information only).
+
+The writer flushes every DIGEST_TICKS ticks, so a crash leaves a file that reads back whole up to
+its last complete line (a half-written last line is ignored); such a file has no `E` record.
+Version 1 files (F, C <ticks> <hash>, E) are still read. Must not import pygame; never pickle.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from game.sim.inputs import InputFrame
+from game.sim.memory import Memory
 
 MAGIC = "AYNIK-REPLAY"
-FORMAT_VERSION = 1
-CHECKPOINT_INTERVAL = 600  # ticks (10 s)
-MAX_FILE_BYTES = 64 * 1024 * 1024
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+CHECKPOINT_INTERVAL = 600  # ticks (10 s) between full checkpoints
+DIGEST_TICKS = 60  # digests to a D line; the writer flushes the file at each one
+DIGEST_LENGTH = 4  # hex digits of the state hash kept per tick
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_TICKS = 60 * 60 * 60 * 10  # ten hours of play
 REQUIRED_HEADER = {"game_version": str, "level": str, "level_hash": str, "seed": int}
+SUFFIX = ".aynrep"
+
+_HEX = re.compile(r"^[0-9a-f]+$")
 
 
 class ReplayError(Exception):
@@ -42,12 +76,42 @@ class ReplayError(Exception):
         self.message = message
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    ticks: int
+    state_hash: str
+    loop: int | None = None  # None in version 1 files
+    chain: str = ""
+    state: dict | None = None  # the readable snapshot
+
+
+@dataclass(frozen=True)
+class LoopMark:
+    ticks: int  # the run's tick count when the new day began
+    loop: int
+    reason: str
+    igt_ticks: int
+    memory: dict | None = None  # Memory.to_json() at the start of that day
+
+
+@dataclass(frozen=True)
+class SplitMark:
+    ticks: int
+    igt_ticks: int
+    name: str
+
+
 @dataclass
 class Replay:
     header: dict
     frames: list[InputFrame] = field(default_factory=list)
-    checkpoints: list[tuple[int, str]] = field(default_factory=list)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)  # digests[t - 1]: after tick t
+    loops: list[LoopMark] = field(default_factory=list)
+    splits: list[SplitMark] = field(default_factory=list)
     end: dict | None = None  # None when the recording was cut short
+    version: int = FORMAT_VERSION
+    path: str = ""
 
     @property
     def seed(self) -> int:
@@ -57,19 +121,52 @@ class Replay:
     def complete(self) -> bool:
         return self.end is not None
 
+    @property
+    def start_tick(self) -> int:
+        return int(self.header.get("start_tick", 0) or 0)
+
+    def start_memory(self) -> Memory | None:
+        data = self.header.get("start_memory")
+        return None if data is None else Memory.from_json(data)
+
+
+def chain_start(header_line: str) -> str:
+    """The chain's first link: a digest of the header line (without its newline)."""
+    return hashlib.blake2b(header_line.encode(), digest_size=8).hexdigest()
+
+
+def next_chain(previous: str, ticks: int, loop: int, state_hash: str, digests: list[str]) -> str:
+    h = hashlib.blake2b(digest_size=8)
+    h.update(f"{previous}|{ticks}|{loop}|{state_hash}|".encode())
+    h.update("".join(digests).encode())
+    return h.hexdigest()
+
+
+def digest_of(state_hash: str) -> str:
+    return state_hash[:DIGEST_LENGTH]
+
 
 class ReplayWriter:
-    """Writes a replay as the run goes: each input is encoded, written and read back before use."""
+    """Writes a replay record by record as the run goes; flushed every DIGEST_TICKS ticks."""
 
     def __init__(self, path: str | os.PathLike, header: dict) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file: TextIO = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        self._file.write(f"{MAGIC} {FORMAT_VERSION}\n")
-        self._file.write("H " + json.dumps(header, sort_keys=True) + "\n")
+        header_line = "H " + json.dumps(header, sort_keys=True)
+        self._file.write(f"{MAGIC} {FORMAT_VERSION}\n{header_line}\n")
+        self._file.flush()
+        self.chain = chain_start(header_line)
         self._pending: str | None = None
         self._count = 0
-        self.ticks = 0
+        self.ticks = 0  # inputs recorded
+        self._digests: list[str] = []  # not yet written
+        self._digest_tick = 1  # the tick of _digests[0]
+        self._since_checkpoint: list[str] = []  # digests since the last checkpoint
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed
 
     def record(self, frame: InputFrame) -> InputFrame:
         """Log this tick's input and return it as the file will give it back (Doom's demo rule:
@@ -83,14 +180,35 @@ class ReplayWriter:
         self.ticks += 1
         return InputFrame.decode(encoded)
 
-    def checkpoint(self, ticks: int, state_hash: str) -> None:
-        self._flush_run()
-        self._file.write(f"C {ticks} {state_hash}\n")
+    def digest(self, state_hash: str) -> None:
+        """The state after the latest recorded tick."""
+        digest = digest_of(state_hash)
+        self._digests.append(digest)
+        self._since_checkpoint.append(digest)
+        if len(self._digests) >= DIGEST_TICKS:
+            self._write_digests()
+            self._file.flush()
+
+    def loop_mark(self, mark: LoopMark) -> None:
+        record = {"ticks": mark.ticks, "loop": mark.loop, "reason": mark.reason,
+                  "igt_ticks": mark.igt_ticks, "memory": mark.memory}  # fmt: skip
+        self._line("L " + json.dumps(record, sort_keys=True))
+
+    def split_mark(self, mark: SplitMark) -> None:
+        record = {"ticks": mark.ticks, "igt_ticks": mark.igt_ticks, "name": mark.name}
+        self._line("S " + json.dumps(record, sort_keys=True))
+
+    def checkpoint(self, ticks: int, loop: int, state_hash: str, state: dict | None = None) -> None:
+        self._write_digests()
+        self.chain = next_chain(self.chain, ticks, loop, state_hash, self._since_checkpoint)
+        self._since_checkpoint = []
+        tail = " " + json.dumps(state, sort_keys=True) if state is not None else ""
+        self._line(f"C {ticks} {loop} {state_hash} {self.chain}{tail}")
         self._file.flush()
 
     def close(self, summary: dict) -> None:
-        self._flush_run()
-        self._file.write("E " + json.dumps(summary, sort_keys=True) + "\n")
+        self._write_digests()
+        self._line("E " + json.dumps(summary, sort_keys=True))
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
@@ -98,13 +216,29 @@ class ReplayWriter:
     def abandon(self) -> None:
         """Close without an end record (the file stays readable up to here)."""
         if not self._file.closed:
-            self._flush_run()
+            self._write_digests()
+            self._file.flush()
             self._file.close()
+
+    def _line(self, text: str) -> None:
+        self._flush_run()
+        self._file.write(text + "\n")
+
+    def _write_digests(self) -> None:
+        if not self._digests:
+            return
+        self._flush_run()
+        self._file.write(f"D {self._digest_tick} {' '.join(self._digests)}\n")
+        self._digest_tick += len(self._digests)
+        self._digests = []
 
     def _flush_run(self) -> None:
         if self._pending is not None and self._count:
             self._file.write(f"F {self._count} {self._pending}\n")
         self._pending, self._count = None, 0
+
+
+# --- reading ---------------------------------------------------------------------------------
 
 
 def read_replay(path: str | os.PathLike) -> Replay:
@@ -114,6 +248,8 @@ def read_replay(path: str | os.PathLike) -> Replay:
         size = p.stat().st_size
     except OSError as exc:
         raise ReplayError(path, f"cannot open: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise ReplayError(path, "is a folder, not a replay file")
     if size > MAX_FILE_BYTES:
         raise ReplayError(path, f"file is {size} bytes, larger than any replay can be")
     try:
@@ -122,12 +258,20 @@ def read_replay(path: str | os.PathLike) -> Replay:
         raise ReplayError(path, "not a replay file (not UTF-8 text)") from None
     except OSError as exc:
         raise ReplayError(path, f"cannot read: {exc.strerror or exc}") from None
+    return parse_replay(text, path)
+
+
+def parse_replay(text: str, path: str | os.PathLike = "<replay>") -> Replay:
     lines = text.split("\n")
     first = lines[0].split()
     if len(first) != 2 or first[0] != MAGIC:
         raise ReplayError(path, f"not a replay file (it does not start with {MAGIC})")
-    if first[1] != str(FORMAT_VERSION):
-        raise ReplayError(path, f"replay format {first[1]!r} is not supported (this game reads 1)")
+    if not first[1].isdigit() or int(first[1]) not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        raise ReplayError(
+            path, f"replay format {first[1]!r} is not supported (this game reads {readable})"
+        )
+    version = int(first[1])
     replay: Replay | None = None
     complete_text = text.endswith("\n")
     for number, line in enumerate(lines[1:], start=2):
@@ -140,40 +284,156 @@ def read_replay(path: str | os.PathLike) -> Replay:
             if kind == "H":
                 if replay is not None:
                     raise ValueError("a second header")
-                replay = Replay(header=_parse_header(rest))
+                replay = Replay(
+                    header=_parse_header(rest, version), version=version, path=str(path)
+                )
             elif replay is None:
                 raise ValueError("input before the header")
             elif replay.end is not None:
                 raise ValueError("records after the end record")
-            elif kind == "F":
-                count_text, _, frame_text = rest.partition(" ")
-                count = int(count_text)
-                if not 0 < count <= MAX_TICKS - len(replay.frames):
-                    raise ValueError(f"run length {count} out of range")
-                frame = InputFrame.decode(frame_text)
-                replay.frames.extend([frame] * count)
-            elif kind == "C":
-                tick_text, digest = rest.split(" ")
-                replay.checkpoints.append((int(tick_text), digest))
-            elif kind == "E":
-                end = json.loads(rest)
-                if not isinstance(end, dict):
-                    raise ValueError("end record is not an object")
-                replay.end = end
             else:
-                raise ValueError(f"unknown record {kind!r}")
-        except (ValueError, json.JSONDecodeError) as exc:
-            raise ReplayError(path, f"line {number}: {exc}") from None
+                _parse_record(replay, kind, rest)
+        except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
+            raise ReplayError(path, f"line {number}: {_say(exc)}") from None
     if replay is None:
         raise ReplayError(path, "no header")
     return replay
 
 
-def _parse_header(text: str) -> dict:
+def _say(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc}"
+    return str(exc)
+
+
+def _parse_record(replay: Replay, kind: str, rest: str) -> None:
+    frames = len(replay.frames)
+    if kind == "F":
+        count_text, _, frame_text = rest.partition(" ")
+        count = int(count_text)
+        if not 0 < count <= MAX_TICKS - frames:
+            raise ValueError(f"run length {count} out of range")
+        frame = InputFrame.decode(frame_text)
+        replay.frames.extend([frame] * count)
+    elif kind == "C":
+        replay.checkpoints.append(_parse_checkpoint(rest, replay.version, frames))
+    elif kind == "E":
+        end = json.loads(rest)
+        if not isinstance(end, dict):
+            raise ValueError("end record is not an object")
+        replay.end = end
+    elif replay.version >= 2 and kind == "D":
+        tick_text, _, digest_text = rest.partition(" ")
+        tick = int(tick_text)
+        if tick != len(replay.digests) + 1:
+            raise ValueError(f"digests resume at tick {tick}, expected {len(replay.digests) + 1}")
+        digests = digest_text.split()
+        if not digests or any(len(d) != DIGEST_LENGTH or not _HEX.match(d) for d in digests):
+            raise ValueError("a digest is not hexadecimal of the right length")
+        if tick - 1 + len(digests) > frames:
+            raise ValueError("digests for ticks with no input")
+        replay.digests.extend(digests)
+    elif replay.version >= 2 and kind == "L":
+        data = _object(rest)
+        memory = data.get("memory")
+        if memory is not None:
+            Memory.from_json(memory)  # ValueError says what is wrong
+        mark = LoopMark(_tick(data, "ticks", frames), _whole(data, "loop"), _text(data, "reason"),
+                        _whole(data, "igt_ticks"), memory)  # fmt: skip
+        if replay.loops and mark.ticks < replay.loops[-1].ticks:
+            raise ValueError("loop records out of order")
+        replay.loops.append(mark)
+    elif replay.version >= 2 and kind == "S":
+        data = _object(rest)
+        mark = SplitMark(_tick(data, "ticks", frames), _whole(data, "igt_ticks"),
+                         _text(data, "name"))  # fmt: skip
+        if replay.splits and mark.ticks < replay.splits[-1].ticks:
+            raise ValueError("split records out of order")
+        replay.splits.append(mark)
+    else:
+        raise ValueError(f"unknown record {kind!r}")
+
+
+def _parse_checkpoint(rest: str, version: int, frames: int) -> Checkpoint:
+    if version == 1:
+        tick_text, digest = rest.split(" ")
+        return Checkpoint(_bounded(int(tick_text), frames), _hash(digest))
+    parts = rest.split(" ", 4)
+    if len(parts) < 4:
+        raise ValueError("a checkpoint needs ticks, loop, state hash and chain")
+    state = None
+    if len(parts) == 5:
+        state = json.loads(parts[4])
+        if not isinstance(state, dict):
+            raise ValueError("a checkpoint's snapshot is not an object")
+    loop = int(parts[1])
+    if loop < 0:
+        raise ValueError("a negative loop")
+    return Checkpoint(
+        _bounded(int(parts[0]), frames), _hash(parts[2]), loop, _hash(parts[3]), state
+    )
+
+
+def _hash(text: str) -> str:
+    if not 8 <= len(text) <= 128 or not _HEX.match(text):
+        raise ValueError(f"{text[:40]!r} is not a hash")
+    return text
+
+
+def _bounded(ticks: int, frames: int) -> int:
+    if not 0 <= ticks <= frames:
+        raise ValueError(f"a record for tick {ticks} with {frames} ticks of input so far")
+    return ticks
+
+
+def _object(text: str) -> dict:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("the record is not an object")
+    return data
+
+
+def _whole(data: dict, key: str) -> int:
+    value = data[key]
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{key!r} must be a whole number")
+    return value
+
+
+def _tick(data: dict, key: str, frames: int) -> int:
+    return _bounded(_whole(data, key), frames)
+
+
+def _text(data: dict, key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be text")
+    return value
+
+
+def _parse_header(text: str, version: int) -> dict:
     header = json.loads(text)
     if not isinstance(header, dict):
         raise ValueError("header is not an object")
     for key, kind in REQUIRED_HEADER.items():
         if not isinstance(header.get(key), kind) or isinstance(header.get(key), bool):
             raise ValueError(f"header field {key!r} missing or not a {kind.__name__}")
+    if version >= 2:
+        levels = header.get("levels", {})
+        if not isinstance(levels, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in levels.items()
+        ):
+            raise ValueError("header field 'levels' must map level names to hashes")
+        start_tick = header.get("start_tick", 0)
+        if not isinstance(start_tick, int) or isinstance(start_tick, bool) or start_tick < 0:
+            raise ValueError("header field 'start_tick' must be a whole number")
+        memory = header.get("start_memory")
+        if memory is not None:
+            try:
+                Memory.from_json(memory)
+            except ValueError as exc:
+                raise ValueError(f"header field 'start_memory': {exc}") from None
+        for key in ("category", "practice"):
+            if header.get(key) is not None and not isinstance(header[key], dict):
+                raise ValueError(f"header field {key!r} must be an object")
     return header

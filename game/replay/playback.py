@@ -1,0 +1,155 @@
+"""Playing a replay back: the recorded inputs re-run through the simulation, with loop jumps.
+
+Owns stepping a replay tick by tick with the speedrun tracker beside it, and seeking. A jump to a
+loop is instant for version 2 files: each loop record holds the Memory the day began with, and a
+day begins exactly as `Run(level, seed, memory)` does, so the run is rebuilt there and its state
+hash checked against the recorded checkpoint (falling back to re-simulating from the start if
+they ever disagree). Used by the replay viewer scene and `aynik replay --headless`. Pure apart
+from loading the map; must not import pygame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.level.atlas import load_atlas
+from game.level.campaign import resolve_level
+from game.level.data import LevelData
+from game.replay.format import LoopMark, Replay
+from game.sim.loop import Run
+from game.sim.memory import Memory
+from game.speedrun.maps import route_for_level
+from game.speedrun.splits import SplitHit
+from game.speedrun.timer import DayTime
+from game.speedrun.tracker import SpeedrunTracker
+
+
+@dataclass(frozen=True)
+class LoopStart:
+    """Where a day begins in a replay, for the viewer's jump list."""
+
+    index: int  # 0 for the run's first day
+    ticks: int  # the run's tick count when it began
+    loop: int
+    reason: str  # "start" for the first day
+    igt_ticks: int
+
+
+def loop_starts(replay: Replay) -> list[LoopStart]:
+    """Every day's start in the replay (version 2: from its loop records, without simulating)."""
+    first_loop = 0
+    memory = replay.header.get("start_memory")
+    if isinstance(memory, dict) and isinstance(memory.get("loop"), int):
+        first_loop = memory["loop"]
+    starts = [LoopStart(0, 0, first_loop, "start", 0)]
+    for index, mark in enumerate(replay.loops, start=1):
+        starts.append(LoopStart(index, mark.ticks, mark.loop, mark.reason, mark.igt_ticks))
+    return starts
+
+
+Maps = tuple[LevelData, dict[str, LevelData]]
+
+
+def replay_maps(replay: Replay) -> Maps:
+    """The replay's starting map and its atlas, loaded (LevelError when the map cannot be)."""
+    return load_atlas(resolve_level(replay.header["level"]))
+
+
+def new_run(replay: Replay, maps: Maps) -> Run:
+    """The run a replay starts from: its maps, seed and starting Memory (ValueError when the
+    recorded Memory cannot be used)."""
+    level, atlas = maps
+    return Run(level, replay.seed, replay.start_memory(), atlas)
+
+
+class Playback:
+    def __init__(
+        self,
+        replay: Replay,
+        maps: Maps | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.replay = replay
+        self.level, self.atlas = maps or replay_maps(replay)
+        self.route = route_for_level(self.level, self.atlas)
+        self.clock = clock
+        self._restart()
+
+    def _restart(self) -> None:
+        self.run = new_run(self.replay, (self.level, self.atlas))
+        self.tracker = SpeedrunTracker(
+            self.route, self.run.loop, self.clock, start_tick=self.replay.start_tick
+        )
+
+    @property
+    def position(self) -> int:
+        """Ticks played so far."""
+        return self.run.run_ticks
+
+    @property
+    def total(self) -> int:
+        return len(self.replay.frames)
+
+    @property
+    def at_end(self) -> bool:
+        return self.position >= self.total
+
+    def loop_starts(self) -> list[LoopStart]:
+        return loop_starts(self.replay)
+
+    def step(self) -> tuple[list, list[SplitHit]] | None:
+        """One recorded tick: (events, splits that fired), or None at the end (or once the run
+        is completed: the clock has stopped)."""
+        if self.at_end or self.run.completed:
+            return None
+        events = self.run.step(self.replay.frames[self.position])
+        hits = self.tracker.step(self.run, events)
+        return events, hits
+
+    def seek(self, ticks: int) -> None:
+        """Go to just after `ticks` ticks (from the nearest loop start before it)."""
+        ticks = max(0, min(ticks, self.total))
+        if ticks < self.position or self._nearest_mark(ticks, after=self.position) is not None:
+            mark = self._nearest_mark(ticks)
+            if mark is None or not self._rebuild_at(mark):
+                self._restart()
+        while self.position < ticks:
+            self.step()
+
+    def jump_to_loop(self, index: int) -> None:
+        """Go to the start of the index-th day (0 is the run's first)."""
+        starts = self.loop_starts()
+        index = max(0, min(index, len(starts) - 1))
+        self.seek(starts[index].ticks)
+
+    def _nearest_mark(self, ticks: int, after: int = -1) -> LoopMark | None:
+        best = None
+        for mark in self.replay.loops:
+            if after < mark.ticks <= ticks and mark.memory is not None:
+                best = mark
+        return best
+
+    def _rebuild_at(self, mark: LoopMark) -> bool:
+        """The run at a loop start, built directly; False if it does not match the recording."""
+        try:
+            memory = Memory.from_json(mark.memory)
+        except ValueError:
+            return False
+        run = Run(self.level, self.replay.seed, memory, self.atlas)
+        run.run_ticks = mark.ticks
+        recorded = [c for c in self.replay.checkpoints if c.ticks == mark.ticks]
+        if not recorded or recorded[-1].state_hash != run.state_hash():
+            return False
+        self.run = run
+        tracker = SpeedrunTracker(self.route, memory.loop, self.clock, self.replay.start_tick)
+        tracker.timer.igt_ticks = mark.igt_ticks
+        tracker.timer.started = mark.ticks > self.replay.start_tick
+        tracker.timer.days = [DayTime(0, memory.loop, mark.reason, mark.igt_ticks)]
+        tracker.splits.restore(
+            SplitHit(s.name, s.igt_ticks, s.ticks, 0)
+            for s in self.replay.splits
+            if s.ticks <= mark.ticks
+        )
+        self.tracker = tracker
+        return True
