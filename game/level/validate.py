@@ -530,8 +530,8 @@ class Validator:
                 elif obj.cls == "MimicSpawn":
                     granted.add(props.get("ambush") or f"ambush:{obj.id}")
                     alpha = alpha or props.get("kind") == "alpha"
-                elif obj.cls == "Mine" and props.get("field"):
-                    granted.add(props["field"])
+                elif obj.cls == "Mine":
+                    granted.add(props.get("field") or f"field:{obj.id}")
                 rita = rita or obj.cls == "Rita"
                 omega = omega or obj.cls == "Omega"
         if rita:

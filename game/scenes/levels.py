@@ -51,6 +51,8 @@ class Entry:
 def campaign_entries() -> list[Entry]:
     entries = []
     for path in sorted(campaign_dir().glob("*.tmx")):
+        if path.name.startswith(("_", ".")):  # work in progress, as with mods' folders
+            continue
         title = _map_title(path)
         details = [f"Campaign map: {path.name}", "The story's own ground."]
         entries.append(Entry(f"Campaign: {title}", title, path, details))
