@@ -364,3 +364,16 @@ def test_the_vetted_tree_needs_no_other_file(tmp_path: Path):
     assert all(o.get("template") is None for o in vetted.tree.iter("object"))
     data = vetted.tree.find("layer/data")
     assert data is not None and data.attrib == {"encoding": "base64"}
+
+
+def test_the_validator_reports_each_hostile_map_on_one_line(corpus: list[Case]):
+    from game.level.validate import validate_paths
+
+    for case in corpus:
+        problems = validate_paths([case.path])
+        errors = [p for p in problems if p.is_error]
+        assert len(errors) == 1 and case.expect in errors[0].message + str(errors[0].file), (
+            case.name,
+            [p.line() for p in problems],
+        )
+        assert "\n" not in errors[0].line()
