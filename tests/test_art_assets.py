@@ -26,10 +26,13 @@ SHEETS = [
     "fx_explosion",
     "fx_dust",
     "fx_sandburst",
+    "fx_shockwave",
     "pickups",
     "cursor",
 ]
 CHARACTERS = ["cage", "rita", "drone", "alpha", "omega"]
+# Full-screen stills: drawn at 320x180 and scaled x4, like the title.
+SCENES = ["title", "vision", "ending", "ending_rita", "bad_ending"]
 
 
 def load_sheet(name: str) -> tuple[pygame.Surface, dict]:
@@ -75,8 +78,43 @@ def test_no_character_frame_is_empty(name):
             assert visible > 0, f"{name}/{anim_name} frame {col} is fully transparent"
 
 
-def test_tileset_and_title_sizes():
+def test_tileset_size():
     tiles = pygame.image.load(str(ROOT / "levels" / "tiles" / "beach.png"))
     assert tiles.get_size() == (512, 128)
-    title = pygame.image.load(str(SPRITES / "title.png"))
-    assert title.get_size() == (1280, 720)
+
+
+@pytest.mark.parametrize("name", SCENES)
+def test_scene_is_a_full_screen_picture(name):
+    image = pygame.image.load(str(SPRITES / f"{name}.png"))
+    assert image.get_size() == (1280, 720)
+    # Drawn at 320x180 and scaled x4: every 4x4 block is one art pixel.
+    for x, y in ((0, 0), (641, 362), (1279, 719), (333, 501)):
+        bx, by = x - x % 4, y - y % 4
+        assert image.get_at((x, y)) == image.get_at((bx, by))
+    # Not blank: a real picture has many colours and some light and some dark in it.
+    small = pygame.transform.scale(image, (320, 180))
+    colours = {small.get_at((x, y))[:3] for y in range(0, 180, 3) for x in range(0, 320, 3)}
+    assert len(colours) > 40, f"{name} looks flat ({len(colours)} colours)"
+    lum = [sum(c) / 3 for c in colours]
+    assert max(lum) - min(lum) > 80, f"{name} has no contrast"
+
+
+def test_shockwave_expands():
+    image, meta = load_sheet("fx_shockwave")
+    w, h = meta["frame"]
+    assert (w, h) == (128, 128)
+    assert meta["animations"]["play"]["frames"] == 8
+
+    def reach(col: int) -> int:
+        """How far from the centre the frame's visible pixels go."""
+        frame = image.subsurface((col * w, 0, w, h))
+        mask = pygame.mask.from_surface(frame, 8)
+        return max(
+            (abs(x - w // 2) for y in range(0, h, 2) for x in range(w) if mask.get_at((x, y))),
+            default=0,
+        )
+
+    reaches = [reach(col) for col in range(8)]
+    assert all(r > 0 for r in reaches), "a frame is empty"
+    assert reaches == sorted(reaches), f"the ring should only grow: {reaches}"
+    assert reaches[-1] > reaches[0] * 2
