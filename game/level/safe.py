@@ -668,8 +668,10 @@ def _unzstd(raw: bytes, limit: int, refuse) -> bytes:
         out = decompressor.decompress(raw, max_length=limit + 1)
     except zstd.ZstdError as exc:
         raise refuse(f"the layer data is not valid zstd data ({exc})", _FORMAT_FIX) from None
-    if len(out) > limit or not decompressor.needs_input and not decompressor.eof:
+    if len(out) > limit:
         raise refuse(f"the layer data decompresses to more than width x height x 4 = {limit} bytes")
+    if not decompressor.eof:
+        raise refuse("the layer's zstd data is cut short", "open and re-save the map in Tiled")
     return out
 
 
