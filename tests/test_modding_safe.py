@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from game.level import safe
+from game.level import files, safe
 from game.level.errors import LevelError
 from game.level.loader import load_level
 
@@ -73,7 +73,7 @@ def bomb(total: int, wbits: int) -> bytes:
 
 def png_header(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return safe.PNG_SIGNATURE + struct.pack(">I", 13) + b"IHDR" + ihdr + b"\0" * 4
+    return files.PNG_SIGNATURE + struct.pack(">I", 13) + b"IHDR" + ihdr + b"\0" * 4
 
 
 @dataclass
@@ -324,12 +324,12 @@ def test_refusals_stay_in_memory_bounds(corpus: list[Case]):
 def test_campaign_and_mod_roots(tmp_path: Path, monkeypatch):
     from game.level.campaign import campaign_dir
 
-    assert safe.default_root(campaign_dir() / "beachhead.tmx") == campaign_dir()
+    assert files.default_root(campaign_dir() / "beachhead.tmx") == campaign_dir()
     monkeypatch.setenv("AYNIK_HOME", str(tmp_path))
     deep = tmp_path / "mods" / "mymod" / "maps" / "one.tmx"
-    assert safe.default_root(deep) == tmp_path / "mods" / "mymod"
+    assert files.default_root(deep) == tmp_path / "mods" / "mymod"
     loose = tmp_path / "elsewhere" / "x.tmx"
-    assert safe.default_root(loose) == tmp_path / "elsewhere"
+    assert files.default_root(loose) == tmp_path / "elsewhere"
 
 
 def test_a_mod_map_may_use_files_anywhere_in_its_mod(tmp_path: Path, monkeypatch):

@@ -234,7 +234,7 @@ def test_a_campaign_map_counts_the_campaigns_knowledge(tmp_path: Path, monkeypat
     dam = write_map(campaign, [start(), gate], "dam.tmx")  # no Exit leads back to the beach
     loose = write_map(tmp_path / "loose", [start(), gate], "dam.tmx")
     monkeypatch.setattr("game.level.validate.campaign_dir", lambda: campaign)
-    monkeypatch.setattr("game.level.safe.campaign_dir", lambda: campaign)
+    monkeypatch.setattr("game.level.files.campaign_dir", lambda: campaign)
     assert validate_path(dam) == []
     assert [p.severity for p in validate_path(loose)] == [WARNING]
 

@@ -24,7 +24,8 @@ from xml.etree import ElementTree
 
 from game.level.data import LevelData, MapObject, Point, PropertyValue, Rect, TileLayer, Tileset
 from game.level.errors import LevelError
-from game.level.safe import VettedMap, confine, vet_map
+from game.level.files import confine
+from game.level.safe import VettedMap, vet_map
 from game.level.schema import Schema, default_schema
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from game.level.campaign import PROJECT_FILE, campaign_dir, mods_dir
 from game.level.errors import LevelError
+from game.level.files import confine, read_capped
 from game.level.problems import ERROR, WARNING, Problem, sort_problems
-from game.level.safe import confine, read_capped
 
 MOD_FILE = "mod.json"
 MOD_KEYS = ("title", "author", "start")

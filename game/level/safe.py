@@ -1,15 +1,13 @@
-"""Safe loading of maps we did not write: caps, XML hygiene, layer data, images and path rules.
+"""Safe loading of maps we did not write: the pre-flight every map passes before pytmx sees it.
 
 Owns everything between a map file on disk and the XML tree pytmx is given (`vet_map`):
 - files: regular files only, read with a size cap; every path a map names (tilesets, images,
-  templates, `file` properties such as `Exit.map` and `music`) stays inside the mod's own folder:
-  no absolute paths, no `..` out of it, no symlinks out of it, no reserved device names;
-- XML: UTF-8 only; a DOCTYPE or entity declaration is refused on the raw text, before any parser
-  runs; caps on the number of elements and on nesting;
+  templates, `file` properties such as `Exit.map` and `music`) stays inside the mod's own folder
+  (the rules and the XML and image caps live in `game.level.files`);
 - the map: orthogonal and finite, with caps on its size, layers, objects, tilesets and tile ids;
-- layer data: CSV, XML tiles or base64 (raw, zlib, gzip; zstd where this Python has it), decoded
-  with an output cap of width x height x 4 bytes, checked for its exact length and its tile ids;
-- images: PNG only, their size read from the header and capped before anything decodes them.
+- layer data: decoded with an output cap and checked for its exact length (`game.level.layerdata`)
+  and for tile ids that no tileset holds;
+- objects: numbers pytmx would choke on, polygon sizes, templates merged (`game.level.templates`).
 
 The tree handed on is self-contained: external tilesets are inlined with absolute image paths,
 templates are merged into their objects, and layer data is plain base64, so pytmx opens no file
@@ -24,22 +22,25 @@ Must not import pytmx, pygame, the loader or the simulation.
 from __future__ import annotations
 
 import base64
-import binascii
-import codecs
 import math
 import os
 import re
-import stat
-import struct
 import sys
-import zlib
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from game.level.campaign import campaign_dir, mods_dir
 from game.level.errors import LevelError
+from game.level.files import (
+    MAX_IMAGE_SIDE,
+    confine,
+    default_root,
+    parse_xml,
+    png_size,
+    read_capped,
+)
+from game.level.layerdata import decode_layer
 from game.level.templates import merge_template
 
 # --- caps ------------------------------------------------------------------------------------
@@ -47,8 +48,6 @@ MAX_MAP_BYTES = 32 * 1024 * 1024
 MAX_TILESET_BYTES = 4 * 1024 * 1024
 MAX_TEMPLATE_BYTES = 256 * 1024
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
-MAX_XML_ELEMENTS = 100_000
-MAX_XML_DEPTH = 32
 MAX_MAP_SIDE = 2048  # tiles
 MAX_MAP_CELLS = 512 * 512  # tiles in one layer
 MAX_TOTAL_CELLS = 2_000_000  # tiles in all tile layers together
@@ -58,31 +57,12 @@ MAX_OBJECTS = 5_000
 MAX_TILESETS = 16
 MAX_TILES_PER_TILESET = 65_536
 MAX_GID = 1 << 22
-MAX_IMAGE_SIDE = 8192  # pixels
-MAX_IMAGE_PIXELS = 16 * 1024 * 1024
 MAX_POINTS = 1024  # in one polygon or polyline
-MAX_PATH_CHARS = 512
 MAX_TEMPLATES = 256  # distinct template files
 
 GID_MASK = 0x1FFFFFFF  # Tiled keeps flip flags in the top three bits of a tile id
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)}
-)
 LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
 
-_FORMAT_FIX = "in Tiled: Map > Map Properties > Tile Layer Format, choose CSV or Base64 (zlib)"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-_DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
-_CSV = re.compile(r"[0-9,\s]*")
 _ID = re.compile(r"\s*\d{1,10}\s*")
 
 
@@ -102,165 +82,6 @@ class VettedMap:
         if path not in self.dependencies:
             self.dependencies.append(path)
             self.blobs.append(data)
-
-
-# --- where a mod's files may be --------------------------------------------------------------
-
-
-def default_root(map_path: str | Path) -> Path:
-    """The folder a map's files must stay in: `levels/` for a campaign map, the mod's folder for a
-    map inside `AYNIK_HOME/mods/<name>/`, else the map's own folder."""
-    path = Path(os.path.abspath(map_path))
-    try:
-        campaign = campaign_dir().resolve()
-        mods = mods_dir().resolve()
-        for ancestor in path.parents:
-            real = ancestor.resolve()
-            if real == campaign or real.parent == mods:
-                return ancestor
-    except (OSError, RuntimeError):
-        pass
-    return path.parent
-
-
-def confine(
-    base: Path,
-    ref: str,
-    root: Path,
-    what: str,
-    named_by: Path,
-    *,
-    layer: str | None = None,
-    object_id: int | None = None,
-    object_name: str = "",
-) -> Path:
-    """The file `ref` names, relative to the folder `base`, as an absolute path inside `root`.
-
-    LevelError (charged to `named_by`) when the path is empty, absolute, not portable, uses a
-    reserved device name, or leads out of `root` by `..` or through a symlink. Whether the file
-    exists is the caller's business."""
-    where = {"layer": layer, "object_id": object_id, "object_name": object_name}
-
-    def refuse(message: str, fix: str) -> LevelError:
-        return LevelError(named_by, f"{what} {message}", fix=fix, **where)
-
-    relative_fix = "use a path relative to the map's folder, with / between folders"
-    if not ref or not ref.strip():
-        raise refuse("is empty", "choose the file again in Tiled")
-    if len(ref) > MAX_PATH_CHARS:
-        raise refuse(f"is longer than {MAX_PATH_CHARS} characters", relative_fix)
-    if "\x00" in ref or "\\" in ref:
-        raise refuse("is not a portable path", relative_fix)
-    if ref.startswith("/") or re.match(r"^[A-Za-z]:", ref) or os.path.isabs(ref):
-        raise refuse("is an absolute path", f"copy the file into {root} and {relative_fix}")
-    if ":" in ref:
-        raise refuse("is not a file path (it has a ':')", relative_fix)
-    for part in ref.split("/"):
-        if part.split(".")[0].strip().lower() in RESERVED_NAMES:
-            raise refuse(f"uses the reserved name {part!r}", "rename the file or folder")
-    target = Path(os.path.normpath(base / ref))
-    if not target.is_relative_to(root):
-        raise refuse(
-            f"leads out of the mod's folder {root}",
-            "keep every file the map uses in that folder or below it",
-        )
-    try:
-        real, real_root = target.resolve(), root.resolve()
-    except (OSError, RuntimeError):
-        raise refuse("cannot be resolved (a symlink loop?)", "replace the link") from None
-    if not real.is_relative_to(real_root):
-        raise refuse(
-            f"is a symlink that leads out of the mod's folder {root}",
-            "copy the file into the mod's folder instead of linking to it",
-        )
-    return target
-
-
-# --- reading ---------------------------------------------------------------------------------
-
-
-def read_capped(path: Path, cap: int, what: str, named_by: Path) -> bytes:
-    """The bytes of a regular file of at most `cap` bytes; LevelError otherwise."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        if path == named_by:
-            raise LevelError(path, "file not found") from None
-        raise LevelError(named_by, f"{what} not found: {path}") from None
-    except OSError as exc:
-        raise LevelError(path, f"cannot read {what} ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise LevelError(path, f"{what} is not a regular file")
-    too_big = LevelError(
-        path,
-        f"the {what} is {info.st_size} bytes; the limit is {cap}",
-        fix="this is far larger than any map, tileset or image the game needs",
-    )
-    if info.st_size > cap:
-        raise too_big
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(info.st_size + 1)  # not cap + 1: read() allocates what it is asked
-            if len(data) > info.st_size:  # it grew since stat(): read on, still capped
-                data += handle.read(cap + 1 - len(data))
-    except OSError as exc:
-        raise LevelError(path, f"cannot read {what} ({exc.strerror or exc})") from None
-    if len(data) > cap:
-        raise too_big
-    return data
-
-
-def parse_xml(data: bytes, path: Path) -> ElementTree.Element:
-    """Parse XML we did not write: UTF-8 only, no DOCTYPE or entities, capped element count and
-    depth. LevelError naming the file otherwise."""
-    save_utf8 = "save the file as UTF-8 (Tiled always does)"
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            raise LevelError(path, f"unsupported encoding {name}", fix=save_utf8)
-    if data[:2] in (b"<\x00", b"\x00<"):
-        raise LevelError(path, "unsupported encoding UTF-16", fix=save_utf8)
-    declared = _DECLARED_ENCODING.match(data[:256])
-    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
-        name = declared.group(1).decode("ascii", "replace")
-        raise LevelError(path, f"unsupported encoding {name!r}", fix=save_utf8)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LevelError(path, f"not valid UTF-8 (at byte {exc.start})", fix=save_utf8) from None
-    if _DECLARATIONS.search(data):
-        raise LevelError(
-            path,
-            "the file declares a DOCTYPE or entities, which a map never needs",
-            fix="remove the <!DOCTYPE ...> block; Tiled never writes one",
-        )
-    # every element has a start tag: refuse a flood before building any of it
-    if data.count(b"<") - data.count(b"</") > MAX_XML_ELEMENTS + 64:
-        raise LevelError(path, f"more than {MAX_XML_ELEMENTS} XML elements")
-    parser = ElementTree.XMLPullParser(events=("start", "end"))
-    root: ElementTree.Element | None = None
-    count = depth = 0
-    step = 1 << 16
-    try:
-        for offset in range(0, len(data) or 1, step):
-            parser.feed(data[offset : offset + step])
-            for event, element in parser.read_events():
-                if event == "end":
-                    depth -= 1
-                    continue
-                count += 1
-                depth += 1
-                if root is None:
-                    root = element
-                if count > MAX_XML_ELEMENTS:
-                    raise LevelError(path, f"more than {MAX_XML_ELEMENTS} XML elements")
-                if depth > MAX_XML_DEPTH:
-                    raise LevelError(path, f"XML nested deeper than {MAX_XML_DEPTH} levels")
-        parser.close()
-    except ElementTree.ParseError as exc:
-        raise LevelError(path, f"malformed XML ({exc})") from None
-    if root is None:
-        raise LevelError(path, "malformed XML (no element)")
-    return root
 
 
 # --- numbers in attributes -------------------------------------------------------------------
@@ -495,23 +316,6 @@ def _tileset(reference: ElementTree.Element, vetted: VettedMap) -> ElementTree.E
     return inlined
 
 
-def png_size(data: bytes, path: Path) -> tuple[int, int]:
-    """Width and height from a PNG's header, capped; LevelError for anything else."""
-    if len(data) < 24 or data[:8] != PNG_SIGNATURE or data[12:16] != b"IHDR":
-        raise LevelError(path, "not a PNG image", fix="save tileset images as PNG")
-    width, height = struct.unpack(">II", data[16:24])
-    if not (0 < width <= MAX_IMAGE_SIDE and 0 < height <= MAX_IMAGE_SIDE) or (
-        width * height > MAX_IMAGE_PIXELS
-    ):
-        raise LevelError(
-            path,
-            f"the image is {width}x{height} pixels; the limit is {MAX_IMAGE_SIDE} a side and "
-            f"{MAX_IMAGE_PIXELS} pixels",
-            fix="use a smaller image",
-        )
-    return width, height
-
-
 # --- layers and their data -------------------------------------------------------------------
 
 
@@ -563,116 +367,6 @@ def _check_layers(vetted: VettedMap) -> None:
         if sys.byteorder != "little":
             gids.byteswap()
         data.text = base64.b64encode(gids.tobytes()).decode("ascii")
-
-
-def decode_layer(
-    data: ElementTree.Element | None, width: int, height: int, path: Path, layer: str
-) -> array:
-    """The raw tile ids (flip flags kept) of one tile layer, exactly width x height of them."""
-    cells = width * height
-
-    def refuse(message: str, fix: str = "") -> LevelError:
-        return LevelError(path, message, layer=layer, fix=fix)
-
-    if data is None:
-        raise refuse("the tile layer has no <data>", "open and re-save the map in Tiled")
-    if data.find("chunk") is not None:
-        raise refuse("layer data in chunks (an infinite map)", "in Tiled: untick Map > Infinite")
-    encoding, compression = data.get("encoding"), data.get("compression")
-    if encoding not in (None, "csv", "base64"):
-        raise refuse(f"unknown layer data encoding {encoding!r}", _FORMAT_FIX)
-    if compression and encoding != "base64":
-        raise refuse(f"compression {compression!r} without base64 encoding", _FORMAT_FIX)
-    gids = array("I")
-    if gids.itemsize != 4:  # pragma: no cover - every platform the game runs on has 4-byte "I"
-        gids = array("L")
-    if encoding is None:
-        tiles = data.findall("tile")
-        if len(tiles) != cells:
-            raise refuse(f"the layer has {len(tiles)} tiles; a {width}x{height} map needs {cells}")
-        gids.extend(_tile_id(t.get("gid", "0"), path, layer) for t in tiles)
-        return gids
-    text = data.text or ""
-    if encoding == "csv":
-        if not _CSV.fullmatch(text):
-            bad = re.search(r"[^0-9,\s]", text)
-            shown = text[bad.start() : bad.start() + 12] if bad else ""
-            raise refuse(f"the layer data has {shown!r}, which is not a tile id", _FORMAT_FIX)
-        stripped = text.strip()
-        count = stripped.count(",") + 1 if stripped else 0
-        if stripped.endswith(","):
-            count -= 1
-        if count != cells:
-            raise refuse(f"the layer has {count} tile ids; a {width}x{height} map needs {cells}")
-        gids.extend(_tile_id(v, path, layer) for v in stripped.rstrip(",").split(","))
-        return gids
-    # base64: refuse oversized text before decoding it (zlib never expands much, whatever the map)
-    if len(text) > (cells * 4 + 4096) * 2 + 4096:
-        raise refuse("the layer data is far larger than the map needs")
-    try:
-        raw = base64.b64decode("".join(text.split()), validate=True)
-    except (binascii.Error, ValueError):
-        raise refuse("the layer data is not valid base64", _FORMAT_FIX) from None
-    limit = cells * 4
-    if compression in ("zlib", "gzip"):
-        raw = _inflate(raw, limit, 15 if compression == "zlib" else 31, refuse)
-    elif compression == "zstd":
-        raw = _unzstd(raw, limit, refuse)
-    elif compression:
-        raise refuse(f"unknown layer compression {compression!r}", _FORMAT_FIX)
-    if len(raw) != limit:
-        raise refuse(
-            f"the layer data holds {len(raw)} bytes; a {width}x{height} layer needs exactly {limit}"
-        )
-    gids.frombytes(raw)
-    if sys.byteorder != "little":
-        gids.byteswap()
-    return gids
-
-
-def _tile_id(text: str, path: Path, layer: str) -> int:
-    if not _ID.fullmatch(text):
-        shown = text.strip()[:24]
-        if shown.isdigit():
-            raise LevelError(path, f"tile id {shown} is too large", layer=layer)
-        raise LevelError(path, f"{shown!r} is not a tile id", layer=layer)
-    value = int(text)
-    if value > 0xFFFFFFFF:
-        raise LevelError(path, f"tile id {value} is too large (more than 32 bits)", layer=layer)
-    return value
-
-
-def _inflate(raw: bytes, limit: int, wbits: int, refuse) -> bytes:
-    name = "zlib" if wbits == 15 else "gzip"
-    inflater = zlib.decompressobj(wbits)
-    try:
-        out = inflater.decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise refuse(f"the layer data is not valid {name} data ({exc})", _FORMAT_FIX) from None
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise refuse(f"the layer data decompresses to more than width x height x 4 = {limit} bytes")
-    if not inflater.eof:
-        raise refuse(f"the layer's {name} data is cut short", "open and re-save the map in Tiled")
-    return out
-
-
-def _unzstd(raw: bytes, limit: int, refuse) -> bytes:
-    try:
-        from compression import zstd  # the standard library has it from Python 3.14
-    except ImportError:
-        raise refuse(
-            "the layer data is compressed with zstd, which this Python cannot read", _FORMAT_FIX
-        ) from None
-    decompressor = zstd.ZstdDecompressor()
-    try:
-        out = decompressor.decompress(raw, max_length=limit + 1)
-    except zstd.ZstdError as exc:
-        raise refuse(f"the layer data is not valid zstd data ({exc})", _FORMAT_FIX) from None
-    if len(out) > limit:
-        raise refuse(f"the layer data decompresses to more than width x height x 4 = {limit} bytes")
-    if not decompressor.eof:
-        raise refuse("the layer's zstd data is cut short", "open and re-save the map in Tiled")
-    return out
 
 
 def _check_gids(gids: array, width: int, vetted: VettedMap, layer: str) -> None:

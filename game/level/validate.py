@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 
 from game.level.campaign import campaign_dir, mods_dir
 from game.level.errors import LevelError
+from game.level.files import confine
 from game.level.loader import load_vetted
 from game.level.problems import (
     ERROR,
@@ -40,7 +41,7 @@ from game.level.problems import (
     sort_problems,
 )
 from game.level.reach import blocked_cells, cell_at, cells_of, reachable
-from game.level.safe import VettedMap, confine, object_groups, vet_map
+from game.level.safe import VettedMap, object_groups, vet_map
 from game.level.schema import REQUIRED, ClassType, Member, Schema, default_schema
 
 MAX_FAMILY = 64  # maps read to learn what knowledge a map's world grants
