@@ -16,6 +16,7 @@ import pygame
 
 from game import settings as settings_module
 from game.audio import Audio
+from game.render import ui
 from game.tuning import TICK_RATE
 
 WINDOW_SIZE = (1280, 720)
@@ -39,6 +40,7 @@ class App:
     def __init__(self, options: AppOptions) -> None:
         self.options = options
         pygame.init()
+        ui.reset_caches()
         pygame.display.set_caption("All You Need Is Kill")
         self.settings, self.settings_message = settings_module.load_settings()
         self.fullscreen = self.settings.fullscreen
@@ -56,6 +58,8 @@ class App:
     # --- the window --------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
         flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
+        if os.environ.get("SDL_VIDEODRIVER") == "dummy":
+            return pygame.display.set_mode(WINDOW_SIZE, flags)  # no screen: nothing to sync to
         try:
             return pygame.display.set_mode(WINDOW_SIZE, flags, vsync=1)
         except pygame.error:

@@ -20,6 +20,11 @@ OUTLINE = (12, 14, 18)
 _fonts: dict[int, pygame.font.Font] = {}
 
 
+def forget_fonts() -> None:
+    """Drop the kept fonts (they die with pygame.quit)."""
+    _fonts.clear()
+
+
 def font(size: int) -> pygame.font.Font:
     """The HUD font at a pixel size, shared and kept."""
     f = _fonts.get(size)

@@ -10,13 +10,18 @@ from functools import lru_cache
 
 import pygame
 
+from game.render import text
+
 SHADOW = (12, 10, 8)
 
 
 @lru_cache(maxsize=32)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
+    """The game's font (the HUD's, from game.render.text) at a size, bold or not."""
+    if not bold:
+        return text.font(size)
     f = pygame.font.Font(None, size)
-    f.set_bold(bold)
+    f.set_bold(True)
     return f
 
 
@@ -31,6 +36,13 @@ def render_text(text: str, size: int, color: tuple[int, int, int], bold: bool = 
         out.blit(bg, (dx, dy))
     out.blit(fg, (2, 2))
     return out
+
+
+def reset_caches() -> None:
+    """Forget fonts and rendered text (they die with pygame.quit; a new App starts clean)."""
+    font.cache_clear()
+    render_text.cache_clear()
+    text.forget_fonts()
 
 
 def draw_text(

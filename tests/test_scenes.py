@@ -1,0 +1,89 @@
+"""Every screen a player can reach opens, draws something, and answers its keys."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import App, AppOptions
+from game.scenes.cutscene import bad_ending_scene, ending_scene, vision_scene
+from game.scenes.journal import JournalScene
+from game.scenes.pause import PauseScene
+from game.scenes.play import PlayScene
+from game.scenes.settings import SettingsScene
+from game.scenes.title import TitleScene
+from game.sim.memory import DeathRecord
+
+
+@pytest.fixture
+def app():
+    application = App(AppOptions(frames=1))
+    yield application
+    pygame.quit()
+
+
+def key(k: int) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
+
+
+def frame(app) -> pygame.Surface:
+    app._update()
+    app._draw(0.5)
+    return app.screen
+
+
+def colours(surface: pygame.Surface) -> int:
+    w, h = surface.get_size()
+    return len({surface.get_at((x, y))[:3] for x in range(0, w, 41) for y in range(0, h, 29)})
+
+
+def test_title_menu_starts_a_new_game(app):
+    app.push(TitleScene(app))
+    assert colours(frame(app)) > 30
+    app.top.handle_event(key(pygame.K_RETURN))  # no save yet: the first entry is New game
+    assert isinstance(app.top, PlayScene)
+    assert colours(frame(app)) > 30
+
+
+def test_pause_journal_and_settings_open_over_play(app):
+    play = PlayScene(app, "beachhead")
+    play.run.memory.learn("ambush:22")
+    play.run.memory.deaths.append(DeathRecord(1, 300, 10.0, 20.0, "a drone's lunge", "beachhead"))
+    app.push(play)
+    frame(app)
+    app.push(PauseScene(app, play))
+    assert colours(frame(app)) > 10
+    tick = play.run.world.tick
+    frame(app)
+    assert play.run.world.tick == tick  # the day waits while paused
+    app.push(JournalScene(app, play.run))
+    assert colours(frame(app)) > 10
+    app.top.handle_event(key(pygame.K_TAB))
+    assert isinstance(app.top, PauseScene)
+    app.push(SettingsScene(app))
+    frame(app)
+    before = app.settings.music_volume
+    app.top.handle_event(key(pygame.K_DOWN))
+    app.top.handle_event(key(pygame.K_LEFT))
+    assert app.settings.music_volume == pytest.approx(before - 0.1)
+    app.top.handle_event(key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseScene)
+
+
+def test_story_scenes_draw_and_move_on(app):
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    for scene in (vision_scene(app), bad_ending_scene(app)):
+        app.push(scene)
+        for _ in range(50):
+            frame(app)
+        assert colours(app.screen) > 10
+        scene.handle_event(key(pygame.K_RETURN))
+        assert app.top is play
+    app.push(ending_scene(app, play.run, 40))
+    for _ in range(3):  # three panels, then the title
+        for _ in range(50):
+            frame(app)
+        assert colours(app.screen) > 5
+        app.top.handle_event(key(pygame.K_RETURN))
+    assert isinstance(app.top, TitleScene)
