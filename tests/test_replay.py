@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from game.headless import simulate
 from game.replay.format import ReplayError, read_replay
-
-import pytest
 
 
 def aynik(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -60,6 +60,7 @@ def test_same_recording_same_hash_across_processes_with_different_hash_seeds(tmp
 def test_a_recording_verifies_and_a_tampered_one_does_not(tmp_path):
     record = tmp_path / "run.aynrep"
     result = simulate("beachhead", 1300, seed=5, bot="random", record=str(record))
+    assert record.read_text().startswith("AYNIK-REPLAY 2\n")
     out = aynik("verify", str(record), "--json")
     assert out.returncode == 0, out.stdout + out.stderr
     verdict = json.loads(out.stdout)
@@ -79,6 +80,10 @@ def test_a_recording_verifies_and_a_tampered_one_does_not(tmp_path):
     verdict = json.loads(out.stdout)
     assert verdict["valid"] is False
     assert "diverges" in verdict["problem"] or "final state" in verdict["problem"]
+    # The first tick that differs is named, and a report lays both states side by side.
+    assert verdict["diverged_at_tick"] == verdict["ticks"] > 0
+    report = json.loads((tmp_path / "tampered.aynrep.desync.json").read_text())
+    assert report["first_diverging_tick"] == verdict["diverged_at_tick"]
 
 
 @pytest.mark.parametrize(
