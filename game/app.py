@@ -32,6 +32,7 @@ class AppOptions:
     frames: int | None = None
     screenshot: str | None = None
     bot: str | None = None
+    dev: bool = False  # reload the map in the running game when it is saved
     replay: object | None = None
     replay_path: str | None = None
 
@@ -114,7 +115,8 @@ class App:
 
             return WatchScene(self, o.replay, o.replay_path or "")
         if o.level or o.bot:
-            return PlayScene(self, level=o.level or "beachhead", seed=o.seed, bot=o.bot)
+            level = o.level or "beachhead"
+            return PlayScene(self, level=level, seed=o.seed, bot=o.bot, dev=o.dev)
         return TitleScene(self)
 
     def run(self) -> int:

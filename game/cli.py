@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=0)
     play.add_argument("--frames", type=int, help="quit after N rendered frames")
     play.add_argument("--screenshot", help="save the last frame to this PNG")
-    play.add_argument("--bot", choices=("idle", "random"), help="let a bot play")
+    play.add_argument("--bot", help="let a bot play: idle, random or route:FILE")
+    play.add_argument("--dev", action="store_true", help="reload the map when it is saved")
 
     sim = commands.add_parser("sim", help="run the day headless")
     sim.add_argument("--level", required=True)
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check maps")
     validate.add_argument("paths", nargs="+")
+    validate.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     commands.add_parser("bench", help="print the performance table")
     return parser
@@ -140,12 +142,9 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from game.level.validate import validate_paths
+    from game.level.validate import run
 
-    problems = validate_paths(args.paths)
-    for line in problems:
-        print(line)
-    return EXIT_FAILED if problems else EXIT_OK
+    return run(args.paths, as_json=args.json)
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -157,6 +156,7 @@ def _play(args: argparse.Namespace) -> int:
         frames=getattr(args, "frames", None),
         screenshot=getattr(args, "screenshot", None),
         bot=getattr(args, "bot", None),
+        dev=getattr(args, "dev", False),
     )
     try:
         return App(options).run()

@@ -87,3 +87,33 @@ def test_story_scenes_draw_and_move_on(app):
         assert colours(app.screen) > 5
         app.top.handle_event(key(pygame.K_RETURN))
     assert isinstance(app.top, TitleScene)
+
+
+def test_dev_mode_reloads_a_saved_map_and_keeps_what_cage_knows(app, tmp_path):
+    import shutil
+    import time
+
+    from game.level.campaign import campaign_dir
+
+    mod = tmp_path / "mod"
+    shutil.copytree(campaign_dir() / "tiles", mod / "tiles")
+    shutil.copy(campaign_dir() / "beach.tsx", mod / "beach.tsx")
+    text = (campaign_dir() / "beachhead.tmx").read_text()
+    # A mod map of its own: no Exit to maps it does not ship.
+    map_path = mod / "map.tmx"
+    map_path.write_text(text)
+    play = PlayScene(app, str(map_path), dev=True)
+    app.push(play)
+    play.run.memory.learn("intel:gate-code")
+    for _ in range(30):
+        frame(app)
+    first_run = play.run
+    time.sleep(0.05)
+    map_path.write_text(text.replace('name="title" value="The Beachhead"', 'name="title" value="Edited"'))
+    for _ in range(60):
+        frame(app)
+        if play.run is not first_run:
+            break
+    assert play.run is not first_run, "saving the map reloads the day"
+    assert play.run.level.title == "Edited"
+    assert play.run.memory.knows("intel:gate-code")

@@ -67,6 +67,10 @@ class Notices:
         self.toasts.append(Toast(heading, text, color, frames))
         self.toasts = self.toasts[-3:]
 
+    def say(self, text: str) -> None:
+        """A line at the bottom of the screen for a few seconds."""
+        self._say(text)
+
     def _say(self, text: str) -> None:
         self.subtitle, self.subtitle_frames = text, SUBTITLE_FRAMES
 

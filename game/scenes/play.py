@@ -13,6 +13,8 @@ from game import tuning as T
 from game.bots import make_bot
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
+from game.level.errors import LevelError
+from game.level.watch import MapWatcher
 from game.level.campaign import resolve_level
 from game.render import ui
 from game.render.hud import Hud
@@ -31,6 +33,7 @@ FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 150  # frames of the blast's aftermath before the ending
 MUSIC = {"beachhead": "beach", "dam": "dam"}
+WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
 
 
 class PlayScene(Scene):
@@ -43,9 +46,11 @@ class PlayScene(Scene):
         memory: Memory | None = None,
         persist: bool = False,
         fresh_save: bool = False,
+        dev: bool = False,
     ):
         """`persist`: save Memory at each loop's end (the campaign from the title screen).
-        `fresh_save`: this is a new game, so an unreadable old save may be set aside."""
+        `fresh_save`: this is a new game, so an unreadable old save may be set aside.
+        `dev`: watch the map files and reload the day when one is saved (modders, in Tiled)."""
         super().__init__(app)
         self.level_path = resolve_level(level)
         self.level, self.atlas = load_atlas(self.level_path)
@@ -60,12 +65,31 @@ class PlayScene(Scene):
         self.hud = Hud(self.view.sheets)
         self.vision_pending = False
         self.ending_frames = 0
+        self.watcher = self._watch() if dev else None
+        self.watch_clock = 0
         self.controls = Controls(app.settings.bindings)
         self.apply_settings(app.settings)
         self.bot = make_bot(bot, seed) if bot else None
         self.reset_requested = False
         self.slow_phase = 0
         self.footstep_clock = 0
+
+    def _watch(self) -> MapWatcher:
+        return MapWatcher(level.path for level in self.atlas.values())
+
+    def _hot_reload(self) -> None:
+        """The map was saved: rebuild the day from the new map, keeping what Cage knows."""
+        try:
+            level, atlas = load_atlas(self.level_path)
+        except LevelError as exc:
+            self.notices.say(f"Not reloaded: {exc}")
+            return
+        self.level, self.atlas = level, atlas
+        self.run = Run(level, self.seed, self.run.memory, atlas)
+        self.views.clear()
+        self.view = self._view_for(self.run.world)
+        self.watcher = self._watch()
+        self.notices.say(f"Reloaded {level_name(level)}")
 
     def _view_for(self, world) -> WorldView:
         """One view per map, kept for the run: a loop back to the beach reuses its tiles."""
@@ -140,6 +164,10 @@ class PlayScene(Scene):
         return frame
 
     def update(self) -> None:
+        if self.watcher is not None:
+            self.watch_clock += 1
+            if self.watch_clock % WATCH_INTERVAL == 0 and self.watcher.poll():
+                self._hot_reload()
         world = self.run.world
         if self.run.completed:
             # The run is over; the blast plays out on screen, then the ending.

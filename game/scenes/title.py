@@ -20,7 +20,12 @@ class TitleScene(Scene):
         items = []
         if self.save_state.memory is not None:
             items.append(("Continue", self._continue))
-        items += [("New game", self._new_game), ("Settings", self._settings), ("Quit", app.quit)]
+        items += [
+            ("New game", self._new_game),
+            ("Levels and mods", self._levels),
+            ("Settings", self._settings),
+            ("Quit", app.quit),
+        ]
         self.menu = Menu(items, app.audio)
         self.backdrop = None
         self.ticks = 0
@@ -33,6 +38,11 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         self.app.audio.music("title")
+
+    def _levels(self) -> None:
+        from game.scenes.levels import LevelSelectScene
+
+        self.app.push(LevelSelectScene(self.app))
 
     def _settings(self) -> None:
         from game.scenes.settings import SettingsScene
