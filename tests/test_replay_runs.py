@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from test_speedrun_maps import write_course
 
+from game.headless import simulate
 from game.level.atlas import load_atlas
 from game.replay.format import ReplayError, parse_replay, read_replay
 from game.replay.library import delete_replay, list_replays
@@ -220,6 +222,7 @@ import os, sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from test_speedrun_maps import write_course
+from game.headless import simulate
 from game.level.atlas import load_atlas
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
@@ -309,3 +312,21 @@ def test_the_replay_list_shows_each_run_and_deletes_only_replays(course_run, tmp
     assert outside.exists()
     delete_replay(path)
     assert not path.exists() and path.name not in {i.name for i in list_replays()}
+
+
+def test_a_mods_replay_names_its_maps_by_their_place_in_the_mods_folder(
+    tmp_path, monkeypatch, _aynik_home
+):
+    course = write_course(_aynik_home / "mods" / "trial", killers=False)
+    path = tmp_path / "mod.aynrep"
+    simulate(str(course), 240, bot="idle", record=str(path))
+    replay = read_replay(path)
+    assert replay.header["level"] == "mods/trial/course.tmx"
+    assert set(replay.header["levels"]) == {"mods/trial/course.tmx", "mods/trial/annex.tmx"}
+    # Another machine, another home folder, the same mod: the replay still verifies.
+    other = tmp_path / "elsewhere"
+    shutil.copytree(_aynik_home / "mods", other / "mods")
+    shutil.rmtree(_aynik_home / "mods")
+    monkeypatch.setenv("AYNIK_HOME", str(other))
+    verdict = verify_replay(read_replay(path))
+    assert verdict.valid, verdict.problem

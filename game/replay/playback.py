@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.level.atlas import load_atlas
-from game.level.campaign import resolve_level
 from game.level.data import LevelData
 from game.replay.format import LoopMark, Replay
+from game.replay.levels import resolve_reference
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.maps import route_for_level
@@ -53,7 +53,7 @@ Maps = tuple[LevelData, dict[str, LevelData]]
 
 def replay_maps(replay: Replay) -> Maps:
     """The replay's starting map and its atlas, loaded (LevelError when the map cannot be)."""
-    return load_atlas(resolve_level(replay.header["level"]))
+    return load_atlas(resolve_reference(replay.header["level"]))
 
 
 def new_run(replay: Replay, maps: Maps) -> Run:

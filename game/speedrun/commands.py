@@ -19,10 +19,9 @@ from pathlib import Path
 
 from game import __version__
 from game.level.atlas import load_atlas
-from game.level.campaign import resolve_level
 from game.level.errors import LevelError
 from game.replay.format import ReplayError, read_replay
-from game.replay.levels import level_reference
+from game.replay.levels import level_reference, resolve_reference
 from game.replay.library import delete_replay, list_replays, replays_dir
 from game.replay.playback import Playback
 from game.speedrun.bests import Bests, bests_folder
@@ -98,7 +97,7 @@ class _Failed(Exception):
 
 def _load(level: str):
     try:
-        return load_atlas(resolve_level(level))
+        return load_atlas(resolve_reference(level))
     except LevelError as exc:
         raise _Failed(str(exc)) from None
 
