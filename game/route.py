@@ -11,13 +11,18 @@ A route file is UTF-8 text, one command per line; `#` starts a comment; blank li
                          the next `day` (so a route is a list of days, one per loop)
     goto X Y             walk to map pixel (X, Y) along walkable ground, fighting on the way
     goto NAME            walk to the named object of the current map (its centre)
+    approach NAME PX     walk toward the named object until within PX pixels of it
     interact             press interact once
     hold TICKS           hold interact for TICKS ticks
     wait TICKS           stand still for TICKS ticks (fighting whatever comes)
     claymore             Day 0: hold out until the Alpha is on him, then set off the claymore
+    plant                hold interact at the Omega's core until the charge is planted, stepping
+                         back in whenever a blow knocks him out of reach
     kill-alpha           fight the Alpha until it falls
-    spare-alpha on|off   whether he shoots at Alphas (off by default: an Alpha's death resets
-                         the day, so a route only kills one on purpose)
+    spare-alpha on|off   whether he holds fire on Alphas (on by default: an Alpha's death resets
+                         the day, so a route only kills one on purpose, with kill-alpha)
+    avoid-mines on|off   keep clear of every mine, as a runner who knows the map does (off by
+                         default: he steps around only the mines Cage remembers)
     reset                restart the day now
 """
 
@@ -33,6 +38,7 @@ import pymunk
 from game import tuning as T
 from game.sim import inputs
 from game.sim.inputs import InputFrame
+from game.sim.events import LevelEntered
 from game.sim.loop import LoopStarted, Run
 from game.sim.mimic import WINDUP
 from game.sim.physics import CAT_WALL, CAT_WATER
@@ -45,7 +51,7 @@ STUCK_TICKS = 90
 MAX_ROUTE_BYTES = 1024 * 1024
 
 
-class RouteError(Exception):
+class RouteError(ValueError):
     """A route file that cannot be played: `str()` names the file and line."""
 
 
@@ -59,12 +65,15 @@ class Command:
 ARITY = {
     "day": (0, 0),
     "goto": (1, 2),
+    "approach": (2, 2),
     "interact": (0, 0),
     "hold": (1, 1),
     "wait": (1, 1),
     "claymore": (0, 0),
+    "plant": (0, 0),
     "kill-alpha": (0, 0),
     "spare-alpha": (1, 1),
+    "avoid-mines": (1, 1),
     "reset": (0, 0),
 }
 
@@ -90,8 +99,10 @@ def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
                 float(args[0]), float(args[1])
             except ValueError:
                 raise RouteError(f"{source}:{number}: goto X Y needs two numbers") from None
-        if name == "spare-alpha" and args[0] not in ("on", "off"):
-            raise RouteError(f"{source}:{number}: spare-alpha takes on or off")
+        if name == "approach" and not args[1].isdigit():
+            raise RouteError(f"{source}:{number}: approach NAME PX needs a whole number of px")
+        if name in ("spare-alpha", "avoid-mines") and args[0] not in ("on", "off"):
+            raise RouteError(f"{source}:{number}: {name} takes on or off")
         if name == "day":
             if days[-1]:
                 days.append([])
@@ -137,8 +148,14 @@ class Navigator:
                 if outline is None or _inside(outline, (tx + 0.5) * self.tw, (ty + 0.5) * self.th):
                     grid[ty * self.width + tx] = 1
 
-    def grid(self, world) -> bytearray:
+    def grid(self, world, all_mines: bool = False) -> bytearray:
         grid = bytearray(self.static_blocked)
+        memory = getattr(world, "memory", None)
+        keep_clear = T.MINE_TRIGGER + T.CAGE_RADIUS + 12
+        for mine in getattr(world, "mines", ()):
+            if mine.armed and (all_mines or (memory is not None and memory.knows(mine.field))):
+                x, y = mine.obj.x, mine.obj.y
+                self._block_area(grid, x - keep_clear, y - keep_clear, x + keep_clear, y + keep_clear)
         for gate in getattr(world, "gates", ()):
             if not gate.open:
                 o = gate.obj
@@ -149,9 +166,9 @@ class Navigator:
             self._block_area(grid, omega.x - r, omega.y - r, omega.x + r, omega.y + r)
         return grid
 
-    def path(self, world, start: tuple[float, float], goal: tuple[float, float]):
+    def path(self, world, start, goal, all_mines: bool = False):
         """Waypoints (tile centres) from start to goal, or None if the goal cannot be reached."""
-        grid = self.grid(world)
+        grid = self.grid(world, all_mines)
         w = self.width
         sx, sy = int(start[0] // self.tw), int(start[1] // self.th)
         gx, gy = int(goal[0] // self.tw), int(goal[1] // self.th)
@@ -197,6 +214,14 @@ _STEPS = [(1, 0, 1.0), (-1, 0, 1.0), (0, 1, 1.0), (0, -1, 1.0), (1, 1, 1.414), (
           (-1, 1, 1.414), (-1, -1, 1.414)]  # fmt: skip
 
 
+def _distance_to_segment(p, a, b) -> float:
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
+    return math.hypot(p[0] - (ax + t * dx), p[1] - (ay + t * dy))
+
+
 def _inside(outline, px: float, py: float) -> bool:
     inside = False
     j = len(outline) - 1
@@ -217,6 +242,7 @@ class RouteBot:
         self.day = 0
         self.index = 0
         self.spare_alpha = True
+        self.avoid_mines = False
         self.navigators: dict[str, Navigator] = {}
         self.path: list[tuple[float, float]] | None = None
         self.goal: tuple[float, float] | None = None
@@ -242,6 +268,10 @@ class RouteBot:
     def observe(self, events: list) -> None:
         """Feed the tick's events: a new loop moves the bot on to the next day's orders."""
         for e in events:
+            command = self.command
+            walking = command is not None and command.name in ("goto", "approach")
+            if isinstance(e, LevelEntered) and walking:
+                self._next()  # he walked into the Exit he was heading for
             if isinstance(e, LoopStarted):
                 self.day += 1
                 self.index = 0
@@ -277,10 +307,11 @@ class RouteBot:
         world = run.world
         cage = world.cage
         name, args = command.name, command.args
-        if name == "goto":
+        if name in ("goto", "approach"):
             if self.goal is None:
-                self.goal = self._resolve(world, args, command)
-            move = self._walk(world)
+                self.goal = self._resolve(world, args[:1] if name == "approach" else args, command)
+            within = float(args[1]) if name == "approach" else ARRIVED
+            move = self._walk(world, within)
             if move is None:
                 self._next()
                 return (0.0, 0.0), 0
@@ -308,6 +339,16 @@ class RouteBot:
                             return (0.0, 0.0), 0
                         return (0.0, 0.0), inputs.INTERACT
             return (0.0, 0.0), 0
+        if name == "plant":
+            omega, charge = world.omega, world.charge
+            if omega is None or charge is None or charge.state != 1:
+                self._next()
+                return (0.0, 0.0), 0
+            dx, dy = omega.x - cage.position[0], omega.y - cage.position[1]
+            d = math.hypot(dx, dy) or 1.0
+            if d > T.PLANT_REACH - 20:
+                return (dx / d, dy / d), inputs.INTERACT
+            return (0.0, 0.0), inputs.INTERACT
         if name == "kill-alpha":
             self.spare_alpha = False
             alphas = [m for m in world.mimics if m.kind.name == "alpha" and m.alive]
@@ -316,6 +357,10 @@ class RouteBot:
             return (0.0, 0.0), 0
         if name == "spare-alpha":
             self.spare_alpha = args[0] == "on"
+            self._next()
+            return (0.0, 0.0), 0
+        if name == "avoid-mines":
+            self.avoid_mines = args[0] == "on"
             self._next()
             return (0.0, 0.0), 0
         if name == "reset":
@@ -339,15 +384,16 @@ class RouteBot:
             nav = self.navigators[key] = Navigator(world)
         return nav
 
-    def _walk(self, world) -> tuple[float, float] | None:
-        """This tick's direction toward the goal; None once he is there."""
+    def _walk(self, world, within: float = ARRIVED) -> tuple[float, float] | None:
+        """This tick's direction toward the goal; None once he is within `within` px of it."""
         cage = world.cage
         x, y = cage.position
         goal = self.goal
-        if math.dist((x, y), goal) <= ARRIVED:
+        if math.dist((x, y), goal) <= within:
             return None
         if self.path is None:
-            self.path = self._navigator(world).path(world, (x, y), goal) or [goal]
+            nav = self._navigator(world)
+            self.path = nav.path(world, (x, y), goal, self.avoid_mines) or [goal]
             self.stuck_clock, self.stuck_from = 0, (x, y)
         # Skip ahead to the farthest waypoint he can walk straight to.
         while len(self.path) > 1 and self._clear(world, (x, y), self.path[1]):
@@ -366,14 +412,15 @@ class RouteBot:
         scale = 1.0 if d > 30 else max(0.35, d / 30)
         return (dx / d * scale, dy / d * scale)
 
-    @staticmethod
-    def _clear(world, a, b) -> bool:
-        info = world.space.segment_query_first(a, b, T.CAGE_RADIUS + 1, MOVE_FILTER)
-        if info is not None:
+    def _clear(self, world, a, b) -> bool:
+        """Whether he can walk straight from a to b: no wall, water, shut gate or mine to avoid."""
+        if world.space.segment_query_first(a, b, T.CAGE_RADIUS + 1, MOVE_FILTER) is not None:
             return False
-        for gate in getattr(world, "gates", ()):
-            if not gate.open and gate.shape is not None:
-                if gate.shape.segment_query(a, b, T.CAGE_RADIUS + 1).shape is not None:
+        memory = world.memory
+        keep_clear = T.MINE_TRIGGER + T.CAGE_RADIUS + 8
+        for mine in getattr(world, "mines", ()):
+            if mine.armed and (self.avoid_mines or memory.knows(mine.field)):
+                if _distance_to_segment((mine.obj.x, mine.obj.y), a, b) < keep_clear:
                     return False
         return True
 
