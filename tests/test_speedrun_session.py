@@ -222,3 +222,39 @@ def test_a_practice_picker_lists_what_the_maps_can_teach():
     ids = [i for i, _text in knowledge_choices(atlas.values())]
     assert "intel:gate-code" in ids and "rita:phrase" in ids and "vision:omega" in ids
     assert any(i.startswith("ambush:") for i in ids) and len(ids) == len(set(ids))
+
+
+def test_play_starts_a_new_save_a_continued_one_or_practice(tmp_path):
+    from game.speedrun.commands import practice_request
+    from game.speedrun.session import start_play
+
+    maps = course(tmp_path)
+    session, run = start_play(maps, 0, record=False)
+    assert session.category.official is False and session.category.new_save and run.loop == 0
+    session, run = start_play(maps, 0, memory=practice_memory(["x"], 1, loop=3), bot="random")
+    assert run.loop == 3 and "continued save" in session.category.labels
+    assert "played by bot:random" in session.category.labels
+    session, run = start_play(maps, 0, practice={"knowledge": ["rita:phrase"], "training_level": 2})
+    assert run.memory.knows("rita:phrase") and session.category.practice
+    source = walk_and_win(maps, wait=0)
+
+    def request(*argv):
+        return practice_request(parser().parse_args(["play", *argv]))
+
+    assert request() is None
+    assert request("--practice-training", "4") == {"knowledge": [], "training_level": 4}
+    assert request("--practice-knowledge", "a, b") == {"knowledge": ["a", "b"], "training_level": 0}
+    wanted = request("--practice-replay", str(source.replay_path), "--practice-split", "Far")
+    session, run = start_play(maps, 0, practice=wanted, record=False)
+    assert session.tracker.splits.done("Far") and session.tracker.igt_ticks == 0
+    for argv, message in [
+        (["--practice-training", "9"], "0 to 5"),
+        (["--practice-split", "Far"], "go together"),
+        (["--practice-replay", str(source.replay_path), "--practice-split", "Moon"], "Moon"),
+        (
+            ["--practice-replay", str(tmp_path / "none.aynrep"), "--practice-split", "A"],
+            "none.aynrep",
+        ),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            request(*argv)

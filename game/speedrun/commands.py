@@ -28,6 +28,7 @@ from game.speedrun.bests import Bests, bests_folder
 from game.speedrun.category import CAMPAIGN_START, classify
 from game.speedrun.lss import write_lss
 from game.speedrun.maps import route_for_level
+from game.speedrun.practice import MAX_TRAINING
 from game.speedrun.timefmt import format_ticks
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -72,6 +73,36 @@ def add_play_options(play: argparse.ArgumentParser) -> None:
     play.add_argument("--practice-training", type=int, metavar="N", help="practice: Rita's level")
     play.add_argument("--practice-replay", metavar="FILE", help="practice from a split of this")
     play.add_argument("--practice-split", metavar="NAME", help="...at this split")
+
+
+def practice_request(args: argparse.Namespace) -> dict | None:
+    """The practice `aynik play` was asked for, as game.speedrun.session.start_play takes it
+    (None: none). ValueError says what is wrong, in one line naming the file."""
+    knowledge = getattr(args, "practice_knowledge", None)
+    training = getattr(args, "practice_training", None)
+    replay_path = getattr(args, "practice_replay", None)
+    split = getattr(args, "practice_split", None)
+    if replay_path or split:
+        if not (replay_path and split):
+            raise ValueError("--practice-replay and --practice-split go together")
+        if knowledge is not None or training is not None:
+            raise ValueError("practise from a replay's split, or with chosen knowledge: not both")
+        try:
+            replay = read_replay(replay_path)
+        except ReplayError as exc:
+            raise ValueError(str(exc)) from None
+        reached = [mark.name for mark in replay.splits]
+        if split not in reached:
+            have = ", ".join(reached) or "none"
+            raise ValueError(f"{replay_path}: the run never reaches the split {split!r} ({have})")
+        return {"replay": replay_path, "split": split}
+    if knowledge is None and training is None:
+        return None
+    level = 0 if training is None else training
+    if not 0 <= level <= MAX_TRAINING:
+        raise ValueError(f"--practice-training {level}: Rita's training goes from 0 to 5")
+    ids = [k.strip() for k in (knowledge or "").split(",") if k.strip()]
+    return {"knowledge": ids, "training_level": level}
 
 
 def run_speedrun_command(args: argparse.Namespace) -> int | None:

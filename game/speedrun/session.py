@@ -189,12 +189,13 @@ class SpeedrunSession:
         seed: int,
         knowledge: Iterable[str],
         training_level: int,
+        atlas: dict[str, LevelData] | None = None,
         **options,
     ) -> tuple[SpeedrunSession, Run]:
         """A practice day with this knowledge and training: (session, run)."""
         memory = practice_memory(knowledge, training_level)
         start = Memory.from_json(memory.to_json())  # the run writes into its own copy
-        run = Run(level, seed, memory)
+        run = Run(level, seed, memory, atlas)
         practice = {
             "kind": "day",
             "knowledge": list(memory.knowledge),
@@ -394,3 +395,37 @@ def _practice_text(practice: dict | None) -> str:
         known = len(practice.get("knowledge", []))
         return f"{known} known, training {practice.get('training_level', 0)}"
     return str(practice.get("kind", "practice"))
+
+
+def start_play(
+    maps: tuple[LevelData, dict[str, LevelData]],
+    seed: int,
+    *,
+    memory: Memory | None = None,
+    bot: str | None = None,
+    livesplit: str | LiveSplitClient | None = None,
+    record: bool = True,
+    practice: dict | None = None,
+) -> tuple[SpeedrunSession, Run]:
+    """Everything the play scene needs to begin: (session, run).
+
+    `maps` is (starting level, atlas) from game.level.atlas.load_atlas; `memory` a continued
+    save's Memory (None: a new save); `practice` None, `{"knowledge": [ids], "training_level": n}`
+    for a practice day, or `{"replay": path, "split": name}` to start at a replay's split
+    (ReplayError or ValueError when that cannot be done)."""
+    level, atlas = maps
+    player = f"bot:{bot}" if bot else "human"
+    options = {"livesplit": livesplit, "record": record, "player": player}
+    if practice and "replay" in practice:
+        from game.replay.format import read_replay
+
+        replay = read_replay(practice["replay"])
+        return SpeedrunSession.practice_from_split(replay, str(practice["split"]), **options)
+    if practice:
+        return SpeedrunSession.practice_day(
+            level, seed, practice.get("knowledge", ()), int(practice.get("training_level", 0)),
+            atlas=atlas, **options,
+        )  # fmt: skip
+    start = Memory.from_json(memory.to_json()) if memory is not None else None
+    run = Run(level, seed, memory, atlas)
+    return SpeedrunSession.new(run, level, seed, start_memory=start, **options), run
