@@ -885,6 +885,210 @@ def knowledge() -> Signal:
     return with_room(out, 0.45, rt60=1.1, size=0.9, tone=4500)
 
 
+# --- The dam and the Omega ------------------------------------------------------------------
+
+
+def omega_pulse() -> Signal:
+    """The Omega's heartbeat: a deep lub-dub under a throbbing hum, a glassy ring above it."""
+    rng = random.Random(2222)
+    n = samples(1.2)
+    beat = silence(n)
+    for at, f0, level in ((0.0, 95, 1.0), (0.3, 78, 0.75)):
+        m = n - samples(at)
+        mix_into(beat, drive(thump(m, f0, 33, 0.06, 0.3), 1.8), samples(at), level)
+    # The throb: a low saw breathing through a closed filter, swelling with each beat.
+    swell = lines(n, [(0, 0), (0.04, 1.0), (0.25, 0.45), (0.34, 0.85), (0.7, 0.35), (1.2, 0.0)])
+    throb = svf(saw(pitch_lines(n, [(0, 52), (1.2, 44)]), n), 240, 1.4, "lp")
+    throb = times(
+        throb, [v * (0.7 + 0.3 * math.sin(TAU * 9 * i / SR)) for i, v in enumerate(swell)]
+    )
+    # Glass: two inharmonic bells and a shimmer of air, the sound of the core's light.
+    glass = layer(
+        n,
+        (fm_bell(n, 1244.5, 2.76, 1.4, 0.45, 0.015), 0.5),
+        (fm_bell(n, 1864.7, 1.41, 0.9, 0.35, 0.02), 0.3),
+        (times(svf(white(n, rng), 5200, 3.0, "bp"), decay(n, 0.25, 0.03)), 0.2),
+    )
+    dry = layer(n, (beat, 1.0), (throb, 0.55), (glass, 0.22))
+    return with_room(dry, 0.3, rt60=1.3, size=1.3, tone=3200)
+
+
+def charge_arm() -> Signal:
+    """An explosive charge armed: the cover's click, the latch, a servo whine, a ready beep."""
+    rng = random.Random(2323)
+    n = samples(0.6)
+    click = metal_clack(n, rng, 2600, 0.003, 0.4, ring=0.4)
+    latch = metal_clack(n, rng, 1350, 0.07, 0.9, ring=0.6)
+    f = pitch_lines(n, [(0.1, 380), (0.4, 1900)])
+    servo = svf(layer(n, (saw(f, n), 0.7), (sine([v * 2 for v in f], n), 0.3)), 1600, 1.8, "bp")
+    servo = times(servo, lines(n, [(0.1, 0), (0.13, 0.7), (0.38, 1.0), (0.42, 0.0)]))
+    tone = layer(n, (sine(2093.0, n), 1.0), (sine(4186.0, n), 0.2))
+    beep = times(tone, lines(n, [(0.45, 0), (0.453, 1.0), (0.55, 0.85), (0.556, 0.0)]))
+    dry = layer(n, (click, 0.8), (latch, 1.0), (servo, 0.45), (beep, 0.5))
+    return with_room(dry, 0.12, rt60=0.3, size=0.5)
+
+
+def charge_beep() -> Signal:
+    """A countdown beep: short, sharp and high, cutting through any firefight."""
+    n = samples(0.12)
+    # A hard edge from explicit odd harmonics: a squared-off sine would fold its fifth back down.
+    tone = layer(n, (sine(2637.0, n), 1.0), (sine(7911.0, n), 0.12), (sine(5274.0, n), 0.08))
+    return times(tone, lines(n, [(0, 0), (0.002, 1.0), (0.085, 0.8), (0.11, 0.0)]))
+
+
+def omega_death() -> Signal:
+    """The Omega dies: everything sucked inward, a white-hot crack, then a colossal blast whose
+    sub sweeps down past hearing and whose rumble rolls on and on; the core's glass shatters."""
+    rng = random.Random(2525)
+    n = samples(3.0)
+    snap = 0.7
+    # The implosion: a bright chord's reverb played backwards, racing into the snap.
+    hit_len = samples(snap)
+    hit = layer(
+        hit_len,
+        (times(white(hit_len, rng), decay(hit_len, 0.03, 0.001)), 0.6),
+        (fm_bell(hit_len, 622.3, 1.41, 3.0, 0.4), 0.5),
+        (fm_bell(hit_len, 932.3, 2.76, 2.0, 0.3), 0.4),
+    )
+    swell = reverse(reverb(hit, rt60=1.2, size=1.4, tone=6000))
+    rise = curved(lines(n, [(0, 0), (snap, 1.0), (snap + 0.004, 0.0)]), 2.5)
+    suck = times(svf(white(n, rng), pitch_lines(n, [(0, 150), (snap, 6000)]), 1.4, "lp"), rise)
+    whine = times(sine(pitch_lines(n, [(0, 70), (snap, 520)]), n), curved(rise, 0.7))
+    implosion = layer(n, (swell, 3.0), (suck, 0.5), (whine, 0.35))
+    implosion = times(implosion, lines(n, [(0, 1), (snap, 1), (snap + 0.004, 0)]))
+    # The blast, all of it starting at the snap.
+    m = n - samples(snap)
+    crack = times(svf(white(m, rng), 6500, 0.7, "lp"), decay(m, 0.015, 0.0005))
+    boom = drive(thump(m, 120, 24, 0.16, 0.7), 2.4)
+    sub = times(sine(exp_sweep(m, 75, 17, 0.7), m), decay(m, 1.1, 0.004))
+    roar = times(svf(white(m, rng), exp_sweep(m, 6000, 110, 0.4), 0.8, "lp"), decay(m, 0.55, 0.004))
+    rumble = svf(svf(white(m, rng), 130, 0.8, "lp"), 130, 0.8, "lp")
+    rumble = times(scaled(rumble, 7.0), decay(m, 1.0, 0.05))
+    shatter = svf(grains(m, rng, 340, 0.0, 0.9, (0.0003, 0.002), 2.0), 4200, 0.8, "hp")
+    shards = silence(m)
+    for at, f in ((0.02, 2890), (0.09, 3710), (0.16, 2240), (0.27, 4480), (0.4, 3150)):
+        mix_into(shards, modal(m, [(f, 0.5, 0.12), (f * 1.53, 0.3, 0.08)], at), 0, 0.5)
+    debris = times(svf(grains(m, rng, 200, 0.2, 2.1, (0.0005, 0.004), 2.0), 1500, 0.7, "hp"),
+                   decay(m, 0.7, 0.01, 0.1))  # fmt: skip
+    blast = layer(
+        m,
+        (crack, 0.8), (boom, 1.0), (sub, 0.8), (roar, 0.8), (rumble, 0.8),
+        (shatter, 0.4), (shards, 0.25), (debris, 0.35),
+    )  # fmt: skip
+    dry = layer(n, (implosion, 0.7), (blast, 1.0, snap))
+    wet = with_room(dry, 0.35, rt60=2.0, size=1.5, tone=2500)
+    return times(wet, lines(n, [(0, 1.0), (2.4, 1.0), (3.0, 0.0)]))  # the rumble rolls away
+
+
+def gate_locked() -> Signal:
+    """A keypad refusing the code: a key's tick and two flat, sour buzzes."""
+    rng = random.Random(2626)
+    n = samples(0.3)
+    tick = times(svf(white(n, rng), 3500, 0.8, "hp"), decay(n, 0.003, 0.0003))
+    tone = layer(
+        n, (square(196.0, n, 5.0), 0.6), (square(207.7, n, 5.0), 0.5), (saw(392.0, n), 0.2)
+    )
+    tone = svf(tone, 2400, 0.8, "lp")
+    gate = lines(
+        n,
+        [
+            (0.01, 0),
+            (0.015, 1),
+            (0.115, 1),
+            (0.12, 0),
+            (0.16, 0),
+            (0.165, 1),
+            (0.265, 1),
+            (0.27, 0),
+        ],
+    )
+    return layer(n, (tick, 0.35), (times(tone, gate), 1.0))
+
+
+def gate_open() -> Signal:
+    """A blast door: two heavy bolts thrown, a hydraulic hiss, the slab grinding aside."""
+    rng = random.Random(2727)
+    n = samples(0.8)
+    bolts = layer(
+        n,
+        (metal_clack(n, rng, 330, 0.004, 2.2, ring=1.6), 1.0),
+        (metal_clack(n, rng, 290, 0.1, 2.2, ring=1.6), 0.9),
+    )
+    thuds = silence(n)
+    for at in (0.004, 0.1):
+        m = n - samples(at)
+        mix_into(thuds, drive(thump(m, 110, 42, 0.02, 0.07), 1.8), samples(at))
+    hiss = svf(white(n, rng), 3800, 0.7, "hp")
+    hiss = times(hiss, lines(n, [(0.13, 0), (0.16, 1.0), (0.3, 0.5), (0.5, 0.0)]))
+    grind = slide_scrape(n, rng, 0.16, 0.78, 380)
+    groan = svf(saw(times(pitch_lines(n, [(0.16, 74), (0.78, 58)]), jitter(n, rng, 12, 0.03)), n),
+                320, 2.5, "bp")  # fmt: skip
+    groan = times(groan, lines(n, [(0.16, 0), (0.25, 1.0), (0.65, 0.8), (0.78, 0.0)]))
+    rumble = times(svf(held_noise(n, rng, 30, 120), 160, 0.8, "lp"),
+                   lines(n, [(0.16, 0), (0.3, 1.0), (0.7, 0.7), (0.79, 0.0)]))  # fmt: skip
+    dry = layer(
+        n, (bolts, 1.0), (thuds, 0.8), (hiss, 0.18), (grind, 0.6), (groan, 0.5), (rumble, 1.2)
+    )
+    return with_room(dry, 0.25, rt60=0.9, size=1.2, tone=2500)
+
+
+def pickup() -> Signal:
+    """Gear taken up: a strap's rustle, a buckle's clack, a small bright confirmation."""
+    rng = random.Random(2828)
+    n = samples(0.3)
+    rustle = times(svf(white(n, rng), 2600, 1.0, "bp"), grains_gate(n, rng, 0.0, 0.09))
+    clack = metal_clack(n, rng, 1150, 0.045, 0.7, ring=0.7)
+    chime_ = layer(n, (chime(n, 1046.5, 0.09, 0.05), 0.7), (chime(n, 1568.0, 0.15, 0.07), 0.9))
+    return layer(n, (rustle, 0.5), (clack, 0.9), (chime_, 0.3))
+
+
+def blade() -> Signal:
+    """Rita's blade: a heavy swoosh of air and a thin ring of steel left hanging after it."""
+    rng = random.Random(2929)
+    n = samples(0.3)
+    sweep = pitch_lines(n, [(0, 420), (0.09, 2400), (0.3, 600)])
+    swoosh = times(
+        svf(white(n, rng), sweep, 1.6, "bp"), curved(lines(n, [(0, 0), (0.09, 1), (0.3, 0)]), 1.5)
+    )
+    air = times(svf(white(n, rng), 380, 0.7, "lp"), lines(n, [(0, 0), (0.08, 1.0), (0.28, 0.0)]))
+    body = thump(n, 140, 70, 0.03, 0.05)
+    shing = times(svf(white(n, rng), 5500, 0.8, "hp"), decay(n, 0.02, 0.004, 0.05))
+    ring_ = modal(
+        n, [(1730, 0.3, 0.16), (2750, 0.25, 0.12), (4180, 0.15, 0.09), (5610, 0.08, 0.06)], 0.05
+    )
+    return layer(n, (swoosh, 1.0), (air, 0.7), (body, 0.35), (shing, 0.2), (ring_, 0.22))
+
+
+def grenade_throw() -> Signal:
+    """A grenade thrown: the pin's ping, the spoon flicking off, a short whoosh away."""
+    rng = random.Random(3030)
+    n = samples(0.25)
+    ping = layer(n, (modal(n, [(3300, 0.5, 0.04), (4950, 0.3, 0.03)], 0.002), 1.0),
+                 (metal_clack(n, rng, 2900, 0.002, 0.2, ring=0.3), 0.5))  # fmt: skip
+    spoon = metal_clack(n, rng, 2200, 0.05, 0.3, ring=0.5)
+    sweep = pitch_lines(n, [(0.07, 500), (0.15, 1900), (0.25, 800)])
+    whoosh = times(svf(white(n, rng), sweep, 1.4, "bp"),
+                   curved(lines(n, [(0.07, 0), (0.15, 1), (0.25, 0)]), 1.4))  # fmt: skip
+    return layer(n, (ping, 0.6), (spoon, 0.7), (whoosh, 0.9))
+
+
+def rita_shot() -> Signal:
+    """Rita's rifle: lighter and snappier than Cage's heavy gun, with a thin electric zip."""
+    rng = random.Random(3131)
+    n = samples(0.25)
+    crack = times(svf(white(n, rng), 3200, 0.7, "hp"), decay(n, 0.004, 0.0003))
+    blast = times(svf(white(n, rng), 1250, 1.1, "bp"), decay(n, 0.018, 0.0008))
+    punch = drive(thump(n, 440, 150, 0.008, 0.016), 2.2)
+    sub_thump = thump(n, 200, 72, 0.014, 0.03)
+    zip_ = times(sine(exp_sweep(n, 3400, 900, 0.012), n), decay(n, 0.02, 0.0005))
+    ring_ = modal(n, [(1820, 0.3, 0.03), (2710, 0.2, 0.025), (4030, 0.1, 0.02)], 0.003)
+    dry = layer(
+        n, (crack, 0.9), (blast, 0.8), (punch, 0.5), (sub_thump, 0.6), (zip_, 0.18), (ring_, 0.12)
+    )
+    wet = with_room(dry, 0.18, rt60=0.25, size=0.4, tone=3500)
+    return drive(lowpass1(wet, 9000), 1.4)
+
+
 EFFECTS = {
     "shot": shot,
     "shot_b": shot_b,
@@ -910,6 +1114,16 @@ EFFECTS = {
     "knowledge": knowledge,
     "loop_reset": loop_reset,
     "alpha_roar": alpha_roar,
+    "omega_pulse": omega_pulse,
+    "charge_arm": charge_arm,
+    "charge_beep": charge_beep,
+    "omega_death": omega_death,
+    "gate_locked": gate_locked,
+    "gate_open": gate_open,
+    "pickup": pickup,
+    "blade": blade,
+    "grenade_throw": grenade_throw,
+    "rita_shot": rita_shot,
 }
 
 
@@ -1191,7 +1405,382 @@ def title_music() -> Signal:
     return finish_music(mixed, loop)
 
 
-MUSIC = {"beach": beach_music, "title": title_music}
+# --- The dam: industrial, C minor, 96 BPM ---------------------------------------------------
+
+C_MIN = (36, (48, 51, 55))
+AB_MAJ = (32, (48, 51, 56))
+F_MIN = (41, (48, 53, 56))
+G_MAJ = (31, (47, 50, 55))  # B natural: the harmonic-minor pull back to C
+
+DAM_SIXTEENTH = 3445  # samples: 96 BPM, so a bar is 55120 samples and 12 bars run 30 s
+DAM_CHORDS = [C_MIN, C_MIN, AB_MAJ, G_MAJ, C_MIN, C_MIN, F_MIN, G_MAJ] + [
+    C_MIN, AB_MAJ, F_MIN, G_MAJ,
+]  # fmt: skip
+# The pulse: one bass note per sixteenth, semitones over the root, with accents that lurch.
+DAM_PULSE = (0, 0, 12, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 7, 12, 0)
+DAM_PULSE_ACCENTS = (1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0)
+# Bell motif over the last phrase: (bar, sixteenth, length in sixteenths, note).
+DAM_BELLS = [
+    (8, 0, 6, 79), (8, 6, 6, 80), (8, 12, 4, 79),
+    (9, 0, 12, 75), (9, 12, 4, 74),
+    (10, 0, 6, 77), (10, 6, 6, 80), (10, 12, 4, 79),
+    (11, 0, 8, 74), (11, 8, 8, 71),
+]  # fmt: skip
+
+
+@cache
+def metal_hit(variant: int, size: float) -> Signal:
+    """Struck steel: a pipe or a girder hit with a hammer, inharmonic modes over a dull knock."""
+    rng = random.Random(6000 + variant)
+    n = samples(1.2 * size)
+    base = (210.0, 265.0, 330.0, 390.0)[variant % 4] / size
+    modes = [
+        (base, 0.5, 0.3 * size), (base * 2.41, 0.35, 0.22 * size), (base * 3.93, 0.25, 0.15 * size),
+        (base * 5.87, 0.15, 0.1 * size), (base * 8.12, 0.08, 0.06 * size),
+    ]  # fmt: skip
+    knock = times(svf(white(n, rng), 1200, 0.9, "bp"), decay(n, 0.01, 0.0005))
+    return layer(n, (modal(n, modes), 1.0), (knock, 0.5))
+
+
+@cache
+def hammer(variant: int) -> Signal:
+    """The industrial kick: a press stamping, pitch-dropping body, a burst of grit on top."""
+    rng = random.Random(6100 + variant)
+    n = samples(0.5)
+    body = drive(thump(n, 150, 44, 0.025, 0.12), 2.6)
+    grit = times(crush(svf(white(n, rng), 2500, 0.8, "lp"), 4), decay(n, 0.02, 0.0008))
+    return layer(n, (body, 1.0), (grit, 0.35))
+
+
+@cache
+def hat(variant: int, open_: bool) -> Signal:
+    """A metallic tick: crushed noise through a high band-pass, a little ring left on it."""
+    rng = random.Random(6200 + variant)
+    n = samples(0.3 if open_ else 0.09)
+    noise = svf(crush(white(n, rng), 2), 7500, 1.2, "bp")
+    ring_ = modal(n, [(5120, 0.2, 0.03), (6870, 0.15, 0.02)])
+    return times(layer(n, (noise, 1.0), (ring_, 0.4)), decay(n, 0.08 if open_ else 0.015, 0.0005))
+
+
+def dam_drums(bar: int, sixteenth: int) -> list[tuple[str, int, float, int]]:
+    """One bar of the dam's machine: (kind, offset in samples, level, variant)."""
+    hits: list[tuple[str, int, float, int]] = []
+    phrase_bar = bar % 4
+    if phrase_bar == 0:
+        hits.append(("press", 0, 1.0, bar // 4))
+    if bar >= 2:  # ticking machinery, then the whole line running
+        for slot in range(1, 16, 2):
+            hits.append(("hat", slot * sixteenth, 0.25 + 0.1 * (slot % 4 == 3), slot % 3))
+    if bar >= 4:
+        for slot in (0, 6, 10):
+            hits.append(("hammer", slot * sixteenth, 1.0 if slot == 0 else 0.8, slot % 2))
+        for slot in (4, 12):
+            hits.append(("clang", slot * sixteenth, 0.5, (bar + slot) % 4))
+        if phrase_bar == 3:  # a run of clangs throwing the phrase over
+            for slot in (13, 14, 15):
+                hits.append(("clang", slot * sixteenth, 0.3 + 0.1 * (slot - 13), slot % 4))
+        hits.append(("open_hat", 14 * sixteenth, 0.3, bar % 3))
+    else:
+        for slot in (3, 11):  # distant pings in the empty plant
+            hits.append(("ping", slot * sixteenth, 0.3, (bar + slot) % 4))
+    return hits
+
+
+def dam_music() -> Signal:
+    """The dam: a C minor machine at 96 BPM: a lurching bass pulse under a low drone, presses and
+    struck girders for drums, a cold bell line over the last phrase."""
+    sixteenth = DAM_SIXTEENTH
+    bar = 16 * sixteenth
+    loop = bar * len(DAM_CHORDS)
+    n = loop + samples(3.0)
+    warm = samples(0.5)
+    m = loop + warm
+    lfo = [0.5 - 0.5 * math.cos(TAU * 3 * i / loop) for i in range(m)]
+    drone = layer(
+        m,
+        (saw_bl(periodic(65.41, loop), m), 0.5),
+        (saw_bl(periodic(65.9, loop), m, 0.3), 0.4),  # a beating, not-quite-unison partner
+        (saw_bl(periodic(98.0, loop), m, 0.6), 0.25),
+        (sine(periodic(32.7, loop), m), 0.6),
+    )
+    drone = svf(drone, [180.0 + 420.0 * v for v in lfo], 1.8, "lp")
+    drone = drone[loop:] + drone[warm:loop] + silence(n - loop)
+    bass, drums, pad, bells = silence(n), silence(n), silence(n), silence(n)
+    voices = {
+        "press": lambda v: metal_hit(v, 1.8),
+        "clang": lambda v: metal_hit(v, 1.0),
+        "ping": lambda v: metal_hit(v + 2, 0.6),
+        "hammer": hammer,
+        "hat": lambda v: hat(v, False),
+        "open_hat": lambda v: hat(v, True),
+    }
+    for b, (root, voicing) in enumerate(DAM_CHORDS):
+        start = b * bar
+        for i, step in enumerate(DAM_PULSE):
+            note = bass_note(root + step, int(sixteenth * 0.7), bool(DAM_PULSE_ACCENTS[i]))
+            mix_into(bass, note, start + i * sixteenth, 1.0 if DAM_PULSE_ACCENTS[i] else 0.6)
+        for kind, offset, level, variant in dam_drums(b, sixteenth):
+            mix_into(drums, voices[kind](variant), start + offset, level)
+            if kind == "press":  # the press lands with a boom under the ring
+                mix_into(drums, deep_boom(0), start + offset, 0.7)
+        mix_into(pad, pad_chord(voicing, bar, 620.0, 0.6, 1.2), start)
+    for b, slot, length, note in DAM_BELLS:
+        m2 = length * sixteenth + samples(1.5)
+        tone = fm_bell(m2, midi_hz(note), 3.5, 1.6, 0.5, 0.003)
+        at = b * bar + slot * sixteenth
+        mix_into(bells, tone, at)
+        mix_into(bells, lowpass1(tone, 2000), at + 3 * sixteenth, 0.3)
+    send = layer(n, (drums, 0.45), (pad, 0.4), (bells, 0.7))
+    room = reverb(send, rt60=1.6, size=1.4, tone=3000)
+    mixed = layer(
+        n, (drone, 0.4), (bass, 0.5), (drums, 0.85), (pad, 0.3), (bells, 0.28), (room, 0.5)
+    )
+    return finish_music(mixed, loop)
+
+
+# --- The chamber: the Omega's heart, no drums -----------------------------------------------
+
+CHAMBER_BEAT = 33075  # samples: a heartbeat every 1.5 s, sixteen to the 24 s loop
+# Glass tones: (beat, note, level). D, its minor second and its tritone: vast and wrong.
+CHAMBER_GLASS = [
+    (0, 86, 1.0), (2, 93, 0.7), (4, 87, 0.9), (6, 92, 0.6),
+    (8, 86, 1.0), (10, 81, 0.7), (12, 87, 0.9), (13, 98, 0.4), (14, 80, 0.7),
+]  # fmt: skip
+
+
+@cache
+def heartbeat() -> Signal:
+    """Lub-dub, felt more than heard: two low thumps, the second softer and lower."""
+    n = samples(1.2)
+    out = silence(n)
+    for at, f0, level in ((0.0, 80, 1.0), (0.26, 66, 0.7)):
+        m = n - samples(at)
+        mix_into(out, drive(thump(m, f0, 31, 0.05, 0.22), 1.6), samples(at), level)
+    return lowpass1(out, 260)
+
+
+@cache
+def glass_tone(note: int) -> Signal:
+    """A high glassy tone: rubbed-rim partials, slow to bloom, long to fade."""
+    f = midi_hz(note)
+    n = samples(5.5)
+    s = math.sin
+    shimmer = [1.0 + 0.003 * s(TAU * 0.7 * i / SR) for i in range(n)]
+    freq = [f * v for v in shimmer]
+    tone = layer(
+        n,
+        (sine(freq, n), 1.0),
+        (sine([v * 1.0042 for v in freq], n), 0.6),  # a slow beat between two near-unisons
+        (sine([v * 2.76 for v in freq], n) if f * 2.76 < 0.45 * SR else silence(n), 0.12),
+    )
+    return times(tone, lines(n, [(0, 0), (0.9, 1.0), (2.0, 0.7), (5.5, 0.0)]))
+
+
+@cache
+def drip(variant: int) -> Signal:
+    """A drop into still water: a bubble's rising chirp over a tiny plop."""
+    rng = random.Random(7000 + variant)
+    n = samples(0.12)
+    f0 = 700 + 500 * rng.random()
+    chirp = times(sine(pitch_lines(n, [(0, f0), (0.03, f0 * 2.3)]), n), decay(n, 0.018, 0.001))
+    plop = times(svf(white(n, rng), 900, 1.5, "bp"), decay(n, 0.005, 0.0005))
+    return layer(n, (chirp, 1.0), (plop, 0.3))
+
+
+def chamber_music() -> Signal:
+    """The chamber: the Omega's heartbeat in a deep pulsing sub, water dripping into a vast dark,
+    glass tones hanging in the air. No drums: only the heart."""
+    beat = CHAMBER_BEAT
+    loop = beat * 16
+    n = loop + samples(6.0)
+    rng = random.Random(7100)
+    warm = samples(0.5)
+    m = loop + warm
+    # The sub: D and its octave, swelling with every beat of the heart and sagging between.
+    # Each swell eases in over 30 ms and has fully sagged by the next beat: no step, no click.
+    e, sag = math.exp, math.exp(-(beat / SR) / 0.45)
+    shape = [
+        (e(-t / 0.45) - sag) / (1 - sag) * (1 - e(-t / 0.03)) for t in (k / SR for k in range(beat))
+    ]
+    pulse = [0.35 + 0.65 * shape[i % beat] for i in range(m)]
+    sub = layer(m, (sine(periodic(36.71, loop), m), 1.0), (sine(periodic(73.42, loop), m), 0.35))
+    grit = svf(saw_bl(periodic(73.42, loop), m), 180, 1.0, "lp")  # so small speakers hear it
+    sub = times(layer(m, (sub, 1.0), (grit, 0.35)), pulse)
+    lfo = [0.5 - 0.5 * math.cos(TAU * 2 * i / loop) for i in range(m)]
+    air = layer(
+        m,
+        (saw_bl(periodic(146.83, loop), m), 0.4),
+        (saw_bl(periodic(155.56, loop), m, 0.5), 0.3),  # E flat against D: the wrongness
+        (saw_bl(periodic(220.0, loop), m, 0.2), 0.3),
+    )
+    air = svf(air, [300.0 + 500.0 * v for v in lfo], 1.4, "lp")
+    bed = layer(m, (sub, 1.0), (air, 0.25))
+    bed = bed[loop:] + bed[warm:loop] + silence(n - loop)
+    heart, glass, drops = silence(n), silence(n), silence(n)
+    for b in range(16):
+        mix_into(heart, heartbeat(), b * beat, 1.0 if b % 4 == 0 else 0.8)
+    for b, note, level in CHAMBER_GLASS:
+        mix_into(glass, glass_tone(note), b * beat + beat // 3, level)
+    for k in range(22):
+        at = int(rng.random() * loop)
+        mix_into(drops, drip(k % 6), at, 0.3 + 0.7 * rng.random())
+    send = layer(n, (glass, 0.8), (drops, 1.0), (heart, 0.2))
+    room = reverb(send, rt60=4.0, size=1.7, tone=3500)
+    mixed = layer(n, (bed, 0.55), (heart, 0.9), (glass, 0.14), (drops, 0.12), (room, 0.55))
+    return finish_music(mixed, loop)
+
+
+# --- The ending: D major at last ------------------------------------------------------------
+
+END_BEAT = 18375  # samples: 72 BPM; twelve bars run exactly 40 s
+D_MAJ = (38, (54, 57, 62))
+A_OVER_CS = (37, (52, 57, 61))
+B_MIN = (35, (54, 59, 62))
+G_MAJ_HI = (31, (55, 59, 62))
+E_MIN = (40, (55, 59, 64))
+A_MAJ_HI = (33, (52, 57, 61))
+END_CHORDS = [
+    D_MAJ, A_OVER_CS, B_MIN, G_MAJ_HI, D_MAJ, A_OVER_CS,
+    E_MIN, A_MAJ_HI, G_MAJ_HI, A_MAJ_HI, D_MAJ, D_MAJ,
+]  # fmt: skip
+# The title's lament, turned to a major key: the same long-short-long steps, rising this time.
+END_MELODY = [
+    (2, 0.0, 1.5, 74), (2, 1.5, 0.5, 73), (2, 2.0, 2.0, 71),
+    (3, 0.0, 3.0, 67), (3, 3.0, 1.0, 69),
+    (4, 0.0, 1.5, 66), (4, 1.5, 0.5, 67), (4, 2.0, 2.0, 69),
+    (5, 0.0, 2.0, 69), (5, 2.0, 1.0, 71), (5, 3.0, 1.0, 73),
+    (6, 0.0, 1.5, 74), (6, 1.5, 0.5, 76), (6, 2.0, 2.0, 71),
+    (7, 0.0, 3.0, 73), (7, 3.0, 1.0, 69),
+    (8, 0.0, 1.5, 71), (8, 1.5, 0.5, 74), (8, 2.0, 2.0, 79),
+    (9, 0.0, 2.0, 78), (9, 2.0, 1.0, 76), (9, 3.0, 1.0, 73),
+    (10, 0.0, 4.0, 74),
+]  # fmt: skip
+END_ARPEGGIO = (0, 1, 2, 3, 2, 1, 2, 1)  # chord tones per eighth; 3 is the root an octave up
+
+
+@cache
+def piano_note(note: int, length: int) -> Signal:
+    """A soft electric-piano tone: FM whose brightness fades fast, a tine's click on the front,
+    two voices a hair apart for warmth. Low notes ring longer, as strings do."""
+    f = midi_hz(note)
+    tau = 2.2 * (220.0 / f) ** 0.35
+    n = length + samples(0.36)  # the release below is over by then
+    s = math.sin
+    release = lines(n, [(0, 1.0), (length / SR, 1.0), (length / SR + 0.35, 0.0)])
+    env = times(decay(n, tau, 0.004), release)
+    idx = [1.4 * v for v in decay(n, 0.25, 0.004)]
+    mod = phases(f, n)
+    out = silence(n)
+    for detune, amp, phase in ((1.0, 0.6, 0.0), (1.0016, 0.4, 0.3)):
+        car = phases(f * detune, n)
+        tone = [
+            a * s(TAU * (c + phase) + i * s(TAU * m))
+            for a, i, c, m in zip(env, idx, car, mod, strict=True)
+        ]
+        mix_into(out, tone, 0, amp)
+    if f * 14 < 0.45 * SR:
+        m = samples(0.15)
+        mix_into(out, fm_bell(m, f * 4.0, 3.5, 0.8, 0.02, 0.001), 0, 0.08)
+    return out
+
+
+def finish_piece(x: Signal, n: int, fade_in: float, fade_out: float) -> Signal:
+    """Finish music that plays once rather than looping: same glue as the loops, faded ends."""
+    x = highpass1(x[:n], 28.0)
+    x = drive(normalized(x, 0.0), 1.3)
+    return normalized(fade(x, fade_in, fade_out), MUSIC_PEAK_DB)
+
+
+def ending_music() -> Signal:
+    """The ending: a slow D major theme on a soft electric piano over a warm pad, the title's
+    lament turned hopeful; bittersweet on the way (B minor, E minor), home on D at the end."""
+    beat = END_BEAT
+    bar = 4 * beat
+    n = bar * len(END_CHORDS)
+    full = n + samples(4.0)
+    keys, pad, bass, lead = silence(full), silence(full), silence(full), silence(full)
+    eighth = beat // 2
+    last = len(END_CHORDS) - 1
+    for b, (root, voicing) in enumerate(END_CHORDS):
+        start = b * bar
+        tones = (*voicing, voicing[0] + 12)
+        if b < last:
+            for i, idx in enumerate(END_ARPEGGIO):
+                lvl = 0.5 if i == 0 else 0.32 + 0.06 * (i % 2 == 0)
+                mix_into(keys, piano_note(tones[idx], int(eighth * 1.6)), start + i * eighth, lvl)
+        else:  # the last bar: the whole chord once, with the ninth, left to ring out
+            for k, note in enumerate((*voicing, voicing[0] + 12, 76)):
+                mix_into(keys, piano_note(note, int(bar * 0.8)), start + k * samples(0.06), 0.45)
+        mix_into(bass, piano_note(root, int(bar * 0.9)), start, 0.6)
+        cutoff = 1300.0 if b < last else 900.0
+        mix_into(pad, pad_chord(voicing, bar, cutoff, 1.4, 2.2), start)
+    for b, at_beat, beats, note in END_MELODY:
+        at = b * bar + int(at_beat * beat)
+        length = int(beats * beat) - samples(0.04)
+        mix_into(lead, piano_note(note + 12, length), at, 0.8)
+        if b >= 6:  # in the second half the breathy voice from the title joins, an octave down
+            mix_into(lead, soft_lead_note(note, length), at, 0.35)
+    swell = lines(full, [(0, 0.0), (6.0, 0.6), (14.0, 1.0), (40.0, 1.0)])
+    pad = times(pad, swell)
+    send = layer(full, (keys, 0.6), (lead, 0.7), (pad, 0.4), (bass, 0.3))
+    room = reverb(send, rt60=2.6, size=1.5, tone=3500)
+    mixed = layer(full, (keys, 0.55), (lead, 0.5), (pad, 0.3), (bass, 0.35), (room, 0.55))
+    return finish_piece(mixed, n, 1.5, 3.0)
+
+
+# --- The vision -----------------------------------------------------------------------------
+
+
+def vision_music() -> Signal:
+    """The Alpha's blood, the vision: a wash swelling backwards out of nothing, a slow heartbeat
+    quickening under it; it blooms at the Omega and dies away to silence."""
+    rng = random.Random(7200)
+    n = samples(8.0)
+    peak = 6.0
+    # Render a chord struck with a huge room, then play the room backwards into the peak.
+    hit_len = samples(peak)
+    chord = silence(hit_len)
+    for note, level in ((50, 0.6), (57, 0.5), (62, 0.5), (65, 0.4), (69, 0.35), (76, 0.25)):
+        mix_into(chord, fm_bell(hit_len, midi_hz(note), 1.41, 2.2, 1.2, 0.003), 0, level)
+    chord = layer(
+        hit_len, (chord, 1.0), (times(white(hit_len, rng), decay(hit_len, 0.05, 0.001)), 0.4)
+    )
+    wash = reverse(reverb(chord, rt60=5.0, size=1.7, tone=5000))
+    rise = curved(lines(n, [(0, 0), (peak, 1.0), (peak + 0.02, 0.0)]), 2.0)
+    air = times(svf(white(n, rng), pitch_lines(n, [(0, 250), (peak, 5000)]), 1.2, "lp"), rise)
+    swell = layer(n, (times(wash, lines(n, [(0, 0.0), (2.5, 1.0)])), 2.5), (air, 0.25))
+    swell = times(swell, lines(n, [(0, 1.0), (peak, 1.0), (peak + 0.02, 0.0)]))
+    # The heartbeat, slow, then quicker as the vision takes hold.
+    heart = silence(n)
+    at = 0.5
+    gap = 1.25
+    while at < peak - 0.2:
+        mix_into(heart, heartbeat(), samples(at), 0.6 + 0.4 * at / peak)
+        at += gap
+        gap = max(0.55, gap * 0.86)
+    # The bloom: one deep, soft boom and a high glass tone that fades to nothing.
+    bloom_len = n - samples(peak)
+    boom = drive(thump(bloom_len, 70, 28, 0.1, 0.4), 1.5)
+    shine = times(glass_tone(86)[:bloom_len], lines(bloom_len, [(0, 0), (0.05, 1.0), (1.4, 0.0)]))
+    bloom = layer(bloom_len, (boom, 1.0), (shine, 0.35))
+    bloom = times(bloom, lines(bloom_len, [(0, 1.0), (1.2, 0.4), (1.6, 0.0)]))
+    dry = layer(n, (swell, 0.8), (heart, 0.9), (bloom, 1.0, peak))
+    room = reverb(dry, rt60=1.2, size=1.3, tone=3000)
+    mixed = layer(n, (dry, 1.0), (room, 0.35))
+    # Silence at the end: the last half second is cut away to nothing.
+    mixed = times(mixed, lines(n, [(0, 1.0), (7.2, 1.0), (7.5, 0.0)]))
+    x = highpass1(mixed, 28.0)
+    return normalized(fade(x, 0.01, 0.01), MUSIC_PEAK_DB)
+
+
+MUSIC = {
+    "beach": beach_music,
+    "title": title_music,
+    "dam": dam_music,
+    "chamber": chamber_music,
+    "ending": ending_music,
+    "vision": vision_music,
+}
 
 
 def main() -> None:
