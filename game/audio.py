@@ -21,7 +21,9 @@ EFFECT_FILES = (
     "shot", "shot_b", "shot_c", "dry_fire", "reload_start", "reload_done", "hit_mimic",
     "hit_wall", "mimic_die", "mimic_emerge", "mimic_windup", "mimic_lunge", "cage_hurt",
     "cage_die", "dash", "explosion", "footstep_sand", "footstep_sand_b", "ui_move", "ui_select",
-    "ui_back", "knowledge", "loop_reset", "alpha_roar",
+    "ui_back", "knowledge", "loop_reset", "alpha_roar", "omega_pulse", "charge_arm",
+    "charge_beep", "omega_death", "gate_locked", "gate_open", "pickup", "blade", "grenade_throw",
+    "rita_shot",
 )  # fmt: skip
 
 
@@ -131,6 +133,37 @@ class Audio:
                 self.play("reload_done", 0.7)
             elif isinstance(e, LoopStarted):
                 self.play("loop_reset", 0.9)
+            elif isinstance(e, ev.Explosion):
+                if e.radius > 300:  # the charge at the core
+                    self.play("omega_death", 1.0)
+                else:
+                    self.play_at("explosion", e.x, e.y, listener, 1.0)
+            elif isinstance(e, ev.ChargePlanted):
+                self.play("charge_arm", 0.9)
+            elif isinstance(e, (ev.ChargePicked, ev.IntelRead)):
+                self.play("pickup", 0.7)
+            elif isinstance(e, ev.GateLocked):
+                self.play("gate_locked", 0.6)
+            elif isinstance(e, ev.GateOpened):
+                self.play("gate_open", 0.8)
+            elif isinstance(e, ev.BladeSwing):
+                self.play("blade", 0.8)
+            elif isinstance(e, ev.GrenadeThrown):
+                self.play("grenade_throw", 0.7)
+            elif isinstance(e, ev.RitaShot):
+                self.play_at("rita_shot", e.x, e.y, listener, 0.45)
+            elif isinstance(e, ev.DashStarted):
+                self.play("dash", 0.7)
+
+    def ambience(self, world) -> None:
+        """Sounds that come from the day's state rather than an event: the Omega's heartbeat,
+        the planted charge counting down."""
+        omega, charge = getattr(world, "omega", None), getattr(world, "charge", None)
+        tick = world.tick
+        if omega is not None and omega.alive and tick % 90 == 0:
+            self.play_at("omega_pulse", omega.x, omega.y, world.cage.position, 0.9)
+        if charge is not None and charge.state == 2 and charge.fuse % 30 == 0:
+            self.play("charge_beep", 0.8 if charge.fuse > 60 else 1.0)
 
     def footstep(self) -> None:
         self._footstep_toggle = not self._footstep_toggle

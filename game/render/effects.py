@@ -437,13 +437,22 @@ class Effects:
 
     def _explosion(self, e: Explosion) -> None:
         art = self._art_ready()
-        factor = max(1.0, round(e.radius / EXPLOSION_ART_RADIUS * 2) / 2)  # in half steps
+        # In half steps, and never larger than the screen can use (the charge's blast is huge).
+        factor = min(3.0, max(1.0, round(e.radius / EXPLOSION_ART_RADIUS * 2) / 2))
         anim = self._scaled.get(factor)
         if anim is None:
             anim = self._scaled[factor] = scaled(
                 self.sheets["fx_explosion"].animation("play"), factor
             )
         self._add_fx(anim, e.x, e.y, e.tick)
+        if e.radius > 300:  # the charge: a shockwave rolls out over the whole chamber
+            wave = self._scaled.get("shockwave")
+            if wave is None:
+                wave = self._scaled["shockwave"] = scaled(
+                    self.sheets["fx_shockwave"].animation("play"), 4.0
+                )
+            self._add_fx(wave, e.x, e.y, e.tick)
+            self.flash.flash(1.0)
         self._decal(self.rng.choice(art.scorches), e.x, e.y, e.tick)
         self._sparks(e.x, e.y, e.tick, 16, 4.0)
         self._smoke(e.x, e.y, e.tick, 6)

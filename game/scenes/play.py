@@ -190,6 +190,7 @@ class PlayScene(Scene):
         self.view.observe(events)
         self.notices.observe(events)
         self.app.audio.observe(events, self.run.world.cage.position)
+        self.app.audio.ambience(self.run.world)
         for event in events:
             if isinstance(event, LoopStarted):
                 self._new_day(event)
