@@ -27,10 +27,12 @@ def forget_fonts() -> None:
 
 def font(size: int) -> pygame.font.Font:
     """The HUD font at a pixel size, shared and kept."""
+    if not pygame.font.get_init():
+        # pygame was quit and started again: the fonts kept from before are dead.
+        pygame.font.init()
+        _fonts.clear()
     f = _fonts.get(size)
     if f is None:
-        if not pygame.font.get_init():
-            pygame.font.init()
         bundled = sorted(fonts_dir().glob("*.ttf")) if fonts_dir().is_dir() else []
         f = pygame.font.Font(str(bundled[0]) if bundled else None, size)
         _fonts[size] = f

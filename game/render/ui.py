@@ -55,6 +55,9 @@ def draw_text(
     bold: bool = False,
     alpha: int = 255,
 ) -> pygame.Rect:
+    if not pygame.font.get_init():
+        reset_caches()
+        pygame.font.init()
     image = render_text(text, size, color, bold)
     if alpha < 255:
         image = image.copy()
