@@ -258,3 +258,19 @@ def test_play_starts_a_new_save_a_continued_one_or_practice(tmp_path):
     ]:
         with pytest.raises(ValueError, match=message):
             request(*argv)
+
+
+def test_the_command_line_hooks_stay_light_and_check_plays_options():
+    import subprocess
+    import sys
+
+    code = "import sys, game.speedrun.commands; print(sorted(m for m in sys.modules if m in "
+    code += "('pygame', 'pytmx', 'pymunk', 'game.level.loader', 'game.sim.world')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr
+    from game.speedrun.commands import play_options
+
+    args = parser().parse_args(["play", "--livesplit", "localhost:17000", "--no-record"])
+    assert play_options(args) == {"livesplit": "localhost:17000", "record": False, "practice": None}
+    with pytest.raises(ValueError, match="--livesplit"):
+        play_options(parser().parse_args(["play", "--livesplit", "host:port"]))

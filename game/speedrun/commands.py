@@ -1,39 +1,21 @@
 """The speedrun commands of the command line, for game.cli to plug in.
 
-Owns the arguments and the behaviour of `aynik splits export|show`, `aynik replays list|delete`,
-`aynik replay FILE --headless [--livesplit HOST:PORT] [--speed X] [--json]`, and the speedrun
-options of `aynik play` (`--livesplit`, practice). game.cli calls `add_speedrun_commands(commands)`
-once, `add_replay_options(replay_parser)` and `add_play_options(play_parser)` on its parsers, and
-`run_speedrun_command(args)` first thing: an int is the exit code, None means "not mine". Every
-failure is one line on stderr naming the file, never a traceback. Exit codes as game.cli's:
-0 fine, 1 failed, 2 unreadable replay. No pygame.
+Owns the arguments of `aynik splits export|show`, `aynik replays list|delete`, `aynik replay FILE
+--headless [--livesplit HOST:PORT] [--speed X] [--json]` and the speedrun options of `aynik play`
+(`--livesplit`, `--no-record`, practice), and dispatching them. game.cli calls
+`add_speedrun_commands(commands)` once, `add_replay_options(replay_parser)` and
+`add_play_options(play_parser)` on its parsers, and `run_speedrun_command(args)` first thing: an
+int is the exit code, None means "not mine". What the commands do lives in
+game.speedrun.actions, imported only when one runs, so `aynik --help` stays instant: this module
+imports only argparse. Exit codes as game.cli's: 0 fine, 1 failed, 2 unreadable replay.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-import time
-from pathlib import Path
 
-from game import __version__
-from game.level.atlas import load_atlas
-from game.level.errors import LevelError
-from game.replay.format import ReplayError, read_replay
-from game.replay.levels import level_reference, resolve_reference
-from game.replay.library import delete_replay, list_replays, replays_dir
-from game.replay.playback import Playback
-from game.speedrun.bests import Bests, bests_folder
-from game.speedrun.category import CAMPAIGN_START, classify
-from game.speedrun.lss import write_lss
-from game.speedrun.maps import route_for_level
-from game.speedrun.practice import MAX_TRAINING
-from game.speedrun.timefmt import format_ticks
-from game.speedrun.tracker import SpeedrunTracker
-
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
-TICK_RATE = 60
+CAMPAIGN_START = "beachhead"
+MAX_TRAINING = 5
 
 
 def add_speedrun_commands(commands: argparse._SubParsersAction) -> None:
@@ -87,6 +69,8 @@ def practice_request(args: argparse.Namespace) -> dict | None:
             raise ValueError("--practice-replay and --practice-split go together")
         if knowledge is not None or training is not None:
             raise ValueError("practise from a replay's split, or with chosen knowledge: not both")
+        from game.replay.format import ReplayError, read_replay
+
         try:
             replay = read_replay(replay_path)
         except ReplayError as exc:
@@ -105,206 +89,30 @@ def practice_request(args: argparse.Namespace) -> dict | None:
     return {"knowledge": ids, "training_level": level}
 
 
+def play_options(args: argparse.Namespace) -> dict:
+    """`aynik play`'s speedrun options, checked: {"livesplit": "HOST:PORT" or None, "record":
+    bool, "practice": dict or None}, the AppOptions fields to add. ValueError says what is
+    wrong."""
+    livesplit = getattr(args, "livesplit", None)
+    if livesplit:
+        from game.speedrun.livesplit import parse_address
+
+        try:
+            parse_address(livesplit)
+        except ValueError as exc:
+            raise ValueError(f"--livesplit {exc}") from None
+    return {
+        "livesplit": livesplit or None,
+        "record": not getattr(args, "no_record", False),
+        "practice": practice_request(args),
+    }
+
+
 def run_speedrun_command(args: argparse.Namespace) -> int | None:
     command = getattr(args, "command", None)
-    try:
-        if command == "splits":
-            return _splits(args)
-        if command == "replays":
-            return _replays(args)
-        if command == "replay" and getattr(args, "headless", False):
-            return replay_headless(args.file, args.livesplit, args.speed, args.json)
-    except _Failed as exc:
-        print(f"aynik: {exc}", file=sys.stderr)
-        return exc.code
-    return None
+    headless_replay = command == "replay" and getattr(args, "headless", False)
+    if command not in ("splits", "replays") and not headless_replay:
+        return None
+    from game.speedrun import actions
 
-
-class _Failed(Exception):
-    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _load(level: str):
-    try:
-        return load_atlas(resolve_reference(level))
-    except LevelError as exc:
-        raise _Failed(str(exc)) from None
-
-
-# --- splits ----------------------------------------------------------------------------------
-
-
-def _bests_for(args: argparse.Namespace) -> tuple[Bests, list[str]]:
-    level, atlas = _load(args.level)
-    category = classify(level_reference(level.path), args.seed)
-    bests = Bests.load(category, __version__)
-    if bests.problem:
-        print(f"aynik: {bests.problem} (set aside; starting a new record)", file=sys.stderr)
-    route = route_for_level(level, atlas)
-    order = route.ordered(bests.order).names if bests.order else route.names
-    return bests, order
-
-
-def _splits(args: argparse.Namespace) -> int:
-    bests, order = _bests_for(args)
-    if args.splits_command == "export":
-        out = Path(args.out) if args.out else bests_folder() / f"{bests.path.stem}.lss"
-        try:
-            write_lss(out, bests, order)
-        except OSError as exc:
-            raise _Failed(f"{out}: {exc.strerror or exc}") from None
-        print(out)
-        return EXIT_OK
-    rows = []
-    previous = ""
-    for name in order:
-        rows.append(
-            {
-                "name": name,
-                "pb_igt_ticks": bests.pb_time(name),
-                "gold_ticks": bests.gold(previous, name),
-            }
-        )
-        previous = name
-    sob = bests.sum_of_best(order)
-    if args.json:
-        out = {
-            "category": bests.category.to_json(),
-            "game_version": __version__,
-            "personal_best_ticks": bests.pb_igt,
-            "sum_of_best_ticks": sob,
-            "attempts": bests.attempt_count,
-            "splits": rows,
-        }
-        print(json.dumps(out, sort_keys=True))
-        return EXIT_OK
-    print(f"{bests.category.display(__version__)}  ({bests.attempt_count} attempts)")
-    for row in rows:
-        pb, gold = format_ticks(row["pb_igt_ticks"]), format_ticks(row["gold_ticks"])
-        print(f"  {row['name']:<24} {pb:>12}   best segment {gold:>10}")
-    print(f"  {'Personal best':<24} {format_ticks(bests.pb_igt):>12}")
-    print(f"  {'Sum of best':<24} {format_ticks(sob):>12}")
-    return EXIT_OK
-
-
-# --- replays ---------------------------------------------------------------------------------
-
-
-def _replays(args: argparse.Namespace) -> int:
-    if args.replays_command == "list":
-        infos = list_replays()
-        if args.json:
-            out = [
-                {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(info).items()}
-                for info in infos
-            ]
-            print(json.dumps(out, sort_keys=True))
-            return EXIT_OK
-        for info in infos:
-            if info.problem:
-                print(f"{info.name}  unreadable: {info.problem}")
-                continue
-            state = "completed" if info.completed else ("cut short" if info.cut_short else "")
-            marks = [info.category or info.level, f"seed {info.seed}"]
-            if info.practice:
-                marks.append("practice")
-            igt = format_ticks(info.igt_ticks) if info.igt_ticks is not None else "-"
-            print(f"{info.name}  {igt}  {' · '.join(marks)}  {state}".rstrip())
-        return EXIT_OK
-    failed = False
-    for name in args.files:
-        path = Path(name)
-        if not path.exists() and path.name == name:
-            path = replays_dir() / name
-        try:
-            delete_replay(path)
-            print(f"deleted {path}")
-        except (ValueError, OSError) as exc:
-            print(f"aynik: {exc}", file=sys.stderr)
-            failed = True
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-# --- replay --headless -----------------------------------------------------------------------
-
-
-def replay_headless(
-    path: str, livesplit: str | None = None, speed: float | None = None, as_json: bool = False
-) -> int:
-    """Play a replay back without a window (paced at `speed` times real time; by default real
-    time with LiveSplit, else as fast as possible), driving LiveSplit if asked; print the route
-    summary. LiveSplit is reset at the end if the run was not completed."""
-    from game.speedrun.livesplit import LiveSplitClient, parse_address
-
-    try:
-        replay = read_replay(path)
-    except ReplayError as exc:
-        raise _Failed(str(exc), EXIT_UNREADABLE) from None
-    try:
-        playback = Playback(replay, clock=time.monotonic)
-    except LevelError as exc:
-        raise _Failed(f"{path}: its level cannot be loaded: {exc}") from None
-    except ValueError as exc:
-        raise _Failed(f"{path}: {exc}") from None
-    client = None
-    if livesplit:
-        try:
-            client = LiveSplitClient(*parse_address(livesplit))
-        except ValueError as exc:
-            raise _Failed(f"--livesplit {exc}") from None
-    if speed is None:
-        speed = 1.0 if client is not None else 0.0
-    if speed < 0:
-        raise _Failed("--speed must be zero or more")
-    try:
-        _play_back(playback, client, speed)
-    except KeyboardInterrupt:
-        if client is not None:
-            client.reset()
-            client.wait_synced(1.0)
-            client.close()
-        return 130
-    tracker = playback.tracker
-    if client is not None:
-        if not tracker.finished:
-            client.reset()
-        client.wait_synced(2.0)
-        client.close()
-    summary = tracker.summary
-    summary.title = "All You Need Is Kill"
-    summary.seed = replay.seed
-    summary.game_version = str(replay.header.get("game_version", ""))
-    category = replay.header.get("category")
-    if isinstance(category, dict):
-        summary.category = str(category.get("name", ""))
-    if as_json:
-        print(summary.to_json_text(), end="")
-    else:
-        print(summary.to_markdown(), end="")
-    return EXIT_OK
-
-
-def _play_back(playback: Playback, client, speed: float) -> None:
-    tracker: SpeedrunTracker = playback.tracker
-    started = False
-    begin = time.monotonic()
-    while True:
-        stepped = playback.step()
-        if stepped is None:
-            break
-        _events, hits = stepped
-        if client is not None and tracker.timer.started:
-            if not started:
-                started = True
-                client.start_run()
-            for hit in hits:
-                split = playback.route.get(hit.name)
-                client.split(hit.igt_ticks, final=bool(split and split.final))
-            client.game_time(tracker.igt_ticks)
-        if speed > 0:
-            due = begin + playback.position / (TICK_RATE * speed)
-            wait = due - time.monotonic()
-            if wait > 0.002:
-                time.sleep(wait)
+    return actions.run(args)
