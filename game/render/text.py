@@ -20,17 +20,24 @@ OUTLINE = (12, 14, 18)
 _fonts: dict[int, pygame.font.Font] = {}
 
 
+_hooked = False
+
+
 def forget_fonts() -> None:
-    """Drop the kept fonts (they die with pygame.quit)."""
+    """Drop the kept fonts: they die with pygame.quit, which calls this."""
+    global _hooked
     _fonts.clear()
+    _hooked = False
 
 
 def font(size: int) -> pygame.font.Font:
     """The HUD font at a pixel size, shared and kept."""
+    global _hooked
+    if not _hooked:
+        pygame.register_quit(forget_fonts)  # fonts kept past pygame.quit would be dead
+        _hooked = True
     if not pygame.font.get_init():
-        # pygame was quit and started again: the fonts kept from before are dead.
         pygame.font.init()
-        _fonts.clear()
     f = _fonts.get(size)
     if f is None:
         bundled = sorted(fonts_dir().glob("*.ttf")) if fonts_dir().is_dir() else []

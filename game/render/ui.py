@@ -38,8 +38,13 @@ def render_text(text: str, size: int, color: tuple[int, int, int], bold: bool = 
     return out
 
 
+_hooked = False
+
+
 def reset_caches() -> None:
     """Forget fonts and rendered text (they die with pygame.quit; a new App starts clean)."""
+    global _hooked
+    _hooked = False
     font.cache_clear()
     render_text.cache_clear()
     text.forget_fonts()
@@ -55,8 +60,11 @@ def draw_text(
     bold: bool = False,
     alpha: int = 255,
 ) -> pygame.Rect:
+    global _hooked
+    if not _hooked:
+        pygame.register_quit(reset_caches)  # fonts and text die with pygame.quit
+        _hooked = True
     if not pygame.font.get_init():
-        reset_caches()
         pygame.font.init()
     image = render_text(text, size, color, bold)
     if alpha < 255:
