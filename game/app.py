@@ -33,6 +33,9 @@ class AppOptions:
     screenshot: str | None = None
     bot: str | None = None
     dev: bool = False  # reload the map in the running game when it is saved
+    livesplit: str | None = None  # HOST:PORT of a LiveSplit server to drive
+    record: bool = True  # every run is recorded to AYNIK_HOME/replays
+    practice: dict | None = None  # a practice start (see game.speedrun.session.start_play)
     replay: object | None = None
     replay_path: str | None = None
 
@@ -54,6 +57,11 @@ class App:
         self.lockstep = self.headless and options.frames is not None
         self.scenes: list = []
         self.running = True
+        self.livesplit = None
+        if options.livesplit:
+            from game.speedrun.livesplit import LiveSplitClient, parse_address
+
+            self.livesplit = LiveSplitClient(*parse_address(options.livesplit))
         self.frame_count = 0
 
     # --- the window --------------------------------------------------------------------------
@@ -114,9 +122,11 @@ class App:
             from game.scenes.watch import WatchScene
 
             return WatchScene(self, o.replay, o.replay_path or "")
-        if o.level or o.bot:
+        if o.level or o.bot or o.practice:
             level = o.level or "beachhead"
-            return PlayScene(self, level=level, seed=o.seed, bot=o.bot, dev=o.dev)
+            return PlayScene(
+                self, level=level, seed=o.seed, bot=o.bot, dev=o.dev, practice=o.practice
+            )
         return TitleScene(self)
 
     def run(self) -> int:
@@ -157,6 +167,8 @@ class App:
                 pygame.image.save(self.screen, self.options.screenshot)
             while self.scenes:
                 self.scenes.pop().leave()
+            if self.livesplit is not None:
+                self.livesplit.close()
             try:
                 settings_module.save_settings(self.settings)
             except OSError:

@@ -14,6 +14,14 @@ import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from game.speedrun.commands import (  # noqa: E402  (argparse only: keeps --help instant)
+    add_play_options,
+    add_replay_options,
+    add_speedrun_commands,
+    play_options,
+    run_speedrun_command,
+)
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # a check that did not hold, or a bad argument or file
 EXIT_UNREADABLE = 2  # a file that could not be read at all
@@ -32,12 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", help="save the last frame to this PNG")
     play.add_argument("--bot", help="let a bot play: idle, random or route:FILE")
     play.add_argument("--dev", action="store_true", help="reload the map when it is saved")
+    add_play_options(play)
 
     sim = commands.add_parser("sim", help="run the day headless")
     sim.add_argument("--level", required=True)
     sim.add_argument("--ticks", type=int, required=True)
     sim.add_argument("--seed", type=int, default=0)
-    sim.add_argument("--bot", default="idle", help="idle or random")
+    sim.add_argument("--bot", default="idle", help="idle, random or route:FILE")
     sim.add_argument("--record", help="write the run to this replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -47,12 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     replay = commands.add_parser("replay", help="watch a replay")
     replay.add_argument("file")
+    add_replay_options(replay)
 
     validate = commands.add_parser("validate", help="check maps")
     validate.add_argument("paths", nargs="+")
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     commands.add_parser("bench", help="print the performance table")
+    add_speedrun_commands(commands)
     return parser
 
 
@@ -60,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "play"
     try:
+        code = run_speedrun_command(args)
+        if code is not None:
+            return code
         if command == "sim":
             return _sim(args)
         if command == "verify":
@@ -150,6 +164,10 @@ def _validate(args: argparse.Namespace) -> int:
 def _play(args: argparse.Namespace) -> int:
     from game.app import App, AppOptions
 
+    try:
+        extra = play_options(args) if args.command == "play" else {}
+    except ValueError as exc:
+        raise _ReportedError(str(exc)) from None
     options = AppOptions(
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", 0),
@@ -157,6 +175,7 @@ def _play(args: argparse.Namespace) -> int:
         screenshot=getattr(args, "screenshot", None),
         bot=getattr(args, "bot", None),
         dev=getattr(args, "dev", False),
+        **extra,
     )
     try:
         return App(options).run()
@@ -172,4 +191,7 @@ def _replay(args: argparse.Namespace) -> int:
         replay = read_replay(args.file)
     except ReplayError as exc:
         raise _ReportedError(str(exc), EXIT_UNREADABLE) from None
-    return App(AppOptions(replay=replay, replay_path=args.file)).run()
+    try:
+        return App(AppOptions(replay=replay, replay_path=args.file)).run()
+    except _level_errors() as exc:
+        raise _ReportedError(f"{args.file}: its level cannot be loaded: {exc}") from None

@@ -41,7 +41,7 @@ class Settings:
     fullscreen: bool = False
     screen_shake: bool = True
     show_death_markers: bool = True
-    show_timer: bool = True
+    timer_mode: str = "run"  # run, run+loop, splits or off (F2 cycles)
     bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
 
     def to_json(self) -> dict:
@@ -78,6 +78,11 @@ def load_settings() -> tuple[Settings, str | None]:
                 settings.bindings = {**DEFAULT_BINDINGS, **value}
             else:
                 problems.append("bindings")
+        elif f.name == "timer_mode":
+            if value in ("run", "run+loop", "splits", "off"):
+                settings.timer_mode = value
+            else:
+                problems.append(f.name)
         elif isinstance(default, bool):
             if isinstance(value, bool):
                 setattr(settings, f.name, value)

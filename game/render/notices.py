@@ -67,6 +67,15 @@ class Notices:
         self.toasts.append(Toast(heading, text, color, frames))
         self.toasts = self.toasts[-3:]
 
+    def split(self, result) -> None:
+        """A speedrun split just fired (a SplitResult: name, delta_ticks, gold)."""
+        from game.speedrun.timefmt import format_delta
+
+        delta = format_delta(result.delta_ticks) if result.delta_ticks is not None else ""
+        heading = f"SPLIT · {result.name}"
+        color = (255, 205, 70) if result.gold else (200, 220, 255)
+        self._toast(heading, f"{delta}  {'gold' if result.gold else ''}".strip(), color, 150)
+
     def say(self, text: str) -> None:
         """A line at the bottom of the screen for a few seconds."""
         self._say(text)

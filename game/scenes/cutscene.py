@@ -110,7 +110,10 @@ def bad_ending_scene(app) -> StoryScene:
     return StoryScene(app, [Panel("bad_ending", lines, top=True)], music="chamber")
 
 
-def ending_scene(app, run, knowledge_total: int) -> StoryScene:
+def ending_scene(
+    app, run, knowledge_total: int, summary=None, exported=(), ended=None
+) -> StoryScene:
+    """The ending: the office, Rita, then the run's figures and its route, loop by loop."""
     memory = run.memory
     office = [
         ("You wake up.", 56, WARM),
@@ -136,9 +139,23 @@ def ending_scene(app, run, knowledge_total: int) -> StoryScene:
 
         app.replace(TitleScene(app))
 
+    if ended is not None and getattr(ended, "outcome", None) is not None:
+        outcome = ended.outcome
+        if getattr(outcome, "new_pb", False):
+            figures.append(("A new personal best.", 28, (255, 205, 70)))
     panels = [
         Panel("ending", office, top=True),
         Panel("ending_rita", rita, top=False),
         Panel(None, figures, top=True),
     ]
+    if summary is not None:
+        route = [("THE ROUTE, LOOP BY LOOP", 40, INK)]
+        for line in summary.to_markdown().splitlines():
+            if line.startswith("|") and not line.startswith("|-") and "---" not in line:
+                cells = [c.strip() for c in line.strip("|").split("|")]
+                route.append(("   ".join(c for c in cells if c)[:110], 22, INK))
+        route = route[:22]
+        if exported:
+            route.append((f"Saved: {exported[0]}", 18, (190, 190, 180)))
+        panels.append(Panel(None, route, top=True))
     return StoryScene(app, panels, music="ending", then=to_title)

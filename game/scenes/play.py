@@ -19,6 +19,7 @@ from game.level.campaign import resolve_level
 from game.render import ui
 from game.render.hud import Hud
 from game.render.notices import Notices
+from game.render.timer import draw_timer
 from game.render.view import WorldView
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
@@ -26,8 +27,9 @@ from game.sim import inputs
 from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
 from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, knowable
-from game.sim.loop import LoopStarted, Run, level_name, map_key
+from game.sim.loop import LoopStarted, level_name, map_key
 from game.sim.memory import Memory
+from game.speedrun.session import next_timer_mode, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
@@ -47,15 +49,28 @@ class PlayScene(Scene):
         persist: bool = False,
         fresh_save: bool = False,
         dev: bool = False,
+        practice: dict | None = None,
     ):
         """`persist`: save Memory at each loop's end (the campaign from the title screen).
         `fresh_save`: this is a new game, so an unreadable old save may be set aside.
-        `dev`: watch the map files and reload the day when one is saved (modders, in Tiled)."""
+        `dev`: watch the map files and reload the day when one is saved (modders, in Tiled).
+        `practice`: a practice start (chosen knowledge and training, or a replay's split)."""
         super().__init__(app)
         self.level_path = resolve_level(level)
         self.level, self.atlas = load_atlas(self.level_path)
         self.seed = seed
-        self.run = Run(self.level, seed, memory, self.atlas)
+        self.bot_name = bot
+        # The speedrun session records the run, times it, splits it and talks to LiveSplit.
+        self.session, self.run = start_play(
+            (self.level, self.atlas),
+            seed,
+            memory=memory,
+            bot=bot,
+            livesplit=app.livesplit,
+            record=app.options.record,
+            practice=practice,
+        )
+        self.timer_mode = app.settings.timer_mode
         self.persist = persist
         self.fresh_save = fresh_save
         self.save_problem: str | None = None
@@ -85,7 +100,11 @@ class PlayScene(Scene):
             self.notices.say(f"Not reloaded: {exc}")
             return
         self.level, self.atlas = level, atlas
-        self.run = Run(level, self.seed, self.run.memory, atlas)
+        self.session.abandon(self.run)
+        self.session, self.run = start_play(
+            (level, atlas), self.seed, memory=self.run.memory, bot=self.bot_name,
+            livesplit=self.app.livesplit, record=self.app.options.record,
+        )  # fmt: skip
         self.views.clear()
         self.view = self._view_for(self.run.world)
         self.watcher = self._watch()
@@ -108,7 +127,7 @@ class PlayScene(Scene):
             view.show_death_markers = settings.show_death_markers
             view.screen_shake = settings.screen_shake
         self.controls.set_bindings(settings.bindings)
-        self.show_timer = settings.show_timer
+        self.timer_mode = settings.timer_mode
 
     def enter(self) -> None:
         self._music()
@@ -141,6 +160,8 @@ class PlayScene(Scene):
             from game.scenes.pause import PauseScene
 
             self.app.push(PauseScene(self.app, self))
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            self.timer_mode = self.app.settings.timer_mode = next_timer_mode(self.timer_mode)
         elif event.type == pygame.KEYDOWN and self.controls.is_action_key("journal", event.key):
             from game.scenes.journal import JournalScene
 
@@ -182,9 +203,11 @@ class PlayScene(Scene):
             self.slow_phase = (self.slow_phase + 1) % DEATH_SLOW_MOTION
             if self.slow_phase:
                 return
-        frame = self._next_frame()
+        frame = self.session.input(self._next_frame())  # recorded, and read back from the record
         self.view.before_step(world)
         events = self.run.step(frame)
+        for split in self.session.after_step(self.run, events):
+            self.notices.split(split)
         if self.bot is not None:
             self.bot.observe(events)
         self.view.observe(events)
@@ -212,8 +235,15 @@ class PlayScene(Scene):
         from game.scenes.cutscene import ending_scene
 
         self._save()
+        try:
+            exported = self.session.export_summary()
+        except OSError:
+            exported = ()
         total = len(knowable(self.atlas.values()))
-        self.app.replace(ending_scene(self.app, self.run, total))
+        self.app.replace(
+            ending_scene(self.app, self.run, total, self.session.summary, exported,
+                         self.session.ended)
+        )  # fmt: skip
 
     def _new_day(self, event: LoopStarted) -> None:
         self.view = self._view_for(self.run.world)
@@ -265,6 +295,8 @@ class PlayScene(Scene):
     def leave(self) -> None:
         # Leaving mid-loop keeps what was learned this loop too.
         self._save()
+        if not self.run.completed:
+            self.session.abandon(self.run)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.run.world
@@ -273,6 +305,7 @@ class PlayScene(Scene):
         # Beyond the loop the mark goes dark.
         self.hud.draw(surface, world, mouse, None if world.final_act else self.run.loop)
         self.notices.draw(surface, world)
+        draw_timer(surface, self.session.timer_view(self.timer_mode))
         held = self.run.reset_held
         if held > 0 and world.death_tick is None:
             # Holding the reset key: a bar fills until the day starts over.

@@ -23,8 +23,8 @@ TOGGLES = (
     ("fullscreen", "Fullscreen"),
     ("screen_shake", "Screen shake"),
     ("show_death_markers", "Earlier deaths in the world"),
-    ("show_timer", "Timer"),
 )
+TIMER_LABELS = {"run": "run", "run+loop": "run and loop", "splits": "splits", "off": "off"}
 
 
 class SettingsScene(Scene):
@@ -36,6 +36,7 @@ class SettingsScene(Scene):
         self.rows: list[tuple[str, str]] = (
             [("volume", key) for key, _ in VOLUMES]
             + [("toggle", key) for key, _ in TOGGLES]
+            + [("timer", "timer_mode")]
             + [("bind", action) for action in REBINDABLE]
             + [("reset", ""), ("back", "")]
         )
@@ -87,10 +88,14 @@ class SettingsScene(Scene):
                 self.app.audio.play("ui_move", 0.7)
             elif kind == "toggle":
                 self._toggle(key)
+            elif kind == "timer":
+                self._next_timer()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.app.audio.play("ui_select", 0.6)
             if kind == "toggle":
                 self._toggle(key)
+            elif kind == "timer":
+                self._next_timer()
             elif kind == "bind":
                 self.waiting_for_key = key
             elif kind == "reset":
@@ -98,6 +103,12 @@ class SettingsScene(Scene):
                 self._apply()
             elif kind == "back":
                 self.app.pop()
+
+    def _next_timer(self) -> None:
+        from game.speedrun.session import next_timer_mode
+
+        self.settings.timer_mode = next_timer_mode(self.settings.timer_mode)
+        self._apply()
 
     def _toggle(self, key: str) -> None:
         setattr(self.settings, key, not getattr(self.settings, key))
@@ -117,6 +128,8 @@ class SettingsScene(Scene):
                 label, value = labels[key], f"{round(getattr(self.settings, key) * 100)}%"
             elif kind == "toggle":
                 label, value = labels[key], "on" if getattr(self.settings, key) else "off"
+            elif kind == "timer":
+                label, value = "Speedrun timer", TIMER_LABELS[self.settings.timer_mode]
             elif kind == "bind":
                 label = f"Key: {key}"
                 keys = self.settings.bindings.get(key, [])
