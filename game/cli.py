@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     replay = commands.add_parser("replay", help="watch a replay")
     replay.add_argument("file")
+    replay.add_argument("--frames", type=int, help="quit after N rendered frames")
+    replay.add_argument("--screenshot", help="save the last frame to this PNG")
     add_replay_options(replay)
 
     validate = commands.add_parser("validate", help="check maps")
@@ -192,6 +194,9 @@ def _replay(args: argparse.Namespace) -> int:
     except ReplayError as exc:
         raise _ReportedError(str(exc), EXIT_UNREADABLE) from None
     try:
-        return App(AppOptions(replay=replay, replay_path=args.file)).run()
+        options = AppOptions(
+            replay=replay, replay_path=args.file, frames=args.frames, screenshot=args.screenshot
+        )
+        return App(options).run()
     except _level_errors() as exc:
         raise _ReportedError(f"{args.file}: its level cannot be loaded: {exc}") from None

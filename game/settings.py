@@ -41,6 +41,7 @@ class Settings:
     fullscreen: bool = False
     screen_shake: bool = True
     show_death_markers: bool = True
+    show_ghosts: bool = True  # Cage's paths from earlier loops of this run
     timer_mode: str = "run"  # run, run+loop, splits or off (F2 cycles)
     bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
 

@@ -117,3 +117,42 @@ def test_dev_mode_reloads_a_saved_map_and_keeps_what_cage_knows(app, tmp_path):
     assert play.run is not first_run, "saving the map reloads the day"
     assert play.run.level.title == "Edited"
     assert play.run.memory.knows("intel:gate-code")
+
+
+def test_watching_a_replay_jumps_loop_to_loop(app):
+    from pathlib import Path
+
+    from game.replay.format import read_replay
+    from game.scenes.watch import WatchScene
+
+    path = Path(__file__).parent / "data" / "campaign.aynrep"
+    watch = WatchScene(app, read_replay(path), str(path))
+    app.push(watch)
+    for _ in range(10):
+        frame(app)
+    starts = watch.playback.loop_starts()
+    assert len(starts) >= 3  # Day 0, then the loops
+    watch.handle_event(key(pygame.K_DOWN))
+    assert watch.playback.position == starts[1].ticks
+    watch.handle_event(key(pygame.K_DOWN))
+    assert watch.playback.position == starts[2].ticks
+    assert watch.playback.run.loop == starts[2].loop
+    watch.handle_event(key(pygame.K_HOME))
+    assert watch.playback.position == 0
+    assert colours(frame(app)) > 30
+
+
+def test_earlier_loops_leave_ghosts_on_the_map(app):
+    from game.sim import inputs
+    from game.sim.inputs import InputFrame
+
+    play = PlayScene(app, "beachhead")
+    play.run.memory.loop = 1  # the loop is his: a reset is a new loop
+    app.push(play)
+    for _ in range(120):
+        play.run.step(play.session.input(InputFrame(move_y=-127)))
+        play.session.after_step(play.run, [])
+    events = play.run.step(play.session.input(InputFrame(buttons=inputs.RESET_NOW)))
+    play.session.after_step(play.run, events)
+    frame(app)
+    assert play.view.ghosts and len(play.view.ghosts[0].points) > 5

@@ -59,6 +59,8 @@ class WorldView:
         self._world: World | None = None
         self._now: float | None = None
         self.screen_shake = True  # the player's setting: hits and blasts shake the camera
+        # Cage's paths on this map from earlier loops of the run (faint lines), set by the scene.
+        self.ghosts: list = []
 
     # --- the sim tells us ---------------------------------------------------------------------
     def before_step(self, world: World) -> None:
@@ -143,12 +145,25 @@ class WorldView:
         effects = self.effects
         effects.advance(now, cage, cage_pos)
         self.tilemap.draw(target, left, top)
+        self._draw_ghosts(target, left, top)
         effects.draw_ground(target, left, top)
         self.things.draw_ground(target, world, now, left, top)
         drawn_cage = self.actors.draw(target, world, alpha, left, top)
         self.things.draw_air(target, world, alpha, left, top)
         effects.draw_air(target, left, top, drawn_cage, cage.dead)
         effects.flash.draw(target)
+
+    def _draw_ghosts(self, target: pygame.Surface, left: int, top: int) -> None:
+        """Where Cage went on earlier days: the day repeats, so this is what he did last time."""
+        count = len(self.ghosts)
+        for age, ghost in enumerate(self.ghosts):
+            points = [(x - left, y - top) for x, y in ghost.points]
+            if len(points) < 2:
+                continue
+            fade = 60 + 120 * (age + 1) // count  # older days fainter
+            pygame.draw.lines(target, (fade, fade + 40, min(255, fade + 90)), False, points, 2)
+            end = points[-1]
+            pygame.draw.circle(target, (200, 230, 255), (int(end[0]), int(end[1])), 4, 1)
 
     def _adopt(self, world: World) -> bool:
         """Notice a new World (a loop reset): forget the old day's effects and positions."""

@@ -301,6 +301,10 @@ class PlayScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.run.world
         mouse = pygame.mouse.get_pos()
+        if self.app.settings.show_ghosts:
+            self.view.ghosts = self.session.ghosts.paths(level_name(world.level))
+        else:
+            self.view.ghosts = []
         self.view.draw(surface, world, alpha, mouse)
         # Beyond the loop the mark goes dark.
         self.hud.draw(surface, world, mouse, None if world.final_act else self.run.loop)

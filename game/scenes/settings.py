@@ -23,6 +23,7 @@ TOGGLES = (
     ("fullscreen", "Fullscreen"),
     ("screen_shake", "Screen shake"),
     ("show_death_markers", "Earlier deaths in the world"),
+    ("show_ghosts", "Ghosts of earlier loops"),
 )
 TIMER_LABELS = {"run": "run", "run+loop": "run and loop", "splits": "splits", "off": "off"}
 
