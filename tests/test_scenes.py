@@ -156,3 +156,45 @@ def test_earlier_loops_leave_ghosts_on_the_map(app):
     play.session.after_step(play.run, events)
     frame(app)
     assert play.view.ghosts and len(play.view.ghosts[0].points) > 5
+
+
+def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
+    import shutil
+    from pathlib import Path
+
+    from game.scenes.replays import ReplaysScene
+    from game.scenes.watch import WatchScene
+
+    folder = _aynik_home / "replays"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "campaign.aynrep", folder / "run.aynrep")
+    app.push(TitleScene(app))
+    scene = ReplaysScene(app)
+    app.push(scene)
+    assert len(scene.entries) == 1 and scene.entries[0].completed
+    assert colours(frame(app)) > 5
+    scene.handle_event(key(pygame.K_v))
+    assert "valid" in scene.message and "does not" not in scene.message
+    scene.handle_event(key(pygame.K_RETURN))
+    assert isinstance(app.top, WatchScene)
+    app.top.handle_event(key(pygame.K_ESCAPE))
+    assert app.top is scene
+    scene.handle_event(key(pygame.K_DELETE))
+    assert (folder / "run.aynrep").exists()  # the first press only asks
+    scene.handle_event(key(pygame.K_DELETE))
+    assert not (folder / "run.aynrep").exists() and scene.entries == []
+
+
+def test_practice_starts_a_marked_day_with_chosen_training(app):
+    from game.scenes.replays import PracticeScene
+
+    app.push(TitleScene(app))
+    practice = PracticeScene(app)
+    app.push(practice)
+    practice.handle_event(key(pygame.K_RIGHT))
+    practice.handle_event(key(pygame.K_RIGHT))  # training 2
+    practice._start()
+    play = app.top
+    assert isinstance(play, PlayScene)
+    assert play.run.memory.training_level == 2
+    assert play.session.category.practice

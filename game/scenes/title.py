@@ -23,6 +23,8 @@ class TitleScene(Scene):
         items += [
             ("New game", self._new_game),
             ("Levels and mods", self._levels),
+            ("Replays", self._replays),
+            ("Practice", self._practice),
             ("Settings", self._settings),
             ("Quit", app.quit),
         ]
@@ -38,6 +40,16 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         self.app.audio.music("title")
+
+    def _replays(self) -> None:
+        from game.scenes.replays import ReplaysScene
+
+        self.app.push(ReplaysScene(self.app))
+
+    def _practice(self) -> None:
+        from game.scenes.replays import PracticeScene
+
+        self.app.push(PracticeScene(self.app, self.save_state.memory))
 
     def _levels(self) -> None:
         from game.scenes.levels import LevelSelectScene
@@ -97,7 +109,11 @@ class TitleScene(Scene):
         ui.draw_text(
             surface, "LIVE.  DIE.  REPEAT.", 32, (230, 170, 90), (w // 2, h // 6 + 86), "midtop"
         )
-        self.menu.draw(surface, w // 2, int(h * 0.56))
+        top = int(h * 0.45)
+        panel = pygame.Surface((360, len(self.menu.items) * 44 + 20), pygame.SRCALPHA)
+        panel.fill((8, 10, 14, 150))
+        surface.blit(panel, (w // 2 - 180, top - 12))
+        self.menu.draw(surface, w // 2, top, size=30)
         hint = "WASD move  ·  mouse aim  ·  left button fire  ·  R reload  ·  Esc pause"
         ui.draw_text(surface, hint, 22, (170, 170, 160), (w // 2, h - 20), "midbottom")
         if self.app.settings_message:
@@ -109,4 +125,4 @@ class TitleScene(Scene):
             where = "Day 0" if not memory.looping else f"Loop {memory.loop}"
             known = len(memory.knowledge)
             line = f"{where} · training {memory.training_level}/5 · {known} things remembered"
-            ui.draw_text(surface, line, 22, (200, 200, 190), (w // 2, int(h * 0.56) - 34), "midtop")
+            ui.draw_text(surface, line, 22, (200, 200, 190), (w // 2, int(h * 0.45) - 46), "midtop")
