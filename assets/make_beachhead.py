@@ -852,9 +852,11 @@ def object_xml(o: dict, schema) -> list[str]:
 
 
 def layer_xml(layer_id: int, name: str, grid: list[list[str | None]]) -> list[str]:
+    """A CSV tile layer; the grid holds tile names (None: empty)."""
+    height, width = len(grid), len(grid[0])
     rows = [",".join(str(INDEX[c] + 1) if c else "0" for c in row) for row in grid]
     return [
-        f' <layer id="{layer_id}" name="{name}" width="{W}" height="{H}">',
+        f' <layer id="{layer_id}" name="{name}" width="{width}" height="{height}">',
         '  <data encoding="csv">',
         ",\n".join(rows),
         "</data>",
@@ -862,16 +864,22 @@ def layer_xml(layer_id: int, name: str, grid: list[list[str | None]]) -> list[st
     ]
 
 
-def write(level: Beachhead, path: Path) -> None:
+def write_map(path: Path, title: str, level) -> None:
+    """Write a campaign map as Tiled 1.10 would: the ground, obstacles and decor tile layers,
+    then the collision and gameplay object groups, properties only where they differ from the
+    schema's defaults. `level` has `ground`, `obstacles`, `decor` (grids of tile names) and
+    `objects` (dicts with layer, id, name, cls, x, y, w, h, points, props)."""
     schema = load_schema(PROJECT)
     objects = level.objects
+    height, width = len(level.ground), len(level.ground[0])
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<map version="1.10" tiledversion="1.10.2" orientation="orthogonal" '
-        f'renderorder="right-down" width="{W}" height="{H}" tilewidth="{T}" tileheight="{T}" '
-        f'infinite="0" nextlayerid="6" nextobjectid="{len(objects) + 1}">',
+        f'renderorder="right-down" width="{width}" height="{height}" tilewidth="{T}" '
+        f'tileheight="{T}" infinite="0" nextlayerid="6" '
+        f'nextobjectid="{max(o["id"] for o in objects) + 1}">',
         " <properties>",
-        '  <property name="title" value="The Beachhead"/>',
+        f'  <property name="title" value={quoteattr(title)}/>',
         " </properties>",
         ' <tileset firstgid="1" source="beach.tsx"/>',
     ]
@@ -892,7 +900,7 @@ def main() -> None:
     level = Beachhead(SEED)
     level.build()
     check(level)
-    write(level, OUT)
+    write_map(OUT, "The Beachhead", level)
     counts: dict[str, int] = {}
     for o in level.objects:
         counts[o["cls"]] = counts.get(o["cls"], 0) + 1

@@ -25,9 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assets.make_beachhead import object_xml  # noqa: E402
-from assets.tileset_spec import INDEX, TILE_SIZE, TILES  # noqa: E402
-from game.level.schema import load_schema  # noqa: E402
+from assets.make_beachhead import write_map  # noqa: E402
+from assets.tileset_spec import TILE_SIZE, TILES  # noqa: E402
 
 SEED = 1416
 W, H = 100, 80
@@ -873,48 +872,11 @@ def check(level: Dam) -> dict[str, int]:
 # --- writing ---------------------------------------------------------------------------------
 
 
-def layer_xml(layer_id: int, name: str, grid: list[list[str | None]]) -> list[str]:
-    rows = [",".join(str(INDEX[c] + 1) if c else "0" for c in row) for row in grid]
-    return [
-        f' <layer id="{layer_id}" name="{name}" width="{W}" height="{H}">',
-        '  <data encoding="csv">',
-        ",\n".join(rows),
-        "</data>",
-        " </layer>",
-    ]
-
-
-def write(level: Dam, path: Path) -> None:
-    schema = load_schema(PROJECT)
-    objects = level.objects
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<map version="1.10" tiledversion="1.10.2" orientation="orthogonal" '
-        f'renderorder="right-down" width="{W}" height="{H}" tilewidth="{T}" tileheight="{T}" '
-        f'infinite="0" nextlayerid="6" nextobjectid="{len(objects) + 1}">',
-        " <properties>",
-        '  <property name="title" value="The Dam"/>',
-        " </properties>",
-        ' <tileset firstgid="1" source="beach.tsx"/>',
-    ]
-    lines += layer_xml(1, "ground", level.ground)
-    lines += layer_xml(2, "obstacles", level.obstacles)
-    lines += layer_xml(3, "decor", level.decor)
-    for layer_id, name in ((4, "collision"), (5, "gameplay")):
-        lines.append(f' <objectgroup id="{layer_id}" name="{name}">')
-        for o in objects:
-            if o["layer"] == name:
-                lines += object_xml(o, schema)
-        lines.append(" </objectgroup>")
-    lines.append("</map>")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     level = Dam(SEED)
     level.build()
     lengths = check(level)
-    write(level, OUT)
+    write_map(OUT, "The Dam", level)
     counts: dict[str, int] = {}
     for o in level.objects:
         counts[o["cls"]] = counts.get(o["cls"], 0) + 1

@@ -37,8 +37,9 @@ import pymunk
 
 from game import tuning as T
 from game.sim import inputs
-from game.sim.inputs import InputFrame
 from game.sim.events import LevelEntered
+from game.sim.flow import blocked_grid
+from game.sim.inputs import InputFrame
 from game.sim.loop import LoopStarted, Run
 from game.sim.mimic import WINDUP
 from game.sim.physics import CAT_WALL, CAT_WATER
@@ -132,21 +133,15 @@ class Navigator:
         self.level = level
         self.tw, self.th = level.tile_width, level.tile_height
         self.width, self.height = level.width, level.height
-        blocked = bytearray(level.width * level.height)
-        for rect in (*level.solid_rects, *level.water_rects):
-            self._block_area(blocked, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
-        for outline in (*level.wall_polygons, *level.water_polygons):
-            xs, ys = [p[0] for p in outline], [p[1] for p in outline]
-            self._block_area(blocked, min(xs), min(ys), max(xs), max(ys), outline)
-        self.static_blocked = bytes(blocked)
+        # The same ground the Mimics' flow field knows.
+        self.static_blocked = bytes(blocked_grid(level))
 
-    def _block_area(self, grid, x0, y0, x1, y1, outline=None) -> None:
-        for ty in range(max(0, int(y0 // self.th)), min(self.height, int(math.ceil(y1 / self.th)))):
-            for tx in range(
-                max(0, int(x0 // self.tw)), min(self.width, int(math.ceil(x1 / self.tw)))
-            ):
-                if outline is None or _inside(outline, (tx + 0.5) * self.tw, (ty + 0.5) * self.th):
-                    grid[ty * self.width + tx] = 1
+    def _block_area(self, grid, x0, y0, x1, y1) -> None:
+        rows = range(max(0, int(y0 // self.th)), min(self.height, math.ceil(y1 / self.th)))
+        columns = range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw)))
+        for ty in rows:
+            for tx in columns:
+                grid[ty * self.width + tx] = 1
 
     def grid(self, world, all_mines: bool = False) -> bytearray:
         grid = bytearray(self.static_blocked)
@@ -154,8 +149,8 @@ class Navigator:
         keep_clear = T.MINE_TRIGGER + T.CAGE_RADIUS + 12
         for mine in getattr(world, "mines", ()):
             if mine.armed and (all_mines or (memory is not None and memory.knows(mine.field))):
-                x, y = mine.obj.x, mine.obj.y
-                self._block_area(grid, x - keep_clear, y - keep_clear, x + keep_clear, y + keep_clear)
+                x, y, r = mine.obj.x, mine.obj.y, keep_clear
+                self._block_area(grid, x - r, y - r, x + r, y + r)
         for gate in getattr(world, "gates", ()):
             if not gate.open:
                 o = gate.obj
@@ -220,18 +215,6 @@ def _distance_to_segment(p, a, b) -> float:
     length = dx * dx + dy * dy
     t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
     return math.hypot(p[0] - (ax + t * dx), p[1] - (ay + t * dy))
-
-
-def _inside(outline, px: float, py: float) -> bool:
-    inside = False
-    j = len(outline) - 1
-    for i in range(len(outline)):
-        xi, yi = outline[i]
-        xj, yj = outline[j]
-        if (yi > py) != (yj > py) and px < (xj - xi) * (py - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
 
 
 class RouteBot:

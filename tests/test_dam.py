@@ -307,7 +307,7 @@ def test_dam_generator_is_deterministic(tmp_path: Path):
     level.build()
     module.check(level)
     out = tmp_path / "dam.tmx"
-    module.write(level, out)
+    module.write_map(out, "The Dam", level)
     assert out.read_bytes() == DAM.read_bytes()
 
 

@@ -409,7 +409,7 @@ def test_beachhead_generator_is_deterministic(tmp_path: Path):
     level = module.Beachhead(module.SEED)
     level.build()
     out = tmp_path / "beachhead.tmx"
-    module.write(level, out)
+    module.write_map(out, "The Beachhead", level)
     assert out.read_bytes() == (LEVELS / "beachhead.tmx").read_bytes()
 
 

@@ -16,6 +16,19 @@ Point = tuple[float, float]
 PropertyValue = bool | int | float | str
 
 
+def point_in_polygon(points, px: float, py: float) -> bool:
+    """Whether (px, py) lies inside the polygon `points` (even-odd rule, as Tiled fills it)."""
+    inside = False
+    j = len(points) - 1
+    for i in range(len(points)):
+        xi, yi = points[i]
+        xj, yj = points[j]
+        if (yi > py) != (yj > py) and px < (xj - xi) * (py - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
 @dataclass(frozen=True)
 class Rect:
     x: float
@@ -82,16 +95,7 @@ class MapObject:
         """Whether a map point lies inside this object's area (even-odd rule for polygons)."""
         if not self.points:
             return Rect(self.x, self.y, self.width, self.height).contains(px, py)
-        inside = False
-        pts = self.points
-        j = len(pts) - 1
-        for i in range(len(pts)):
-            xi, yi = pts[i]
-            xj, yj = pts[j]
-            if (yi > py) != (yj > py) and px < (xj - xi) * (py - yi) / (yj - yi) + xi:
-                inside = not inside
-            j = i
-        return inside
+        return point_in_polygon(self.points, px, py)
 
 
 @dataclass(frozen=True)

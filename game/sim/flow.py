@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from game.level.data import LevelData
+from game.level.data import LevelData, point_in_polygon
 
 FLOW_RADIUS = 28  # tiles from Cage that the field covers
 FLOW_REFRESH = 8  # ticks between rebuilds at most
@@ -25,18 +25,19 @@ def blocked_grid(level: LevelData) -> bytearray:
     tw, th = level.tile_width, level.tile_height
     grid = bytearray(w * h)
 
-    def block(x0: float, y0: float, x1: float, y1: float) -> None:
+    def block(x0: float, y0: float, x1: float, y1: float, outline=None) -> None:
         for ty in range(max(0, int(y0 // th)), min(h, math.ceil(y1 / th))):
             row = ty * w
             for tx in range(max(0, int(x0 // tw)), min(w, math.ceil(x1 / tw))):
-                grid[row + tx] = 1
+                # A polygon blocks the tiles whose centre it covers.
+                if outline is None or point_in_polygon(outline, (tx + 0.5) * tw, (ty + 0.5) * th):
+                    grid[row + tx] = 1
 
     for rect in (*level.solid_rects, *level.water_rects):
         block(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
     for outline in (*level.wall_polygons, *level.water_polygons):
         xs, ys = [p[0] for p in outline], [p[1] for p in outline]
-        # Their bounding boxes, less a margin: near enough for steering (physics is exact).
-        block(min(xs) + 4, min(ys) + 4, max(xs) - 4, max(ys) - 4)
+        block(min(xs), min(ys), max(xs), max(ys), outline)
     return grid
 
 

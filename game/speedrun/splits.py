@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from game.level.data import LevelData, MapObject, Point
+from game.level.data import LevelData, MapObject, Point, point_in_polygon
 from game.speedrun import events as E
 
 GATE_CODE = "Gate code"
@@ -43,18 +43,7 @@ class Area:
     outline: tuple[Point, ...]
 
     def contains(self, x: float, y: float) -> bool:
-        pts = self.outline
-        if len(pts) < 3:
-            return False
-        inside = False
-        j = len(pts) - 1
-        for i in range(len(pts)):
-            xi, yi = pts[i]
-            xj, yj = pts[j]
-            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-                inside = not inside
-            j = i
-        return inside
+        return len(self.outline) >= 3 and point_in_polygon(self.outline, x, y)
 
 
 @dataclass(frozen=True)
