@@ -14,7 +14,7 @@ import pymunk
 from game import tuning as T
 from game.sim import inputs
 from game.sim.events import CageDied, CageHurt, DryFire, ReloadFinished, ReloadStarted, SimEvent
-from game.sim.physics import CAGE_FILTER
+from game.sim.physics import CAGE_FILTER, drive
 
 COLLISION_TYPE_CAGE = 1
 
@@ -123,14 +123,8 @@ class Cage:
             self._dash(mx, my)
             return
         top = T.CAGE_TOP_SPEED * speed_factor
-        vx, vy = self.body.velocity
-        fx = (mx * top - vx) * T.CAGE_MASS * T.CAGE_DRIVE_GAIN
-        fy = (my * top - vy) * T.CAGE_MASS * T.CAGE_DRIVE_GAIN
         cap = T.CAGE_MAX_DRIVE_FORCE * (0.25 if self.stagger_ticks > 0 else 1.0)
-        magnitude = math.hypot(fx, fy)
-        if magnitude > cap:
-            fx, fy = fx * cap / magnitude, fy * cap / magnitude
-        self.body.force = (fx, fy)
+        drive(self.body, mx * top, my * top, T.CAGE_MASS * T.CAGE_DRIVE_GAIN, cap)
 
     def _dash(self, mx: float, my: float) -> None:
         if mx == 0 and my == 0:

@@ -16,7 +16,7 @@ import pymunk
 from game import tuning as T
 from game.sim.events import MimicDied, MimicEmerged, MimicHit, MimicLunge, MimicWindup, SimEvent
 from game.sim.flow import FlowField
-from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER
+from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
@@ -233,14 +233,8 @@ class Mimic:
                 self.timer = T.DRONE_CIRCLE_MIN + rng.randint(0, T.DRONE_CIRCLE_JITTER)
 
     def _steer(self, want_vx: float, want_vy: float, strength: float = 1.0) -> None:
-        vx, vy = self.body.velocity
         gain = self.kind.mass * T.DRONE_DRIVE_GAIN
-        fx, fy = (want_vx - vx) * gain, (want_vy - vy) * gain
-        cap = self.kind.max_force * strength
-        magnitude = math.hypot(fx, fy)
-        if magnitude > cap:
-            fx, fy = fx * cap / magnitude, fy * cap / magnitude
-        self.body.force = (fx, fy)
+        drive(self.body, want_vx, want_vy, gain, self.kind.max_force * strength)
 
     def take_round(
         self, damage: int, push: tuple[float, float], tick: int, events: list[SimEvent]

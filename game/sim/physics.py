@@ -7,6 +7,8 @@ stepped only with the constant tuning.DT. Imports pymunk and game.level.data; ne
 
 from __future__ import annotations
 
+import math
+
 import pymunk
 import pymunk.autogeometry
 
@@ -94,3 +96,15 @@ def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
 
 def step_space(space: pymunk.Space) -> None:
     space.step(DT)
+
+
+def drive(body: pymunk.Body, want_vx: float, want_vy: float, gain: float, cap: float) -> None:
+    """Push a body toward a wanted velocity: a force proportional to the difference (`gain` in
+    kg/s), never more than `cap` newtons. Every walker in the game moves this way, so blows
+    and blasts carry them physically and their own legs bring them back."""
+    vx, vy = body.velocity
+    fx, fy = (want_vx - vx) * gain, (want_vy - vy) * gain
+    magnitude = math.hypot(fx, fy)
+    if magnitude > cap:
+        fx, fy = fx * cap / magnitude, fy * cap / magnitude
+    body.force = (fx, fy)

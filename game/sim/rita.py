@@ -13,7 +13,7 @@ import math
 import pymunk
 
 from game import tuning as T
-from game.sim.physics import CAT_ALLY
+from game.sim.physics import CAT_ALLY, drive
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_RITA = 3
@@ -116,14 +116,7 @@ class Rita:
             leash = T.RITA_LEASH if not self.following else slack
             speed = T.RITA_SPEED * min(1.0, (anchor_distance - slack) / max(leash, 1.0) + 0.35)
             want_x, want_y = ax / anchor_distance * speed, ay / anchor_distance * speed
-        vx, vy = self.body.velocity
-        gain = T.RITA_MASS * 12.0
-        fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
-        cap = T.RITA_MASS * 2000.0
-        magnitude = math.hypot(fx, fy)
-        if magnitude > cap:
-            fx, fy = fx * cap / magnitude, fy * cap / magnitude
-        self.body.force = (fx, fy)
+        drive(self.body, want_x, want_y, T.RITA_MASS * 12.0, T.RITA_MASS * 2000.0)
 
         if target is None or self.state == TALKING or self.reload_ticks > 0:
             return None
