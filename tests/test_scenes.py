@@ -109,7 +109,9 @@ def test_dev_mode_reloads_a_saved_map_and_keeps_what_cage_knows(app, tmp_path):
         frame(app)
     first_run = play.run
     time.sleep(0.05)
-    map_path.write_text(text.replace('name="title" value="The Beachhead"', 'name="title" value="Edited"'))
+    map_path.write_text(
+        text.replace('name="title" value="The Beachhead"', 'name="title" value="Edited"')
+    )
     for _ in range(60):
         frame(app)
         if play.run is not first_run:

@@ -13,9 +13,9 @@ from game import tuning as T
 from game.bots import make_bot
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
+from game.level.campaign import resolve_level
 from game.level.errors import LevelError
 from game.level.watch import MapWatcher
-from game.level.campaign import resolve_level
 from game.render import ui
 from game.render.hud import Hud
 from game.render.notices import Notices
