@@ -664,3 +664,41 @@ def test_the_renderer_stays_a_view():
                 if name.startswith("pyscroll") and path.name != "bench.py":
                     offenders.append(f"{path.name}: {name}")
     assert offenders == []
+
+
+def test_walking_mimics_draw_the_frame_and_turn_their_animation_picks(screen, level):
+    """The renderer's quick path for hunting, circling and recovering Mimics places the same
+    rotated frame, at the same spot, over the same shadow, as the animation itself would."""
+    from game.render.sheets import NORMAL, WHITE
+    from game.render.sprites import ROTATION_STEPS, SHADOW_DROP
+
+    world = World(level, 1)
+    view = WorldView(level, SCREEN)
+    cx, cy = world.cage.position
+    walkers = [
+        add_mimic(world, kind, state, cx - 300 + 90 * i, cy + 120 + 40 * k)
+        for k, kind in enumerate(("drone", "alpha"))
+        for i, state in enumerate((HUNTING, CIRCLING, RECOVER))
+    ]
+    for i, m in enumerate(walkers):
+        m.heading = -2.5 + 1.1 * i
+    view.draw(screen, world, 0.0, None)  # the view adopts the day (a new day forgets hits)
+    view.observe([MimicHit(world.tick, walkers[1].id, *walkers[1].position, 3)])
+    for alpha in (0.0, 0.4, 1.0):
+        view.draw(screen, world, alpha, None)
+        actors = view.actors
+        left, top = view.camera.left, view.camera.top
+        now = world.tick - 1 + alpha
+        bodies = actors._bodies
+        shadows = actors._shadows
+        for m in walkers:
+            x, y = m.body.position
+            art = actors.kind_art(m.kind.name, m.kind.radius)
+            anim = art.by_state[m.state]
+            step = int(m.heading * ROTATION_STEPS / (2 * math.pi) + 0.5) % ROTATION_STEPS
+            variant = WHITE if m is walkers[1] else NORMAL
+            surf, ox, oy = anim.rotated(anim.index_at(now + m.id * 7), step, variant)
+            assert (surf, (x - left + ox, y - top + oy)) in bodies
+            sh = art.shadow
+            spot = (x - left + sh[1] + SHADOW_DROP[0], y - top + sh[2] + art.shadow_dy)
+            assert (sh[0], spot) in shadows

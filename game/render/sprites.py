@@ -29,6 +29,7 @@ from game.render.sheets import (
 )
 from game.sim.mimic import (
     BURROWED,
+    CIRCLING,
     DEAD,
     EMERGING,
     HUNTING,
@@ -38,6 +39,13 @@ from game.sim.mimic import (
     Mimic,
 )
 from game.sim.world import World
+
+try:  # chipmunk's own getter: a third of the cost of `Body.position` (which builds a Vec2d)
+    from pymunk._chipmunk_cffi import lib as _chipmunk
+
+    _body_position = _chipmunk.cpBodyGetPosition
+except (ImportError, AttributeError):  # pragma: no cover - a pymunk without it: the public way
+    _body_position = None
 
 HIT_FLASH_TICKS = 4  # a struck Mimic shows white this long
 CAGE_FLASH_TICKS = 5
@@ -57,6 +65,7 @@ MIMIC_ANIMATION = {
 }
 WINDUP_GLOW = {"drone": (255, 90, 40), "alpha": (120, 200, 255)}
 ALPHA_AURA = (40, 110, 255)
+_WALKING = frozenset((HUNTING, CIRCLING, RECOVER))  # the states drawn with the "move" cycle
 
 
 class _KindArt:
@@ -73,6 +82,20 @@ class _KindArt:
         self.aura = overlays.glow_stages(radius * 3.2, ALPHA_AURA) if name == "alpha" else None
         chevron = overlays.chevron(radius, (255, 120, 70) if name == "drone" else (150, 210, 255))
         self.chevron = [_rotated_centred(chevron, s) for s in range(ROTATION_STEPS)]
+        # The walking states (hunting, circling, recovering) are nearly every Mimic on screen:
+        # their animation's pace and a flat [variant][frame][step] table of its rotations, and
+        # the shadow's surface and offset from the centre, so the loop reaches them directly.
+        move = self.by_state[HUNTING]
+        self.move = move
+        self.move_tpf = move.ticks_per_frame
+        self.move_frames = len(move.frames)
+        self.move_loop = move.loop
+        self.move_rotated = [
+            [[None] * ROTATION_STEPS for _ in move.frames] for _ in (NORMAL, WHITE)
+        ]
+        self.shadow_surface = self.shadow[0]
+        self.shadow_dx = self.shadow[1] + SHADOW_DROP[0]
+        self.shadow_dy_total = self.shadow[2] + self.shadow_dy
 
 
 def _rotated_centred(surface: pygame.Surface, step: int) -> overlays.Entry:
@@ -182,42 +205,96 @@ class ActorRenderer:
         y_min, y_max = top - CULL_MARGIN, top + vh + CULL_MARGIN
         tick = world.tick
         now = tick - 1 + alpha  # the moment on screen, in ticks (between the last two states)
-        interpolate = self._interpolating(world)
-        previous = self.previous
+        # Interpolate only when there is a previous tick to come from and it is not the same
+        # place as now (alpha 1 is the current state exactly).
+        previous = self.previous if self._interpolating(world) and alpha != 1.0 else None
+        if not previous:
+            previous = None
         hit_tick = self._hit_tick
-        ground, shadows, ghosts, bodies, glows = (
-            self._ground,
-            self._shadows,
-            self._ghosts,
-            self._bodies,
-            self._glows,
-        )
+        ground = self._ground
+        shadows = self._shadows
+        ghosts = self._ghosts
+        bodies = self._bodies
+        glows = self._glows
         ground.clear()
         shadows.clear()
         ghosts.clear()
         bodies.clear()
         glows.clear()
+        add_shadow = shadows.append
+        add_body = bodies.append
         kinds = self._kinds
         step_scale = ROTATION_STEPS / (2.0 * math.pi)
         sdx = SHADOW_DROP[0]
+        aura_pulse = 6 + int(3 * math.sin(now * 0.12))  # the Alpha's aura beats as one
 
-        for m in world.mimics:
-            p = m.body.position
-            x, y = p.x, p.y
-            if interpolate:
+        mimics = world.mimics
+        if _body_position is not None:
+            positions = [_body_position(m.body._body) for m in mimics]
+        else:
+            positions = [m.body.position for m in mimics]
+        kind = None
+        art: _KindArt | None = None
+        move_rotated = None
+        move_tpf = move_frames = 1
+        move_loop = True
+        sh_surf = aura = None
+        walking = _WALKING
+        sh_dx = sh_dy = 0
+        for m, p in zip(mimics, positions, strict=True):
+            x = p.x
+            y = p.y
+            if previous is not None:
                 prev = previous.get(m.id)
                 if prev is not None:
-                    x = prev[0] + (x - prev[0]) * alpha
-                    y = prev[1] + (y - prev[1]) * alpha
+                    px = prev[0]
+                    py = prev[1]
+                    x = px + (x - px) * alpha
+                    y = py + (y - py) * alpha
             if x < x_min or x > x_max or y < y_min or y > y_max:
                 continue
-            kind = m.kind
-            art = kinds.get(kind.name)
-            if art is None:
-                art = self.kind_art(kind.name, kind.radius)
+            if m.kind is not kind:
+                kind = m.kind
+                art = kinds.get(kind.name)
+                if art is None:
+                    art = self.kind_art(kind.name, kind.radius)
+                move_rotated = art.move_rotated
+                move_tpf = art.move_tpf
+                move_frames = art.move_frames
+                move_loop = art.move_loop
+                sh_surf = art.shadow_surface
+                sh_dx = art.shadow_dx
+                sh_dy = art.shadow_dy_total
+                aura = art.aura
             state = m.state
             sx = x - left
             sy = y - top
+            if state in walking:
+                # The common case, inlined: the walk cycle with a per-Mimic phase (so a swarm
+                # does not march in step), turned to its heading, over its shadow.
+                step = int(m.heading * step_scale + 0.5) % ROTATION_STEPS
+                mid = m.id
+                ticks = now + mid * 7
+                frame = int(ticks) // move_tpf if ticks > 0 else 0
+                if move_loop:
+                    frame %= move_frames
+                elif frame >= move_frames:
+                    frame = move_frames - 1
+                variant = NORMAL
+                if hit_tick:
+                    hit = hit_tick.get(mid)
+                    if hit is not None and 0 <= tick - hit <= HIT_FLASH_TICKS:
+                        variant = WHITE
+                row = move_rotated[variant][frame]
+                entry = row[step]
+                if entry is None:
+                    entry = row[step] = art.move.rotated(frame, step, variant)
+                add_body((entry[0], (sx + entry[1], sy + entry[2])))
+                add_shadow((sh_surf, (sx + sh_dx, sy + sh_dy)))
+                if aura is not None:
+                    g = aura[aura_pulse]
+                    glows.append((g[0], (sx + g[1], sy + g[2])))
+                continue
             if state == BURROWED:
                 self._burrowed(m, art, sx, sy, now)
                 continue
@@ -250,13 +327,12 @@ class ActorRenderer:
             if hit is not None and 0 <= tick - hit <= HIT_FLASH_TICKS:
                 variant = WHITE
             surf, ox, oy = anim.rotated(anim.index_at(elapsed), step, variant)
-            bodies.append((surf, (sx + ox, sy + oy)))
+            add_body((surf, (sx + ox, sy + oy)))
             if state != DEAD:
                 sh = art.shadow
-                shadows.append((sh[0], (sx + sh[1] + sdx, sy + sh[2] + art.shadow_dy)))
+                add_shadow((sh[0], (sx + sh[1] + sdx, sy + sh[2] + art.shadow_dy)))
             if art.aura is not None:
-                pulse = 6 + int(3 * math.sin(now * 0.12))
-                g = art.aura[pulse]
+                g = art.aura[aura_pulse]
                 glows.append((g[0], (sx + g[1], sy + g[2])))
 
         rita = getattr(world, "rita", None)
@@ -264,9 +340,11 @@ class ActorRenderer:
             self._rita(rita, world, alpha, now, left, top, (x_min, x_max, y_min, y_max))
         cage_pos = self._cage(world, alpha, now, left, top)
 
-        target.fblits(ground)
+        if ground:
+            target.fblits(ground)
         target.fblits(shadows)
-        target.fblits(ghosts)
+        if ghosts:
+            target.fblits(ghosts)
         target.fblits(bodies)
         if glows:
             target.fblits(glows, pygame.BLEND_RGB_ADD)
