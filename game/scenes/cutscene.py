@@ -31,10 +31,20 @@ def clock(ticks: int) -> str:
 
 
 class Panel:
-    def __init__(self, picture: str | None, lines: list[tuple[str, int, tuple]], top: bool):
+    """A picture (or none) and lines of text; a line with tabs is a table row whose cells start
+    at `columns` (x offsets from the left margin)."""
+
+    def __init__(
+        self,
+        picture: str | None,
+        lines: list[tuple[str, int, tuple]],
+        top: bool,
+        columns: tuple[int, ...] = (),
+    ):
         self.image = _picture(picture) if picture else None
         self.lines = lines
         self.top = top
+        self.columns = columns
 
 
 class StoryScene(Scene):
@@ -83,13 +93,43 @@ class StoryScene(Scene):
             surface.fill((8, 10, 14))
         fade = min(1.0, self.ticks / 30)
         y = 60 if panel.top else h - 60 - sum(int(size * 1.3) for _, size, _ in panel.lines)
+        left = (w - 1180) // 2
         for text, size, color in panel.lines:
-            ui.draw_text(surface, text, size, color, (w // 2, y), "midtop", size >= 48,
-                         alpha=int(255 * fade))  # fmt: skip
+            if "\t" in text and panel.columns:
+                for cell, x in zip(text.split("\t"), panel.columns, strict=False):
+                    ui.draw_text(surface, cell, size, color, (left + x, y), alpha=int(255 * fade))
+            else:
+                ui.draw_text(surface, text, size, color, (w // 2, y), "midtop", size >= 48,
+                             alpha=int(255 * fade))  # fmt: skip
             y += int(size * 1.3)
         if self.ticks >= 45:
             ui.draw_text(surface, "press any key", 20, (190, 190, 180), (w - 16, h - 12),
                          "bottomright")  # fmt: skip
+
+
+ROUTE_COLUMNS = (0, 150, 290, 430, 800)
+
+
+def route_lines(summary, exported=()) -> list[tuple[str, int, tuple]]:
+    """The run loop by loop, then its splits, as table rows for the results panel."""
+    lines = [("THE ROUTE, LOOP BY LOOP", 40, INK), ("", 10, INK)]
+    lines.append(("Day\tTime\tReached at\tHow it ended\tLearned", 22, WARM))
+    end = summary.days[-1].end_igt or 0
+    for day in summary.days[-12:]:
+        count = len(day.learned)
+        learned = f"{count} thing{'s' if count != 1 else ''}" if count else "—"
+        training = f", drill {day.training[-1]['level']}" if day.training else ""
+        reached = clock(day.end_igt if day.end_igt is not None else end)
+        lines.append((f"{day.label}\t{clock(day.ticks(end))}\t{reached}\t{day.ending()[:44]}"
+                      f"\t{learned}{training}", 22, INK))  # fmt: skip
+    splits = [s for day in summary.days for s in day.splits]
+    if splits:
+        lines += [("", 12, INK), ("Split\tTime", 22, WARM)]
+        lines += [(f"{s['name']}\t{clock(s['igt_ticks'])}", 22, INK) for s in splits[:12]]
+    if exported:
+        lines.append(("", 10, INK))
+        lines.append((f"Saved as {exported[0]}", 18, (190, 190, 180)))
+    return lines
 
 
 def vision_scene(app) -> StoryScene:
@@ -149,13 +189,5 @@ def ending_scene(
         Panel(None, figures, top=True),
     ]
     if summary is not None:
-        route = [("THE ROUTE, LOOP BY LOOP", 40, INK)]
-        for line in summary.to_markdown().splitlines():
-            if line.startswith("|") and not line.startswith("|-") and "---" not in line:
-                cells = [c.strip() for c in line.strip("|").split("|")]
-                route.append(("   ".join(c for c in cells if c)[:110], 22, INK))
-        route = route[:22]
-        if exported:
-            route.append((f"Saved: {exported[0]}", 18, (190, 190, 180)))
-        panels.append(Panel(None, route, top=True))
+        panels.append(Panel(None, route_lines(summary, exported), top=True, columns=ROUTE_COLUMNS))
     return StoryScene(app, panels, music="ending", then=to_title)
