@@ -10,6 +10,7 @@ and the scenes; the simulation never imports this.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 
 import pygame
@@ -57,6 +58,7 @@ class App:
         self.lockstep = self.headless and options.frames is not None
         self.scenes: list = []
         self.running = True
+        self.exit_code = 0
         self.livesplit = None
         if options.livesplit:
             from game.speedrun.livesplit import LiveSplitClient, parse_address
@@ -164,7 +166,11 @@ class App:
                     self.clock.tick(FRAME_CAP)
         finally:
             if self.options.screenshot:
-                pygame.image.save(self.screen, self.options.screenshot)
+                try:
+                    pygame.image.save(self.screen, self.options.screenshot)
+                except (pygame.error, OSError) as exc:
+                    print(f"aynik: {self.options.screenshot}: cannot save: {exc}", file=sys.stderr)
+                    self.exit_code = 1
             while self.scenes:
                 self.scenes.pop().leave()
             if self.livesplit is not None:
@@ -174,7 +180,7 @@ class App:
             except OSError:
                 pass
             pygame.quit()
-        return 0
+        return self.exit_code
 
     def _handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:

@@ -168,6 +168,10 @@ def _play(args: argparse.Namespace) -> int:
 
     try:
         extra = play_options(args) if args.command == "play" else {}
+        if getattr(args, "bot", None):
+            from game.bots import make_bot
+
+            make_bot(args.bot, 0)  # a bad bot or route file is reported before any window opens
     except ValueError as exc:
         raise _ReportedError(str(exc)) from None
     options = AppOptions(

@@ -72,13 +72,9 @@ def load_settings() -> tuple[Settings, str | None]:
         value = data[f.name]
         default = getattr(settings, f.name)
         if f.name == "bindings":
-            if isinstance(value, dict) and all(
-                isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
-                for k, v in value.items()
-            ):
-                settings.bindings = {**DEFAULT_BINDINGS, **value}
-            else:
-                problems.append("bindings")
+            bindings, bad = _checked_bindings(value)
+            settings.bindings = bindings
+            problems += [f"bindings ({name})" for name in bad]
         elif f.name == "timer_mode":
             if value in ("run", "run+loop", "splits", "off"):
                 settings.timer_mode = value
@@ -97,6 +93,43 @@ def load_settings() -> tuple[Settings, str | None]:
     if problems:
         message = f"{path}: ignored bad values for {', '.join(problems)}"
     return settings, message
+
+
+def _checked_bindings(value: object) -> tuple[dict[str, list[str]], list[str]]:
+    """Saved bindings over the defaults; an action with no usable key keeps its default, so
+    nothing (pausing least of all) can be left without a key."""
+    bindings = {action: list(keys) for action, keys in DEFAULT_BINDINGS.items()}
+    if not isinstance(value, dict):
+        return bindings, ["not a table of actions"]
+    bad = []
+    for action, keys in value.items():
+        if action not in DEFAULT_BINDINGS:
+            bad.append(str(action))
+            continue
+        usable = [k for k in keys if _usable_key(k)] if isinstance(keys, list) else []
+        if usable:
+            bindings[action] = usable
+        else:
+            bad.append(action)
+    return bindings, bad
+
+
+def _usable_key(name: object) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    if name.startswith("mouse") and name[5:].isdigit():
+        return True
+    import warnings
+
+    import pygame
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # key names do not need the display to be up
+        try:
+            pygame.key.key_code(name)
+        except (ValueError, pygame.error):
+            return False
+    return True
 
 
 def save_settings(settings: Settings) -> None:

@@ -50,3 +50,44 @@ def test_a_damaged_settings_file_is_kept_aside_before_it_is_replaced(_aynik_home
     settings_module.save_settings(loaded)
     assert (_aynik_home / "settings.damaged.json").read_text() == content
     assert settings_module.load_settings()[1] is None
+
+
+def test_a_binding_with_no_usable_key_keeps_its_default(_aynik_home):
+    path = _aynik_home / "settings.json"
+    path.write_text(json.dumps({"version": 1, "bindings": {"pause": [], "up": ["nosuchkey"]}}))
+    loaded, message = settings_module.load_settings()
+    assert loaded.bindings["pause"] == settings_module.DEFAULT_BINDINGS["pause"]
+    assert loaded.bindings["up"] == settings_module.DEFAULT_BINDINGS["up"]
+    assert "pause" in message and "up" in message
+
+
+def test_a_quick_tap_is_not_lost_between_frames():
+    from game.input.controls import Controls
+    from game.sim import inputs
+
+    pygame.display.init()
+    controls = Controls(settings_module.DEFAULT_BINDINGS)
+    controls.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r, mod=0))
+    # The key is already up again by the time the frame is read.
+    frame = controls.frame((0.0, 0.0), (10.0, 0.0))
+    assert frame.held(inputs.RELOAD)
+    assert not controls.frame((0.0, 0.0), (10.0, 0.0)).held(inputs.RELOAD)
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["play", "--bot", "foo", "--frames", "1"], "unknown bot"),
+        (["play", "--bot", "route:/no/such.route", "--frames", "1"], "/no/such.route"),
+        (["play", "--frames", "2", "--screenshot", "/no/such/dir/x.png"], "/no/such/dir/x.png"),
+    ],
+)
+def test_bad_play_options_are_one_clear_line(args, words):
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True,
+                         env=dict(os.environ), timeout=120)  # fmt: skip
+    assert out.returncode == 1
+    assert words in out.stderr and "Traceback" not in out.stderr

@@ -200,3 +200,18 @@ def test_practice_starts_a_marked_day_with_chosen_training(app):
     assert isinstance(play, PlayScene)
     assert play.run.memory.training_level == 2
     assert play.session.category.practice
+
+
+def test_quitting_to_the_title_offers_continue_at_once(app):
+    from game.scenes.title import TitleScene
+
+    app.push(TitleScene(app))
+    app.top.handle_event(key(pygame.K_RETURN))  # New game
+    play = app.top
+    for _ in range(5):
+        frame(app)
+    app.push(PauseScene(app, play))
+    app.top._to_title()
+    title = app.top
+    assert isinstance(title, TitleScene)
+    assert title.menu.items[0][0] == "Continue"

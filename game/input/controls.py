@@ -44,6 +44,7 @@ class Controls:
         self.aim_radians = 0.0
         self.using_gamepad = False
         self._skip_pressed = False
+        self._tapped = 0  # buttons pressed since the last frame, held or not
         self._open_controller()
 
     def set_bindings(self, bindings: dict[str, list[str]]) -> None:
@@ -82,6 +83,14 @@ class Controls:
         elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self._skip_pressed = True
             self.using_gamepad = False
+            # A tap that goes down and up between two frames still counts, once.
+            for action, bit in BUTTON_ACTIONS.items():
+                if event.type == pygame.KEYDOWN and event.key in self.keys.get(action, ()):
+                    self._tapped |= bit
+                elif event.type == pygame.MOUSEBUTTONDOWN and event.button in self.mouse.get(
+                    action, ()
+                ):
+                    self._tapped |= bit
         elif event.type == pygame.MOUSEMOTION:
             self.using_gamepad = False
         elif event.type == pygame.CONTROLLERBUTTONDOWN:
@@ -119,6 +128,8 @@ class Controls:
         if self._skip_pressed:
             buttons |= inputs.SKIP
             self._skip_pressed = False
+        buttons |= self._tapped
+        self._tapped = 0
         length = math.hypot(mx, my)
         if length > 1.0:
             mx, my = mx / length, my / length

@@ -71,6 +71,7 @@ class Notices:
         """A speedrun split just fired (a SplitResult: name, delta_ticks, gold)."""
         from game.speedrun.timefmt import format_delta
 
+        # No personal best yet: nothing to compare with, so no delta at all.
         delta = format_delta(result.delta_ticks) if result.delta_ticks is not None else ""
         heading = f"SPLIT · {result.name}"
         color = (255, 205, 70) if result.gold else (200, 220, 255)

@@ -32,13 +32,24 @@ def _delta_color(delta: str, gold: bool) -> tuple[int, int, int]:
     return DIM
 
 
+def _fit(text: str, size: int, width: int) -> str:
+    """`text` cut with an ellipsis to fit `width` px."""
+    font = ui.font(size)
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def draw_timer(surface: pygame.Surface, view) -> None:
     """Draw the timer for `view` (a TimerView); nothing in "off" mode."""
     if view is None or view.mode == "off":
         return
     w = surface.get_width()
     lines: list[tuple[str, int, tuple[int, int, int], str]] = []  # text, size, colour, right
-    lines.append((view.igt, 40, GOLD if view.finished else INK, view.real))
+    real = view.real if view.mode != "run" else ""  # "run" is the quiet mode: IGT alone
+    lines.append((view.igt, 40, GOLD if view.finished else INK, real))
     if view.mode in ("run+loop", "splits"):
         lines.append((f"{view.day_label}  {view.day}", 24, INK, ""))
     if view.mode == "splits":
@@ -49,9 +60,10 @@ def draw_timer(surface: pygame.Surface, view) -> None:
             lines.append((f"Sum of best  {view.sum_of_best}", 20, DIM, ""))
     if view.last_split and view.mode != "splits":
         lines.append((view.last_split, 24, GOLD if view.last_split_gold else INK, ""))
-    lines.append((view.category, 18, DIM, ""))
+    lines.append((_fit(view.category, 18, WIDTH - 20), 18, DIM, ""))
     for mark in view.marks:
-        lines.append((mark, 18, (230, 170, 120), ""))
+        if mark not in view.category:  # the category line may already say it
+            lines.append((_fit(mark, 18, WIDTH - 20), 18, (230, 170, 120), ""))
     if view.problem:
         lines.append((view.problem[:48], 18, BEHIND, ""))
     height = sum(int(size * 1.15) for _, size, _, _ in lines) + 12

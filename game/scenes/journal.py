@@ -38,7 +38,7 @@ class JournalScene(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 205, (10, 12, 16))
+        ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         memory = self.run.memory
         loop = "Day 0 — the loop is not yours yet" if not memory.looping else f"Loop {memory.loop}"

@@ -138,7 +138,7 @@ class ReplaysScene(Scene):
             start_practice(self.app, practice, self)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 220, (10, 12, 16))
+        ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "REPLAYS", 60, INK, (w // 2, 24), "midtop", True)
         if not self.entries:
@@ -241,7 +241,7 @@ class PracticeScene(Scene):
         self.menu.handle_event(event)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 220, (10, 12, 16))
+        ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "PRACTICE", 60, INK, (w // 2, 40), "midtop", True)
         ui.draw_text(surface, f"Rita's training: level {self.training} of 5", 28, INK,

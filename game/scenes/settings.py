@@ -116,7 +116,7 @@ class SettingsScene(Scene):
         self._apply()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 215, (10, 12, 16))
+        ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "SETTINGS", 60, INK, (w // 2, 24), "midtop", True)
         labels = dict(VOLUMES) | dict(TOGGLES)

@@ -14,6 +14,19 @@ from game.scenes.base import Menu, Scene
 class TitleScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
+        self._read_save()
+        self.backdrop = None
+        self.ticks = 0
+        path = assets_dir() / "sprites" / "title.png"
+        if path.is_file():
+            try:
+                self.backdrop = pygame.image.load(path).convert()
+            except pygame.error:
+                self.backdrop = None
+
+    def _read_save(self) -> None:
+        """The save as it is now, and the menu that follows from it (Continue only if it can be
+        read). Read again on entering: the run just left has saved itself by then."""
         from game import save
 
         self.save_state = save.load_save()
@@ -26,19 +39,12 @@ class TitleScene(Scene):
             ("Replays", self._replays),
             ("Practice", self._practice),
             ("Settings", self._settings),
-            ("Quit", app.quit),
+            ("Quit", self.app.quit),
         ]
-        self.menu = Menu(items, app.audio)
-        self.backdrop = None
-        self.ticks = 0
-        path = assets_dir() / "sprites" / "title.png"
-        if path.is_file():
-            try:
-                self.backdrop = pygame.image.load(path).convert()
-            except pygame.error:
-                self.backdrop = None
+        self.menu = Menu(items, self.app.audio)
 
     def enter(self) -> None:
+        self._read_save()
         self.app.audio.music("title")
 
     def _replays(self) -> None:
@@ -78,7 +84,9 @@ class TitleScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit()
+            # Esc goes to Quit rather than quitting: one press too many never ends the game.
+            self.menu.index = len(self.menu.items) - 1
+            self.app.audio.play("ui_back", 0.6)
             return
         self.menu.handle_event(event)
 

@@ -112,9 +112,11 @@ class WatchScene(Scene):
             state = "end"
         loop = self.starts[self._loop_index()]
         header = (
-            f"REPLAY  {igt}  ·  day {loop.index} (loop {loop.loop})  ·  "
+            f"REPLAY  {igt}  ·  {'Day 0' if loop.loop == 0 else f'loop {loop.loop}'}  ·  "
             f"{self.playback.position}/{self.playback.total} ticks  ·  {state}"
         )
         ui.draw_text(surface, header, 24, (235, 235, 225), (w // 2, h - 40), "midbottom")
-        keys = "Space pause · Left/Right speed · Up/Down previous/next loop · Home start · Esc"
+        keys = (
+            "Space pause · Left/Right speed · Up/Down previous/next loop · Home start · Esc leave"
+        )
         ui.draw_text(surface, keys, 20, (180, 180, 170), (w // 2, h - 14), "midbottom")
