@@ -84,12 +84,12 @@ class Controls:
             self._skip_pressed = True
             self.using_gamepad = False
             # A tap that goes down and up between two frames still counts, once.
+            if event.type == pygame.KEYDOWN:
+                pressed, bound = event.key, self.keys
+            else:
+                pressed, bound = event.button, self.mouse
             for action, bit in BUTTON_ACTIONS.items():
-                if event.type == pygame.KEYDOWN and event.key in self.keys.get(action, ()):
-                    self._tapped |= bit
-                elif event.type == pygame.MOUSEBUTTONDOWN and event.button in self.mouse.get(
-                    action, ()
-                ):
+                if pressed in bound.get(action, ()):
                     self._tapped |= bit
         elif event.type == pygame.MOUSEMOTION:
             self.using_gamepad = False
