@@ -43,6 +43,7 @@ class SettingsScene(Scene):
         )
         self.index = 0
         self.waiting_for_key: str | None = None
+        self.message = ""
 
     def leave(self) -> None:
         try:
@@ -65,6 +66,9 @@ class SettingsScene(Scene):
                 if event.key != pygame.K_ESCAPE:
                     name = pygame.key.name(event.key)
                     self.settings.bindings[self.waiting_for_key] = [name]
+                    others = [a for a, keys in self.settings.bindings.items()
+                              if name in keys and a != self.waiting_for_key]  # fmt: skip
+                    self.message = f"'{name}' is also {', '.join(others)}" if others else ""
                     self._apply()
                 self.waiting_for_key = None
             return
@@ -142,5 +146,7 @@ class SettingsScene(Scene):
             ui.draw_text(surface, label, 26, color, (w // 2 - 20, y), "topright")
             ui.draw_text(surface, value, 26, color if selected else DIM, (w // 2 + 20, y))
             y += row_height
+        if self.message:
+            ui.draw_text(surface, self.message, 22, (255, 150, 110), (w // 2, h - 40), "midbottom")
         hint = "Up/Down choose · Left/Right change · Enter toggle or rebind · Esc back"
         ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 14), "midbottom")

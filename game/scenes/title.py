@@ -122,7 +122,10 @@ class TitleScene(Scene):
         panel.fill((8, 10, 14, 150))
         surface.blit(panel, (w // 2 - 180, top - 12))
         self.menu.draw(surface, w // 2, top, size=30)
-        hint = "WASD move  ·  mouse aim  ·  left button fire  ·  R reload  ·  Esc pause"
+        keys = self.app.settings.bindings
+        move = "".join(keys[a][0].upper() for a in ("up", "left", "down", "right"))
+        hint = (f"{move} move  ·  mouse aim  ·  left button fire  ·  {keys['reload'][0].upper()} "
+                f"reload  ·  {keys['journal'][0].capitalize()} journal  ·  Esc pause")  # fmt: skip
         ui.draw_text(surface, hint, 22, (170, 170, 160), (w // 2, h - 20), "midbottom")
         if self.app.settings_message:
             ui.draw_text(surface, self.app.settings_message, 20, (255, 120, 100), (10, 10))
