@@ -21,7 +21,7 @@ from game.render import ui
 from game.tuning import TICK_RATE
 
 WINDOW_SIZE = (1280, 720)
-MIN_WINDOW = (640, 360)
+MIN_WINDOW = (960, 540)
 MAX_CATCH_UP = 5  # ticks simulated per frame at most; beyond that the game slows instead
 FRAME_CAP = 240  # fps ceiling where vsync is unavailable
 
@@ -70,11 +70,18 @@ class App:
     def _open_window(self) -> pygame.Surface:
         flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
         if os.environ.get("SDL_VIDEODRIVER") == "dummy":
-            return pygame.display.set_mode(WINDOW_SIZE, flags)  # no screen: nothing to sync to
+            screen = pygame.display.set_mode(WINDOW_SIZE, flags)  # no screen: nothing to sync to
+        else:
+            try:
+                screen = pygame.display.set_mode(WINDOW_SIZE, flags, vsync=1)
+            except pygame.error:
+                screen = pygame.display.set_mode(WINDOW_SIZE, flags)
         try:
-            return pygame.display.set_mode(WINDOW_SIZE, flags, vsync=1)
-        except pygame.error:
-            return pygame.display.set_mode(WINDOW_SIZE, flags)
+            # Below this the menus and the HUD no longer fit.
+            pygame.Window.from_display_module().minimum_size = MIN_WINDOW
+        except (AttributeError, pygame.error):
+            pass
+        return screen
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
