@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from dataclasses import dataclass
 
 import pygame
@@ -77,8 +78,11 @@ class App:
             except pygame.error:
                 screen = pygame.display.set_mode(WINDOW_SIZE, flags)
         try:
-            # Below this the menus and the HUD no longer fit.
-            pygame.Window.from_display_module().minimum_size = MIN_WINDOW
+            with warnings.catch_warnings():
+                # Only the size limit is set through the Window; drawing stays with the display.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                # Below this the menus and the HUD no longer fit.
+                pygame.Window.from_display_module().minimum_size = MIN_WINDOW
         except (AttributeError, pygame.error):
             pass
         return screen
