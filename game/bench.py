@@ -137,6 +137,7 @@ def main() -> int:
     rows = [("full frame (map, shadows, sprites, effects, HUD)", ours)]
     if "median" in theirs:
         rows += [
+            ("ours: map + the same sprites (pyscroll's work)", r["worldview same work"]),
             ("pyscroll map + the same sprites (no HUD)", theirs),
             ("map only, scrolling: ours", r["worldview map only"]),
             ("map only, scrolling: pyscroll BufferedRenderer", theirs["map_only"]),
