@@ -215,3 +215,19 @@ def test_quitting_to_the_title_offers_continue_at_once(app):
     title = app.top
     assert isinstance(title, TitleScene)
     assert title.menu.items[0][0] == "Continue"
+
+
+def test_new_game_asks_before_replacing_a_save(app, _aynik_home):
+    from game import save
+    from game.sim.memory import Memory
+
+    save.write_save(Memory(loop=4))
+    title = TitleScene(app)
+    app.push(title)
+    assert title.menu.items[0][0] == "Continue"
+    title.menu.index = 1
+    title.handle_event(key(pygame.K_RETURN))  # New game
+    assert app.top is title and "replaced" in title.question
+    title.handle_event(key(pygame.K_RETURN))  # the answer starts on No
+    assert app.top is title and title.menu.items[0][0] == "Continue"
+    assert save.load_save().memory.loop == 4

@@ -29,6 +29,7 @@ class TitleScene(Scene):
         read). Read again on entering: the run just left has saved itself by then."""
         from game import save
 
+        self.question = ""
         self.save_state = save.load_save()
         items = []
         if self.save_state.memory is not None:
@@ -76,6 +77,20 @@ class TitleScene(Scene):
         )
 
     def _new_game(self) -> None:
+        memory = self.save_state.memory
+        if memory is not None:
+            # A save is there: ask before a new game takes its place.
+            where = "Day 0" if not memory.looping else f"loop {memory.loop}"
+            self.question = f"Start over? Your save at {where} will be replaced."
+            self.menu = Menu(
+                [("Yes, a new game", self._start_new_game), ("No", self._read_save)],
+                self.app.audio,
+            )
+            self.menu.index = 1
+            return
+        self._start_new_game()
+
+    def _start_new_game(self) -> None:
         from game.scenes.play import PlayScene
 
         self.app.replace(
@@ -132,7 +147,10 @@ class TitleScene(Scene):
         if self.save_state.problem:
             ui.draw_text(surface, self.save_state.problem[:150], 20, (255, 140, 110), (10, 34))
         memory = self.save_state.memory
-        if memory is not None:
+        if self.question:
+            ui.draw_text(surface, self.question, 26, (255, 214, 120), (w // 2, int(h * 0.45) - 50),
+                         "midtop")  # fmt: skip
+        elif memory is not None:
             where = "Day 0" if not memory.looping else f"Loop {memory.loop}"
             known = len(memory.knowledge)
             line = f"{where} · training {memory.training_level}/5 · {known} things remembered"
