@@ -41,11 +41,21 @@ def blocked_grid(level: LevelData) -> bytearray:
     return grid
 
 
+def _static_grid(level: LevelData) -> bytes:
+    """The level's blocked grid, worked out once per LevelData: every loop's reset reuses it
+    (LevelData is frozen, so the grid can never go stale)."""
+    grid = level.__dict__.get("_blocked_grid")
+    if grid is None:
+        grid = bytes(blocked_grid(level))
+        object.__setattr__(level, "_blocked_grid", grid)
+    return grid
+
+
 class FlowField:
     def __init__(self, level: LevelData) -> None:
         self.width, self.height = level.width, level.height
         self.tw, self.th = level.tile_width, level.tile_height
-        self.base = blocked_grid(level)
+        self.base = _static_grid(level)
         self.blocked = bytearray(self.base)
         self.distance = [UNREACHED] * (self.width * self.height)
         self.touched: list[int] = []
