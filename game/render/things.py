@@ -22,6 +22,7 @@ import pygame
 from game import tuning as T
 from game.render.sheets import SheetBank
 from game.render.text import TextCache
+from game.sim.knowledge import VISION_OMEGA
 from game.sim.world import World
 
 STRIPE_A = (238, 190, 40)
@@ -54,6 +55,25 @@ def _barrier(w: int, h: int) -> pygame.Surface:
     for i in range(-h, w + h, band * 2):
         pygame.draw.polygon(s, STRIPE_A, [(i, h), (i + band, h), (i + band + h, 0), (i + h, 0)])
     pygame.draw.rect(s, (20, 18, 16), s.get_rect(), 3)
+    return s.convert()
+
+
+def _cracked_concrete(w: int, h: int, seed: int) -> pygame.Surface:
+    """A gate nobody would notice: weathered concrete with a few cracks (the hidden shaft)."""
+    import random
+
+    rng = random.Random(seed)
+    s = pygame.Surface((max(2, w), max(2, h)))
+    s.fill((132, 130, 122))
+    for _ in range(w * h // 40):
+        shade = rng.randint(112, 150)
+        s.set_at((rng.randrange(s.get_width()), rng.randrange(s.get_height())), (shade,) * 3)
+    for _ in range(3):
+        x, y = rng.randrange(s.get_width()), 0
+        while y < s.get_height():
+            nx, ny = x + rng.randint(-3, 3), y + rng.randint(2, 6)
+            pygame.draw.line(s, (70, 68, 64), (x, y), (nx, ny), 1)
+            x, y = nx, ny
     return s.convert()
 
 
@@ -138,7 +158,12 @@ class ThingsRenderer:
                 continue
             barrier = self._barriers.get(o.id)
             if barrier is None:
-                barrier = self._barriers[o.id] = _barrier(int(o.width), int(o.height))
+                w, h = int(o.width), int(o.height)
+                if gate.requires == VISION_OMEGA:  # the hidden shaft must not look like a door
+                    barrier = _cracked_concrete(w, h, o.id)
+                else:
+                    barrier = _barrier(w, h)
+                self._barriers[o.id] = barrier
             blits.append((barrier, (o.x - left, o.y - top)))
         # Mines he knows about.
         if memory is not None:
