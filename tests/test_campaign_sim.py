@@ -137,3 +137,20 @@ def test_the_omega_sends_waves_of_drones():
     assert len(telegraphs) == 2 * T.OMEGA_WAVE_SIZE
     for t in telegraphs:
         assert abs(math.dist((t.x, t.y), (1100, 480)) - T.OMEGA_WAVE_RADIUS) < 1e-6
+
+
+def test_rita_at_his_side_goes_through_the_exit_with_him():
+    a, atlas = two_maps()
+    rita = obj(55, "Rita", 670, 480)
+    a = dataclasses.replace(a, objects=(*a.objects, rita))
+    atlas[map_key(a.path)] = a
+    memory = Memory(loop=2, training_level=5, knowledge={"rita:phrase": 1})
+    run = Run(a, seed=1, memory=memory, atlas=atlas)
+    Pilot(run).press(inputs.INTERACT)  # won over at once, and trained to trust him
+    assert run.world.rita.following
+    for _ in range(900):
+        if any(isinstance(e, ev.LevelEntered) for e in run.step(InputFrame(move_x=127))):
+            break
+    assert run.world.level.path == "/maps/b.tmx"
+    assert run.world.rita is not None and run.world.rita.following
+    assert math.dist(run.world.rita.position, run.world.cage.position) < 60
