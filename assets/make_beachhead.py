@@ -61,9 +61,9 @@ LANES = (
 class Noise:
     """Smooth value noise over the map (bilinear between random lattice values)."""
 
-    def __init__(self, rng: random.Random, cell: float) -> None:
+    def __init__(self, rng: random.Random, cell: float, width: int = W, height: int = H) -> None:
         self.cell = cell
-        cols, rows = int(W / cell) + 3, int(H / cell) + 3
+        cols, rows = int(width / cell) + 3, int(height / cell) + 3
         self.grid = [[rng.random() for _ in range(cols)] for _ in range(rows)]
 
     def at(self, x: float, y: float) -> float:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assets.make_beachhead import write_map  # noqa: E402
+from assets.make_beachhead import Noise, write_map  # noqa: E402
 from assets.tileset_spec import TILE_SIZE, TILES  # noqa: E402
 
 SEED = 1416
@@ -87,26 +87,6 @@ OMEGA_CLEAR = 6.5
 SCATTER = 40  # px: how far a point spawn's Mimics scatter (game.tuning.DRONE_SPAWN_SCATTER)
 
 
-class Noise:
-    """Smooth value noise over the map (bilinear between random lattice values)."""
-
-    def __init__(self, rng: random.Random, cell: float) -> None:
-        self.cell = cell
-        cols, rows = int(W / cell) + 3, int(H / cell) + 3
-        self.grid = [[rng.random() for _ in range(cols)] for _ in range(rows)]
-
-    def at(self, x: float, y: float) -> float:
-        gx, gy = x / self.cell, y / self.cell
-        ix, iy = int(gx), int(gy)
-        fx, fy = gx - ix, gy - iy
-        fx, fy = fx * fx * (3 - 2 * fx), fy * fy * (3 - 2 * fy)
-        g, rows, cols = self.grid, len(self.grid), len(self.grid[0])
-        y0, y1, x0, x1 = iy % rows, (iy + 1) % rows, ix % cols, (ix + 1) % cols
-        top = g[y0][x0] * (1 - fx) + g[y0][x1] * fx
-        bottom = g[y1][x0] * (1 - fx) + g[y1][x1] * fx
-        return top * (1 - fy) + bottom * fy
-
-
 def cells(box: tuple[int, int, int, int]):
     x0, y0, x1, y1 = box
     for y in range(y0, y1 + 1):
@@ -127,9 +107,9 @@ class Dam:
         self.decor: list[list[str | None]] = [[None] * W for _ in range(H)]
         self.keep_clear = [[False] * W for _ in range(H)]  # no clutter: lanes, doors, the core
         self.objects: list[dict] = []
-        self.coarse = Noise(self.rng, 9.0)
-        self.fine = Noise(self.rng, 3.0)
-        self.shore = Noise(self.rng, 6.0)
+        self.coarse = Noise(self.rng, 9.0, W, H)
+        self.fine = Noise(self.rng, 3.0, W, H)
+        self.shore = Noise(self.rng, 6.0, W, H)
 
     # -- small helpers --
     def inside(self, x: int, y: int) -> bool:
