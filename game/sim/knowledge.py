@@ -8,7 +8,13 @@ describes them for the journal. Imports nothing from pygame; pure.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.level.data import LevelData
+from game.sim import events as ev
+
+if TYPE_CHECKING:
+    from game.sim.mimic import Mimic
 
 RITA_PHRASE = "rita:phrase"
 VISION_OMEGA = "vision:omega"
@@ -66,3 +72,44 @@ def knowable(levels) -> list[str]:
             elif o.cls == "Omega":
                 ids.append(VISION_OMEGA)
     return list(dict.fromkeys(ids))
+
+
+class KnowledgeRules:
+    """Learning in the World: what Cage remembers as it happens, and the ambushes he sees
+    (a mixin of World)."""
+
+    def _learn(self, knowledge_id: str, events: list[ev.SimEvent], title: str = "") -> None:
+        if self.memory.learn(knowledge_id):
+            text = title or describe(knowledge_id)
+            events.append(ev.KnowledgeLearned(self.tick, knowledge_id, text))
+            self._open_gates(events)
+
+    def _learn_from(self, events: list[ev.SimEvent]) -> None:
+        """Seeing an ambush come out of the sand teaches it (Cage must be close enough to see)."""
+        if not self.memory.looping:
+            return  # Day 0: nothing he sees is kept, the loop is not his yet
+        cx, cy = self.cage.position
+        sight = AMBUSH_SIGHT * AMBUSH_SIGHT
+        seen: list[str] = []
+        for e in events:
+            if isinstance(e, ev.MimicEmerged):
+                mimic = self._mimic_with_id(e.mimic_id)
+                ambush = mimic.ambush if mimic is not None else ""
+            elif isinstance(e, ev.AmbushSprung) and not self._spawn_emerges(e.spawn_id):
+                ambush = e.ambush
+            else:
+                continue
+            if ambush and (e.x - cx) ** 2 + (e.y - cy) ** 2 <= sight and ambush not in seen:
+                seen.append(ambush)
+        for ambush in seen:
+            self._learn(ambush, events, describe(ambush, self._titles))
+
+    def _mimic_with_id(self, mimic_id: int) -> Mimic | None:
+        for mimic in self.mimics:
+            if mimic.id == mimic_id:
+                return mimic
+        return None
+
+    def _spawn_emerges(self, spawn_id: int) -> bool:
+        spawn = self.level.object_by_id(spawn_id)
+        return spawn is not None and bool(spawn.prop("emerge", True))

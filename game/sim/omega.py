@@ -8,12 +8,16 @@ it. Pure: no pygame.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pymunk
 
 from game import tuning as T
 from game.level.data import MapObject
+from game.sim import events as ev
+from game.sim import inputs
+from game.sim.mimic import DEAD, DRONE
 from game.sim.physics import WALL_FILTER
 
 ON_FLOOR = 0
@@ -58,3 +62,63 @@ class OmegaCore:
 
     def hash_words(self) -> tuple[int, ...]:
         return (int(self.alive), self.wave_clock, self.waves)
+
+
+class OmegaRules:
+    """The Omega in the World: the charge picked up and planted, the fuse, the waves, the
+    core's end (a mixin of World)."""
+
+    def _update_omega(self, frame: inputs.InputFrame, events: list[ev.SimEvent]) -> None:
+        charge, omega, cage = self.charge, self.omega, self.cage
+        if charge is not None and not cage.dead:
+            x, y = cage.position
+            if (
+                charge.state == ON_FLOOR
+                and math.hypot(charge.x - x, charge.y - y) <= T.PICKUP_REACH
+            ):
+                charge.state = CARRIED
+                events.append(ev.ChargePicked(self.tick, charge.x, charge.y))
+            elif charge.state == CARRIED and omega is not None and omega.alive:
+                near = math.hypot(omega.x - x, omega.y - y) <= T.PLANT_REACH
+                if not frame.held(inputs.INTERACT):
+                    charge.plant_progress = 0  # he let go: start again
+                elif near:  # knocked out of reach, the work waits for him
+                    charge.plant_progress += 1
+                    if charge.plant_progress >= T.PLANT_TICKS:
+                        charge.state, charge.fuse = PLANTED, T.CHARGE_FUSE
+                        charge.x, charge.y = omega.x, omega.y
+                        events.append(ev.ChargePlanted(self.tick, omega.x, omega.y, T.CHARGE_FUSE))
+        if omega is None or not omega.alive:
+            return
+        if charge is not None and charge.state == PLANTED:
+            charge.fuse -= 1
+            if charge.fuse <= 0:
+                self._destroy_omega(events)
+                return
+        alive = sum(1 for m in self.mimics if m.alive)
+        if omega.wave_due(alive):
+            for i in range(T.OMEGA_WAVE_SIZE):
+                angle = self.rng.uniform(0.0, 2.0 * math.pi) + i
+                px = omega.x + math.cos(angle) * T.OMEGA_WAVE_RADIUS
+                py = omega.y + math.sin(angle) * T.OMEGA_WAVE_RADIUS
+                mimic_id = self._add_mimic(DRONE, px, py, True, "", 1.0)
+                events.append(
+                    ev.MimicTelegraph(self.tick, mimic_id, "drone", px, py, T.DRONE_TELEGRAPH)
+                )
+
+    def _destroy_omega(self, events: list[ev.SimEvent]) -> None:
+        """The charge goes off at the core: the Omega, Cage, and every Mimic's will, gone."""
+        omega, charge = self.omega, self.charge
+        omega.alive = False
+        charge.state = GONE
+        self.space.remove(omega.shape)
+        self._blast(omega.x, omega.y, T.CHARGE_RADIUS, 999, 999, T.CHARGE_IMPULSE, "the charge",
+                    events, unavoidable=True)  # fmt: skip
+        if not self.cage.dead:
+            self.cage.take_hit(999, (0.0, 0.0), "the charge", self.tick, events, unavoidable=True)
+        for mimic in self.mimics:
+            if mimic.alive:  # they collapse where they stand
+                mimic.state = DEAD
+                events.append(ev.MimicDied(self.tick, mimic.id, mimic.kind.name, *mimic.position))
+        self.completed_tick = self.tick
+        events.append(ev.OmegaDestroyed(self.tick, omega.x, omega.y))

@@ -13,6 +13,8 @@ import math
 import pymunk
 
 from game import tuning as T
+from game.sim import events as ev
+from game.sim.knowledge import RITA_PHRASE
 from game.sim.physics import CAT_ALLY, drive
 from game.sim.rng import GameRng
 
@@ -154,3 +156,54 @@ class Rita:
             self.invulnerable_ticks,
             int(self.following),
         )
+
+
+class RitaRules:
+    """Rita in the World: the first meeting and its scene, her turn to shoot, her death
+    (a mixin of World)."""
+
+    def _meet_rita(self, events: list[ev.SimEvent]) -> None:
+        rita = self.rita
+        if self.memory.knows(RITA_PHRASE):
+            rita.state = WON
+            events.append(ev.RitaLine(self.tick, PHRASE_LINE))
+            events.append(ev.RitaWon(self.tick, True))
+        else:
+            rita.state = TALKING
+            rita.talk_ticks = T.RITA_TALK
+        rita.following = rita.state == WON and self.memory.training_level >= 5
+
+    def _update_rita_talk(self, events: list[ev.SimEvent]) -> None:
+        rita = self.rita
+        if rita is None or rita.state != TALKING:
+            return
+        elapsed = T.RITA_TALK - rita.talk_ticks
+        if elapsed % T.RITA_INTRO_LINE_TICKS == 0:
+            index = elapsed // T.RITA_INTRO_LINE_TICKS
+            if index < len(INTRO_LINES):
+                events.append(ev.RitaLine(self.tick, INTRO_LINES[index]))
+        rita.talk_ticks -= 1
+        if rita.talk_ticks <= 0:
+            rita.state = WON
+            rita.following = self.memory.training_level >= 5
+            events.append(ev.RitaWon(self.tick, False))
+            self._learn(RITA_PHRASE, events)
+
+    def _rita_think(self, events: list[ev.SimEvent]) -> None:
+        rita = self.rita
+        if not rita.alive:
+            return
+        targets = [(*m.position, m.kind.radius) for m in self.mimics if m.dangerous]
+        angle = rita.think(self.cage.position, targets, self.rng)
+        if angle is None:
+            return
+        x, y = rita.position
+        sx, sy, ex, ey, hit = self._hitscan(x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events)
+        events.append(ev.RitaShot(self.tick, sx, sy, ex, ey, hit))
+
+    def _rita_died(self, events: list[ev.SimEvent]) -> None:
+        rita = self.rita
+        x, y = rita.position
+        self.space.remove(rita.body, rita.shape)
+        rita.state = DEAD
+        events.append(ev.RitaDied(self.tick, x, y))

@@ -7,9 +7,18 @@ Pure: no pygame.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+import pymunk
+
+from game import tuning as T
 from game.level.data import MapObject
+from game.sim import events as ev
+from game.sim.ordnance import falloff
+from game.sim.physics import CAT_ALLY, CAT_CAGE, CAT_MIMIC, WALL_FILTER
+
+MINE_SENSE_FILTER = pymunk.ShapeFilter(mask=CAT_CAGE | CAT_MIMIC | CAT_ALLY)
 
 
 @dataclass
@@ -68,3 +77,106 @@ def mine_things(objects: tuple[MapObject, ...]) -> list[MineThing]:
         for o in objects
         if o.cls == "Mine"
     ]
+
+
+class ThingRules:
+    """The map's things in the World: blasts, mines going off, gates shut and opened (a mixin
+    of World)."""
+
+    def _blast(self, x, y, radius, mimic_damage, cage_damage, impulse, cause, events,
+               unavoidable: bool = False) -> None:  # fmt: skip
+        """An explosion: damage and an outward impulse on every body in range, by falloff."""
+        events.append(ev.Explosion(self.tick, x, y, radius, cause))
+        for mimic in self.mimics:
+            if not mimic.in_space or not mimic.alive:
+                continue
+            mx, my = mimic.position
+            d = math.hypot(mx - x, my - y)
+            f = falloff(d, radius + mimic.kind.radius)
+            if f > 0:
+                d = d or 1.0
+                push = ((mx - x) / d * impulse * f, (my - y) / d * impulse * f)
+                mimic.take_round(max(1, math.ceil(mimic_damage * f)), push, self.tick, events)
+        cage = self.cage
+        if not cage.dead:
+            cx, cy = cage.position
+            d = math.hypot(cx - x, cy - y)
+            f = falloff(d, radius + T.CAGE_RADIUS)
+            if f > 0:
+                d = d or 1.0
+                push = ((cx - x) / d * impulse * f, (cy - y) / d * impulse * f)
+                cage.take_hit(max(1, math.ceil(cage_damage * f)), push, cause, self.tick, events,
+                              unavoidable)  # fmt: skip
+        rita = self.rita
+        if rita is not None and rita.alive:
+            rx, ry = rita.position
+            d = math.hypot(rx - x, ry - y)
+            f = falloff(d, radius + T.RITA_RADIUS)
+            if f > 0:
+                d = d or 1.0
+                push = ((rx - x) / d * impulse * f, (ry - y) / d * impulse * f)
+                if rita.take_hit(max(1, math.ceil(cage_damage * f)), push):
+                    self._rita_died(events)
+
+    def _check_mines(self, events: list[ev.SimEvent]) -> None:
+        for mine in self.mines:
+            if not mine.armed:
+                continue
+            x, y = mine.obj.x, mine.obj.y
+            if not self.space.point_query((x, y), T.MINE_TRIGGER, MINE_SENSE_FILTER):
+                continue
+            mine.armed = False
+            was_dead = self.cage.dead
+            self._blast(x, y, T.MINE_RADIUS, 99, T.MINE_DAMAGE, T.MINE_IMPULSE, "a mine", events)
+            if self.cage.dead and not was_dead:
+                # Dying to a mine teaches where its field is.
+                self._learn(mine.field, events)
+
+    def _close_gates(self) -> None:
+        for gate in self.gates:
+            if self.memory.knows(gate.requires):
+                gate.open = True
+                continue
+            o = gate.obj
+            shape = pymunk.Poly(
+                self.space.static_body,
+                [
+                    (o.x, o.y),
+                    (o.x + o.width, o.y),
+                    (o.x + o.width, o.y + o.height),
+                    (o.x, o.y + o.height),
+                ],
+            )
+            shape.filter = WALL_FILTER
+            gate.shape = shape
+            self.space.add(shape)
+            self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 1)
+
+    def _check_gates(self, events: list[ev.SimEvent]) -> None:
+        if self.gate_notice_cooldown > 0:
+            self.gate_notice_cooldown -= 1
+            return
+        x, y = self.cage.position
+        margin = T.CAGE_RADIUS + 4.0
+        for gate in self.gates:
+            if gate.open:
+                continue
+            o = gate.obj
+            if (
+                o.x - margin <= x <= o.x + o.width + margin
+                and o.y - margin <= y <= o.y + o.height + margin
+            ):
+                events.append(ev.GateLocked(self.tick, o.id, gate.message))
+                self.gate_notice_cooldown = T.GATE_MESSAGE_COOLDOWN
+                return
+
+    def _open_gates(self, events: list[ev.SimEvent]) -> None:
+        for gate in self.gates:
+            if not gate.open and self.memory.knows(gate.requires):
+                gate.open = True
+                if gate.shape is not None:
+                    self.space.remove(gate.shape)
+                    gate.shape = None
+                o = gate.obj
+                self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
+                events.append(ev.GateOpened(self.tick, gate.obj.id))

@@ -9,10 +9,17 @@ follows Cage). The World creates the drill's bodies and reports what happens. Pu
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+
+import pymunk
 
 from game import tuning as T
 from game.level.data import MapObject
+from game.sim import events as ev
+from game.sim.mimic import DRONE
+from game.sim.physics import TARGET_FILTER
+from game.sim.rita import WON
 
 ABILITIES = {1: "dash", 2: "fast reload", 3: "grenades", 4: "the blade", 5: "Rita at your side"}
 DRILL_NAMES = {
@@ -97,3 +104,121 @@ def layout(obj: MapObject, kind: str) -> tuple[list, list[tuple[float, float, bo
         for i in range(4):
             targets.append((x + w * (i + 0.5) / 4, y + h * 0.5, True))
     return marks, targets, rings
+
+
+class DrillRules:
+    """Rita's drills as the World runs them: starting one in its yard, its marks, targets,
+    rings and drones, passing or failing it (a mixin of World)."""
+
+    def _try_drill(self, drill_obj, events: list[ev.SimEvent]) -> None:
+        level = int(drill_obj.prop("level", 0))
+        kind = str(drill_obj.prop("drill", ""))
+        rita = self.rita
+        if self.drill is not None:
+            return
+        if rita is None or rita.state != WON:
+            events.append(
+                ev.GateLocked(self.tick, drill_obj.id, "Rita runs the drills. Talk to her first.")
+            )
+            return
+        if level <= self.memory.training_level:
+            events.append(
+                ev.GateLocked(self.tick, drill_obj.id, "Rita: You've passed that one. Move on.")
+            )
+            return
+        if level != self.memory.training_level + 1:
+            events.append(
+                ev.GateLocked(self.tick, drill_obj.id, "Rita: Not yet. One drill at a time.")
+            )
+            return
+        marks, targets, rings = layout(drill_obj, kind)
+        drill = DrillSession(drill_obj, kind, level, T.DRILL_TIME.get(kind, T.seconds(15)))
+        drill.marks, drill.rings = marks, rings
+        for tx, ty, blade_only in targets:
+            target = Target(self._new_id(), tx, ty, blade_only)
+            shape = pymunk.Circle(self.space.static_body, T.DRILL_TARGET_RADIUS, (tx, ty))
+            shape.filter = TARGET_FILTER
+            target.shape = shape
+            self.space.add(shape)
+            self._target_by_shape[shape] = target
+            drill.targets.append(target)
+        cage = self.cage
+        drill.saved_ammo, drill.saved_grenades = cage.ammo, cage.grenades
+        if kind == "reload":
+            cage.ammo = min(cage.ammo, T.DRILL_RELOAD_MAGAZINE)
+            cage.reload_ticks = 0
+        elif kind == "ordnance":
+            cage.grenades = T.DRILL_GRENADES
+        cx, cy = drill_obj.center
+        if kind == "move":
+            drill.mimic_ids.append(
+                self._add_mimic(DRONE, cx, cy - drill_obj.height, False, "", 0.25)
+            )
+        elif kind == "trust":
+            for i in range(T.DRILL_TRUST_DRONES):
+                angle = i * 2 * math.pi / T.DRILL_TRUST_DRONES
+                px, py = cx + math.cos(angle) * 230, cy + math.sin(angle) * 230
+                mid = self._add_mimic(DRONE, px, py, True, "", 1.0)
+                drill.mimic_ids.append(mid)
+                events.append(ev.MimicTelegraph(self.tick, mid, "drone", px, py, T.DRONE_TELEGRAPH))
+        self.drill = drill
+        events.append(ev.DrillStarted(self.tick, kind, level, drill.title, drill.ticks_left))
+
+    def _update_drill(self, events: list[ev.SimEvent]) -> None:
+        drill = self.drill
+        if drill is None:
+            return
+        drill.ticks_left -= 1
+        x, y = self.cage.position
+        if drill.kind == "move":
+            for mark in drill.marks:
+                if mark[2]:
+                    continue
+                if math.hypot(mark[0] - x, mark[1] - y) <= T.DRILL_MARK_REACH:
+                    mark[2] = 1.0
+                break  # only the next mark counts: they are run in order
+        rita_down = self.rita is None or not self.rita.alive
+        if drill.passed and not (drill.kind == "trust" and (rita_down or self.cage.dead)):
+            self._end_drill(events, passed=True)
+        elif self.cage.dead:
+            self._end_drill(events, passed=False, reason="You died.")
+        elif rita_down:
+            self._end_drill(events, passed=False, reason="Rita is down.")
+        elif drill.ticks_left <= 0:
+            self._end_drill(events, passed=False, reason="Out of time.")
+        elif not drill.obj.contains(x, y) and drill.kind not in ("trust", "ordnance", "move"):
+            self._end_drill(events, passed=False, reason="You left the drill.")
+
+    def _end_drill(self, events: list[ev.SimEvent], passed: bool, reason: str = "") -> None:
+        drill = self.drill
+        self.drill = None
+        cage = self.cage
+        for target in drill.targets:
+            if target.alive:
+                self._destroy_target(target)
+        for mimic in self.mimics:
+            if mimic.id in drill.mimic_ids and mimic.alive:
+                mimic.take_round(999, (0.0, 0.0), self.tick, events)
+        if drill.kind == "reload" and not cage.reloading:
+            cage.ammo = max(cage.ammo, drill.saved_ammo) if not passed else T.RIFLE_MAGAZINE
+        if drill.kind == "ordnance":
+            cage.grenades = drill.saved_grenades
+        if passed:
+            self.memory.training_level = max(self.memory.training_level, drill.level)
+            cage.training_level = self.memory.training_level
+            if drill.level == 3:
+                cage.grenades = T.GRENADES_PER_DAY
+            if drill.level >= 5 and self.rita is not None:
+                self.rita.following = True
+            events.append(
+                ev.DrillPassed(self.tick, drill.kind, drill.level, ABILITIES[drill.level])
+            )
+        else:
+            events.append(ev.DrillFailed(self.tick, drill.kind, drill.level, reason))
+
+    def _destroy_target(self, target: Target) -> None:
+        target.alive = False
+        if target.shape is not None:
+            self.space.remove(target.shape)
+            del self._target_by_shape[target.shape]
+            target.shape = None
