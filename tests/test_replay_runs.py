@@ -20,7 +20,7 @@ from test_speedrun_maps import write_course
 
 from game.headless import simulate
 from game.level.atlas import load_atlas
-from game.replay.format import ReplayError, parse_replay, read_replay
+from game.replay.format import CHECKPOINT_INTERVAL, ReplayError, parse_replay, read_replay
 from game.replay.library import delete_replay, list_replays
 from game.replay.playback import Playback, loop_starts
 from game.replay.verify import verify_replay
@@ -136,15 +136,24 @@ def _retarget(path: Path, tick: int, buttons: int) -> Path:
 
 def test_a_changed_input_is_caught_at_its_tick_and_loop_with_a_desync_report(course_run):
     path, marks, _session = course_run
-    tick = marks["loops"][1] + 40  # in loop 3, walking east
+    # Fire a round shortly before a periodic checkpoint, in a day that goes on past it, so both
+    # states at that checkpoint differ (a new day would make them the same again).
+    starts = [0, *marks["loops"], marks["ticks"]]
+    checkpoint = next(
+        c
+        for c in range(CHECKPOINT_INTERVAL, marks["ticks"], CHECKPOINT_INTERVAL)
+        if any(a + 30 < c < b for a, b in zip(starts, starts[1:], strict=False))
+    )
+    tick = checkpoint - 20
+    loop = 1 + sum(1 for start in marks["loops"] if start < tick)
     changed = _retarget(path, tick, inputs.FIRE)
     verdict = verify_replay(read_replay(changed))
     assert not verdict.valid
-    assert verdict.diverged_at == tick and verdict.diverged_loop == 3
-    assert f"tick {tick} (loop 3)" in verdict.problem
+    assert verdict.diverged_at == tick and verdict.diverged_loop == loop
+    assert f"tick {tick} (loop {loop})" in verdict.problem
     report = json.loads(Path(verdict.report_path).read_text())
     assert Path(verdict.report_path).parent == changed.parent
-    assert report["first_diverging_tick"] == tick and report["loop"] == 3
+    assert report["first_diverging_tick"] == tick and report["loop"] == loop
     assert report["last_matching_tick"] == tick - 1
     recorded, replayed = report["recorded"], report["replayed"]
     assert recorded["digest"] != replayed["digest"]
