@@ -193,9 +193,12 @@ def replay_headless(
         return 130
     tracker = playback.tracker
     if client is not None:
+        # Everything the run did reaches LiveSplit before a reset can supersede it: played back
+        # as fast as possible, the splits and the end come closer together than the client sends.
+        client.wait_synced(2.0)
         if not tracker.finished:
             client.reset()
-        client.wait_synced(2.0)
+            client.wait_synced(2.0)
         client.close()
     summary = tracker.summary
     summary.title = "All You Need Is Kill"
