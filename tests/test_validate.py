@@ -362,3 +362,21 @@ def test_every_shipped_map_is_clean(tmx: Path):
         assert [p.message for p in problems] == [KNOWN_GAP]
     else:
         assert [p.line() for p in problems] == []
+
+
+def test_default_ambush_ids_shared_between_two_maps_are_warned_about(tmp_path):
+    import shutil
+
+    from game.level.campaign import campaign_dir
+    from game.level.validate import validate_paths
+
+    shutil.copytree(campaign_dir() / "tiles", tmp_path / "tiles")
+    shutil.copy(campaign_dir() / "beach.tsx", tmp_path / "beach.tsx")
+    # Two copies of a map whose spawns keep their default ids: the Exit joins them in one world.
+    text = (campaign_dir() / "beachhead.tmx").read_text()
+    (tmp_path / "first.tmx").write_text(text)
+    (tmp_path / "dam.tmx").write_text(text)
+    problems = validate_paths([tmp_path / "first.tmx"])
+    shared = [p for p in problems if 'ambush id "ambush:22" is also' in p.message]
+    assert shared and shared[0].severity == "warning" and shared[0].object_id == 22
+    assert "ambush property of its own" in shared[0].fix

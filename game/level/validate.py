@@ -220,6 +220,7 @@ class Validator:
             found.extend(self._check_reach(vetted, level, objects))
         found.extend(self._check_exits(vetted, objects))
         found.extend(self._check_gates(vetted, objects))
+        found.extend(self._check_ambush_ids(vetted, objects))
         found[:] = list(dict.fromkeys(found))
         return found
 
@@ -540,6 +541,41 @@ class Validator:
         if alpha and omega:
             granted.add("vision:omega")
         return granted
+
+    def _check_ambush_ids(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+        """A spawn left with the default id `ambush:<object id>` shares it with any spawn of the
+        same object id in another map of the same world: seeing one would teach both."""
+        defaults = {
+            f"ambush:{o.id}": o
+            for o in objects
+            if o.cls == "MimicSpawn" and not o.props.get("ambush")
+        }
+        if not defaults:
+            return []
+        found = []
+        for path in self.family(vetted):
+            if path == vetted.path:
+                continue
+            for other in self.objects(path) or []:
+                if other.cls != "MimicSpawn":
+                    continue
+                ambush = other.props.get("ambush") or f"ambush:{other.id}"
+                mine = defaults.get(ambush)
+                if mine is None:
+                    continue
+                stem = vetted.path.stem
+                found.append(
+                    _problem(
+                        vetted,
+                        mine,
+                        WARNING,
+                        f'its ambush id "{ambush}" is also a MimicSpawn\'s in {path.name}, so '
+                        "seeing one ambush would teach both",
+                        f'give it an ambush property of its own, e.g. "ambush:{stem}-'
+                        f'{mine.name or mine.id}"',
+                    )
+                )
+        return found
 
     def _check_gates(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
         gates = [o for o in objects if o.cls == "Gate" and o.props.get("requires", "").strip()]
