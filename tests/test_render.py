@@ -702,3 +702,27 @@ def test_walking_mimics_draw_the_frame_and_turn_their_animation_picks(screen, le
             sh = art.shadow
             spot = (x - left + sh[1] + SHADOW_DROP[0], y - top + sh[2] + art.shadow_dy)
             assert (sh[0], spot) in shadows
+
+
+def test_long_notices_are_visible_from_their_first_frames():
+    """A notice shown longer than the default (intel, hints) fades in like any other."""
+    from game.render.notices import Notices
+
+    screen = pygame.display.set_mode((1280, 720))
+    notices = Notices()
+    notices.hint("DAY 0", "Hold the beach.")
+
+    class Quiet:
+        drill = None
+
+        def nearby_prompt(self) -> str:
+            return ""
+
+    blank = screen.copy()
+    for _ in range(20):
+        screen.blit(blank, (0, 0))
+        notices.draw(screen, Quiet())
+    assert screen.get_bounding_rect().width > 0
+    drawn = pygame.Surface(screen.get_size())
+    drawn.blit(screen, (0, 0))
+    assert any(drawn.get_at((x, 110))[:3] != blank.get_at((x, 110))[:3] for x in range(500, 780))

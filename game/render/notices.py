@@ -26,6 +26,7 @@ class Toast:
     text: str
     color: tuple[int, int, int]
     frames: int = TOAST_FRAMES
+    total: int = TOAST_FRAMES  # how long it was shown for in all (its fade in counts from this)
 
 
 class Notices:
@@ -64,8 +65,12 @@ class Notices:
                 self._toast("ITS BLOOD IS ON YOU", "Something has changed.", (120, 190, 255))
 
     def _toast(self, heading: str, text: str, color, frames: int = TOAST_FRAMES) -> None:
-        self.toasts.append(Toast(heading, text, color, frames))
+        self.toasts.append(Toast(heading, text, color, frames, frames))
         self.toasts = self.toasts[-3:]
+
+    def hint(self, heading: str, text: str) -> None:
+        """Guidance for a new player, shown a little longer than news."""
+        self._toast(heading, text, (230, 220, 200), 420)
 
     def split(self, result) -> None:
         """A speedrun split just fired (a SplitResult: name, delta_ticks, gold)."""
@@ -92,7 +97,7 @@ class Notices:
             if toast.frames <= 0:
                 self.toasts.remove(toast)
                 continue
-            fade = min(1.0, toast.frames / 30, (TOAST_FRAMES - toast.frames + 8) / 12)
+            fade = min(1.0, toast.frames / 30, (toast.total - toast.frames + 8) / 12)
             alpha = int(255 * max(0.0, fade))
             ui.draw_text(surface, toast.heading, 26, toast.color, (w // 2, y), "midtop", True,
                          alpha=alpha)  # fmt: skip

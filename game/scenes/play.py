@@ -131,6 +131,23 @@ class PlayScene(Scene):
 
     def enter(self) -> None:
         self._music()
+        self._day_hint()
+
+    def _day_hint(self) -> None:
+        """A word for a new player at the days that change the game: Day 0, and the first loop."""
+        memory = self.run.memory
+        if self.bot is not None:
+            return
+        if not memory.looping:
+            self.notices.hint(
+                "DAY 0",
+                "Hold the beach. When the Alpha charges you, set off your claymore (E).",
+            )
+        elif memory.loop == 1 and not memory.knowledge:
+            self.notices.hint(
+                "THE SAME MORNING",
+                "You remember. Rita trains in the yard west of the landing craft. Tab: journal.",
+            )
 
     def _music(self) -> None:
         world = self.run.world
@@ -267,6 +284,7 @@ class PlayScene(Scene):
             title, subtitle = f"LOOP {event.loop}", f"Killed by {cause}."
         if event.reason == "war lost":
             title, subtitle = f"LOOP {event.loop}", "You try the day again."
+        self._day_hint()
         ticks = 30 if self.bot is not None else 100
         self.app.push(CardScene(self.app, title, subtitle, ticks))
         if event.reason == "war lost":
