@@ -244,12 +244,13 @@ class PracticeScene(Scene):
         ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "PRACTICE", 60, INK, (w // 2, 40), "midtop", True)
-        ui.draw_text(surface, f"Rita's training: level {self.training} of 5", 28, INK,
-                     (w // 2, 140), "midtop")  # fmt: skip
-        ui.draw_text(surface, f"Cage knows: {self.KNOWLEDGE[self.knowledge]}", 28, INK,
-                     (w // 2, 180), "midtop")  # fmt: skip
-        self.menu.draw(surface, w // 2, 260)
-        note = "Practice runs are marked as such and never count as a best."
+        ui.draw_text(surface, "A day with the training and knowledge you choose.", 26, DIM,
+                     (w // 2, 130), "midtop")  # fmt: skip
+        # The choices show their values in the menu itself.
+        self.menu.items[0] = (f"Rita's training: level {self.training} of 5", self._training_up)
+        self.menu.items[1] = (f"Cage knows: {self.KNOWLEDGE[self.knowledge]}", self._knowledge_next)
+        self.menu.draw(surface, w // 2, 210)
+        note = "Left/Right or Enter change a choice · practice runs never count as a best"
         ui.draw_text(surface, note, 22, DIM, (w // 2, h - 50), "midbottom")
         if self.message:
             ui.draw_text(surface, self.message[:130], 22, BAD, (w // 2, h - 80), "midbottom")
