@@ -231,3 +231,18 @@ def test_new_game_asks_before_replacing_a_save(app, _aynik_home):
     title.handle_event(key(pygame.K_RETURN))  # the answer starts on No
     assert app.top is title and title.menu.items[0][0] == "Continue"
     assert save.load_save().memory.loop == 4
+
+
+def test_rebinding_replaces_the_first_key_keeps_the_second_and_warns_of_clashes(app):
+    app.push(TitleScene(app))
+    scene = SettingsScene(app)
+    app.push(scene)
+    scene.index = next(i for i, row in enumerate(scene.rows) if row == ("bind", "grenade"))
+    scene.handle_event(key(pygame.K_RETURN))
+    scene.handle_event(key(pygame.K_w))
+    assert app.settings.bindings["grenade"] == ["w"]
+    assert "up" in scene.message  # w already moves him up
+    scene.index = next(i for i, row in enumerate(scene.rows) if row == ("bind", "up"))
+    scene.handle_event(key(pygame.K_RETURN))
+    scene.handle_event(key(pygame.K_i))
+    assert app.settings.bindings["up"] == ["i", "up"]

@@ -65,7 +65,10 @@ class SettingsScene(Scene):
             if event.type == pygame.KEYDOWN:
                 if event.key != pygame.K_ESCAPE:
                     name = pygame.key.name(event.key)
-                    self.settings.bindings[self.waiting_for_key] = [name]
+                    # The new key replaces the first one; a second key (the arrows) stays.
+                    keys = self.settings.bindings.get(self.waiting_for_key, [])
+                    rest = [k for k in keys[1:] if k != name]
+                    self.settings.bindings[self.waiting_for_key] = [name, *rest]
                     others = [a for a, keys in self.settings.bindings.items()
                               if name in keys and a != self.waiting_for_key]  # fmt: skip
                     self.message = f"'{name}' is also {', '.join(others)}" if others else ""
