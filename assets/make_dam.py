@@ -25,17 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assets.make_beachhead import Noise, write_map  # noqa: E402
-from assets.tileset_spec import TILE_SIZE, TILES  # noqa: E402
+# The campaign's shared map making: the tileset's solid and water tiles, the noise, the writer.
+from assets.make_beachhead import SOLID, WATER, Noise, T, write_map  # noqa: E402
 
 SEED = 1416
 W, H = 100, 80
-T = TILE_SIZE
 OUT = ROOT / "levels" / "dam.tmx"
-PROJECT = ROOT / "levels" / "aynik.tiled-project"
-
-SOLID = {name for name, props in TILES if props.get("solid")}
-WATER = {name for name, props in TILES if props.get("water")}
 
 # --- the plan, in tiles (x0, y0, x1, y1 inclusive) ---------------------------------------------
 CX = 48  # one line runs north through the road's centre, the service tunnel and the lair's door

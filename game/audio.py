@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import random
-from pathlib import Path
 
 import pygame
 
+from game.render.assets import assets_dir
 from game.sim import events as ev
 from game.sim.loop import LoopStarted
 
@@ -25,13 +25,6 @@ EFFECT_FILES = (
     "charge_beep", "omega_death", "gate_locked", "gate_open", "pickup", "blade", "grenade_throw",
     "rita_shot",
 )  # fmt: skip
-
-
-def assets_dir() -> Path:
-    import game
-
-    installed = Path(game.__file__).parent / "assets"
-    return installed if installed.is_dir() else Path(game.__file__).parent.parent / "assets"
 
 
 class Audio:

@@ -83,15 +83,3 @@ def write_save(memory: Memory, set_damaged_aside: bool = False) -> None:
                 number += 1
             path.rename(path.with_name(f"save.damaged-{number}.json"))
     storage.atomic_write_json(path, memory.to_json(), keep_backup=True)
-
-
-def save_is_blocked() -> bool:
-    """True when a save exists that this game cannot read (damaged, or from a newer version)."""
-    path = save_path()
-    if not path.exists():
-        return False
-    try:
-        _read(path)
-    except (storage.StorageError, FileNotFoundError):
-        return True
-    return False

@@ -11,6 +11,7 @@ Coordinates are map pixels, origin top-left, y down, exactly as in Tiled.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 Point = tuple[float, float]
 PropertyValue = bool | int | float | str
@@ -156,14 +157,27 @@ class LevelData:
     def pixel_height(self) -> int:
         return self.height * self.tile_height
 
+    # The indexes are built on first use and kept with the (frozen) level: the simulation asks
+    # for Exits every tick and the renderer for drills every frame.
+    @cached_property
+    def _by_class(self) -> dict[str, tuple[MapObject, ...]]:
+        index: dict[str, list[MapObject]] = {}
+        for o in self.objects:
+            index.setdefault(o.cls, []).append(o)
+        return {cls: tuple(objects) for cls, objects in index.items()}
+
+    @cached_property
+    def _by_id(self) -> dict[int, MapObject]:
+        index: dict[int, MapObject] = {}
+        for o in self.objects:
+            index.setdefault(o.id, o)  # the first, as a scan would find it
+        return index
+
     def objects_of(self, cls: str) -> tuple[MapObject, ...]:
-        return tuple(o for o in self.objects if o.cls == cls)
+        return self._by_class.get(cls, ())
 
     def object_by_id(self, object_id: int) -> MapObject | None:
-        for o in self.objects:
-            if o.id == object_id:
-                return o
-        return None
+        return self._by_id.get(object_id)
 
     def player_start(self, name: str = "") -> MapObject:
         starts = self.objects_of("PlayerStart")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.audio import assets_dir
 from game.render import ui
+from game.render.assets import assets_dir
 from game.scenes.base import Scene
 from game.tuning import TICK_RATE
 

@@ -20,7 +20,7 @@ from game.level.mods import Mod, check_mod, discover_mods
 from game.level.problems import Problem
 from game.level.safe import vet_map
 from game.render import ui
-from game.scenes.base import Scene
+from game.scenes.base import Menu, Scene
 
 ROW = 44  # pixels between list rows
 TEXT = (225, 225, 215)
@@ -127,9 +127,9 @@ class LevelSelectScene(Scene):
         super().__init__(app)
         self.start = start
         self.entries: list[Entry] = []
-        self.index = 0
+        # The shared menu does the keys, pad and mouse; this scene draws the list its own way.
+        self.menu = Menu([], app.audio)
         self.top = 0  # first visible row
-        self.rects: list[pygame.Rect] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,23 +138,35 @@ class LevelSelectScene(Scene):
         self.entries = [*campaign_entries(), *mods, Entry("Back", "Back", back=True)]
         if not mods:
             self.entries[-1].details = [f"No mods yet: put one in {mods_dir()}"]
+        self.menu.items = [(entry.title, self.choose) for entry in self.entries]
         self.index = min(self.index, len(self.entries) - 1)
+
+    @property
+    def index(self) -> int:
+        return self.menu.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.menu.index = value
+
+    @property
+    def rects(self) -> list[pygame.Rect]:
+        return self.menu.rects
+
+    @rects.setter
+    def rects(self, value: list[pygame.Rect]) -> None:
+        self.menu.rects = value
 
     @property
     def selected(self) -> Entry:
         return self.entries[self.index]
 
     # --- input -------------------------------------------------------------------------------
-    def _move(self, delta: int) -> None:
-        self.index = (self.index + delta) % len(self.entries)
-        self.app.audio.play("ui_move", 0.6)
-
     def choose(self) -> None:
         entry = self.selected
         if entry.back:
             self.app.pop()
             return
-        self.app.audio.play("ui_select", 0.7)
         if entry.start is None:
             self.app.push(ErrorPanel(self.app, f"{entry.title} cannot be played", entry.problems))
             return
@@ -166,38 +178,18 @@ class LevelSelectScene(Scene):
             self.app.push(ErrorPanel(self.app, f"{entry.title} failed to start", [problem]))
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self.app.pop()
-            elif event.key in (pygame.K_UP, pygame.K_w):
-                self._move(-1)
-            elif event.key in (pygame.K_DOWN, pygame.K_s):
-                self._move(1)
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e):
-                self.choose()
-            elif event.key == pygame.K_F5:
-                self.refresh()
-        elif event.type == pygame.CONTROLLERBUTTONDOWN:
-            if event.button == pygame.CONTROLLER_BUTTON_DPAD_UP:
-                self._move(-1)
-            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_DOWN:
-                self._move(1)
-            elif event.button == pygame.CONTROLLER_BUTTON_A:
-                self.choose()
-            elif event.button == pygame.CONTROLLER_BUTTON_B:
-                self.app.pop()
-        elif event.type == pygame.MOUSEMOTION:
-            for i, rect in enumerate(self.rects):
-                if rect.collidepoint(event.pos) and i != self.index:
-                    self.index = i
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for i, rect in enumerate(self.rects):
-                if rect.collidepoint(event.pos):
-                    self.index = i
-                    self.choose()
-                    return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.app.pop()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.refresh()
+        elif (
+            event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_B
+        ):
+            self.app.pop()
         elif event.type == pygame.MOUSEWHEEL:
             self.index = max(0, min(len(self.entries) - 1, self.index - event.y))
+        else:
+            self.menu.handle_event(event)
 
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
@@ -279,7 +271,7 @@ class ErrorPanel(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 210)
+        ui.shade(surface, 245)  # the list below must not show through
         w, h = surface.get_size()
         x, width = int(w * 0.1), int(w * 0.8)
         ui.draw_text(surface, self.title, 48, RED, (w // 2, int(h * 0.1)), "midtop", bold=True)

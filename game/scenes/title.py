@@ -6,8 +6,8 @@ import math
 
 import pygame
 
-from game.audio import assets_dir
 from game.render import ui
+from game.render.assets import assets_dir
 from game.scenes.base import Menu, Scene
 
 

@@ -40,7 +40,6 @@ class Cage:
         self.death_cause = ""
         self.moving = False
         self.firing = False
-        self.shots_fired = 0
         # Abilities from Rita's training (levels 1-4; 5 is Rita herself).
         self.training_level = training_level
         self.grenades = T.GRENADES_PER_DAY if training_level >= 3 else 0
@@ -171,7 +170,6 @@ class Cage:
         self.ammo -= 1
         self.fire_cooldown = T.RIFLE_INTERVAL
         self.firing = True
-        self.shots_fired += 1
         return True
 
     def start_reload(self, tick: int, events: list[SimEvent]) -> None:

@@ -102,7 +102,7 @@ class KnowledgeRules:
             if ambush and (e.x - cx) ** 2 + (e.y - cy) ** 2 <= sight and ambush not in seen:
                 seen.append(ambush)
         for ambush in seen:
-            self._learn(ambush, events, describe(ambush, self._titles))
+            self._learn(ambush, events, describe(ambush, level_titles(self.level)))
 
     def _mimic_with_id(self, mimic_id: int) -> Mimic | None:
         for mimic in self.mimics:

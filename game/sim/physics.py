@@ -13,7 +13,6 @@ import pymunk
 import pymunk.autogeometry
 
 from game.level.data import LevelData
-from game.tuning import DT
 
 # Collision categories (bits). Bullets see walls and Mimics; water stops feet, not rounds.
 CAT_WALL = 1 << 0
@@ -22,7 +21,6 @@ CAT_CAGE = 1 << 2
 CAT_MIMIC = 1 << 3
 CAT_ALLY = 1 << 4
 CAT_TARGET = 1 << 5  # training targets and dummies
-ALL_CATEGORIES = pymunk.ShapeFilter.ALL_MASKS()
 
 WALL_FILTER = pymunk.ShapeFilter(categories=CAT_WALL)
 WATER_FILTER = pymunk.ShapeFilter(categories=CAT_WATER)
@@ -92,10 +90,6 @@ def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
             shape.friction = 0.0
             shapes.append(shape)
     return shapes
-
-
-def step_space(space: pymunk.Space) -> None:
-    space.step(DT)
 
 
 def drive(body: pymunk.Body, want_vx: float, want_vy: float, gain: float, cap: float) -> None:

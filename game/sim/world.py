@@ -30,7 +30,6 @@ from game.sim.hashing import StateHasher
 from game.sim.knowledge import (
     VISION_OMEGA,
     KnowledgeRules,
-    level_titles,
 )
 from game.sim.memory import Memory
 from game.sim.mimic import BURROWED, DRONE, KINDS, Mimic
@@ -97,7 +96,6 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         self.death_tick: int | None = None
         self.alpha_killed_tick: int | None = None
         self.gate_notice_cooldown = 0
-        self.has_omega = bool(level.objects_of("Omega"))
         omegas = level.objects_of("Omega")
         self.omega = OmegaCore(omegas[0], self.space) if omegas else None
         charges = level.objects_of("Explosive")
@@ -105,7 +103,6 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         self.exit_taken: tuple[str, str] | None = None  # (map, spawn) once Cage reaches an Exit
         self.final_act = False  # beyond the loop: down the hidden shaft
         self.completed_tick: int | None = None  # the Omega is destroyed
-        self._titles = level_titles(level)
         self.flow = FlowField(level)
         self._close_gates()
 
@@ -241,7 +238,7 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
             if mimic.kind.name == "alpha" and self.alpha_killed_tick is None:
                 # The Omega feels its Alpha die and resets the day.
                 self.alpha_killed_tick = self.tick
-                if self.has_omega:
+                if self.omega is not None:
                     self._learn(VISION_OMEGA, events)
         self.mimics = keep
 
