@@ -58,6 +58,27 @@ LANES = (
 )
 
 
+def add_object(
+    objects: list[dict],
+    cls: str,
+    name: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    points: list[tuple[float, float]] | None,
+    layer: str,
+    props: dict,
+) -> int:
+    """Append a map object in the form write_map takes; its id is its place in the list."""
+    object_id = len(objects) + 1
+    objects.append(
+        {"id": object_id, "cls": cls, "name": name, "x": x, "y": y, "w": w, "h": h,
+         "points": points, "props": props, "layer": layer}
+    )  # fmt: skip
+    return object_id
+
+
 class Noise:
     """Smooth value noise over the map (bilinear between random lattice values)."""
 
@@ -631,22 +652,7 @@ class Beachhead:
         points: list[tuple[float, float]] | None = None,
         **props: object,
     ) -> int:
-        object_id = len(self.objects) + 1
-        self.objects.append(
-            {
-                "id": object_id,
-                "cls": cls,
-                "name": name,
-                "x": x,
-                "y": y,
-                "w": w,
-                "h": h,
-                "points": points,
-                "props": props,
-                "layer": "gameplay",
-            }
-        )
-        return object_id
+        return add_object(self.objects, cls, name, x, y, w, h, points, "gameplay", props)
 
     def rect(
         self, cls: str, name: str, x0: float, y0: float, x1: float, y1: float, **props: object

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The campaign's shared map making: the tileset's solid and water tiles, the noise, the writer.
-from assets.make_beachhead import SOLID, WATER, Noise, T, write_map  # noqa: E402
+from assets.make_beachhead import SOLID, WATER, Noise, T, add_object, write_map  # noqa: E402
 
 SEED = 1416
 W, H = 100, 80
@@ -674,22 +674,7 @@ class Dam:
         layer: str = "gameplay",
         **props: object,
     ) -> int:
-        object_id = len(self.objects) + 1
-        self.objects.append(
-            {
-                "id": object_id,
-                "cls": cls,
-                "name": name,
-                "x": x,
-                "y": y,
-                "w": w,
-                "h": h,
-                "points": None,
-                "props": props,
-                "layer": layer,
-            }
-        )
-        return object_id
+        return add_object(self.objects, cls, name, x, y, w, h, None, layer, props)
 
     def rect(self, cls: str, name: str, box: tuple[int, int, int, int], **props: object) -> int:
         """A rectangle covering tiles x0..x1, y0..y1 (inclusive)."""
