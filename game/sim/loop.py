@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from game import tuning as T
 from game.level.data import LevelData
 from game.sim import inputs
+from game.sim.assists import NONE as NO_ASSISTS
+from game.sim.assists import Assists
 from game.sim.events import LevelEntered, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
@@ -71,13 +73,15 @@ class Run:
         seed: int,
         memory: Memory | None = None,
         atlas: dict[str, LevelData] | None = None,
+        assists: Assists = NO_ASSISTS,
     ) -> None:
         self.level = level
+        self.assists = assists
         self.seed = seed
         self.memory = memory if memory is not None else Memory()
         self.atlas = dict(atlas or {})
         self.atlas.setdefault(map_key(level.path), level)
-        self.world = World(level, seed, self.memory)
+        self.world = World(level, seed, self.memory, assists=assists)
         self.run_ticks = 0  # every simulated tick of the run, across loops
         self.reset_held = 0
         self.completed = False  # the Omega is destroyed: the run is over
@@ -134,7 +138,7 @@ class Run:
                 memory.deaths.append(DeathRecord(memory.loop, tick, x, y, cause, self.level_name))
             if reason != "war lost":  # the retry after the bad ending is not a loop
                 memory.loop += 1
-        self.world = World(self.level, self.seed, memory)
+        self.world = World(self.level, self.seed, memory, assists=self.assists)
         self.reset_held = 0
         return LoopStarted(ended_at, memory.loop, reason)
 
@@ -146,7 +150,9 @@ class Run:
             return None
         rita = world.rita
         companion = rita is not None and rita.alive and rita.following
-        self.world = World(target, self.seed, self.memory, spawn, world.tick, world.cage, companion)
+        self.world = World(
+            target, self.seed, self.memory, spawn, world.tick, world.cage, companion, self.assists
+        )
         return LevelEntered(world.tick, level_name(target), spawn)
 
     @property

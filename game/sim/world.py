@@ -24,6 +24,8 @@ from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim import inputs
 from game.sim.actions import CageActions
+from game.sim.assists import NONE as NO_ASSISTS
+from game.sim.assists import Assists
 from game.sim.cage import Cage
 from game.sim.flow import FlowField
 from game.sim.hashing import StateHasher
@@ -55,11 +57,13 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         start_tick: int = 0,
         arriving: Cage | None = None,
         companion: bool = False,
+        assists: Assists = NO_ASSISTS,
     ) -> None:
         """A day on `level`. Mid-day arrivals through an Exit start at `start_tick` (the day's
         clock goes on) with the `arriving` Cage's state, and Rita too if she was with him."""
         self.level = level
         self.seed = seed
+        self.assists = assists
         self.memory = memory if memory is not None else Memory()
         self.tick = start_tick
         # A map entered mid-day gets its own stream, fixed by the seed and the moment.
