@@ -15,6 +15,7 @@ from game.bots import make_bot
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.level.data import LevelData
+from game.level.mods import loop_mode
 from game.replay.format import Replay
 from game.replay.levels import level_reference
 from game.replay.recorder import ReplayRecorder
@@ -37,6 +38,7 @@ def summary(run: Run, seed: int, tracker: SpeedrunTracker | None = None) -> dict
         "loop": memory.loop,
         "loops": memory.loop,
         "deaths": len(memory.deaths),
+        "deaths_total": run.deaths_total,
         "knowledge": list(memory.knowledge),
         "training_level": memory.training_level,
         "completed": tracker.finished if tracker is not None else False,
@@ -49,10 +51,16 @@ def summary(run: Run, seed: int, tracker: SpeedrunTracker | None = None) -> dict
 
 
 def replay_header_for(
-    level: LevelData, path: Path, seed: int, bot: str = "", atlas: dict | None = None
+    level: LevelData,
+    path: Path,
+    seed: int,
+    bot: str = "",
+    atlas: dict | None = None,
+    loop_mode: str = "day0",
 ) -> dict:
     category = classify(level_reference(path), seed, player=f"bot:{bot}" if bot else "human")
-    return replay_header(level, seed, category, player=f"bot:{bot}" if bot else "", atlas=atlas)
+    player = f"bot:{bot}" if bot else ""
+    return replay_header(level, seed, category, player=player, atlas=atlas, loop_mode=loop_mode)
 
 
 def simulate(
@@ -61,12 +69,13 @@ def simulate(
     """Run the day headless for `ticks` ticks across deaths and loops; return the summary."""
     path = resolve_level(level_name)
     level, atlas = load_atlas(path)
-    run = Run(level, seed, atlas=atlas)
+    run = Run(level, seed, atlas=atlas, loop_mode=loop_mode(path))
     player = make_bot(bot, seed)
     tracker = SpeedrunTracker(route_for_run(run), first_loop=run.loop)
     recorder = None
     if record:
-        recorder = ReplayRecorder(record, replay_header_for(level, path, seed, bot, atlas), run)
+        header = replay_header_for(level, path, seed, bot, atlas, run.loop_mode)
+        recorder = ReplayRecorder(record, header, run)
     try:
         for _ in range(ticks):
             if run.completed:

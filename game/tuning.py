@@ -72,6 +72,66 @@ ALPHA_LUNGE_SPEED = 640.0
 ALPHA_CONTACT_DAMAGE = 40
 ALPHA_CONTACT_KNOCKBACK = 60000.0
 
+# --- The new kinds of Mimic (each a state table in game.sim.mimic) --------------------------
+# Spitter: keeps its distance and spits acid that flies slowly enough to sidestep or dash through.
+SPITTER_RADIUS = 11.0
+SPITTER_MASS = 36.0
+SPITTER_HEALTH = 3
+SPITTER_SPEED = 170.0
+SPITTER_RANGE = 250.0  # px: the distance it keeps from Cage
+SPITTER_TOO_CLOSE = 150.0  # px: it backs away inside this
+SPITTER_AIM = seconds(0.7)  # the sac swells: the wind-up before a spit
+SPITTER_RELOAD = seconds(1.6)  # between spits, at least
+SPIT_SPEED = 300.0  # px/s
+SPIT_DAMAGE = 22
+SPIT_RADIUS = 7.0
+SPIT_LIFE = seconds(1.6)
+SPIT_KNOCKBACK = 9000.0
+# Burrower: swims under the sand (no round reaches it there), surfaces under Cage and erupts.
+BURROWER_RADIUS = 14.0
+BURROWER_MASS = 70.0
+BURROWER_HEALTH = 6
+BURROWER_TUNNEL_SPEED = 150.0  # px/s under the sand
+BURROWER_SURFACE = seconds(0.8)  # the ground bulges: step away now
+BURROWER_ERUPT_RADIUS = 52.0  # px: caught in the eruption
+BURROWER_ERUPT_DAMAGE = 45
+BURROWER_ERUPT_IMPULSE = 40000.0
+BURROWER_EXPOSED = seconds(1.8)  # above ground after an eruption: the time to shoot it
+BURROWER_TUNNEL_MAX = seconds(4.0)  # it surfaces after this long under the sand, wherever it is
+# Carapace: a bone shield in front that rounds glance off; it must be flanked, cut or blasted.
+CARAPACE_RADIUS = 16.0
+CARAPACE_MASS = 130.0
+CARAPACE_HEALTH = 8
+CARAPACE_SPEED = 120.0
+CARAPACE_ARMOR_ARC_DEG = 75.0  # either side of its heading: rounds from there glance off
+CARAPACE_LUNGE_SPEED = 430.0
+CARAPACE_CONTACT_DAMAGE = 30
+# Mite: tiny, fast and fragile; it comes in swarms.
+MITE_RADIUS = 6.0
+MITE_MASS = 10.0
+MITE_HEALTH = 1
+MITE_SPEED = 250.0
+MITE_CONTACT_DAMAGE = 7
+# Hulk: the beachhead's mini-boss: an armoured brute whose charge ends in a slam.
+HULK_RADIUS = 30.0
+HULK_MASS = 400.0
+HULK_HEALTH = 45
+HULK_SPEED = 140.0
+HULK_LUNGE_SPEED = 520.0
+HULK_CONTACT_DAMAGE = 45
+HULK_SLAM_RADIUS = 90.0
+HULK_SLAM_DAMAGE = 30
+HULK_SLAM_IMPULSE = 60000.0
+# Brood: the dam's mini-boss: a shell that no round breaks; it births mites and spits.
+BROOD_RADIUS = 28.0
+BROOD_MASS = 600.0
+BROOD_HEALTH = 14  # grenades (5 at the centre) and the blade (BLADE_BOSS_DAMAGE) only
+BROOD_SPEED = 60.0
+BROOD_BIRTH = 4  # mites per birth
+BROOD_MITE_CAP = 10  # no birth while this many of its mites live
+BLADE_BOSS_DAMAGE = 5  # the blade on an armoured mini-boss or an Alpha
+MIMIC_MINE_AVOID = 64.0  # px: Mimics sense the mines in the sand and keep this far off
+
 # --- The day --------------------------------------------------------------------------------
 CAGE_HURT_INVULNERABLE = seconds(0.25)  # grace after any hit so overlapping drones don't stack
 DEATH_SETTLE = seconds(0.5)  # the sim runs on this long after Cage dies (shown at half speed)

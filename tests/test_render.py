@@ -36,6 +36,7 @@ from game.sim.mimic import (
     LUNGE,
     RECOVER,
     STATE_NAMES,
+    TUNNELING,
     WINDUP,
     Mimic,
 )
@@ -178,11 +179,11 @@ def test_every_mimic_state_and_cage_pose_draws(screen, level):
     world = World(level, 3)
     view = WorldView(level, SCREEN)
     cx, cy = world.cage.position
-    states = (BURROWED, EMERGING, HUNTING, CIRCLING, WINDUP, LUNGE, RECOVER, DEAD)
-    for kind_index, kind in enumerate(("drone", "alpha")):
+    states = (BURROWED, EMERGING, HUNTING, CIRCLING, WINDUP, LUNGE, RECOVER, DEAD, TUNNELING)
+    for kind_index, kind in enumerate(KINDS):
         for i, state in enumerate(states):
             angle = i * 2 * math.pi / len(states) + kind_index * 0.4
-            r = 150 + 120 * kind_index
+            r = 120 + 40 * kind_index
             add_mimic(world, kind, state, cx + math.cos(angle) * r, cy + math.sin(angle) * r, 20)
     assert sorted({STATE_NAMES[m.state] for m in world.mimics}) == sorted(STATE_NAMES)
     before = world.state_hash()

@@ -6,6 +6,7 @@ record and verify runs on.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -46,11 +47,13 @@ def _spawn(object_id: int, x: int, y: int, at: float, count: int) -> str:
   </object>"""
 
 
-def write_course(folder: Path, killers: bool = True) -> Path:
+def write_course(folder: Path, killers: bool = True, loop: str = "day0") -> Path:
     """Two maps: `course.tmx` (start on the west, splits "Gate" and "Far" across the map, an
     Exit east into `annex.tmx`, and a pack of drones that kills a Cage who stands still in about
-    15 s) and `annex.tmx` (a split "Annex"). Returns the path of course.tmx."""
+    15 s) and `annex.tmx` (a split "Annex"), in a mod whose first day is `loop` ("day0", the
+    campaign's way, unless asked otherwise). Returns the path of course.tmx."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mod.json").write_text(json.dumps({"title": "Course", "loop": loop}), "utf-8")
     shutil.copy(FIXTURES / "tiny.tsx", folder / "tiny.tsx")
     shutil.copytree(FIXTURES / "tiles", folder / "tiles", dirs_exist_ok=True)
     packs = (

@@ -24,7 +24,11 @@ from game.level.files import confine, read_capped
 from game.level.problems import ERROR, WARNING, Problem, sort_problems
 
 MOD_FILE = "mod.json"
-MOD_KEYS = ("title", "author", "start")
+MOD_KEYS = ("title", "author", "start", "loop")
+# How a mod's first day begins: "from-start" (Cage already has the loop: every death is a loop)
+# or "day0" (the campaign's way: the loop is his only once an Alpha's blood drenches him).
+LOOP_MODES = ("from-start", "day0")
+DEFAULT_MOD_LOOP = "from-start"
 MAX_MODS = 200
 MAX_MAPS = 64  # maps looked at in one mod
 MAX_MOD_FILE_BYTES = 64 * 1024
@@ -37,6 +41,7 @@ class Mod:
     title: str
     author: str = ""
     start: Path | None = None  # the map the mod begins on
+    loop: str = DEFAULT_MOD_LOOP  # one of LOOP_MODES
     maps: tuple[Path, ...] = ()
     problems: tuple[Problem, ...] = ()  # from the folder and mod.json (see check_mod for maps)
 
@@ -89,6 +94,7 @@ def read_mod(folder: str | Path) -> Mod:
         title=settings.get("title") or folder.name,
         author=settings.get("author", ""),
         start=start,
+        loop=_loop(settings.get("loop"), problem),
         maps=tuple(maps),
         problems=tuple(problems),
     )
@@ -128,6 +134,33 @@ def _read_settings(mod_file: Path, problem) -> dict[str, str]:
         else:
             settings[key] = value.strip()
     return settings
+
+
+def _loop(given: str | None, problem) -> str:
+    if given is None or given in LOOP_MODES:
+        return given or DEFAULT_MOD_LOOP
+    problem(
+        ERROR,
+        f'mod.json: "loop" is "{given[:40]}", which the game does not know',
+        'write "loop": "from-start" (the loop is Cage\'s from the first day) or "day0" '
+        "(the campaign's way: an Alpha's blood gives it to him)",
+    )
+    return DEFAULT_MOD_LOOP
+
+
+def loop_mode(map_path: str | Path) -> str:
+    """How the first day on this map begins: "day0" for the campaign, the mod's `loop` for a
+    map inside a mod (from-start unless its mod.json says otherwise), from-start for a lone map."""
+    path = Path(os.path.abspath(map_path))
+    campaign = Path(os.path.abspath(campaign_dir()))
+    if path.is_relative_to(campaign):
+        return "day0"
+    for folder in path.parents:
+        if (folder / MOD_FILE).is_file():
+            return read_mod(folder).loop
+        if folder == folder.parent or folder.name == "mods":
+            break
+    return DEFAULT_MOD_LOOP
 
 
 def _maps(folder: Path, problem) -> list[Path]:

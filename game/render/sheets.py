@@ -199,3 +199,10 @@ class SheetBank:
         if sheet is None:
             sheet = self._sheets[name] = load_sheet(name, self.directory)
         return sheet
+
+    def kind(self, name: str) -> SpriteSheet:
+        """A Mimic kind's sheet; a kind a mod names without drawing it looks like a drone."""
+        folder = self.directory if self.directory is not None else sprites_dir()
+        if name not in self._sheets and not (folder / f"{name}.png").exists():
+            self._sheets[name] = self["drone"]
+        return self[name]

@@ -35,6 +35,7 @@ from game.sim.mimic import (
     HUNTING,
     LUNGE,
     RECOVER,
+    TUNNELING,
     WINDUP,
     Mimic,
 )
@@ -62,8 +63,14 @@ MIMIC_ANIMATION = {
     LUNGE: "lunge",
     RECOVER: "move",
     DEAD: "die",
+    TUNNELING: "burrowed",  # the burrower's travelling ridge of sand
 }
-WINDUP_GLOW = {"drone": (255, 90, 40), "alpha": (120, 200, 255)}
+# The wind-up's glow and the lunge chevron, by kind: each kind's tell in its own colour.
+WINDUP_GLOW = {
+    "drone": (255, 90, 40), "alpha": (120, 200, 255), "spitter": (120, 255, 60),
+    "burrower": (255, 170, 60), "carapace": (255, 235, 190), "mite": (255, 200, 40),
+    "hulk": (255, 80, 30), "brood": (200, 90, 255),
+}  # fmt: skip
 ALPHA_AURA = (40, 110, 255)
 _WALKING = frozenset((HUNTING, CIRCLING, RECOVER))  # the states drawn with the "move" cycle
 
@@ -72,7 +79,7 @@ class _KindArt:
     """Per-kind cached art: its sheet's animations by state, shadow, telegraph, glows."""
 
     def __init__(self, sheets: SheetBank, name: str, radius: float, seed: int) -> None:
-        sheet = sheets[name]
+        sheet = sheets.kind(name)
         self.by_state = {state: sheet.animation(anim) for state, anim in MIMIC_ANIMATION.items()}
         self.die = sheet.animation("die")
         self.shadow = overlays.shadow(radius)
@@ -80,7 +87,7 @@ class _KindArt:
         self.telegraph = overlays.telegraph_stages(radius, seed)
         self.windup_glow = overlays.glow_stages(radius * 3.0, WINDUP_GLOW.get(name, (255, 90, 40)))
         self.aura = overlays.glow_stages(radius * 3.2, ALPHA_AURA) if name == "alpha" else None
-        chevron = overlays.chevron(radius, (255, 120, 70) if name == "drone" else (150, 210, 255))
+        chevron = overlays.chevron(radius, WINDUP_GLOW.get(name, (255, 120, 70)))
         self.chevron = [_rotated_centred(chevron, s) for s in range(ROTATION_STEPS)]
         # The walking states (hunting, circling, recovering) are nearly every Mimic on screen:
         # their animation's pace and a flat [variant][frame][step] table of its rotations, and
@@ -229,6 +236,8 @@ class ActorRenderer:
         aura_pulse = 6 + int(3 * math.sin(now * 0.12))  # the Alpha's aura beats as one
 
         mimics = world.mimics
+        assists = getattr(world, "assists", None)
+        telegraph = assists.telegraph if assists is not None else 1.0
         if _body_position is not None:
             positions = [_body_position(m.body._body) for m in mimics]
         else:
@@ -298,14 +307,19 @@ class ActorRenderer:
             if state == BURROWED:
                 self._burrowed(m, art, sx, sy, now)
                 continue
+            if state == TUNNELING:
+                self._tunneling(m, art, sx, sy, now)
+                continue
             step = int(m.heading * step_scale + 0.5) % ROTATION_STEPS
             anim = art.by_state[state]
             variant = NORMAL
             if state == EMERGING:
                 elapsed = T.DRONE_EMERGE - m.timer + alpha
             elif state == WINDUP:
-                elapsed = kind.windup - m.timer + alpha
-                progress = elapsed / kind.windup
+                windup = round(kind.windup * telegraph)  # longer with the assist
+                elapsed = windup - m.timer + alpha
+                progress = min(1.0, elapsed / windup)
+                elapsed = progress * kind.windup
                 g = art.windup_glow[min(len(art.windup_glow) - 1, int(progress * 12))]
                 glows.append((g[0], (sx + g[1], sy + g[2])))
                 ch = art.chevron[step]
@@ -349,6 +363,13 @@ class ActorRenderer:
         if glows:
             target.fblits(glows, pygame.BLEND_RGB_ADD)
         return cage_pos
+
+    def _tunneling(self, m: Mimic, art: _KindArt, sx: float, sy: float, now: float) -> None:
+        """A burrower on the move: its ridge of sand, turned the way it is going."""
+        anim = art.by_state[TUNNELING]
+        step = int(m.heading * ROTATION_STEPS / (2.0 * math.pi) + 0.5) % ROTATION_STEPS
+        surf, ox, oy = anim.rotated(anim.index_at(now * 1.5 + m.id * 5), step)
+        self._ground.append((surf, (sx + ox, sy + oy)))
 
     def _burrowed(self, m: Mimic, art: _KindArt, sx: float, sy: float, now: float) -> None:
         progress = 1.0 - m.timer / T.DRONE_TELEGRAPH

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from game.level.atlas import load_atlas
 from game.level.data import LevelData
+from game.level.mods import LOOP_MODES
 from game.replay.format import LoopMark, Replay
 from game.replay.levels import resolve_reference
 from game.sim.loop import Run
@@ -60,7 +61,15 @@ def new_run(replay: Replay, maps: Maps) -> Run:
     """The run a replay starts from: its maps, seed and starting Memory (ValueError when the
     recorded Memory cannot be used)."""
     level, atlas = maps
-    return Run(level, replay.seed, replay.start_memory(), atlas)
+    return Run(level, replay.seed, replay.start_memory(), atlas, loop_mode=replay_loop_mode(replay))
+
+
+def replay_loop_mode(replay: Replay) -> str:
+    """How the recorded run's first day began (replays from before mods had the loop: Day 0)."""
+    mode = replay.header.get("loop_mode", "day0")
+    if mode not in LOOP_MODES:
+        raise ValueError(f"header field 'loop_mode' is {str(mode)[:40]!r}, not one of {LOOP_MODES}")
+    return mode
 
 
 class Playback:
@@ -136,7 +145,13 @@ class Playback:
             memory = Memory.from_json(mark.memory)
         except ValueError:
             return False
-        run = Run(self.level, self.replay.seed, memory, self.atlas)
+        run = Run(
+            self.level,
+            self.replay.seed,
+            memory,
+            self.atlas,
+            loop_mode=replay_loop_mode(self.replay),
+        )
         run.run_ticks = mark.ticks
         recorded = [c for c in self.replay.checkpoints if c.ticks == mark.ticks]
         if not recorded or recorded[-1].state_hash != run.state_hash():

@@ -12,7 +12,7 @@ import math
 from game import tuning as T
 from game.sim import events as ev
 from game.sim import inputs
-from game.sim.mimic import DRONE, EMERGING
+from game.sim.mimic import EMERGING
 from game.sim.ordnance import Grenade
 from game.sim.physics import BULLET_FILTER, SIGHT_FILTER
 from game.sim.rita import WAITING
@@ -42,7 +42,7 @@ class CageActions:
         sx, sy, ex, ey, hit = self._hitscan(x, y, T.CAGE_RADIUS + 2, angle, T.RIFLE_RANGE, events)
         events.append(ev.ShotFired(self.tick, sx, sy, ex, ey, hit))
 
-    def _hitscan(self, x, y, muzzle, angle, reach, events) -> tuple:
+    def _hitscan(self, x, y, muzzle, angle, reach, events, by: str = "cage") -> tuple:
         """One round from (x, y) along `angle`: what it hits, and where it stops."""
         dx, dy = math.cos(angle), math.sin(angle)
         sx, sy = x + dx * muzzle, y + dy * muzzle
@@ -57,8 +57,12 @@ class CageActions:
                 hit = "mimic"
                 push = (dx * T.RIFLE_KNOCKBACK, dy * T.RIFLE_KNOCKBACK)
                 # Day 0: rounds glance off the Alpha; only the claymore can end it.
-                day0_alpha = mimic.kind.name == "alpha" and not self.memory.looping
-                mimic.take_round(0 if day0_alpha else T.RIFLE_DAMAGE, push, self.tick, events)
+                day0_alpha = mimic.kind.resets_day and not self.memory.looping
+                if day0_alpha or mimic.armoured_against(x, y):
+                    hit = "armour"
+                    mimic.deflect(push, self.tick, events)
+                else:
+                    mimic.take_round(T.RIFLE_DAMAGE, push, self.tick, events, by)
             elif target is not None:
                 hit = "target"
                 if not target.blade_only:
@@ -71,14 +75,14 @@ class CageActions:
         """Day 0: set off the claymore when the Alpha is on him. It takes them both."""
         x, y = self.cage.position
         for mimic in self.mimics:
-            if mimic.kind.name != "alpha" or not mimic.dangerous:
+            if not mimic.kind.resets_day or not mimic.dangerous:
                 continue
             mx, my = mimic.position
             if math.hypot(mx - x, my - y) <= T.CLAYMORE_REACH:
                 self.cage_has_claymore = False
                 self._blast(x, y, T.CLAYMORE_RADIUS, 999, 999, T.CLAYMORE_IMPULSE, "claymore",
-                            events, unavoidable=True)  # fmt: skip
-                mimic.take_round(999, (0.0, 0.0), self.tick, events)
+                            events, unavoidable=True, by="claymore")  # fmt: skip
+                mimic.take_round(999, (0.0, 0.0), self.tick, events, "claymore")
                 self.cage.take_hit(999, (0.0, 0.0), "the claymore, in the Alpha's blood",
                                    self.tick, events, unavoidable=True)  # fmt: skip
                 events.append(ev.Drenched(self.tick, x, y))
@@ -114,7 +118,7 @@ class CageActions:
                 continue
             x, y = grenade.end_x, grenade.end_y
             self._blast(x, y, T.GRENADE_RADIUS, T.GRENADE_DAMAGE, 40, T.GRENADE_IMPULSE, "grenade",
-                        events)  # fmt: skip
+                        events, by="grenade")  # fmt: skip
             drill = self.drill
             if drill is not None and drill.kind == "ordnance":
                 for ring in drill.rings:
@@ -139,10 +143,10 @@ class CageActions:
             if self._in_arc(
                 x, y, aim, arc, mx, my, T.CAGE_RADIUS + T.BLADE_REACH + mimic.kind.radius
             ):
-                damage = T.BLADE_DAMAGE if mimic.kind is DRONE else T.BLADE_ALPHA_DAMAGE
+                # The blade cuts through any armour: rounds glance off, steel does not.
                 d = math.hypot(mx - x, my - y) or 1.0
                 push = ((mx - x) / d * T.BLADE_IMPULSE, (my - y) / d * T.BLADE_IMPULSE)
-                mimic.take_round(damage, push, self.tick, events)
+                mimic.take_round(mimic.kind.blade_damage, push, self.tick, events)
                 hits += 1
         if self.drill is not None:
             for target in self.drill.targets:

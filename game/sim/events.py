@@ -86,6 +86,33 @@ class MimicDied(SimEvent):
     kind: str
     x: float
     y: float
+    by: str = ""  # what killed it: "cage", "grenade", "rita", "mine", "claymore", "charge", ...
+
+
+@dataclass(frozen=True, slots=True)
+class MimicDeflected(SimEvent):
+    """A round glanced off a Mimic's armour."""
+
+    mimic_id: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpitFired(SimEvent):
+    spit_id: int
+    x: float
+    y: float
+    vx: float
+    vy: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpitSplashed(SimEvent):
+    spit_id: int
+    x: float
+    y: float
+    hit: str  # "cage", "rita", "wall" or "ground"
 
 
 @dataclass(frozen=True, slots=True)

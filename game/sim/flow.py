@@ -13,7 +13,8 @@ from collections import deque
 
 from game.level.data import LevelData, point_in_polygon
 
-FLOW_RADIUS = 28  # tiles from Cage that the field covers
+FLOW_RADIUS = 28  # tiles from Cage that the field covers, at the least
+FLOW_RADIUS_MAX = 72  # ... and at the most, when a Mimic farther off is looking for the way
 FLOW_REFRESH = 8  # ticks between rebuilds at most
 UNREACHED = 0xFFFF
 NEIGHBOURS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
@@ -61,6 +62,8 @@ class FlowField:
         self.touched: list[int] = []
         self.origin = (-1, -1)
         self.age = FLOW_REFRESH
+        self.radius = FLOW_RADIUS  # the reach of the field as last built
+        self.wanted = FLOW_RADIUS  # the reach the Mimics asked for since
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -70,12 +73,23 @@ class FlowField:
                 self.blocked[i] = value or self.base[i]
         self.age = FLOW_REFRESH  # rebuild on the next update
 
+    def wanted_by(self, x: float, y: float) -> None:
+        """A Mimic at (x, y) that cannot see Cage wants the field to reach it: the next build
+        reaches that far (up to FLOW_RADIUS_MAX), so no hunter is left standing off the field."""
+        ox, oy = self.origin
+        reach = abs(int(x // self.tw) - ox) + abs(int(y // self.th) - oy) + 6
+        if reach > self.wanted:
+            self.wanted = min(FLOW_RADIUS_MAX, reach)
+
     def update(self, cage_x: float, cage_y: float) -> None:
         self.age += 1
         tile = (int(cage_x // self.tw), int(cage_y // self.th))
-        if tile == self.origin or self.age < FLOW_REFRESH:
+        farther = self.wanted > self.radius
+        if (tile == self.origin and not farther) or self.age < FLOW_REFRESH:
             return
         self.origin, self.age = tile, 0
+        self.radius, self.wanted = self.wanted, FLOW_RADIUS
+        radius = self.radius
         distance, w, h, blocked = self.distance, self.width, self.height, self.blocked
         for i in self.touched:
             distance[i] = UNREACHED
@@ -90,7 +104,7 @@ class FlowField:
         while queue:
             x, y = queue.popleft()
             d = distance[y * w + x] + 1
-            if d > FLOW_RADIUS:
+            if d > radius:
                 continue
             for dx, dy in NEIGHBOURS[:4]:
                 nx, ny = x + dx, y + dy

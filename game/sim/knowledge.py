@@ -105,10 +105,7 @@ class KnowledgeRules:
             self._learn(ambush, events, describe(ambush, level_titles(self.level)))
 
     def _mimic_with_id(self, mimic_id: int) -> Mimic | None:
-        for mimic in self.mimics:
-            if mimic.id == mimic_id:
-                return mimic
-        return None
+        return self.mimic_system.with_id(mimic_id)
 
     def _spawn_emerges(self, spawn_id: int) -> bool:
         spawn = self.level.object_by_id(spawn_id)

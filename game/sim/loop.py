@@ -74,15 +74,20 @@ class Run:
         memory: Memory | None = None,
         atlas: dict[str, LevelData] | None = None,
         assists: Assists = NO_ASSISTS,
+        loop_mode: str = "day0",
     ) -> None:
         self.level = level
         self.assists = assists
         self.seed = seed
-        self.memory = memory if memory is not None else Memory()
+        # "day0": the campaign's way (Day 0 first, the loop his only after the Alpha's blood);
+        # "from-start": a mod where Cage has the loop from the first day.
+        self.loop_mode = loop_mode
+        self.memory = memory if memory is not None else Memory.new_save(loop_mode)
         self.atlas = dict(atlas or {})
         self.atlas.setdefault(map_key(level.path), level)
         self.world = World(level, seed, self.memory, assists=assists)
         self.run_ticks = 0  # every simulated tick of the run, across loops
+        self.deaths_total = 0  # every death of the run, Day 0's new games included
         self.reset_held = 0
         self.completed = False  # the Omega is destroyed: the run is over
 
@@ -127,15 +132,23 @@ class Run:
         cage = world.cage
         memory = self.memory
         ended_at = world.tick
+        if cage.dead:
+            self.deaths_total += 1
         if reason in ("new game", "restart"):
             # Day 0 is not a loop yet: dying there starts the game over, Memory and all.
-            self.memory = memory = Memory()
+            self.memory = memory = Memory.new_save(self.loop_mode)
         else:
-            if reason in ("death", "reset") or cage.dead:
-                x, y = cage.position
-                tick = world.death_tick if world.death_tick is not None else world.tick
-                cause = cage.death_cause if cage.dead else "reset the day"
-                memory.deaths.append(DeathRecord(memory.loop, tick, x, y, cause, self.level_name))
+            # Every day's end is in the death log with its cause: a death, a reset, an Alpha.
+            x, y = cage.position
+            tick = world.death_tick if world.death_tick is not None else world.tick
+            if cage.dead:
+                cause = cage.death_cause
+            elif reason == "alpha":
+                tick = world.alpha_killed_tick if world.alpha_killed_tick is not None else tick
+                cause = "an Alpha died: the Omega reset the day"
+            else:
+                cause = "reset the day"
+            memory.deaths.append(DeathRecord(memory.loop, tick, x, y, cause, self.level_name))
             if reason != "war lost":  # the retry after the bad ending is not a loop
                 memory.loop += 1
         self.world = World(self.level, self.seed, memory, assists=self.assists)
@@ -167,6 +180,6 @@ class Run:
     def state_hash(self) -> str:
         h = StateHasher()
         h.text(self.world.state_hash())
-        h.ints((self.run_ticks, self.reset_held))
+        h.ints((self.run_ticks, self.reset_held, self.deaths_total))
         self.memory.hash_into(h)
         return h.hexdigest()

@@ -33,6 +33,12 @@ class Memory:
     training_level: int = 0
     deaths: list[DeathRecord] = field(default_factory=list)
 
+    @classmethod
+    def new_save(cls, loop_mode: str = "day0") -> Memory:
+        """A new game's Memory: on Day 0 (the campaign's way), or already in the loop (a mod's
+        "from-start": every death is a loop from the first day)."""
+        return cls(loop=1 if loop_mode == "from-start" else 0)
+
     @property
     def looping(self) -> bool:
         return self.loop >= 1

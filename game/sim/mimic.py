@@ -1,20 +1,35 @@
-"""Mimics: the drone and the Alpha, their bodies and their fighting state machine.
+"""Mimics: every kind's body, tuning and fighting behaviour, as a state table per kind.
 
 Owns a Mimic's life: burrowed under the sand with a telegraph, bursting out, hunting Cage,
-circling him, a visible wind-up, the lunge, recovery, taking rounds and dying. Each state has a
-named countdown (Celeste's timers). All randomness comes from the World's GameRng.
-Imports pymunk and sim modules.
+circling him, a visible wind-up, the attack, recovery, taking rounds and dying. Each kind names a
+*behaviour*, a table of states with an `enter` and an `update` each (Celeste's state machine,
+Nystrom's Type Object): the melee table (drone, Alpha, carapace, mite, hulk), the spitter's, the
+burrower's and the brood's. A new kind is a new MimicKind row and, if it fights differently, a new
+table; never another branch in one long `think`. All randomness comes from the World's GameRng;
+what a Mimic makes happen beyond itself (a spit, a birth, a slam) it asks of the `Senses` it is
+given, and the Mimic system carries it out. Imports pymunk and sim modules.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pymunk
 
 from game import tuning as T
-from game.sim.events import MimicDied, MimicEmerged, MimicHit, MimicLunge, MimicWindup, SimEvent
+from game.sim.assists import NONE as NO_ASSISTS
+from game.sim.assists import Assists
+from game.sim.events import (
+    MimicDeflected,
+    MimicDied,
+    MimicEmerged,
+    MimicHit,
+    MimicLunge,
+    MimicWindup,
+    SimEvent,
+)
 from game.sim.flow import FlowField
 from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive
 from game.sim.rng import GameRng
@@ -23,16 +38,23 @@ COLLISION_TYPE_MIMIC = 2
 SIGHT_REFRESH = 6  # ticks between a Mimic's looks for a clear way to Cage
 PATH_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_WATER)
 
-# States, as small ints so the state hash covers them cheaply.
+# States, as small ints so the state hash covers them cheaply. Append, never renumber.
 BURROWED = 0
 EMERGING = 1
 HUNTING = 2
 CIRCLING = 3
 WINDUP = 4
-LUNGE = 5
+LUNGE = 5  # the attack: a lunge, a spit, an eruption, a birth
 RECOVER = 6
 DEAD = 7
-STATE_NAMES = ("burrowed", "emerging", "hunting", "circling", "windup", "lunge", "recover", "dead")
+TUNNELING = 8  # a burrower on the move under the sand
+STATE_NAMES = (
+    "burrowed", "emerging", "hunting", "circling", "windup", "lunge", "recover", "dead",
+    "tunneling",
+)  # fmt: skip
+
+# Who can kill an Alpha so that the Omega feels it and resets the day.
+KILLERS_THAT_RESET = frozenset(("cage", "grenade", "claymore", "rita"))
 
 
 @dataclass(frozen=True)
@@ -50,39 +72,116 @@ class MimicKind:
     lunge_speed: float
     contact_damage: int
     contact_knockback: float
+    behaviour: str = "melee"  # which state table it fights by
+    touch_damage: int = T.DRONE_TOUCH_DAMAGE
+    circle_min: int = T.DRONE_CIRCLE_MIN
+    circle_jitter: int = T.DRONE_CIRCLE_JITTER
+    recover: int = T.DRONE_RECOVER
+    armor: str = "none"  # "front": rounds from ahead glance off; "shell": no round hurts it
+    blade_damage: int = T.BLADE_DAMAGE
+    resets_day: bool = False  # the Alpha: its death resets the day
+    slam_radius: float = 0.0  # the hulk: its charge ends in a slam
+    title: str = ""  # how the death log and the recap name it
+
+    @property
+    def called(self) -> str:
+        """'a drone', 'an Alpha': the kind in a sentence."""
+        title = self.title or self.name
+        return f"an {title}" if title[0].lower() in "aeiou" else f"a {title}"
 
 
-DRONE = MimicKind(
-    "drone",
-    T.DRONE_RADIUS,
-    T.DRONE_MASS,
-    T.DRONE_HEALTH,
-    T.DRONE_SPEED,
-    T.DRONE_ORBIT_SPEED,
-    T.DRONE_ORBIT_RADIUS,
-    T.DRONE_MAX_DRIVE_FORCE,
-    T.DRONE_WINDUP,
-    T.DRONE_LUNGE,
-    T.DRONE_LUNGE_SPEED,
-    T.DRONE_CONTACT_DAMAGE,
-    T.DRONE_CONTACT_KNOCKBACK,
-)
-ALPHA = MimicKind(
-    "alpha",
-    T.ALPHA_RADIUS,
-    T.ALPHA_MASS,
-    T.ALPHA_HEALTH,
-    T.ALPHA_SPEED,
-    T.ALPHA_ORBIT_SPEED,
-    T.ALPHA_ORBIT_RADIUS,
-    T.ALPHA_MAX_DRIVE_FORCE,
-    T.ALPHA_WINDUP,
-    T.ALPHA_LUNGE,
-    T.ALPHA_LUNGE_SPEED,
-    T.ALPHA_CONTACT_DAMAGE,
-    T.ALPHA_CONTACT_KNOCKBACK,
-)
-KINDS = {"drone": DRONE, "alpha": ALPHA}
+def _kind(name: str, radius, mass, health, speed, **more) -> MimicKind:
+    """A kind from the drone's numbers, with its own where it differs."""
+    base = dict(
+        orbit_speed=speed * 0.87, orbit_radius=T.DRONE_ORBIT_RADIUS, max_force=mass * 2200.0,
+        windup=T.DRONE_WINDUP, lunge=T.DRONE_LUNGE, lunge_speed=T.DRONE_LUNGE_SPEED,
+        contact_damage=T.DRONE_CONTACT_DAMAGE, contact_knockback=T.DRONE_CONTACT_KNOCKBACK,
+    )  # fmt: skip
+    base.update(more)
+    return MimicKind(name, radius, mass, health, speed, **base)
+
+
+DRONE = _kind(
+    "drone", T.DRONE_RADIUS, T.DRONE_MASS, T.DRONE_HEALTH, T.DRONE_SPEED,
+    orbit_speed=T.DRONE_ORBIT_SPEED, max_force=T.DRONE_MAX_DRIVE_FORCE,
+)  # fmt: skip
+ALPHA = _kind(
+    "alpha", T.ALPHA_RADIUS, T.ALPHA_MASS, T.ALPHA_HEALTH, T.ALPHA_SPEED,
+    orbit_speed=T.ALPHA_ORBIT_SPEED, orbit_radius=T.ALPHA_ORBIT_RADIUS,
+    max_force=T.ALPHA_MAX_DRIVE_FORCE, windup=T.ALPHA_WINDUP, lunge=T.ALPHA_LUNGE,
+    lunge_speed=T.ALPHA_LUNGE_SPEED, contact_damage=T.ALPHA_CONTACT_DAMAGE,
+    contact_knockback=T.ALPHA_CONTACT_KNOCKBACK, blade_damage=T.BLADE_ALPHA_DAMAGE,
+    resets_day=True, title="Alpha",
+)  # fmt: skip
+SPITTER = _kind(
+    "spitter", T.SPITTER_RADIUS, T.SPITTER_MASS, T.SPITTER_HEALTH, T.SPITTER_SPEED,
+    behaviour="spitter", orbit_radius=T.SPITTER_RANGE, orbit_speed=110.0,
+    windup=T.SPITTER_AIM, lunge=T.seconds(0.25), circle_min=T.SPITTER_RELOAD,
+    circle_jitter=T.seconds(0.8), recover=T.seconds(0.3), contact_damage=T.DRONE_TOUCH_DAMAGE,
+)  # fmt: skip
+BURROWER = _kind(
+    "burrower", T.BURROWER_RADIUS, T.BURROWER_MASS, T.BURROWER_HEALTH, T.BURROWER_TUNNEL_SPEED,
+    behaviour="burrower", windup=T.BURROWER_SURFACE, lunge=T.seconds(0.3),
+    recover=T.BURROWER_EXPOSED, contact_damage=T.BURROWER_ERUPT_DAMAGE,
+    contact_knockback=T.BURROWER_ERUPT_IMPULSE,
+)  # fmt: skip
+CARAPACE = _kind(
+    "carapace", T.CARAPACE_RADIUS, T.CARAPACE_MASS, T.CARAPACE_HEALTH, T.CARAPACE_SPEED,
+    orbit_radius=140.0, windup=T.seconds(0.6), lunge=T.seconds(0.5),
+    lunge_speed=T.CARAPACE_LUNGE_SPEED, contact_damage=T.CARAPACE_CONTACT_DAMAGE,
+    contact_knockback=45000.0, armor="front", recover=T.seconds(1.1),
+)  # fmt: skip
+MITE = _kind(
+    "mite", T.MITE_RADIUS, T.MITE_MASS, T.MITE_HEALTH, T.MITE_SPEED, orbit_radius=60.0,
+    windup=T.seconds(0.3), lunge=T.seconds(0.25), lunge_speed=430.0,
+    contact_damage=T.MITE_CONTACT_DAMAGE, touch_damage=3, contact_knockback=6000.0,
+    circle_min=T.seconds(0.4), circle_jitter=T.seconds(0.6), recover=T.seconds(0.4),
+)  # fmt: skip
+HULK = _kind(
+    "hulk", T.HULK_RADIUS, T.HULK_MASS, T.HULK_HEALTH, T.HULK_SPEED, orbit_radius=170.0,
+    max_force=T.HULK_MASS * 1800.0, windup=T.seconds(0.8), lunge=T.seconds(0.6),
+    lunge_speed=T.HULK_LUNGE_SPEED, contact_damage=T.HULK_CONTACT_DAMAGE,
+    contact_knockback=90000.0, armor="front", blade_damage=T.BLADE_BOSS_DAMAGE,
+    slam_radius=T.HULK_SLAM_RADIUS, recover=T.seconds(1.2), touch_damage=10,
+)  # fmt: skip
+BROOD = _kind(
+    "brood", T.BROOD_RADIUS, T.BROOD_MASS, T.BROOD_HEALTH, T.BROOD_SPEED,
+    behaviour="brood", orbit_radius=200.0, orbit_speed=40.0, max_force=T.BROOD_MASS * 900.0,
+    windup=T.seconds(0.9), lunge=T.seconds(0.4), circle_min=T.seconds(2.2),
+    circle_jitter=T.seconds(1.0), recover=T.seconds(0.8), armor="shell",
+    blade_damage=T.BLADE_BOSS_DAMAGE, contact_damage=20, touch_damage=10,
+)  # fmt: skip
+KINDS = {k.name: k for k in (DRONE, ALPHA, SPITTER, BURROWER, CARAPACE, MITE, HULK, BROOD)}
+
+
+@dataclass
+class Senses:
+    """What a Mimic knows of the tick it thinks in, and what it asks the day to do."""
+
+    cage_x: float
+    cage_y: float
+    cage_alive: bool
+    rng: GameRng
+    tick: int
+    events: list[SimEvent]
+    space: pymunk.Space
+    flow: FlowField | None = None
+    assists: Assists = NO_ASSISTS
+    mines: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
+    standable: Callable[[float, float], bool] = lambda x, y: True
+    # Asked of the Mimic system, carried out after every Mimic has thought (in this order):
+    spits: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    births: list[tuple[int, float, float]] = field(default_factory=list)
+    blasts: list[tuple[int, float, float]] = field(default_factory=list)  # (id, x, y) slams
+
+
+@dataclass(frozen=True)
+class State:
+    """One state of a table: `update` returns the next state (or None to stay); `enter` runs
+    when the state is entered."""
+
+    update: Callable[[Mimic, Senses], int | None]
+    enter: Callable[[Mimic, Senses], None] | None = None
 
 
 class Mimic:
@@ -103,11 +202,15 @@ class Mimic:
         self.lunge_dx = 0.0
         self.lunge_dy = 0.0
         self.contact_cooldown = 0
-        self.heading = 0.0  # radians, for drawing
+        self.heading = 0.0  # radians: where it faces (its armour faces this way too)
         self.in_space = False
         self.ambush = ""  # the knowledge id of the ambush it came from
         self.damage_scale = 1.0  # Rita's training drone hits softly
         self.sees_cage = True  # refreshed every SIGHT_REFRESH ticks
+        self.attacks = 0  # attacks made: the brood alternates births and spits
+        self.parent = 0  # the brood that birthed it (0: none)
+        self.killed_by = ""  # "cage", "grenade", "rita", "mine", ... once dead
+        self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
     @property
     def position(self) -> tuple[float, float]:
@@ -120,126 +223,162 @@ class Mimic:
 
     @property
     def dangerous(self) -> bool:
-        """Whether touching it hurts (not while still under the sand or bursting out)."""
-        return self.state not in (BURROWED, EMERGING, DEAD)
+        """Whether touching it hurts (not while under the sand or bursting out)."""
+        return self.state not in (BURROWED, EMERGING, DEAD, TUNNELING)
 
     @property
     def lunging(self) -> bool:
-        return self.state == LUNGE
+        return self.state == LUNGE and self.kind.behaviour == "melee"
 
-    def think(
-        self,
-        cage_x: float,
-        cage_y: float,
-        cage_alive: bool,
-        rng: GameRng,
-        tick: int,
-        events: list[SimEvent],
-        space: pymunk.Space,
-        flow: FlowField | None = None,
-    ) -> None:
-        """Advance the state machine one tick and set this tick's drive force."""
+    @property
+    def hidden(self) -> bool:
+        """Under the sand: no round, blade or blast reaches it."""
+        return self.state in (BURROWED, TUNNELING)
+
+    def hash_words(self) -> tuple[int, ...]:
+        return (self.id, self.state, self.timer, self.health, self.orbit_sign,
+                self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
+                self.parent)  # fmt: skip
+
+    def hash_floats(self) -> tuple[float, ...]:
+        b = self.body
+        return (*b.position, *b.velocity, self.lunge_dx, self.lunge_dy, self.heading)
+
+    def think(self, senses: Senses) -> None:
+        """Advance the kind's state table one tick and set this tick's drive force."""
         if self.contact_cooldown > 0:
             self.contact_cooldown -= 1
         if self.state == DEAD:
             return
         if self.timer > 0:
             self.timer -= 1
-        kind = self.kind
-        x, y = self.body.position
-        dx, dy = cage_x - x, cage_y - y
-        distance = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / distance, dy / distance
-        state = self.state
-
-        if state == BURROWED:
-            if self.timer == 0:
-                self.state, self.timer = EMERGING, T.DRONE_EMERGE
-                space.add(self.body, self.shape)
-                self.in_space = True
-                self.orbit_sign = 1 if rng.chance(0.5) else -1
-                events.append(MimicEmerged(tick, self.id, kind.name, x, y))
-            return
-        if state == EMERGING:
-            self._steer(0.0, 0.0)
-            if self.timer == 0:
-                self.state = HUNTING
-            return
-        if not cage_alive:
+        table = TABLES[self.kind.behaviour]
+        if not senses.cage_alive and self.state not in (BURROWED, EMERGING, TUNNELING):
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
-        self.heading = math.atan2(dy, dx)
-        if flow is not None and state in (HUNTING, CIRCLING):
-            if (tick + self.id) % SIGHT_REFRESH == 0:
-                blocked = space.segment_query_first(
-                    (x, y), (cage_x, cage_y), kind.radius * 0.8, PATH_FILTER
-                )
-                self.sees_cage = blocked is None or distance < kind.radius * 3
+        following = table[self.state].update(self, senses)
+        if following is not None and following != self.state:
+            self.enter(following, senses)
+
+    def enter(self, state: int, senses: Senses) -> None:
+        self.state = state
+        begin = TABLES[self.kind.behaviour][state].enter
+        if begin is not None:
+            begin(self, senses)
+
+    # --- moving ---------------------------------------------------------------------------------
+    def to_cage(self, senses: Senses) -> tuple[float, float, float]:
+        """(unit x, unit y, distance) from here to Cage."""
+        x, y = self.body.position
+        dx, dy = senses.cage_x - x, senses.cage_y - y
+        distance = math.hypot(dx, dy) or 1.0
+        return dx / distance, dy / distance, distance
+
+    def _steer(
+        self, want_vx: float, want_vy: float, strength: float = 1.0, senses: Senses | None = None
+    ) -> None:
+        if senses is not None:
+            if senses.mines:
+                want_vx, want_vy = self._around_mines(want_vx, want_vy, senses)
+            factor = senses.assists.mimic_speed
+            want_vx, want_vy = want_vx * factor, want_vy * factor
+        gain = self.kind.mass * T.DRONE_DRIVE_GAIN
+        drive(self.body, want_vx, want_vy, gain, self.kind.max_force * strength)
+
+    def _around_mines(self, vx: float, vy: float, senses: Senses) -> tuple[float, float]:
+        """Mimics sense the mines in the sand and steer around them, so none of them (an Alpha
+        least of all) ever blunders onto one."""
+        x, y = self.body.position
+        cell = MINE_CELL
+        cx, cy = int(x // cell), int(y // cell)
+        reach = T.MIMIC_MINE_AVOID + self.kind.radius
+        speed = max(self.kind.speed, math.hypot(vx, vy))
+        for gy in (cy - 1, cy, cy + 1):
+            for gx in (cx - 1, cx, cx + 1):
+                for mx, my in senses.mines.get((gx, gy), ()):
+                    dx, dy = x - mx, y - my
+                    d = math.hypot(dx, dy)
+                    if 0.0 < d < reach:
+                        push = (1.0 - d / reach) * 2.5 * speed
+                        vx += dx / d * push
+                        vy += dy / d * push
+        return vx, vy
+
+    def _hunt(self, senses: Senses, speed: float) -> bool:
+        """Go for Cage: straight when it sees him, along the flow field around walls when it
+        does not. False when it sees him (the caller may close in its own way)."""
+        x, y = self.body.position
+        ux, uy, _ = self.to_cage(senses)
+        self.heading = math.atan2(uy, ux)
+        flow = senses.flow
+        if flow is not None:
             if not self.sees_cage:
-                # Walls between them: follow the flow field around.
+                flow.wanted_by(x, y)
                 waypoint = flow.step_from(x, y)
                 if waypoint is not None:
                     wx, wy = waypoint[0] - x, waypoint[1] - y
                     wd = math.hypot(wx, wy) or 1.0
                     self.heading = math.atan2(wy, wx)
-                    self._steer(wx / wd * kind.speed, wy / wd * kind.speed)
-                    self.state = HUNTING
-                    return
-        if state == HUNTING:
-            self._steer(ux * kind.speed, uy * kind.speed)
-            if distance < kind.orbit_radius * 1.3:
-                self.state = CIRCLING
-                self.timer = T.DRONE_CIRCLE_MIN + rng.randint(0, T.DRONE_CIRCLE_JITTER)
-        elif state == CIRCLING:
-            # Tangential motion around Cage plus a radial pull back to the orbit.
-            radial = (distance - kind.orbit_radius) / kind.orbit_radius
-            radial = max(-1.0, min(1.0, radial))
-            tx, ty = -uy * self.orbit_sign, ux * self.orbit_sign
-            vx = tx * kind.orbit_speed + ux * radial * kind.speed
-            vy = ty * kind.orbit_speed + uy * radial * kind.speed
-            self._steer(vx, vy)
-            if distance > kind.orbit_radius * 2.5:
-                self.state = HUNTING
-            elif self.timer == 0:
-                self.state, self.timer = WINDUP, kind.windup
-                events.append(MimicWindup(tick, self.id, x, y))
-        elif state == WINDUP:
-            self._steer(0.0, 0.0)
-            if self.timer == 0:
-                self.state, self.timer = LUNGE, kind.lunge
-                self.lunge_dx, self.lunge_dy = ux, uy
-                vx, vy = self.body.velocity
-                self.body.apply_impulse_at_local_point(
-                    (
-                        (ux * kind.lunge_speed - vx) * kind.mass,
-                        (uy * kind.lunge_speed - vy) * kind.mass,
-                    )
-                )
-                events.append(MimicLunge(tick, self.id, x, y))
-        elif state == LUNGE:
-            self.heading = math.atan2(self.lunge_dy, self.lunge_dx)
-            # Committed: it flies on its impulse, slowed only by the drag of the sand.
-            vx, vy = self.body.velocity
-            drag = self.kind.mass * T.DRONE_LUNGE_DRAG
-            self.body.force = (-vx * drag, -vy * drag)
-            if self.timer == 0:
-                self.state, self.timer = RECOVER, T.DRONE_RECOVER
-        elif state == RECOVER:
-            self._steer(0.0, 0.0, 0.35)
-            if self.timer == 0:
-                self.state = CIRCLING
-                self.orbit_sign = 1 if rng.chance(0.5) else -1
-                self.timer = T.DRONE_CIRCLE_MIN + rng.randint(0, T.DRONE_CIRCLE_JITTER)
+                    self._steer(wx / wd * speed, wy / wd * speed, senses=senses)
+                    return True
+        self._steer(ux * speed, uy * speed, senses=senses)
+        return False
 
-    def _steer(self, want_vx: float, want_vy: float, strength: float = 1.0) -> None:
-        gain = self.kind.mass * T.DRONE_DRIVE_GAIN
-        drive(self.body, want_vx, want_vy, gain, self.kind.max_force * strength)
+    def look(self, senses: Senses) -> None:
+        """Every few ticks, look for a clear way to Cage (walls and water block it)."""
+        if senses.flow is None or (senses.tick + self.id) % SIGHT_REFRESH != 0:
+            return
+        x, y = self.body.position
+        _, _, distance = self.to_cage(senses)
+        blocked = senses.space.segment_query_first(
+            (x, y), (senses.cage_x, senses.cage_y), self.kind.radius * 0.8, PATH_FILTER
+        )
+        self.sees_cage = blocked is None or distance < self.kind.radius * 3
+
+    def _circle(self, senses: Senses, radius: float) -> float:
+        """Tangential motion around Cage plus a radial pull to `radius`; returns the distance."""
+        ux, uy, distance = self.to_cage(senses)
+        kind = self.kind
+        self.heading = math.atan2(uy, ux)
+        radial = max(-1.0, min(1.0, (distance - radius) / radius))
+        tx, ty = -uy * self.orbit_sign, ux * self.orbit_sign
+        self._steer(
+            tx * kind.orbit_speed + ux * radial * kind.speed,
+            ty * kind.orbit_speed + uy * radial * kind.speed,
+            senses=senses,
+        )
+        return distance
+
+    def _new_orbit(self, senses: Senses) -> None:
+        self.timer = self.kind.circle_min + senses.rng.randint(0, self.kind.circle_jitter)
+
+    def telegraph(self, ticks: int, senses: Senses) -> int:
+        """A wind-up's length, longer with the assist."""
+        return round(ticks * senses.assists.telegraph)
+
+    # --- being hurt -----------------------------------------------------------------------------
+    def armoured_against(self, from_x: float, from_y: float) -> bool:
+        """Whether a round from (from_x, from_y) glances off its armour."""
+        armor = self.kind.armor
+        if armor == "shell":
+            return True
+        if armor != "front":
+            return False
+        x, y = self.body.position
+        toward = math.atan2(from_y - y, from_x - x)
+        off = (toward - self.heading + math.pi) % (2 * math.pi) - math.pi
+        return abs(off) <= math.radians(T.CARAPACE_ARMOR_ARC_DEG)
 
     def take_round(
-        self, damage: int, push: tuple[float, float], tick: int, events: list[SimEvent]
+        self,
+        damage: int,
+        push: tuple[float, float],
+        tick: int,
+        events: list[SimEvent],
+        by: str = "cage",
     ) -> None:
-        if self.state == DEAD:
+        if self.state == DEAD or self.hidden:
             return
         self.health -= damage
         self.body.apply_impulse_at_local_point(push)
@@ -247,4 +386,299 @@ class Mimic:
         events.append(MimicHit(tick, self.id, x, y, max(0, self.health)))
         if self.health <= 0:
             self.state = DEAD
-            events.append(MimicDied(tick, self.id, self.kind.name, x, y))
+            self.killed_by = by
+            events.append(MimicDied(tick, self.id, self.kind.name, x, y, by))
+
+    def collapse(self, tick: int, events: list[SimEvent], by: str) -> None:
+        """Dead at once, wherever it is (the Omega's end, a drill's end), under the sand too."""
+        if self.state == DEAD:
+            return
+        self.state = DEAD
+        self.killed_by = by
+        x, y = self.position
+        events.append(MimicDied(tick, self.id, self.kind.name, x, y, by))
+
+    def deflect(self, push: tuple[float, float], tick: int, events: list[SimEvent]) -> None:
+        """A round glances off the armour: a spark, a shove, no harm."""
+        self.body.apply_impulse_at_local_point((push[0] * 0.3, push[1] * 0.3))
+        x, y = self.position
+        events.append(MimicDeflected(tick, self.id, x, y))
+
+
+MINE_CELL = 128.0  # px: the grid the Mimics' sense of mines is bucketed on
+
+
+# --- states every table shares ------------------------------------------------------------------
+def _burrowed(m: Mimic, s: Senses) -> int | None:
+    if m.timer == 0:
+        return EMERGING
+    return None
+
+
+def _enter_emerging(m: Mimic, s: Senses) -> None:
+    m.timer = T.DRONE_EMERGE
+    if not m.in_space:
+        s.space.add(m.body, m.shape)
+        m.in_space = True
+    m.orbit_sign = 1 if s.rng.chance(0.5) else -1
+    x, y = m.body.position
+    s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
+
+
+def _emerging(m: Mimic, s: Senses) -> int | None:
+    m._steer(0.0, 0.0)
+    return HUNTING if m.timer == 0 else None
+
+
+def _dead(m: Mimic, s: Senses) -> int | None:
+    return None
+
+
+def _enter_circling(m: Mimic, s: Senses) -> None:
+    m._new_orbit(s)
+
+
+def _enter_windup(m: Mimic, s: Senses) -> None:
+    m.timer = m.telegraph(m.kind.windup, s)
+    x, y = m.body.position
+    s.events.append(MimicWindup(s.tick, m.id, x, y))
+
+
+def _windup(m: Mimic, s: Senses) -> int | None:
+    m._steer(0.0, 0.0)
+    ux, uy, _ = m.to_cage(s)
+    m.heading = math.atan2(uy, ux)
+    return LUNGE if m.timer == 0 else None
+
+
+def _enter_recover(m: Mimic, s: Senses) -> None:
+    m.timer = m.kind.recover
+
+
+# --- the melee table: drone, Alpha, carapace, mite, hulk -----------------------------------------
+def _melee_hunting(m: Mimic, s: Senses) -> int | None:
+    m.look(s)
+    if m._hunt(s, m.kind.speed):
+        return None
+    _, _, distance = m.to_cage(s)
+    return CIRCLING if distance < m.kind.orbit_radius * 1.3 else None
+
+
+def _melee_circling(m: Mimic, s: Senses) -> int | None:
+    m.look(s)
+    if not m.sees_cage and m._hunt(s, m.kind.speed):
+        return HUNTING
+    distance = m._circle(s, m.kind.orbit_radius)
+    if distance > m.kind.orbit_radius * 2.5:
+        return HUNTING
+    return WINDUP if m.timer == 0 else None
+
+
+def _enter_lunge(m: Mimic, s: Senses) -> None:
+    kind = m.kind
+    m.timer = kind.lunge
+    ux, uy, _ = m.to_cage(s)
+    m.lunge_dx, m.lunge_dy = ux, uy
+    m.heading = math.atan2(uy, ux)
+    vx, vy = m.body.velocity
+    speed = kind.lunge_speed * s.assists.mimic_speed
+    m.body.apply_impulse_at_local_point(
+        ((ux * speed - vx) * kind.mass, (uy * speed - vy) * kind.mass)
+    )
+    x, y = m.body.position
+    s.events.append(MimicLunge(s.tick, m.id, x, y))
+
+
+def _melee_lunge(m: Mimic, s: Senses) -> int | None:
+    m.heading = math.atan2(m.lunge_dy, m.lunge_dx)
+    # Committed: it flies on its impulse, slowed only by the drag of the sand.
+    vx, vy = m.body.velocity
+    drag = m.kind.mass * T.DRONE_LUNGE_DRAG
+    m.body.force = (-vx * drag, -vy * drag)
+    if m.timer == 0:
+        if m.kind.slam_radius > 0:
+            x, y = m.body.position
+            s.blasts.append((m.id, x, y))
+        return RECOVER
+    return None
+
+
+def _melee_recover(m: Mimic, s: Senses) -> int | None:
+    m._steer(0.0, 0.0, 0.35)
+    if m.timer == 0:
+        m.orbit_sign = 1 if s.rng.chance(0.5) else -1  # it comes round the other way, maybe
+        return CIRCLING
+    return None
+
+
+# --- the spitter: keeps its distance, spits acid ------------------------------------------------
+def _spitter_hunting(m: Mimic, s: Senses) -> int | None:
+    m.look(s)
+    if m._hunt(s, m.kind.speed):
+        return None
+    _, _, distance = m.to_cage(s)
+    return CIRCLING if distance < T.SPITTER_RANGE * 1.15 else None
+
+
+def _spitter_keeping_range(m: Mimic, s: Senses) -> int | None:
+    m.look(s)
+    if not m.sees_cage and m._hunt(s, m.kind.speed):
+        return HUNTING
+    ux, uy, distance = m.to_cage(s)
+    if distance < T.SPITTER_TOO_CLOSE:
+        m.heading = math.atan2(uy, ux)
+        m._steer(-ux * m.kind.speed, -uy * m.kind.speed, senses=s)  # back off, still facing him
+    else:
+        m._circle(s, T.SPITTER_RANGE)
+    if distance > T.SPITTER_RANGE * 1.8:
+        return HUNTING
+    return WINDUP if m.timer == 0 else None
+
+
+def _enter_spit(m: Mimic, s: Senses) -> None:
+    m.timer = m.kind.lunge
+    ux, uy, _ = m.to_cage(s)
+    m.lunge_dx, m.lunge_dy = ux, uy
+    x, y = m.body.position
+    s.spits.append((m.id, x + ux * (m.kind.radius + 4), y + uy * (m.kind.radius + 4), ux, uy))
+
+
+def _recoil(m: Mimic, s: Senses) -> int | None:
+    m._steer(0.0, 0.0)
+    return RECOVER if m.timer == 0 else None
+
+
+# --- the burrower: under the sand, up beneath Cage ----------------------------------------------
+def _burrower_burrowed(m: Mimic, s: Senses) -> int | None:
+    if m.timer == 0:
+        return TUNNELING
+    return None
+
+
+def _enter_tunneling(m: Mimic, s: Senses) -> None:
+    if m.in_space:
+        s.space.remove(m.body, m.shape)
+        m.in_space = False
+    m.body.velocity = (0.0, 0.0)
+    m.timer = T.BURROWER_TUNNEL_MAX
+
+
+def _tunneling(m: Mimic, s: Senses) -> int | None:
+    ux, uy, distance = m.to_cage(s)
+    m.heading = math.atan2(uy, ux)
+    step = min(distance, m.kind.speed * s.assists.mimic_speed * T.DT)
+    x, y = m.body.position
+    nx, ny = x + ux * step, y + uy * step
+    if s.standable(nx, ny):
+        m.body.position = (nx, ny)
+        x, y = nx, ny
+    close = distance < m.kind.radius + T.CAGE_RADIUS
+    if (close or m.timer == 0) and s.standable(x, y):
+        return WINDUP
+    return None
+
+
+def _enter_surfacing(m: Mimic, s: Senses) -> None:
+    m.timer = m.telegraph(m.kind.windup, s)
+    x, y = m.body.position
+    s.events.append(MimicWindup(s.tick, m.id, x, y))
+
+
+def _surfacing(m: Mimic, s: Senses) -> int | None:
+    # Still under the sand, the ground bulging where it will come up: step away now.
+    return LUNGE if m.timer == 0 else None
+
+
+def _enter_erupt(m: Mimic, s: Senses) -> None:
+    m.timer = m.kind.lunge
+    if not m.in_space:
+        s.space.add(m.body, m.shape)
+        m.in_space = True
+    x, y = m.body.position
+    s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
+    s.blasts.append((m.id, x, y))
+
+
+def _burrower_recover(m: Mimic, s: Senses) -> int | None:
+    ux, uy, _ = m.to_cage(s)
+    m.heading = math.atan2(uy, ux)
+    m._steer(ux * 40.0, uy * 40.0, 0.5, senses=s)  # exposed and sluggish: the time to shoot it
+    return TUNNELING if m.timer == 0 else None
+
+
+# --- the brood: births mites, spits between ------------------------------------------------------
+def _brood_circling(m: Mimic, s: Senses) -> int | None:
+    m.look(s)
+    if not m.sees_cage and m._hunt(s, m.kind.speed):
+        return HUNTING
+    distance = m._circle(s, m.kind.orbit_radius)
+    if distance > 700.0:
+        return HUNTING
+    return WINDUP if m.timer == 0 else None
+
+
+def _enter_brood_attack(m: Mimic, s: Senses) -> None:
+    m.timer = m.kind.lunge
+    m.attacks += 1
+    x, y = m.body.position
+    if m.attacks % 2 == 1:
+        s.births.append((m.id, x, y))
+        s.events.append(MimicLunge(s.tick, m.id, x, y))
+    else:
+        ux, uy, _ = m.to_cage(s)
+        for turn in (-0.35, 0.0, 0.35):  # a fan of three
+            c, sn = math.cos(turn), math.sin(turn)
+            dx, dy = ux * c - uy * sn, ux * sn + uy * c
+            s.spits.append((m.id, x + dx * (m.kind.radius + 6), y + dy * (m.kind.radius + 6),
+                            dx, dy))  # fmt: skip
+
+
+def _table(**states: State) -> dict[int, State]:
+    """A table from states named as in STATE_NAMES; every state must be there."""
+    table = {STATE_NAMES.index(name): state for name, state in states.items()}
+    missing = [STATE_NAMES[i] for i in range(len(STATE_NAMES)) if i not in table]
+    if missing and missing != ["tunneling"]:
+        raise ValueError(f"state table lacks {missing}")
+    table.setdefault(TUNNELING, State(lambda m, s: HUNTING))  # only the burrower digs
+    return table
+
+
+_COMMON = dict(
+    burrowed=State(_burrowed),
+    emerging=State(_emerging, _enter_emerging),
+    dead=State(_dead),
+    windup=State(_windup, _enter_windup),
+    recover=State(_melee_recover, _enter_recover),
+)
+TABLES: dict[str, dict[int, State]] = {
+    "melee": _table(
+        **_COMMON,
+        hunting=State(_melee_hunting),
+        circling=State(_melee_circling, _enter_circling),
+        lunge=State(_melee_lunge, _enter_lunge),
+    ),
+    "spitter": _table(
+        **_COMMON,
+        hunting=State(_spitter_hunting),
+        circling=State(_spitter_keeping_range, _enter_circling),
+        lunge=State(_recoil, _enter_spit),
+    ),
+    "burrower": _table(
+        **{
+            **_COMMON,
+            "burrowed": State(_burrower_burrowed),
+            "windup": State(_surfacing, _enter_surfacing),
+            "recover": State(_burrower_recover, _enter_recover),
+        },
+        tunneling=State(_tunneling, _enter_tunneling),
+        hunting=State(lambda m, s: TUNNELING),
+        circling=State(lambda m, s: TUNNELING),
+        lunge=State(_recoil, _enter_erupt),
+    ),
+    "brood": _table(
+        **_COMMON,
+        hunting=State(_melee_hunting),
+        circling=State(_brood_circling, _enter_circling),
+        lunge=State(_recoil, _enter_brood_attack),
+    ),
+}

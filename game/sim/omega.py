@@ -17,7 +17,7 @@ from game import tuning as T
 from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim import inputs
-from game.sim.mimic import DEAD, DRONE
+from game.sim.mimic import DRONE
 from game.sim.physics import WALL_FILTER
 
 ON_FLOOR = 0
@@ -113,12 +113,9 @@ class OmegaRules:
         charge.state = GONE
         self.space.remove(omega.shape)
         self._blast(omega.x, omega.y, T.CHARGE_RADIUS, 999, 999, T.CHARGE_IMPULSE, "the charge",
-                    events, unavoidable=True)  # fmt: skip
+                    events, unavoidable=True, by="charge")  # fmt: skip
         if not self.cage.dead:
             self.cage.take_hit(999, (0.0, 0.0), "the charge", self.tick, events, unavoidable=True)
-        for mimic in self.mimics:
-            if mimic.alive:  # they collapse where they stand
-                mimic.state = DEAD
-                events.append(ev.MimicDied(self.tick, mimic.id, mimic.kind.name, *mimic.position))
+        self.mimic_system.collapse_all(self.tick, events, "charge")
         self.completed_tick = self.tick
         events.append(ev.OmegaDestroyed(self.tick, omega.x, omega.y))

@@ -198,7 +198,9 @@ class RitaRules:
         if angle is None:
             return
         x, y = rita.position
-        sx, sy, ex, ey, hit = self._hitscan(x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events)
+        sx, sy, ex, ey, hit = self._hitscan(
+            x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events, by="rita"
+        )
         events.append(ev.RitaShot(self.tick, sx, sy, ex, ey, hit))
 
     def _rita_died(self, events: list[ev.SimEvent]) -> None:

@@ -24,6 +24,7 @@ class SpawnOrder:
     ambush: str
     positions: tuple[tuple[float, float], ...]
     center: tuple[float, float]
+    name: str = ""  # the MimicSpawn's name: a Gate may wait for it to be cleared
 
 
 class SpawnSchedule:
@@ -67,7 +68,7 @@ class SpawnSchedule:
             self.fired[index] = True
             order = self._order(self.spawns[index], rng)
             orders.append(SpawnOrder(order.spawn_id, order.kind, False, order.ambush,
-                                     order.positions, order.center))  # fmt: skip
+                                     order.positions, order.center, order.name))  # fmt: skip
         for index in due:
             spawn = self.spawns[index]
             if self.fired[index] and not self._refires(spawn):
@@ -106,6 +107,7 @@ class SpawnSchedule:
             ambush=ambush,
             positions=tuple(positions),
             center=spawn.center if not spawn.is_point else (spawn.x, spawn.y),
+            name=spawn.name,
         )
 
     def state_words(self) -> list[int]:

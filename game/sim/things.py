@@ -16,9 +16,11 @@ from game import tuning as T
 from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim.ordnance import falloff
-from game.sim.physics import CAT_ALLY, CAT_CAGE, CAT_MIMIC, WALL_FILTER
+from game.sim.physics import CAT_ALLY, CAT_CAGE, WALL_FILTER
 
-MINE_SENSE_FILTER = pymunk.ShapeFilter(mask=CAT_CAGE | CAT_MIMIC | CAT_ALLY)
+# The Mimics sense the mines and keep off them (game.sim.mimic), so only Cage and Rita set one off.
+CLEARED = "cleared:"  # a Gate's `requires` prefix: open once the named spawn is wiped out
+MINE_SENSE_FILTER = pymunk.ShapeFilter(mask=CAT_CAGE | CAT_ALLY)
 
 
 @dataclass
@@ -84,10 +86,13 @@ class ThingRules:
     of World)."""
 
     def _blast(self, x, y, radius, mimic_damage, cage_damage, impulse, cause, events,
-               unavoidable: bool = False) -> None:  # fmt: skip
-        """An explosion: damage and an outward impulse on every body in range, by falloff."""
+               unavoidable: bool = False, by: str = "blast") -> None:  # fmt: skip
+        """An explosion: damage and an outward impulse on every body in range, by falloff.
+        `by` names what set it off, for the Mimics it kills (an Alpha's death resets the day
+        only if Cage, his ordnance or Rita killed it). A Mimic's own slam (mimic_damage 0)
+        spares the Mimics."""
         events.append(ev.Explosion(self.tick, x, y, radius, cause))
-        for mimic in self.mimics:
+        for mimic in self.mimics if mimic_damage > 0 else ():
             if not mimic.in_space or not mimic.alive:
                 continue
             mx, my = mimic.position
@@ -96,7 +101,7 @@ class ThingRules:
             if f > 0:
                 d = d or 1.0
                 push = ((mx - x) / d * impulse * f, (my - y) / d * impulse * f)
-                mimic.take_round(max(1, math.ceil(mimic_damage * f)), push, self.tick, events)
+                mimic.take_round(max(1, math.ceil(mimic_damage * f)), push, self.tick, events, by)
         cage = self.cage
         if not cage.dead:
             cx, cy = cage.position
@@ -127,14 +132,22 @@ class ThingRules:
                 continue
             mine.armed = False
             was_dead = self.cage.dead
-            self._blast(x, y, T.MINE_RADIUS, 99, T.MINE_DAMAGE, T.MINE_IMPULSE, "a mine", events)
+            self._blast(x, y, T.MINE_RADIUS, 99, T.MINE_DAMAGE, T.MINE_IMPULSE, "a mine", events,
+                        by="mine")  # fmt: skip
             if self.cage.dead and not was_dead:
                 # Dying to a mine teaches where its field is.
                 self._learn(mine.field, events)
 
+    def _gate_opens(self, gate: GateThing) -> bool:
+        """A Gate opens for what Cage knows, or, for `cleared:<spawn name>`, once today's
+        Mimics of that MimicSpawn are all dead (it shuts again with the next day)."""
+        if gate.requires.startswith(CLEARED):
+            return self.mimic_system.is_cleared(gate.requires[len(CLEARED) :])
+        return self.memory.knows(gate.requires)
+
     def _close_gates(self) -> None:
         for gate in self.gates:
-            if self.memory.knows(gate.requires):
+            if self._gate_opens(gate):
                 gate.open = True
                 continue
             o = gate.obj
@@ -172,7 +185,7 @@ class ThingRules:
 
     def _open_gates(self, events: list[ev.SimEvent]) -> None:
         for gate in self.gates:
-            if not gate.open and self.memory.knows(gate.requires):
+            if not gate.open and self._gate_opens(gate):
                 gate.open = True
                 if gate.shape is not None:
                     self.space.remove(gate.shape)

@@ -198,7 +198,7 @@ class DrillRules:
                 self._destroy_target(target)
         for mimic in self.mimics:
             if mimic.id in drill.mimic_ids and mimic.alive:
-                mimic.take_round(999, (0.0, 0.0), self.tick, events)
+                mimic.collapse(self.tick, events, "drill")
         if drill.kind == "reload" and not cage.reloading:
             cage.ammo = max(cage.ammo, drill.saved_ammo) if not passed else T.RIFLE_MAGAZINE
         if drill.kind == "ordnance":

@@ -34,7 +34,8 @@ from game.sim.knowledge import (
     KnowledgeRules,
 )
 from game.sim.memory import Memory
-from game.sim.mimic import BURROWED, DRONE, KINDS, Mimic
+from game.sim.mimic import Mimic
+from game.sim.mimics import MimicSystem
 from game.sim.omega import Charge, OmegaCore, OmegaRules
 from game.sim.ordnance import Grenade
 from game.sim.physics import (
@@ -42,7 +43,7 @@ from game.sim.physics import (
 )
 from game.sim.rita import TALKING, WAITING, WON, Rita, RitaRules
 from game.sim.rng import GameRng
-from game.sim.spawns import SpawnOrder, SpawnSchedule
+from game.sim.spawns import SpawnSchedule
 from game.sim.things import ThingRules, gate_things, intel_things, mine_things
 from game.sim.training import DrillRules, DrillSession, Target
 
@@ -87,8 +88,7 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
             self.rita.state, self.rita.following = WON, True
         if self.rita is not None:
             self.space.add(self.rita.body, self.rita.shape)
-        self.mimics: list[Mimic] = []
-        self._mimic_by_shape: dict[pymunk.Shape, Mimic] = {}
+        self.mimic_system = MimicSystem()
         self._next_id = 1  # Mimics, grenades and targets share one id counter
         self.schedule = SpawnSchedule(level, start_tick)
         self.intel = intel_things(level.objects)
@@ -131,18 +131,18 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
 
         if rita is not None:
             self._rita_think(events)
-        alive = not cage.dead
+        mimics = self.mimic_system
         self.flow.update(cx, cy)
-        for mimic in self.mimics:
-            mimic.think(cx, cy, alive, self.rng, tick, events, self.space, self.flow)
+        mimics.think(self, events)
         # After the Mimics think, so a new one's countdown starts on the next tick.
         for order in self.schedule.update(tick, (cx, cy), self.rng, events):
-            self._spawn(order, events)
+            mimics.spawn(self, order, events)
         self._update_grenades(events)
 
         self.space.step(T.DT)
 
-        self._resolve_contacts(events)
+        mimics.update_spits(self, events)
+        mimics.resolve_contacts(self, events)
         self._check_mines(events)
         self._check_gates(events)
         self._update_rita_talk(events)
@@ -163,88 +163,31 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
 
     # --- training -------------------------------------------------------------------------------
 
-    # --- Mimics -------------------------------------------------------------------------------
+    # --- Mimics (the Mimic system owns them) -------------------------------------------------
     def _new_id(self) -> int:
         new_id = self._next_id
         self._next_id += 1
         return new_id
 
+    @property
+    def mimics(self) -> list[Mimic]:
+        return self.mimic_system.mimics
+
+    @property
+    def _mimic_by_shape(self) -> dict[pymunk.Shape, Mimic]:
+        return self.mimic_system.by_shape
+
     def _add_mimic(self, kind, x, y, burrowed: bool, ambush: str, damage_scale: float) -> int:
-        mimic = Mimic(self._new_id(), kind, x, y, burrowed=burrowed)
-        mimic.ambush = ambush
-        mimic.damage_scale = damage_scale
-        self.mimics.append(mimic)
-        self._mimic_by_shape[mimic.shape] = mimic
-        if not burrowed:
-            self.space.add(mimic.body, mimic.shape)
-            mimic.in_space = True
-        return mimic.id
-
-    def _spawn(self, order: SpawnOrder, events: list[ev.SimEvent]) -> None:
-        kind = KINDS.get(order.kind, DRONE)
-        events.append(ev.AmbushSprung(self.tick, order.spawn_id, order.ambush, *order.center))
-        for x, y in order.positions:
-            mimic_id = self._add_mimic(kind, x, y, order.emerge, order.ambush, 1.0)
-            if order.emerge:
-                events.append(
-                    ev.MimicTelegraph(self.tick, mimic_id, kind.name, x, y, T.DRONE_TELEGRAPH)
-                )
-
-    def _resolve_contacts(self, events: list[ev.SimEvent]) -> None:
-        """Mimics touching Cage or Rita hurt them: a lunge hard, a bump a little (id order)."""
-        cage = self.cage
-        rita = self.rita
-        rita_alive = rita is not None and rita.alive
-        if cage.dead and not rita_alive:
-            return
-        cx, cy = cage.position
-        rx, ry = rita.position if rita_alive else (0.0, 0.0)
-        for mimic in self.mimics:
-            if not mimic.dangerous or mimic.contact_cooldown > 0:
-                continue
-            mx, my = mimic.position
-            lunge = mimic.lunging
-            damage = mimic.kind.contact_damage if lunge else T.DRONE_TOUCH_DAMAGE
-            damage = max(1, round(damage * mimic.damage_scale))
-            strength = mimic.kind.contact_knockback * (1.0 if lunge else 0.3)
-            who = "an Alpha" if mimic.kind.name == "alpha" else f"a {mimic.kind.name}"
-            cause = f"{who}'s lunge" if lunge else who
-            if not cage.dead:
-                reach = T.CAGE_RADIUS + mimic.kind.radius + 1.0
-                dx, dy = cx - mx, cy - my
-                if dx * dx + dy * dy <= reach * reach:
-                    d = math.hypot(dx, dy) or 1.0
-                    impulse = (dx / d * strength, dy / d * strength)
-                    if cage.take_hit(damage, impulse, cause, self.tick, events):
-                        mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
-                    continue
-            if rita_alive:
-                reach = T.RITA_RADIUS + mimic.kind.radius + 1.0
-                dx, dy = rx - mx, ry - my
-                if dx * dx + dy * dy <= reach * reach:
-                    d = math.hypot(dx, dy) or 1.0
-                    mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
-                    if rita.take_hit(damage, (dx / d * strength, dy / d * strength)):
-                        self._rita_died(events)
-                        rita_alive = False
+        return self.mimic_system.add(self, kind, x, y, burrowed, ambush, damage_scale).id
 
     def _remove_dead(self, events: list[ev.SimEvent]) -> None:
-        if all(m.alive for m in self.mimics):
-            return
-        keep = []
-        for mimic in self.mimics:
-            if mimic.alive:
-                keep.append(mimic)
-                continue
-            if mimic.in_space:
-                self.space.remove(mimic.body, mimic.shape)
-            del self._mimic_by_shape[mimic.shape]
-            if mimic.kind.name == "alpha" and self.alpha_killed_tick is None:
-                # The Omega feels its Alpha die and resets the day.
-                self.alpha_killed_tick = self.tick
-                if self.omega is not None:
-                    self._learn(VISION_OMEGA, events)
-        self.mimics = keep
+        if self.mimic_system.remove_dead(self) and self.alpha_killed_tick is None:
+            # The Omega feels its Alpha die and resets the day.
+            self.alpha_killed_tick = self.tick
+            if self.omega is not None:
+                self._learn(VISION_OMEGA, events)
+        if self.mimic_system.cleared:
+            self._open_gates(events)
 
     # --- blasts, mines, gates -------------------------------------------------------------------
 
@@ -274,7 +217,7 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         return self.tick / T.TICK_RATE
 
     def active_mimics(self) -> int:
-        return sum(1 for m in self.mimics if m.state != BURROWED)
+        return self.mimic_system.active()
 
     def ambush_forecast(self) -> list[tuple[int, float, float, int | None]]:
         """Known ambushes still to come today: (spawn id, x, y, ticks until, None if triggered)."""
@@ -302,7 +245,7 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         x, y = cage.position
         if self.cage_has_claymore:
             for mimic in self.mimics:
-                if mimic.kind.name == "alpha" and mimic.dangerous:
+                if mimic.kind.resets_day and mimic.dangerous:
                     if math.hypot(mimic.position[0] - x, mimic.position[1] - y) <= T.CLAYMORE_REACH:
                         return "E  Set off the claymore"
         rita = self.rita
@@ -338,9 +281,8 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         if self.rita is not None:
             h.ints(self.rita.hash_words())
             h.floats((*self.rita.body.position, *self.rita.body.velocity))
-        for m in self.mimics:
-            h.ints((m.id, m.state, m.timer, m.health, m.orbit_sign, m.contact_cooldown))
-            h.floats((*m.body.position, *m.body.velocity, m.lunge_dx, m.lunge_dy))
+        h.ints((self.assists.word,))
+        self.mimic_system.hash_into(h)
         h.ints(self.schedule.state_words())
         h.ints([int(i.taken) for i in self.intel] + [int(g.open) for g in self.gates]
                + [int(m.armed) for m in self.mines])  # fmt: skip

@@ -30,6 +30,7 @@ def replay_header(
     start_tick: int = 0,
     player: str = "",
     atlas: dict[str, LevelData] | None = None,
+    loop_mode: str = "day0",
 ) -> dict:
     header = {
         "game_version": __version__,
@@ -42,6 +43,7 @@ def replay_header(
         "start_tick": start_tick,
         "start_memory": start_memory.to_json() if start_memory is not None else None,
         "practice": practice,
+        "loop_mode": loop_mode,  # "day0", or "from-start" for a mod where the loop is his at once
     }
     if player:
         header["player"] = player  # "human", or the bot that played

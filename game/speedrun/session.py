@@ -27,6 +27,7 @@ from pathlib import Path
 
 from game import __version__, storage
 from game.level.data import LevelData
+from game.level.mods import loop_mode
 from game.replay.format import Replay
 from game.replay.levels import level_reference
 from game.replay.library import new_replay_path
@@ -143,7 +144,7 @@ class SpeedrunSession:
         if record_to is not None:
             header = replay_header(
                 level, seed, category, start_memory, practice, start_tick, player,
-                getattr(run, "atlas", None),
+                getattr(run, "atlas", None), getattr(run, "loop_mode", "day0"),
             )  # fmt: skip
             try:
                 self.recorder = ReplayRecorder(record_to, header, run)
@@ -427,5 +428,5 @@ def start_play(
             atlas=atlas, **options,
         )  # fmt: skip
     start = Memory.from_json(memory.to_json()) if memory is not None else None
-    run = Run(level, seed, memory, atlas)
+    run = Run(level, seed, memory, atlas, loop_mode=loop_mode(level.path))
     return SpeedrunSession.new(run, level, seed, start_memory=start, **options), run

@@ -1,0 +1,278 @@
+"""The Mimic system: every Mimic of the day, their acid in flight, their contacts, their deaths.
+
+Owns the day's Mimics (in id order, the order everything about them happens in), the shape→Mimic
+index that rounds and blasts use, the spits in flight, and what the Mimics ask of the day (a spit,
+a brood's birth, a slam, a burrower's eruption), carried out after all of them have thought so no
+Mimic sees another's half-finished tick. It hashes all of its own state. The World keeps the order
+of the tick and calls `think`, `update_spits`, `resolve_contacts` and `remove_dead`.
+Imports pymunk and sim modules; pure like the rest of game.sim.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pymunk
+
+from game import tuning as T
+from game.sim import events as ev
+from game.sim.hashing import StateHasher
+from game.sim.mimic import (
+    BURROWED,
+    DEAD,
+    DRONE,
+    KILLERS_THAT_RESET,
+    KINDS,
+    MINE_CELL,
+    MITE,
+    TUNNELING,
+    Mimic,
+    MimicKind,
+    Senses,
+)
+from game.sim.physics import SIGHT_FILTER
+
+if TYPE_CHECKING:
+    from game.sim.spawns import SpawnOrder
+    from game.sim.world import World
+
+
+@dataclass
+class Spit:
+    id: int
+    x: float
+    y: float
+    vx: float
+    vy: float
+    age: int = 0
+
+
+class MimicSystem:
+    def __init__(self) -> None:
+        self.mimics: list[Mimic] = []
+        self.by_shape: dict[pymunk.Shape, Mimic] = {}
+        self.spits: list[Spit] = []
+        self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
+
+    # --- adding -------------------------------------------------------------------------------
+    def add(
+        self,
+        world: World,
+        kind: MimicKind,
+        x: float,
+        y: float,
+        burrowed: bool,
+        ambush: str = "",
+        damage_scale: float = 1.0,
+    ) -> Mimic:
+        mimic = Mimic(world._new_id(), kind, x, y, burrowed=burrowed)
+        if burrowed:
+            mimic.timer = round(T.DRONE_TELEGRAPH * world.assists.telegraph)
+        mimic.ambush = ambush
+        mimic.damage_scale = damage_scale
+        self.mimics.append(mimic)
+        self.by_shape[mimic.shape] = mimic
+        if not burrowed:
+            world.space.add(mimic.body, mimic.shape)
+            mimic.in_space = True
+        return mimic
+
+    def spawn(self, world: World, order: SpawnOrder, events: list[ev.SimEvent]) -> None:
+        kind = KINDS.get(order.kind, DRONE)
+        events.append(ev.AmbushSprung(world.tick, order.spawn_id, order.ambush, *order.center))
+        for x, y in order.positions:
+            mimic = self.add(world, kind, x, y, order.emerge, order.ambush)
+            mimic.spawn_name = order.name
+            if order.name:
+                self.cleared[order.name] = self.cleared.get(order.name, 0) + 1
+            if order.emerge:
+                events.append(ev.MimicTelegraph(world.tick, mimic.id, kind.name, x, y, mimic.timer))
+
+    def with_id(self, mimic_id: int) -> Mimic | None:
+        for mimic in self.mimics:
+            if mimic.id == mimic_id:
+                return mimic
+        return None
+
+    # --- thinking -----------------------------------------------------------------------------
+    def think(self, world: World, events: list[ev.SimEvent]) -> None:
+        cx, cy = world.cage.position
+        flow = world.flow
+        blocked, w, h, tw, th = flow.blocked, flow.width, flow.height, flow.tw, flow.th
+
+        def standable(x: float, y: float) -> bool:
+            tx, ty = int(x // tw), int(y // th)
+            return 0 <= tx < w and 0 <= ty < h and not blocked[ty * w + tx]
+
+        mines: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for mine in world.mines:
+            if mine.armed:
+                key = (int(mine.obj.x // MINE_CELL), int(mine.obj.y // MINE_CELL))
+                mines.setdefault(key, []).append((mine.obj.x, mine.obj.y))
+        senses = Senses(
+            cx, cy, not world.cage.dead, world.rng, world.tick, events, world.space, flow,
+            world.assists, mines, standable,
+        )  # fmt: skip
+        for mimic in self.mimics:
+            mimic.think(senses)
+        # What they asked for, in the order they asked.
+        for _owner, x, y, dx, dy in senses.spits:
+            speed = T.SPIT_SPEED * world.assists.mimic_speed
+            spit = Spit(world._new_id(), x, y, dx * speed, dy * speed)
+            self.spits.append(spit)
+            events.append(ev.SpitFired(world.tick, spit.id, x, y, spit.vx, spit.vy))
+        for owner, x, y in senses.births:
+            self._birth(world, owner, x, y, events)
+        for owner, x, y in senses.blasts:
+            mimic = self.with_id(owner)
+            if mimic is None:
+                continue
+            if mimic.kind.behaviour == "burrower":
+                world._blast(x, y, T.BURROWER_ERUPT_RADIUS, 0, T.BURROWER_ERUPT_DAMAGE,
+                             T.BURROWER_ERUPT_IMPULSE, "a burrower erupting under him", events,
+                             by="mimic")  # fmt: skip
+            else:
+                world._blast(x, y, mimic.kind.slam_radius, 0, T.HULK_SLAM_DAMAGE,
+                             T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
+                             by="mimic")  # fmt: skip
+
+    def _birth(self, world: World, owner: int, x: float, y: float, events) -> None:
+        alive = sum(1 for m in self.mimics if m.parent == owner and m.alive)
+        room = min(T.BROOD_BIRTH, T.BROOD_MITE_CAP - alive)
+        brood = self.with_id(owner)
+        for i in range(max(0, room)):
+            angle = world.rng.uniform(0.0, 2.0 * math.pi) + i
+            reach = (brood.kind.radius if brood else 20.0) + 10.0
+            px, py = x + math.cos(angle) * reach, y + math.sin(angle) * reach
+            mite = self.add(world, MITE, px, py, False, brood.ambush if brood else "")
+            mite.parent = owner
+            events.append(ev.MimicEmerged(world.tick, mite.id, MITE.name, px, py))
+
+    # --- acid in flight ---------------------------------------------------------------------------
+    def update_spits(self, world: World, events: list[ev.SimEvent]) -> None:
+        if not self.spits:
+            return
+        cage, rita = world.cage, world.rita
+        flying = []
+        for spit in self.spits:
+            spit.age += 1
+            x0, y0 = spit.x, spit.y
+            spit.x += spit.vx * T.DT
+            spit.y += spit.vy * T.DT
+            wall = world.space.segment_query_first((x0, y0), (spit.x, spit.y), 0.0, SIGHT_FILTER)
+            if wall is not None:
+                events.append(ev.SpitSplashed(world.tick, spit.id, wall.point.x, wall.point.y,
+                                              "wall"))  # fmt: skip
+                continue
+            speed = math.hypot(spit.vx, spit.vy) or 1.0
+            push = (spit.vx / speed * T.SPIT_KNOCKBACK, spit.vy / speed * T.SPIT_KNOCKBACK)
+            if not cage.dead:
+                cx, cy = cage.position
+                reach = T.CAGE_RADIUS + T.SPIT_RADIUS
+                if (cx - spit.x) ** 2 + (cy - spit.y) ** 2 <= reach * reach:
+                    cage.take_hit(T.SPIT_DAMAGE, push, "a spitter's acid", world.tick, events)
+                    events.append(ev.SpitSplashed(world.tick, spit.id, spit.x, spit.y, "cage"))
+                    continue
+            if rita is not None and rita.alive:
+                rx, ry = rita.position
+                reach = T.RITA_RADIUS + T.SPIT_RADIUS
+                if (rx - spit.x) ** 2 + (ry - spit.y) ** 2 <= reach * reach:
+                    if rita.take_hit(T.SPIT_DAMAGE, push):
+                        world._rita_died(events)
+                    events.append(ev.SpitSplashed(world.tick, spit.id, spit.x, spit.y, "rita"))
+                    continue
+            if spit.age >= T.SPIT_LIFE:
+                events.append(ev.SpitSplashed(world.tick, spit.id, spit.x, spit.y, "ground"))
+                continue
+            flying.append(spit)
+        self.spits = flying
+
+    # --- contacts -----------------------------------------------------------------------------
+    def resolve_contacts(self, world: World, events: list[ev.SimEvent]) -> None:
+        """Mimics touching Cage or Rita hurt them: a lunge hard, a bump a little (id order)."""
+        cage = world.cage
+        rita = world.rita
+        rita_alive = rita is not None and rita.alive
+        if cage.dead and not rita_alive:
+            return
+        cx, cy = cage.position
+        rx, ry = rita.position if rita_alive else (0.0, 0.0)
+        for mimic in self.mimics:
+            if not mimic.dangerous or mimic.contact_cooldown > 0:
+                continue
+            kind = mimic.kind
+            mx, my = mimic.position
+            lunge = mimic.lunging
+            damage = kind.contact_damage if lunge else kind.touch_damage
+            damage = max(1, round(damage * mimic.damage_scale))
+            strength = kind.contact_knockback * (1.0 if lunge else 0.3)
+            cause = f"{kind.called}'s lunge" if lunge else kind.called
+            if not cage.dead:
+                reach = T.CAGE_RADIUS + kind.radius + 1.0
+                dx, dy = cx - mx, cy - my
+                if dx * dx + dy * dy <= reach * reach:
+                    d = math.hypot(dx, dy) or 1.0
+                    impulse = (dx / d * strength, dy / d * strength)
+                    if cage.take_hit(damage, impulse, cause, world.tick, events):
+                        mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
+                    continue
+            if rita_alive:
+                reach = T.RITA_RADIUS + kind.radius + 1.0
+                dx, dy = rx - mx, ry - my
+                if dx * dx + dy * dy <= reach * reach:
+                    d = math.hypot(dx, dy) or 1.0
+                    mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
+                    if rita.take_hit(damage, (dx / d * strength, dy / d * strength)):
+                        world._rita_died(events)
+                        rita_alive = False
+
+    # --- the dead -----------------------------------------------------------------------------
+    def remove_dead(self, world: World) -> list[Mimic]:
+        """Take the dead out of the day; return the Alphas among them whose death the Omega
+        feels (killed by Cage, his ordnance or Rita: never by a stray mine)."""
+        if all(m.alive for m in self.mimics):
+            return []
+        keep, felt = [], []
+        for mimic in self.mimics:
+            if mimic.alive:
+                keep.append(mimic)
+                continue
+            if mimic.in_space:
+                world.space.remove(mimic.body, mimic.shape)
+            del self.by_shape[mimic.shape]
+            name = getattr(mimic, "spawn_name", "")
+            if name:
+                self.cleared[name] -= 1
+            if mimic.kind.resets_day and mimic.killed_by in KILLERS_THAT_RESET:
+                felt.append(mimic)
+        self.mimics = keep
+        return felt
+
+    def collapse_all(self, tick: int, events: list[ev.SimEvent], by: str) -> None:
+        for mimic in self.mimics:
+            if mimic.alive:  # they collapse where they stand
+                mimic.collapse(tick, events, by)
+
+    def is_cleared(self, name: str) -> bool:
+        """Whether the spawn of this name came out today and every Mimic of it is dead."""
+        return name in self.cleared and self.cleared[name] <= 0
+
+    # --- views --------------------------------------------------------------------------------
+    def active(self) -> int:
+        return sum(1 for m in self.mimics if m.state not in (BURROWED, TUNNELING, DEAD))
+
+    def hash_into(self, h: StateHasher) -> None:
+        for m in self.mimics:
+            h.ints(m.hash_words())
+            h.floats(m.hash_floats())
+        for s in self.spits:
+            h.ints((s.id, s.age))
+            h.floats((s.x, s.y, s.vx, s.vy))
+        for name, alive in self.cleared.items():
+            h.text(name)
+            h.ints((alive,))
+
+
+__all__ = ["DEAD", "MimicSystem", "Spit"]
