@@ -18,6 +18,11 @@ A route file is UTF-8 text, one command per line; `#` starts a comment; blank li
     claymore             Day 0: hold out until the Alpha is on him, then set off the claymore
     plant                hold interact at the Omega's core until the charge is planted, stepping
                          back in whenever a blow knocks him out of reach
+    keypad CODE          at a Gate's keypad: open it, turn the dial to each digit, enter it
+    drill                play the drill just started (with `interact` in its yard) to its end:
+                         the marks in order, the targets, the rings, the dummies, the ambush
+    slay KIND            close in on the nearest living Mimic of KIND (a spawn's `kind`) and
+                         fight it, blade, grenade or rifle, until none of that kind is left near
     kill-alpha           fight the Alpha until it falls
     spare-alpha on|off   whether he holds fire on Alphas (on by default: an Alpha's death resets
                          the day, so a route only kills one on purpose, with kill-alpha)
@@ -73,6 +78,9 @@ ARITY = {
     "claymore": (0, 0),
     "plant": (0, 0),
     "kill-alpha": (0, 0),
+    "drill": (0, 0),
+    "keypad": (1, 1),
+    "slay": (1, 1),
     "spare-alpha": (1, 1),
     "avoid-mines": (1, 1),
     "reset": (0, 0),
@@ -102,6 +110,8 @@ def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
                 raise RouteError(f"{source}:{number}: goto X Y needs two numbers") from None
         if name == "approach" and not args[1].isdigit():
             raise RouteError(f"{source}:{number}: approach NAME PX needs a whole number of px")
+        if name == "keypad" and not (args[0].isdigit() and args[0].isascii()):
+            raise RouteError(f"{source}:{number}: keypad CODE takes the code's digits")
         if name in ("spare-alpha", "avoid-mines") and args[0] not in ("on", "off"):
             raise RouteError(f"{source}:{number}: {name} takes on or off")
         if name == "day":
@@ -235,6 +245,8 @@ class RouteBot:
         self.stuck_from = (0.0, 0.0)
         self.previous_buttons = 0
         self.finished = False
+        self.drill_aim: int | None = None  # where a drill or a `slay` wants him to point
+        self.slay_target = None
 
     # --- orders -------------------------------------------------------------------------------
     @property
@@ -270,9 +282,18 @@ class RouteBot:
         move = (0.0, 0.0)
         buttons = 0
         command = self.command
+        self.drill_aim = None
         if command is not None:
             move, buttons = self._obey(command, run)
+        dodge = self._dodge(world)
+        if dodge is not None:
+            move = dodge
         aim, fire_buttons = self._fight(world)
+        if self.drill_aim is not None:
+            aim = self.drill_aim  # the drill or the fight in hand decides where he points
+            fire_buttons &= ~inputs.FIRE if buttons & (inputs.GRENADE | inputs.BLADE) else ~0
+            if command is not None and command.name == "drill":
+                fire_buttons = 0
         buttons |= fire_buttons
         if aim is None:
             aim = (
@@ -332,6 +353,12 @@ class RouteBot:
             if d > T.PLANT_REACH - 20:
                 return (dx / d, dy / d), inputs.INTERACT
             return (0.0, 0.0), inputs.INTERACT
+        if name == "drill":
+            return self._drill(world)
+        if name == "keypad":
+            return self._keypad(world, args[0])
+        if name == "slay":
+            return self._slay(world, args[0])
         if name == "kill-alpha":
             self.spare_alpha = False
             alphas = [m for m in world.mimics if m.kind.name == "alpha" and m.alive]
@@ -351,6 +378,119 @@ class RouteBot:
             return (0.0, 0.0), inputs.RESET_NOW
         self._next()
         return (0.0, 0.0), 0
+
+    def _drill(self, world) -> tuple[tuple[float, float], int]:
+        """One tick of the drill in progress, played as a careful player would."""
+        drill = world.drill
+        cage = world.cage
+        if drill is None:
+            self._next()
+            return (0.0, 0.0), 0
+        x, y = cage.position
+        self.drill_aim = None
+        if drill.kind == "move":
+            mark = next((m for m in drill.marks if not m[2]), None)
+            return (self._toward(x, y, mark[0], mark[1]) if mark else (0.0, 0.0)), 0
+        if drill.kind == "reload":
+            target = next((t for t in drill.targets if t.alive), None)
+            if target is None:
+                return (0.0, 0.0), 0
+            self.drill_aim = inputs.quantize_aim(math.atan2(target.y - y, target.x - x))
+            return (0.0, 0.0), inputs.FIRE if cage.ammo else inputs.RELOAD
+        if drill.kind == "ordnance":
+            ring = next((r for r in drill.rings if not r[2]), None)
+            if ring is None or world.grenades:
+                return (0.0, 0.0), 0  # a grenade in the air: wait for it to land
+            spot = (ring[0], ring[1] + T.GRENADE_RANGE)
+            if math.dist((x, y), spot) > 4:
+                return self._toward(x, y, *spot), 0
+            self.drill_aim = inputs.quantize_aim(-math.pi / 2)
+            if cage.grenade_cooldown or self.previous_buttons & inputs.GRENADE:
+                return (0.0, 0.0), 0
+            return (0.0, 0.0), inputs.GRENADE
+        if drill.kind == "blade":
+            target = next((t for t in drill.targets if t.alive), None)
+            if target is None:
+                return (0.0, 0.0), 0
+            spot = (target.x - 30, target.y)
+            if math.dist((x, y), spot) > 6:
+                return self._toward(x, y, *spot), 0
+            self.drill_aim = 0
+            if cage.blade_cooldown or self.previous_buttons & inputs.BLADE:
+                return (0.0, 0.0), 0
+            return (0.0, 0.0), inputs.BLADE
+        return (0.0, 0.0), 0  # trust: hold out beside her
+
+    def _keypad(self, world, code: str) -> tuple[tuple[float, float], int]:
+        """Type `code` at the keypad he stands at, one edge of the stick or button at a time."""
+        pad = world.keypad
+        released = not self.previous_buttons & inputs.INTERACT
+        if pad is None:
+            if self.timer:  # it was open and is shut: the gate opened (or the code was wrong)
+                self._next()
+                return (0.0, 0.0), 0
+            return (0.0, 0.0), inputs.INTERACT if released else 0
+        self.timer = 1
+        if pad.lockout or not released or pad.held:
+            return (0.0, 0.0), 0  # let the stick and the button come back first
+        want = int(code[len(pad.entered)])
+        if pad.dial != want:
+            up = (want - pad.dial) % 10 <= 5
+            return (0.0, -1.0 if up else 1.0), 0
+        return (0.0, 0.0), inputs.INTERACT
+
+    @staticmethod
+    def _toward(x, y, tx, ty) -> tuple[float, float]:
+        """Straight at a spot, easing in so he stops on it."""
+        dx, dy = tx - x, ty - y
+        d = math.hypot(dx, dy)
+        if d < 3:
+            return (0.0, 0.0)
+        scale = 1.0 if d >= 30 else max(0.3, d / 30)
+        return (dx / d * scale, dy / d * scale)
+
+    def _slay(self, world, kind: str) -> tuple[tuple[float, float], int]:
+        """Close in on the nearest Mimic of `kind` and fight it until none is left near."""
+        cage = world.cage
+        x, y = cage.position
+        prey = [m for m in world.mimics if m.kind.name == kind and m.alive]
+        prey = [m for m in prey if math.dist((x, y), m.position) < 900]
+        if not prey:
+            self._next()
+            return (0.0, 0.0), 0
+        target = min(prey, key=lambda m: (math.dist((x, y), m.position), m.id))
+        self.slay_target = target
+        tx, ty = target.position
+        d = math.dist((x, y), (tx, ty))
+        reach = T.CAGE_RADIUS + T.BLADE_REACH + target.kind.radius - 6
+        if cage.grenades and 110 < d < T.GRENADE_RANGE and not world.grenades:
+            if not (cage.grenade_cooldown or self.previous_buttons & inputs.GRENADE):
+                self.drill_aim = inputs.quantize_aim(math.atan2(ty - y, tx - x))
+                return (0.0, 0.0), inputs.GRENADE
+        if not cage.has_blade and cage.grenades == 0:
+            return (0.0, 0.0), 0  # nothing that hurts it: the rifle does what it can
+        if target.lunging or target.state == WINDUP:
+            away = self._toward(tx, ty, x, y)  # step off its line
+            return (-away[1], away[0]), 0
+        if d > reach:
+            self.goal, self.path = (tx, ty), None
+            return self._toward(x, y, tx, ty), 0
+        self.drill_aim = inputs.quantize_aim(math.atan2(ty - y, tx - x))
+        if cage.blade_cooldown or self.previous_buttons & inputs.BLADE:
+            return (0.0, 0.0), 0
+        return (0.0, 0.0), inputs.BLADE
+
+    def _dodge(self, world) -> tuple[float, float] | None:
+        """Away from the ground about to burst: a burrower surfacing close by."""
+        x, y = world.cage.position
+        for mimic in world.mimics:
+            if mimic.kind.behaviour == "burrower" and mimic.state == WINDUP:
+                mx, my = mimic.position
+                d = math.dist((x, y), (mx, my))
+                if d < T.BURROWER_ERUPT_RADIUS + T.CAGE_RADIUS + 30:
+                    d = d or 1.0
+                    return ((x - mx) / d, (y - my) / d)
+        return None
 
     def _resolve(self, world, args: tuple[str, ...], command: Command) -> tuple[float, float]:
         if len(args) == 2:
@@ -415,8 +555,10 @@ class RouteBot:
         for mimic in world.mimics:
             if not mimic.dangerous:
                 continue
-            if mimic.kind.name == "alpha" and self.spare_alpha:
+            if mimic.kind.resets_day and self.spare_alpha:
                 continue
+            if mimic.armoured_against(x, y):
+                continue  # rounds would glance off: leave it to the blade, a grenade or a flank
             d = math.dist((x, y), mimic.position)
             windup_bonus = 0.6 if mimic.state == WINDUP else 1.0  # the one about to lunge first
             if d * windup_bonus < best:

@@ -171,6 +171,7 @@ MINE_RADIUS = 80.0
 MINE_DAMAGE = 160  # at the centre; still lethal at the distance that sets it off
 MINE_IMPULSE = 70000.0
 GATE_MESSAGE_COOLDOWN = seconds(3.0)
+KEYPAD_LOCKOUT = seconds(2.0)  # a wrong code locks the pad this long
 
 # --- Rita ----------------------------------------------------------------------------------------
 RITA_RADIUS = 12.0

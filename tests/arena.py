@@ -39,6 +39,12 @@ def arena(
     )
 
 
+def obj(object_id, cls, x, y, w=0.0, h=0.0, name="", **props) -> MapObject:
+    """Any map object, its properties as keywords."""
+    return MapObject(object_id, name or f"{cls}-{object_id}", cls, x, y, w, h,
+                     properties=tuple(props.items()))  # fmt: skip
+
+
 def spawn(
     object_id: int,
     x: float,

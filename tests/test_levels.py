@@ -159,7 +159,7 @@ def test_schema_declares_every_class_of_the_contract():
         "MimicSpawn": {"kind", "count", "at", "trigger", "emerge", "ambush"},
         "Trigger": {"once"},
         "Intel": {"knowledge", "title", "text"},
-        "Gate": {"requires", "message"},
+        "Gate": {"requires", "message", "code"},
         "Rita": set(),
         "TrainingDrill": {"drill", "level"},
         "Exit": {"map", "spawn"},

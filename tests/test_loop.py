@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import math
 
-from arena import arena, spawn
+from arena import arena, obj, spawn
 
 from game import save
 from game import tuning as T
-from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim import inputs
 from game.sim.inputs import InputFrame, quantize_aim
 from game.sim.loop import LoopStarted, Run
 from game.sim.memory import Memory
 from game.sim.world import World
-
-
-def obj(object_id, cls, x, y, w=0.0, h=0.0, name="", **props) -> MapObject:
-    return MapObject(object_id, name or f"{cls}-{object_id}", cls, x, y, w, h,
-                     properties=tuple(props.items()))  # fmt: skip
 
 
 def looping_memory(**kwargs) -> Memory:

@@ -94,7 +94,8 @@ def test_a_bad_enum_value_lists_the_values_and_the_nearest(tmp_path: Path):
     path = write_map(tmp_path, [start(), obj(2, "MimicSpawn", 100, 100, props={"kind": "dron"})])
     errors = only(validate_path(path), ERROR)
     assert [p.message for p in errors] == [
-        "MimicSpawn.kind must be one of drone, alpha, not 'dron'"
+        "MimicSpawn.kind must be one of drone, alpha, spitter, burrower, carapace, mite, hulk, "
+        "brood, not 'dron'"
     ]
     assert errors[0].fix == 'did you mean "drone"?'
 

@@ -582,9 +582,25 @@ class Validator:
         if not gates:
             return []
         granted = self.knowledge(vetted)
+        spawn_names = {o.name for o in objects if o.cls == "MimicSpawn" and o.name}
         found = []
         for gate in gates:
             needed = gate.props["requires"].strip()
+            code = str(gate.props.get("code", "") or "").strip()
+            if code:
+                if not (code.isdigit() and code.isascii() and 1 <= len(code) <= 8):
+                    found.append(_problem(vetted, gate, ERROR,
+                                          f'the Gate\'s code "{code[:20]}" is not 1 to 8 digits',
+                                          'write the code as digits, e.g. "4173"'))  # fmt: skip
+                continue  # it opens at its keypad; `requires` is what Cage knows of the code
+            if needed.startswith("cleared:"):
+                name = needed[len("cleared:") :]
+                if name not in spawn_names:
+                    found.append(_problem(vetted, gate, ERROR,
+                                          f'the Gate waits for "{name}" to be cleared, and no '
+                                          "MimicSpawn on this map has that name",
+                                          "name a MimicSpawn of this map after cleared:"))  # fmt: skip
+                continue
             if needed in granted:
                 continue
             hint = suggest(needed, sorted(granted), "knowledge ids granted") if granted else ""

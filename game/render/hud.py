@@ -19,6 +19,7 @@ import pygame
 from game import tuning as T
 from game.render.sheets import SheetBank
 from game.render.text import Digits, TextCache
+from game.sim.knowledge import describe, level_titles
 from game.sim.world import World
 
 MARGIN = 18
@@ -139,6 +140,44 @@ class Hud:
         return bar
 
     # --- drawing ------------------------------------------------------------------------------
+    def _keypad(self, blits: list, world: World, pad, w: int, h: int) -> None:
+        """The gate's keypad: the digits typed, the dial, what Cage's notes say of the code, and
+        how to work it."""
+        text = self.text
+        gate = next((g for g in world.gates if g.obj.id == pad.gate_id), None)
+        notes = []
+        if gate is not None:
+            for knowledge_id in str(gate.requires).split(","):
+                knowledge_id = knowledge_id.strip()
+                if knowledge_id and world.memory.knows(knowledge_id):
+                    notes.append(describe(knowledge_id, level_titles(world.level)))
+        panel = _panel(520, 150 + 22 * max(1, len(notes)))
+        px, py = (w - panel.get_width()) // 2, h // 2 + 40
+        blits.append((panel, (px, py)))
+        title = "WRONG CODE — THE PAD IS LOCKED" if pad.lockout else "KEYPAD"
+        blits.append((text.get(title, 18, RED if pad.lockout else BRASS), (px + 16, py + 10)))
+        x = px + 16
+        for i in range(len(pad.code)):
+            if i < len(pad.entered):
+                digit, color = str(pad.entered[i]), WHITE
+            elif i == len(pad.entered):
+                digit, color = str(pad.dial), AMBER
+            else:
+                digit, color = "_", DIM
+            label = text.get(digit, 36, color)
+            blits.append((label, (x, py + 36)))
+            x += 40
+        y = py + 90
+        if notes:
+            for note in notes:
+                blits.append((text.get(f"You remember: {note}", 16, WHITE), (px + 16, y)))
+                y += 22
+        else:
+            blits.append((text.get("You don't know the code.", 16, DIM), (px + 16, y)))
+            y += 22
+        hint = "W / S  turn the dial    E  enter the digit    A / D  step away"
+        blits.append((text.get(hint, 16, DIM), (px + 16, y + 8)))
+
     def draw(
         self,
         target: pygame.Surface,
@@ -216,6 +255,10 @@ class Hud:
         else:
             loop_label = text.get("LOOP —", 24, DIM)
         blits.append((loop_label, (MARGIN + 12, MARGIN + 4)))
+
+        pad = getattr(world, "keypad", None)
+        if pad is not None:
+            self._keypad(blits, world, pad, w, h)
 
         # The crosshair, last: over everything.
         if mouse_pos is not None:

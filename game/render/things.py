@@ -115,6 +115,10 @@ class ThingsRenderer:
                 "grenade_shadow": _disc(4, (0, 0, 0, 90)),
                 "mark": _ring(int(T.DRILL_MARK_REACH), (250, 240, 200, 220), 3),
                 "mark_done": _disc(int(T.DRILL_MARK_REACH), (110, 230, 150, 120)),
+                "mark_next": _ring(int(T.DRILL_MARK_REACH) + 3, (255, 226, 110, 255), 4),
+                "trail": _disc(3, (255, 226, 110, 170)),
+                "spit": _disc(5, (150, 255, 70, 255)),
+                "spit_core": _disc(2, (235, 255, 200, 255)),
                 "ring": _ring(int(T.DRILL_RING_RADIUS), (250, 240, 200, 200), 3),
                 "ring_done": _disc(int(T.DRILL_RING_RADIUS), (110, 230, 150, 110)),
                 "target": _target(False),
@@ -188,8 +192,27 @@ class ThingsRenderer:
         # A running drill: marks to reach, targets to hit, rings to land grenades in.
         drill = getattr(world, "drill", None)
         if drill is not None:
-            for mx, my, reached in getattr(drill, "marks", ()):
-                put(art["mark_done"] if reached else art["mark"], mx, my)
+            # The marks are run in order: each is numbered, the next pulses and a trail of dots
+            # leads to it from Cage, so what to do next is on the ground.
+            upcoming = next((i for i, m in enumerate(drill.marks) if not m[2]), None)
+            for i, (mx, my, reached) in enumerate(getattr(drill, "marks", ())):
+                if reached:
+                    put(art["mark_done"], mx, my)
+                    continue
+                bright = i == upcoming
+                put(art["mark_next"] if bright and (int(now) // 10) % 2 else art["mark"], mx, my)
+                label = self.text.get(str(i + 1), 20 if bright else 16,
+                                      (255, 236, 140) if bright else (200, 190, 160))  # fmt: skip
+                blits.append((label, (mx - left - label.get_width() // 2,
+                                      my - top - label.get_height() // 2)))  # fmt: skip
+            if upcoming is not None:
+                cx, cy = world.cage.position
+                mx, my = drill.marks[upcoming][0], drill.marks[upcoming][1]
+                d = math.hypot(mx - cx, my - cy)
+                for k in range(1, int(d // 28)):
+                    t = (k * 28 + (now * 1.5) % 28) / d
+                    if t < 1.0:
+                        put(art["trail"], cx + (mx - cx) * t, cy + (my - cy) * t)
             for rx, ry, done in getattr(drill, "rings", ()):
                 put(art["ring_done"] if done else art["ring"], rx, ry)
             for t in getattr(drill, "targets", ()):
@@ -281,11 +304,22 @@ class ThingsRenderer:
     def draw_air(self, target: pygame.Surface, world: World, alpha: float, left: int, top: int):
         self._charge_bars(target, world, left, top)
         grenades = getattr(world, "grenades", ())
-        if not grenades:
+        system = getattr(world, "mimic_system", None)
+        spits = system.spits if system is not None else ()
+        if not grenades and not spits:
             return
         art = self._ready()
         blits = self._blits
         blits.clear()
+        for spit in spits:
+            # Acid in flight, drawn where it is `alpha` of a tick along, with a short tail.
+            x = spit.x + spit.vx * T.DT * (alpha - 1.0)
+            y = spit.y + spit.vy * T.DT * (alpha - 1.0)
+            for k, entry in ((0.045, art["spit_core"]), (0.02, art["spit"]), (0.0, art["spit"])):
+                s, ox, oy = entry
+                blits.append((s, (x - spit.vx * k - left + ox, y - spit.vy * k - top + oy)))
+            s, ox, oy = art["spit_core"]
+            blits.append((s, (x - left + ox, y - top + oy)))
         for g in grenades:
             # Between ticks: the grenade is `alpha` of a tick further along its lob.
             t = min(1.0, max(0.0, (g.age - 1 + alpha) / max(1, g.flight)))

@@ -187,3 +187,6 @@ class CageActions:
             if drill_obj.contains(x, y):
                 self._try_drill(drill_obj, events)
                 return
+        gate = self._keypad_near()
+        if gate is not None and self.keypad is None:
+            self._open_keypad(gate, events)

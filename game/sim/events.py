@@ -292,3 +292,21 @@ class OmegaDestroyed(SimEvent):
 
     x: float
     y: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadOpened(SimEvent):
+    gate_id: int
+    digits: int  # how long the code is
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadDial(SimEvent):
+    gate_id: int
+    digit: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadClosed(SimEvent):
+    gate_id: int
+    how: str  # "opened", "wrong" (the alarm: the pad locks a moment, he starts again) or "left"

@@ -140,7 +140,10 @@ class ThingRules:
 
     def _gate_opens(self, gate: GateThing) -> bool:
         """A Gate opens for what Cage knows, or, for `cleared:<spawn name>`, once today's
-        Mimics of that MimicSpawn are all dead (it shuts again with the next day)."""
+        Mimics of that MimicSpawn are all dead (it shuts again with the next day). A Gate with
+        a `code` opens only at its keypad (game.sim.keypad)."""
+        if gate.obj.prop("code", ""):
+            return False
         if gate.requires.startswith(CLEARED):
             return self.mimic_system.is_cleared(gate.requires[len(CLEARED) :])
         return self.memory.knows(gate.requires)
@@ -186,10 +189,13 @@ class ThingRules:
     def _open_gates(self, events: list[ev.SimEvent]) -> None:
         for gate in self.gates:
             if not gate.open and self._gate_opens(gate):
-                gate.open = True
-                if gate.shape is not None:
-                    self.space.remove(gate.shape)
-                    gate.shape = None
-                o = gate.obj
-                self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
-                events.append(ev.GateOpened(self.tick, gate.obj.id))
+                self._open_gate(gate, events)
+
+    def _open_gate(self, gate: GateThing, events: list[ev.SimEvent]) -> None:
+        gate.open = True
+        if gate.shape is not None:
+            self.space.remove(gate.shape)
+            gate.shape = None
+        o = gate.obj
+        self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
+        events.append(ev.GateOpened(self.tick, gate.obj.id))

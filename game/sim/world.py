@@ -29,6 +29,7 @@ from game.sim.assists import Assists
 from game.sim.cage import Cage
 from game.sim.flow import FlowField
 from game.sim.hashing import StateHasher
+from game.sim.keypad import KeypadRules, KeypadSession
 from game.sim.knowledge import (
     VISION_OMEGA,
     KnowledgeRules,
@@ -48,7 +49,9 @@ from game.sim.things import ThingRules, gate_things, intel_things, mine_things
 from game.sim.training import DrillRules, DrillSession, Target
 
 
-class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, KnowledgeRules):
+class World(
+    CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, KnowledgeRules, KeypadRules
+):
     def __init__(
         self,
         level: LevelData,
@@ -96,6 +99,7 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         self.mines = mine_things(level.objects)
         self.grenades: list[Grenade] = []
         self.drill: DrillSession | None = None
+        self.keypad: KeypadSession | None = None  # Cage at a Gate's keypad, typing
         self._target_by_shape: dict[pymunk.Shape, Target] = {}
         self.death_tick: int | None = None
         self.alpha_killed_tick: int | None = None
@@ -118,7 +122,8 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         cage = self.cage
         rita = self.rita
         cage.tick_timers()
-        cage.frozen = rita is not None and rita.state == TALKING
+        self._update_keypad(frame, events)
+        cage.frozen = (rita is not None and rita.state == TALKING) or self.keypad is not None
         cx, cy = cage.position
         was_dashing = cage.dashing
         cage.drive(frame, self.level.slow_at(cx, cy))
@@ -256,6 +261,8 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
         for intel in self.intel:
             if not intel.taken and math.hypot(intel.obj.x - x, intel.obj.y - y) <= T.INTERACT_REACH:
                 return f"E  Read: {intel.title}"
+        if self.keypad is None and self._keypad_near() is not None:
+            return "E  Type the code at the keypad"
         if self.drill is None:
             for drill_obj in self.level.objects_of("TrainingDrill"):
                 if (
@@ -291,6 +298,8 @@ class World(CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, Knowledg
             h.floats((g.end_x, g.end_y))
         if self.drill is not None:
             h.ints(self.drill.hash_words())
+        if self.keypad is not None:
+            h.ints(self.keypad.hash_words())
         if self.omega is not None:
             h.ints(self.omega.hash_words())
         if self.charge is not None:
