@@ -596,10 +596,11 @@ class Validator:
             if needed.startswith("cleared:"):
                 name = needed[len("cleared:") :]
                 if name not in spawn_names:
-                    found.append(_problem(vetted, gate, ERROR,
-                                          f'the Gate waits for "{name}" to be cleared, and no '
-                                          "MimicSpawn on this map has that name",
-                                          "name a MimicSpawn of this map after cleared:"))  # fmt: skip
+                    message = (
+                        f'the Gate waits for "{name}" to be cleared; no MimicSpawn has that name'
+                    )
+                    fix = "name a MimicSpawn of this map after cleared:"
+                    found.append(_problem(vetted, gate, ERROR, message, fix))
                 continue
             if needed in granted:
                 continue
