@@ -685,26 +685,37 @@ class Beachhead:
         trig_yard = self.rect("Trigger", "leave-yard-north", 14, 47, 18, 48)
         trig_road = self.rect("Trigger", "road-checkpoint", 55, 9, 61, 10)
 
-        # timed ambushes: the day's rhythm on the beach, the same every loop
+        # timed ambushes: the day's rhythm on the beach, the same every loop. Day 0 (the first
+        # half-minute) meets drones and the Alpha only; the other kinds come after.
         self.point("MimicSpawn", "surf-west", 35, 59, count=2, at=3)
         self.rect("MimicSpawn", "lz-dunes", 47, 52, 51, 55, count=3, at=8)
         self.rect("MimicSpawn", "hedgehog-belt", 38, 44, 43, 47, count=3, at=15)
         self.point("MimicSpawn", "beach-alpha", 50, 37, kind="alpha", at=22)
         self.rect("MimicSpawn", "crater-field", 22, 40, 31, 45, count=4, at=25)
-        self.point("MimicSpawn", "wreck-west", 42, 31, count=2, at=40)
+        self.rect("MimicSpawn", "crater-burrowers", 30, 36, 36, 42, kind="burrower", count=2,
+                  at=34)  # fmt: skip
+        self.point("MimicSpawn", "wreck-west", 42, 31, kind="mite", count=8, at=40)
+        self.rect("MimicSpawn", "seawall-spitters", 40, 22, 52, 24, kind="spitter", count=3,
+                  at=48)  # fmt: skip
         self.rect("MimicSpawn", "minefield-edge", 61, 38, 64, 44, count=3, at=60)
-        self.point("MimicSpawn", "dune-runners", 111, 55, count=3, at=75, emerge=False)
+        self.point("MimicSpawn", "dune-runners", 111, 55, kind="mite", count=6, at=75,
+                   emerge=False)  # fmt: skip
         self.rect("MimicSpawn", "yard-breach", 29, 50, 32, 53, count=3, at=90)
+        self.rect("MimicSpawn", "lz-burrowers", 44, 57, 50, 61, kind="burrower", count=2, at=105)
         self.point("MimicSpawn", "surf-east", 74, 60, count=2, at=120)
-        self.rect("MimicSpawn", "beach-late", 52, 30, 57, 34, count=4, at=180)
+        self.rect("MimicSpawn", "beach-late", 52, 30, 57, 34, kind="spitter", count=3, at=150)
+        self.rect("MimicSpawn", "beach-later", 52, 30, 57, 34, count=4, at=180)
         # triggered ambushes: where the route has to pass
         self.rect("MimicSpawn", "yard-north", 13, 42, 18, 44, count=2, trigger=trig_yard)
         self.rect("MimicSpawn", "seawall-gap-west", 17, 12, 26, 15, count=3, trigger=trig_west)
-        self.rect("MimicSpawn", "seawall-gap-centre", 50, 12, 66, 15, count=4, trigger=trig_centre)
-        self.point("MimicSpawn", "seawall-gap-east", 97, 13, count=2, trigger=trig_east)
-        self.point(
-            "MimicSpawn", "bunker-flank", 110, 45, count=2, trigger=trig_bunker, emerge=False
-        )
+        # The seawall breach: the hulk smashes through where the road runs out to the beach.
+        self.point("MimicSpawn", "seawall-breach", 58, 13, kind="hulk", trigger=trig_centre,
+                   ambush="ambush:seawall-breach")  # fmt: skip
+        self.rect("MimicSpawn", "seawall-gap-centre", 50, 12, 66, 15, count=2, trigger=trig_centre)
+        self.point("MimicSpawn", "seawall-gap-east", 97, 13, kind="spitter", count=2,
+                   trigger=trig_east)  # fmt: skip
+        self.point("MimicSpawn", "bunker-flank", 110, 45, kind="carapace", count=2,
+                   trigger=trig_bunker, emerge=False)  # fmt: skip
         self.rect(
             "MimicSpawn", "road-north", 55, 1, 61, 4, count=4, trigger=trig_road, emerge=False
         )
@@ -725,13 +736,16 @@ class Beachhead:
             105,
             36,
             knowledge="intel:gate-code",
-            title="Officer's notebook",
+            title="Officer's notebook: the tunnel code begins 4-1",
             text=(
-                "Dam, service tunnel: the gate at the foot of the turbine hall takes the "
-                "engineers' code, 0-4-1-7.\nThe spillway is crawling with them. Take the tunnel.\n"
+                "Dam, service tunnel: the keypad at the foot of the turbine hall. The engineers' "
+                "code begins 4-1. Halvorsen at the works yard has the rest; he never writes it "
+                "down twice.\nThe spillway is crawling with them. Take the tunnel.\n"
                 "If you are reading this, I did not make it. Go."
             ),
         )
+        # The demolition charge, in the bunker's back room: the one thing that can end the Omega.
+        self.point("Explosive", "charge", 105, 39)
         self.rect("Exit", "to-the-dam", ROAD[0] - 1, 0, ROAD[1] + 1, 0, map="dam.tmx", spawn="road")
 
     def place_collision(self) -> None:

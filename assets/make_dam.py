@@ -720,19 +720,47 @@ class Dam:
         self.spawn("convoy-wrecks", CONVOY, count=2, at=75)
         self.spawn("tailrace-bank", TAILRACE_BANK, count=3, at=120, emerge=False)
         self.spawn("yard-apron", YARD_APRON, count=3, trigger=yard_gate)
+        self.spawn("yard-burrowers", (CX - 3, 61, CX + 3, 62), kind="burrower", count=2,
+                   trigger=yard_gate)  # fmt: skip
         self.spawn("road-late", (r0 - 1, 66, r1 + 1, 67), count=4, at=330)
+        # The engineer who kept the other half of the code, where the works yard meets the hall.
+        self.point(
+            "Intel",
+            "engineer",
+            31,
+            62,
+            knowledge="intel:gate-code-2",
+            title="Halvorsen's radio log: the tunnel code ends 7-3",
+            text=(
+                "Works yard, last entry. They came up through the culverts. If anyone gets this: "
+                "the service door's code ends 7-3. The first half was with the beach command. "
+                "Nobody goes down the spillway and comes back."
+            ),
+        )
 
         # the service tunnel: the keypad door, and who waits on the turbine floor behind it
         self.rect(
             "Gate",
             "service-tunnel-gate",
             TUNNEL_GATE,
-            requires="intel:gate-code",
-            message="A keypad by the service door. You don't know the code.",
+            code="4173",
+            requires="intel:gate-code,intel:gate-code-2",
+            message="A keypad by the service door. E to type the code.",
         )
         tunnel = self.rect("Trigger", "service-tunnel", (TUNNEL[0], 58, TUNNEL[2], 59))
         self.spawn("turbine-floor", (CX - 3, 49, CX + 3, 51), count=3, trigger=tunnel)
-        self.spawn("turbine-gantry", (31, 49, 42, 51), count=3, at=260)
+        self.spawn("turbine-gantry", (31, 49, 42, 51), kind="spitter", count=3, at=260)
+        # The brood nests against the lair's door: its shell takes no round, only grenades and
+        # the blade, and its egg-sacs seal the door until it dies (every day again).
+        self.spawn("brood", (CX, 46), kind="brood", trigger=tunnel)
+        self.spawn("brood-east", (58, 49, 64, 51), kind="mite", count=6, trigger=tunnel)
+        self.rect(
+            "Gate",
+            "brood-seal",
+            (CX - 1, 43, CX + 1, 43),
+            requires="cleared:brood",
+            message="The brood's sacs seal the lair's door. Kill the brood: grenades, or the blade.",
+        )
 
         # the spillway: four heavy ambushes down the long way
         mouth = self.rect("Trigger", "spillway-mouth", (66, 61, 67, 64))
@@ -740,7 +768,7 @@ class Dam:
         gallery = self.rect("Trigger", "spillway-gallery", (78, 52, 81, 53))
         self.spawn("spillway-channel", (73, 61, 79, 64), count=3, trigger=mouth)
         self.spawn("spillway-basin", (84, 48, 87, 52), count=4, trigger=bend, emerge=False)
-        self.spawn("spillway-lip", (78, 48, 82, 51), count=3, at=200)
+        self.spawn("spillway-lip", (78, 48, 82, 51), kind="spitter", count=3, at=200)
         self.spawn("spillway-lower-door", (69, 54, 74, 57), count=4, trigger=gallery)
         lower = self.rect("Trigger", "hall-lower-door", (65, 55, 66, 57))
         self.spawn("turbine-east", (58, 49, 64, 51), count=2, trigger=lower)
@@ -748,7 +776,7 @@ class Dam:
         # the lair: the Alpha guards the crack in the back wall
         lair = self.rect("Trigger", "lair-entrance", LAIR_DOOR)
         self.spawn("lair-alpha", (42, 32), kind="alpha", trigger=lair)
-        self.spawn("lair-west-drones", (38, 35, 42, 36), count=2, trigger=lair)
+        self.spawn("lair-west-drones", (38, 35, 42, 36), kind="carapace", count=2, trigger=lair)
         self.spawn("lair-east-drones", (57, 31, 62, 34), count=3, trigger=lair)
 
         # the hidden shaft and the flooded chamber
@@ -766,11 +794,12 @@ class Dam:
         )
         ex, row = self.shaft[-1][0], int(SHAFT[-1][1] - 0.5)
         self.rect("Split", "Chamber", (ex, row, ex + 1, row + 1))
-        self.point("Explosive", "charge", ex - 2, row)
         self.point("Omega", "omega", *OMEGA)
         ox, oy = OMEGA
-        self.spawn("chamber-north", (ox - 4, oy - 5, ox + 4, oy - 4), count=3, trigger=chamber)
-        self.spawn("chamber-west", (ox - 9, oy - 1, ox - 8, oy + 3), count=3, trigger=chamber)
+        self.spawn("chamber-north", (ox - 4, oy - 5, ox + 4, oy - 4), kind="spitter", count=3,
+                   trigger=chamber)  # fmt: skip
+        self.spawn("chamber-west", (ox - 9, oy - 1, ox - 8, oy + 3), kind="mite", count=8,
+                   trigger=chamber)  # fmt: skip
 
 
 # --- checks ----------------------------------------------------------------------------------

@@ -23,8 +23,19 @@ EFFECT_FILES = (
     "cage_die", "dash", "explosion", "footstep_sand", "footstep_sand_b", "ui_move", "ui_select",
     "ui_back", "knowledge", "loop_reset", "alpha_roar", "omega_pulse", "charge_arm",
     "charge_beep", "omega_death", "gate_locked", "gate_open", "pickup", "blade", "grenade_throw",
-    "rita_shot",
+    "rita_shot", "spitter_spit", "acid_splash", "burrower_tunnel", "burrower_erupt",
+    "carapace_deflect", "carapace_charge", "mite_swarm", "hulk_roar", "hulk_slam",
+    "brood_screech", "brood_birth",
 )  # fmt: skip
+# What a kind of Mimic sounds like where it differs from a drone: (event, kind) -> sound.
+KIND_SOUNDS = {
+    ("died", "alpha"): "alpha_roar", ("died", "hulk"): "hulk_roar",
+    ("died", "brood"): "brood_screech", ("emerged", "burrower"): "burrower_erupt",
+    ("emerged", "mite"): "mite_swarm", ("lunge", "carapace"): "carapace_charge",
+    ("lunge", "hulk"): "hulk_slam", ("lunge", "brood"): "brood_birth",
+    ("windup", "brood"): "brood_screech", ("windup", "burrower"): "burrower_tunnel",
+    ("windup", "hulk"): "hulk_roar",
+}  # fmt: skip
 
 
 class Audio:
@@ -106,14 +117,30 @@ class Audio:
             elif isinstance(e, ev.MimicHit):
                 self.play_at("hit_mimic", e.x, e.y, listener, 0.7)
             elif isinstance(e, ev.MimicDied):
-                name = "alpha_roar" if e.kind == "alpha" else "mimic_die"
+                name = KIND_SOUNDS.get(("died", e.kind), "mimic_die")
                 self.play_at(name, e.x, e.y, listener, 0.9)
             elif isinstance(e, ev.MimicTelegraph):
                 self.play_at("mimic_emerge", e.x, e.y, listener, 0.8)
+            elif isinstance(e, ev.MimicEmerged):
+                name = KIND_SOUNDS.get(("emerged", e.kind))
+                if name:
+                    self.play_at(name, e.x, e.y, listener, 0.9)
             elif isinstance(e, ev.MimicWindup):
-                self.play_at("mimic_windup", e.x, e.y, listener, 0.7)
+                name = KIND_SOUNDS.get(("windup", e.kind), "mimic_windup")
+                self.play_at(name, e.x, e.y, listener, 0.7)
             elif isinstance(e, ev.MimicLunge):
-                self.play_at("mimic_lunge", e.x, e.y, listener, 0.8)
+                name = KIND_SOUNDS.get(("lunge", e.kind), "mimic_lunge")
+                self.play_at(name, e.x, e.y, listener, 0.8)
+            elif isinstance(e, ev.MimicDeflected):
+                self.play_at("carapace_deflect", e.x, e.y, listener, 0.7)
+            elif isinstance(e, ev.SpitFired):
+                self.play_at("spitter_spit", e.x, e.y, listener, 0.8)
+            elif isinstance(e, ev.SpitSplashed):
+                self.play_at("acid_splash", e.x, e.y, listener, 0.7)
+            elif isinstance(e, ev.KeypadDial):
+                self.play("ui_move", 0.6)
+            elif isinstance(e, ev.KeypadClosed) and e.how == "wrong":
+                self.play("gate_locked", 0.8)
             elif isinstance(e, ev.CageHurt):
                 self.play("cage_hurt", 0.9)
             elif isinstance(e, ev.CageDied):

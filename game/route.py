@@ -285,7 +285,7 @@ class RouteBot:
         self.drill_aim = None
         if command is not None:
             move, buttons = self._obey(command, run)
-        dodge = self._dodge(world)
+        dodge = self._dodge(world) if world.keypad is None else None
         if dodge is not None:
             move = dodge
         aim, fire_buttons = self._fight(world)
@@ -401,21 +401,27 @@ class RouteBot:
             ring = next((r for r in drill.rings if not r[2]), None)
             if ring is None or world.grenades:
                 return (0.0, 0.0), 0  # a grenade in the air: wait for it to land
-            spot = (ring[0], ring[1] + T.GRENADE_RANGE)
+            # A throw lands a fixed distance off: stand that far from the ring, on open ground
+            # with a clear line to it, and lob it that way.
+            spot, angle = self._throwing_spot(world, ring[0], ring[1], (x, y))
             if math.dist((x, y), spot) > 4:
-                return self._toward(x, y, *spot), 0
-            self.drill_aim = inputs.quantize_aim(-math.pi / 2)
+                if self.goal != spot:
+                    self.goal, self.path = spot, None
+                move = self._walk(world, 3.0) if math.dist((x, y), spot) > 30 else None
+                return (move or self._toward(x, y, *spot)), 0
+            self.drill_aim = inputs.quantize_aim(angle)
             if cage.grenade_cooldown or self.previous_buttons & inputs.GRENADE:
                 return (0.0, 0.0), 0
             return (0.0, 0.0), inputs.GRENADE
         if drill.kind == "blade":
-            target = next((t for t in drill.targets if t.alive), None)
-            if target is None:
+            alive = [t for t in drill.targets if t.alive]
+            if not alive:
                 return (0.0, 0.0), 0
-            spot = (target.x - 30, target.y)
-            if math.dist((x, y), spot) > 6:
-                return self._toward(x, y, *spot), 0
-            self.drill_aim = 0
+            target = min(alive, key=lambda t: (math.dist((x, y), (t.x, t.y)), t.id))
+            reach = T.CAGE_RADIUS + T.BLADE_REACH + T.DRILL_TARGET_RADIUS - 10
+            if math.dist((x, y), (target.x, target.y)) > reach:
+                return self._toward(x, y, target.x, target.y), 0
+            self.drill_aim = inputs.quantize_aim(math.atan2(target.y - y, target.x - x))
             if cage.blade_cooldown or self.previous_buttons & inputs.BLADE:
                 return (0.0, 0.0), 0
             return (0.0, 0.0), inputs.BLADE
@@ -438,6 +444,30 @@ class RouteBot:
             up = (want - pad.dial) % 10 <= 5
             return (0.0, -1.0 if up else 1.0), 0
         return (0.0, 0.0), inputs.INTERACT
+
+    def _throwing_spot(self, world, rx, ry, near) -> tuple[tuple[float, float], float]:
+        """The nearest spot a grenade's throw from lands on (rx, ry), and the throw's angle."""
+        flow = world.flow
+        best = None
+        for step in range(32):
+            angle = step * math.pi / 16
+            sx = rx - math.cos(angle) * T.GRENADE_RANGE
+            sy = ry - math.sin(angle) * T.GRENADE_RANGE
+            tx, ty = int(sx // flow.tw), int(sy // flow.th)
+            if not (0 <= tx < flow.width and 0 <= ty < flow.height):
+                continue
+            if flow.blocked[ty * flow.width + tx]:
+                continue
+            if world.space.segment_query_first((sx, sy), (rx, ry), 0.0, SIGHT_FILTER) is not None:
+                continue
+            if world.space.point_query_nearest((sx, sy), T.CAGE_RADIUS + 2, MOVE_FILTER):
+                continue
+            d = math.dist(near, (sx, sy))
+            if best is None or d < best[0]:
+                best = (d, (sx, sy), angle)
+        if best is None:
+            return (rx, ry + T.GRENADE_RANGE), -math.pi / 2
+        return best[1], best[2]
 
     @staticmethod
     def _toward(x, y, tx, ty) -> tuple[float, float]:

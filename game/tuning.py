@@ -71,6 +71,7 @@ ALPHA_LUNGE = seconds(0.45)
 ALPHA_LUNGE_SPEED = 640.0
 ALPHA_CONTACT_DAMAGE = 40
 ALPHA_CONTACT_KNOCKBACK = 60000.0
+ALPHA_LEASH = 1100.0  # px: an Alpha does not follow Cage farther than this from its ground
 
 # --- The new kinds of Mimic (each a state table in game.sim.mimic) --------------------------
 # Spitter: keeps its distance and spits acid that flies slowly enough to sidestep or dash through.
@@ -210,3 +211,4 @@ CHARGE_FUSE = seconds(4.0)
 CHARGE_IMPULSE = 160000.0
 CHARGE_RADIUS = 2000.0  # the whole chamber: nobody walks away from this
 PICKUP_REACH = 36.0
+NO_RETURN_WARNING = 200.0  # px from the opened shaft: the warning that death below is final

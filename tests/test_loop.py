@@ -224,20 +224,30 @@ def start_drill(pilot: Pilot, drill_obj) -> None:
     assert any(isinstance(e, ev.DrillStarted) for e in events), events
 
 
-def test_rita_first_meeting_costs_a_scene_then_her_phrase_wins_her_at_once():
-    run = Run(drill_level(), seed=1, memory=looping_memory())
+def test_rita_first_meeting_costs_a_scene_and_she_trains_him_only_the_next_day():
+    level = drill_level()
+    run = Run(level, seed=1, memory=looping_memory())
     pilot = Pilot(run)
     events = pilot.press(inputs.INTERACT)
     ticks = 0
-    while not any(isinstance(e, ev.RitaWon) for e in events):
+    while not run.memory.knows("rita:phrase"):
         events = pilot.step(InputFrame(move_x=127))  # frozen: he cannot walk away mid-talk
         ticks += 1
         assert ticks < T.RITA_TALK + 5
     assert ticks >= T.RITA_TALK - 2
-    assert run.memory.knows("rita:phrase")
+    assert not any(isinstance(e, ev.RitaWon) for e in events)
+    # She told him what to say, but she will not train a stranger today.
+    move = next(o for o in level.objects_of("TrainingDrill") if o.prop("drill") == "move")
+    pilot.go(*move.center)
+    events = pilot.press(inputs.INTERACT)
+    assert run.world.drill is None
+    assert any(isinstance(e, ev.GateLocked) and "stranger" in e.message for e in events)
+    # The next day he says it at once, and she trains him.
     run.step(InputFrame(buttons=inputs.RESET_NOW))
-    events = Pilot(run).press(inputs.INTERACT)
+    pilot = Pilot(run)
+    events = pilot.press(inputs.INTERACT)
     assert any(isinstance(e, ev.RitaWon) and e.quick for e in events)
+    start_drill(pilot, move)
 
 
 def test_each_drill_grants_its_ability_for_good():

@@ -19,6 +19,7 @@ import pygame
 from game import tuning as T
 from game.render.sheets import SheetBank
 from game.render.text import Digits, TextCache
+from game.sim.keypad import pieces
 from game.sim.knowledge import describe, level_titles
 from game.sim.world import World
 
@@ -147,10 +148,10 @@ class Hud:
         gate = next((g for g in world.gates if g.obj.id == pad.gate_id), None)
         notes = []
         if gate is not None:
-            for knowledge_id in str(gate.requires).split(","):
-                knowledge_id = knowledge_id.strip()
-                if knowledge_id and world.memory.knows(knowledge_id):
-                    notes.append(describe(knowledge_id, level_titles(world.level)))
+            titles = level_titles(world.level)
+            for knowledge_id in pieces(gate):
+                if world.memory.knows(knowledge_id):
+                    notes.append(describe(knowledge_id, titles))
         panel = _panel(520, 150 + 22 * max(1, len(notes)))
         px, py = (w - panel.get_width()) // 2, h // 2 + 40
         blits.append((panel, (px, py)))

@@ -61,6 +61,15 @@ class Notices:
                             (255, 210, 120))  # fmt: skip
             elif isinstance(e, ev.DrillFailed):
                 self._toast(f"DRILL {e.level} FAILED", e.reason, (255, 140, 120))
+            elif isinstance(e, ev.PointOfNoReturn):
+                self._toast("BEYOND HERE, NO LOOP",
+                            "Down the shaft the Omega's hold on the day is gone, and so is yours. "
+                            "Die below and the war is lost.", (255, 150, 110), 480)  # fmt: skip
+            elif isinstance(e, ev.FinalActBegun):
+                self._toast("THE LOOP IS GONE", "No more mornings. Plant the charge.",
+                            (255, 120, 90), 300)  # fmt: skip
+            elif isinstance(e, ev.KeypadClosed) and e.how == "wrong":
+                self._say("Wrong code. The keypad buzzes and locks for a moment.")
             elif isinstance(e, ev.Drenched):
                 self._toast("ITS BLOOD IS ON YOU", "Something has changed.", (120, 190, 255))
 

@@ -63,6 +63,7 @@ class MimicWindup(SimEvent):
     mimic_id: int
     x: float
     y: float
+    kind: str = ""  # the kind of Mimic (for its own sound and look)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class MimicLunge(SimEvent):
     mimic_id: int
     x: float
     y: float
+    kind: str = ""  # the kind of Mimic (for its own sound and look)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,3 +312,11 @@ class KeypadDial(SimEvent):
 class KeypadClosed(SimEvent):
     gate_id: int
     how: str  # "opened", "wrong" (the alarm: the pad locks a moment, he starts again) or "left"
+
+
+@dataclass(frozen=True, slots=True)
+class PointOfNoReturn(SimEvent):
+    """Cage stands before the way beyond the loop: from here on, death is final."""
+
+    x: float
+    y: float

@@ -3,7 +3,8 @@
 Owns a keypad session within a day: which Gate, the digits entered so far, the digit on the dial,
 and the rules of typing (up and down turn the dial, interact enters a digit, a sideways push or
 dash steps away). What Cage knows never opens such a Gate by itself: the code is in what he read
-(the journal keeps it), and he must put it together and type it. A wrong code sounds the alarm and
+(the journal keeps it), and he must put it together and type it; a code he never learned (every
+piece in the Gate's `requires`) is only a guess, and the pad refuses it. A wrong code sounds the alarm and
 locks the pad for a moment. A mixin of World (KeypadRules) plus the session's state; pure.
 """
 
@@ -30,6 +31,11 @@ class KeypadSession:
 
     def hash_words(self) -> list[int]:
         return [self.gate_id, self.dial, self.held, self.lockout, len(self.entered), *self.entered]
+
+
+def pieces(gate) -> list[str]:
+    """The knowledge a coded Gate's code is made of (its `requires`, comma-separated)."""
+    return [k.strip() for k in str(gate.requires).split(",") if k.strip()]
 
 
 def coded(gate) -> str:
@@ -84,9 +90,12 @@ class KeypadRules:
         if len(pad.entered) < len(pad.code):
             return
         typed = "".join(str(d) for d in pad.entered)
-        if typed == pad.code:
+        gate = next(g for g in self.gates if g.obj.id == pad.gate_id)
+        # The code is only in his head if he learned it: every piece the Gate names (say, two
+        # halves from two dead men) must be known, or his fingers are only guessing.
+        knows = all(self.memory.knows(k) for k in pieces(gate))
+        if typed == pad.code and knows:
             self.keypad = None
-            gate = next(g for g in self.gates if g.obj.id == pad.gate_id)
             self._open_gate(gate, events)
             events.append(ev.KeypadClosed(self.tick, pad.gate_id, "opened"))
         else:

@@ -21,6 +21,7 @@ from game.sim.assists import Assists
 from game.sim.events import LevelEntered, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
+from game.sim.omega import CARRIED
 from game.sim.world import World
 
 
@@ -163,9 +164,11 @@ class Run:
             return None
         rita = world.rita
         companion = rita is not None and rita.alive and rita.following
+        carrying = world.charge is not None and world.charge.state == CARRIED
         self.world = World(
-            target, self.seed, self.memory, spawn, world.tick, world.cage, companion, self.assists
-        )
+            target, self.seed, self.memory, spawn, world.tick, world.cage, companion, self.assists,
+            carrying,
+        )  # fmt: skip
         return LevelEntered(world.tick, level_name(target), spawn)
 
     @property

@@ -82,6 +82,8 @@ class MimicKind:
     resets_day: bool = False  # the Alpha: its death resets the day
     slam_radius: float = 0.0  # the hulk: its charge ends in a slam
     title: str = ""  # how the death log and the recap name it
+    sense: float = T.DRONE_AGGRO_RANGE  # px: it notices Cage this close (or when hurt)
+    leash: float = 0.0  # px: farther than this from where it came out, it goes back (0: never)
 
     @property
     def called(self) -> str:
@@ -111,7 +113,7 @@ ALPHA = _kind(
     max_force=T.ALPHA_MAX_DRIVE_FORCE, windup=T.ALPHA_WINDUP, lunge=T.ALPHA_LUNGE,
     lunge_speed=T.ALPHA_LUNGE_SPEED, contact_damage=T.ALPHA_CONTACT_DAMAGE,
     contact_knockback=T.ALPHA_CONTACT_KNOCKBACK, blade_damage=T.BLADE_ALPHA_DAMAGE,
-    resets_day=True, title="Alpha",
+    resets_day=True, title="Alpha", sense=900.0, leash=T.ALPHA_LEASH,
 )  # fmt: skip
 SPITTER = _kind(
     "spitter", T.SPITTER_RADIUS, T.SPITTER_MASS, T.SPITTER_HEALTH, T.SPITTER_SPEED,
@@ -210,6 +212,8 @@ class Mimic:
         self.attacks = 0  # attacks made: the brood alternates births and spits
         self.parent = 0  # the brood that birthed it (0: none)
         self.killed_by = ""  # "cage", "grenade", "rita", "mine", ... once dead
+        self.aware = False  # it has noticed Cage (he came within its sense, or hurt it)
+        self.home = (x, y)  # where it came out: an unaware Mimic prowls around here
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
     @property
@@ -238,7 +242,7 @@ class Mimic:
     def hash_words(self) -> tuple[int, ...]:
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
-                self.parent)  # fmt: skip
+                self.parent, int(self.aware))  # fmt: skip
 
     def hash_floats(self) -> tuple[float, ...]:
         b = self.body
@@ -257,6 +261,17 @@ class Mimic:
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
+        if self.aware and self.kind.leash and self.state in (HUNTING, CIRCLING):
+            x, y = self.body.position
+            if math.hypot(x - self.home[0], y - self.home[1]) > self.kind.leash:
+                self.aware = False  # it will not be drawn from what it guards: back it goes
+                self.state = HUNTING
+        if not self.aware and self.state in (HUNTING, CIRCLING, TUNNELING):
+            _, _, distance = self.to_cage(senses)
+            if distance > self.kind.sense:
+                self._prowl(senses)
+                return
+            self.aware = True
         following = table[self.state].update(self, senses)
         if following is not None and following != self.state:
             self.enter(following, senses)
@@ -325,6 +340,22 @@ class Mimic:
         self._steer(ux * speed, uy * speed, senses=senses)
         return False
 
+    def _prowl(self, senses: Senses) -> None:
+        """Not aware of Cage yet: a slow circuit around where it came out, never standing still
+        (so an ambush is a place he can learn, and skirt)."""
+        x, y = self.body.position
+        hx, hy = self.home
+        angle = (senses.tick + self.id * 97) * 0.012 * self.orbit_sign
+        tx, ty = hx + math.cos(angle) * 48.0, hy + math.sin(angle) * 48.0
+        dx, dy = tx - x, ty - y
+        d = math.hypot(dx, dy) or 1.0
+        # Far from home it walks back briskly; at home it ambles.
+        speed = min(self.kind.speed * (0.35 if d < 120 else 0.7), d * 3.0)
+        self.heading = math.atan2(dy, dx)
+        if self.state == TUNNELING:
+            return  # under the sand it waits where it is
+        self._steer(dx / d * speed, dy / d * speed, senses=senses)
+
     def look(self, senses: Senses) -> None:
         """Every few ticks, look for a clear way to Cage (walls and water block it)."""
         if senses.flow is None or (senses.tick + self.id) % SIGHT_REFRESH != 0:
@@ -381,6 +412,7 @@ class Mimic:
         if self.state == DEAD or self.hidden:
             return
         self.health -= damage
+        self.aware = True
         self.body.apply_impulse_at_local_point(push)
         x, y = self.position
         events.append(MimicHit(tick, self.id, x, y, max(0, self.health)))
@@ -399,7 +431,8 @@ class Mimic:
         events.append(MimicDied(tick, self.id, self.kind.name, x, y, by))
 
     def deflect(self, push: tuple[float, float], tick: int, events: list[SimEvent]) -> None:
-        """A round glances off the armour: a spark, a shove, no harm."""
+        """A round glances off the armour: a spark, a shove, no harm (but now it knows him)."""
+        self.aware = True
         self.body.apply_impulse_at_local_point((push[0] * 0.3, push[1] * 0.3))
         x, y = self.position
         events.append(MimicDeflected(tick, self.id, x, y))
@@ -441,7 +474,7 @@ def _enter_circling(m: Mimic, s: Senses) -> None:
 def _enter_windup(m: Mimic, s: Senses) -> None:
     m.timer = m.telegraph(m.kind.windup, s)
     x, y = m.body.position
-    s.events.append(MimicWindup(s.tick, m.id, x, y))
+    s.events.append(MimicWindup(s.tick, m.id, x, y, m.kind.name))
 
 
 def _windup(m: Mimic, s: Senses) -> int | None:
@@ -486,7 +519,7 @@ def _enter_lunge(m: Mimic, s: Senses) -> None:
         ((ux * speed - vx) * kind.mass, (uy * speed - vy) * kind.mass)
     )
     x, y = m.body.position
-    s.events.append(MimicLunge(s.tick, m.id, x, y))
+    s.events.append(MimicLunge(s.tick, m.id, x, y, m.kind.name))
 
 
 def _melee_lunge(m: Mimic, s: Senses) -> int | None:
@@ -581,7 +614,7 @@ def _tunneling(m: Mimic, s: Senses) -> int | None:
 def _enter_surfacing(m: Mimic, s: Senses) -> None:
     m.timer = m.telegraph(m.kind.windup, s)
     x, y = m.body.position
-    s.events.append(MimicWindup(s.tick, m.id, x, y))
+    s.events.append(MimicWindup(s.tick, m.id, x, y, m.kind.name))
 
 
 def _surfacing(m: Mimic, s: Senses) -> int | None:
@@ -623,7 +656,7 @@ def _enter_brood_attack(m: Mimic, s: Senses) -> None:
     x, y = m.body.position
     if m.attacks % 2 == 1:
         s.births.append((m.id, x, y))
-        s.events.append(MimicLunge(s.tick, m.id, x, y))
+        s.events.append(MimicLunge(s.tick, m.id, x, y, m.kind.name))
     else:
         ux, uy, _ = m.to_cage(s)
         for turn in (-0.35, 0.0, 0.35):  # a fan of three

@@ -3,7 +3,8 @@
 Owns Rita's behaviour: she holds her post by the training yard (or follows Cage once he has passed
 her trust drill and won her over that day), picks the nearest Mimic in sight and shoots it, keeps
 her distance, reloads, and can die (she comes back with the day). Each day she does not know Cage:
-the first talk costs a scene, unless he knows her phrase. Pure: no pygame.
+the first talk costs a scene and teaches him her phrase, but she trains him only on a day he says
+it to her at once. Pure: no pygame.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ WAITING = 0  # does not know him today
 TALKING = 1  # the first meeting's scene is playing
 WON = 2  # she trusts him today
 DEAD = 3
+DOUBTFUL = 4  # heard him out, without the phrase: she will not train a stranger today
 
 INTRO_LINES = (
     "Rita: Who are you? Get out of my yard.",
@@ -34,6 +36,7 @@ INTRO_LINES = (
     "Rita: Come find me when you wake up.",
 )
 PHRASE_LINE = 'Cage: "Come find me when you wake up."  Rita: ...Alright. Show me.'
+DOUBT_LINE = "Rita: Not today. Say that to me tomorrow, and I'll train you."
 
 
 class Rita:
@@ -184,16 +187,22 @@ class RitaRules:
                 events.append(ev.RitaLine(self.tick, INTRO_LINES[index]))
         rita.talk_ticks -= 1
         if rita.talk_ticks <= 0:
-            rita.state = WON
-            rita.following = self.memory.training_level >= 5
-            events.append(ev.RitaWon(self.tick, False))
+            # She told him what to say; she will believe it only on a day he says it to her.
+            rita.state = DOUBTFUL
+            rita.following = False
+            events.append(ev.RitaLine(self.tick, DOUBT_LINE))
             self._learn(RITA_PHRASE, events)
 
     def _rita_think(self, events: list[ev.SimEvent]) -> None:
         rita = self.rita
         if not rita.alive:
             return
-        targets = [(*m.position, m.kind.radius) for m in self.mimics if m.dangerous]
+        # She knows what an Alpha's death does to the day: she never shoots one.
+        targets = [
+            (*m.position, m.kind.radius)
+            for m in self.mimics
+            if m.dangerous and not m.kind.resets_day
+        ]
         angle = rita.think(self.cage.position, targets, self.rng)
         if angle is None:
             return

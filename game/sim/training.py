@@ -19,7 +19,7 @@ from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim.mimic import DRONE
 from game.sim.physics import TARGET_FILTER
-from game.sim.rita import WON
+from game.sim.rita import DOUBTFUL, WON
 
 ABILITIES = {1: "dash", 2: "fast reload", 3: "grenades", 4: "the blade", 5: "Rita at your side"}
 DRILL_NAMES = {
@@ -91,18 +91,23 @@ def layout(obj: MapObject, kind: str) -> tuple[list, list[tuple[float, float, bo
     targets: list[tuple[float, float, bool]] = []
     rings: list = []
     if kind == "move":
-        corners = [(x + inset, y + inset), (x + w - inset, y + h - inset),
-                   (x + w - inset, y + inset), (x + inset, y + h - inset)]  # fmt: skip
-        marks = [[cx, cy, 0.0] for cx, cy in corners]
+        # A zig-zag between the corners and the middle of the long sides, run in this order.
+        left, right, top, bottom = x + inset, x + w - inset, y + inset, y + h - inset
+        mid = x + w / 2
+        route = [(left, top), (right, bottom), (right, top), (mid, bottom), (left, bottom),
+                 (mid, top)]  # fmt: skip
+        marks = [[cx, cy, 0.0] for cx, cy in route]
     elif kind == "reload":
-        for i in range(5):
-            targets.append((x + w * (i + 0.5) / 5, y + inset, False))
+        # Two rows: more targets than one short magazine holds, so he must reload.
+        for i in range(8):
+            row = y + inset if i % 2 == 0 else y + inset + 26
+            targets.append((x + w * (i + 0.5) / 8, row, False))
     elif kind == "ordnance":
-        for i in range(3):
-            rings.append([x + w * (i + 1) / 4, y + h * 0.3, 0.0])
-    elif kind == "blade":
         for i in range(4):
-            targets.append((x + w * (i + 0.5) / 4, y + h * 0.5, True))
+            rings.append([x + w * (i + 1) / 5, y + h * (0.3 if i % 2 == 0 else 0.6), 0.0])
+    elif kind == "blade":
+        for i in range(6):
+            targets.append((x + w * (i + 0.5) / 6, y + h * (0.4 if i % 2 == 0 else 0.6), True))
     return marks, targets, rings
 
 
@@ -117,9 +122,10 @@ class DrillRules:
         if self.drill is not None:
             return
         if rita is None or rita.state != WON:
-            events.append(
-                ev.GateLocked(self.tick, drill_obj.id, "Rita runs the drills. Talk to her first.")
-            )
+            message = "Rita runs the drills. Talk to her first."
+            if rita is not None and rita.state == DOUBTFUL:
+                message = "Rita won't train a stranger. Tomorrow, tell her what she told you."
+            events.append(ev.GateLocked(self.tick, drill_obj.id, message))
             return
         if level <= self.memory.training_level:
             events.append(

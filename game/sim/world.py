@@ -37,7 +37,7 @@ from game.sim.knowledge import (
 from game.sim.memory import Memory
 from game.sim.mimic import Mimic
 from game.sim.mimics import MimicSystem
-from game.sim.omega import Charge, OmegaCore, OmegaRules
+from game.sim.omega import CARRIED, Charge, OmegaCore, OmegaRules
 from game.sim.ordnance import Grenade
 from game.sim.physics import (
     build_space,
@@ -62,9 +62,11 @@ class World(
         arriving: Cage | None = None,
         companion: bool = False,
         assists: Assists = NO_ASSISTS,
+        carrying_charge: bool = False,
     ) -> None:
         """A day on `level`. Mid-day arrivals through an Exit start at `start_tick` (the day's
-        clock goes on) with the `arriving` Cage's state, and Rita too if she was with him."""
+        clock goes on) with the `arriving` Cage's state, Rita too if she was with him, and the
+        charge if he was carrying it."""
         self.level = level
         self.seed = seed
         self.assists = assists
@@ -108,8 +110,11 @@ class World(
         self.omega = OmegaCore(omegas[0], self.space) if omegas else None
         charges = level.objects_of("Explosive")
         self.charge = Charge(charges[0].x, charges[0].y) if charges else None
+        if carrying_charge:  # he brings it with him: one charge, on his back
+            self.charge = Charge(start.x, start.y, CARRIED)
         self.exit_taken: tuple[str, str] | None = None  # (map, spawn) once Cage reaches an Exit
         self.final_act = False  # beyond the loop: down the hidden shaft
+        self.warned_final = False  # he has been told that beyond the shaft death is final
         self.completed_tick: int | None = None  # the Omega is destroyed
         self.flow = FlowField(level)
         self._close_gates()
@@ -209,6 +214,11 @@ class World(
                 if gate.obj.contains(x, y):
                     self.final_act = True
                     events.append(ev.FinalActBegun(self.tick))
+                elif not self.warned_final:
+                    cx, cy = gate.obj.center
+                    if math.hypot(cx - x, cy - y) <= T.NO_RETURN_WARNING:
+                        self.warned_final = True
+                        events.append(ev.PointOfNoReturn(self.tick, cx, cy))
         for exit_obj in self.level.objects_of("Exit"):
             if exit_obj.contains(x, y):
                 target = str(exit_obj.prop("map", ""))
@@ -306,5 +316,6 @@ class World(
             c = self.charge
             h.ints((c.state, c.plant_progress, c.fuse))
             h.floats((c.x, c.y))
-        h.ints((int(self.final_act), -1 if self.completed_tick is None else self.completed_tick))
+        h.ints((int(self.final_act), int(self.warned_final)))
+        h.ints((-1 if self.completed_tick is None else self.completed_tick,))
         return h.hexdigest()
