@@ -2761,8 +2761,34 @@ def sand_spray(surf, breed: Breed, t: float, rng_seed: int) -> None:
             fill(surf, clod, SAND[rng.choice([2, 3, 4, 5])])
 
 
-def mimic_sheet(name: str, breed: Breed, size: int) -> None:
-    rng = random.Random(breed.seed * 31)
+# The rows every Mimic sheet has, in order: (name, ticks per frame, loops). The renderer picks a
+# row by the Mimic's state and turns the frames to its heading, so every kind faces east.
+MIMIC_ROWS = (
+    ("burrowed", 12, True),
+    ("emerge", 6, False),
+    ("move", 7, True),
+    ("windup", 8, False),
+    ("lunge", 5, True),
+    ("die", 6, False),
+    ("hit", 4, False),
+)
+
+
+def save_mimic_sheet(
+    name: str, size: int, rows: dict[str, list[pygame.Surface]], ticks: dict[str, int] | None = None
+) -> None:
+    """Write a Mimic kind's sheet: its frames by row name, each row's pace overridable."""
+    ticks = ticks or {}
+    anims = [Anim(row, rows[row], ticks.get(row, t), loop) for row, t, loop in MIMIC_ROWS]
+    save_sheet(name, (size, size), anims)
+
+
+def mound_rows(
+    breed: Breed, size: int, rng: random.Random, rising: Callable[[int, float], pygame.Surface]
+) -> tuple[list[pygame.Surface], list[pygame.Surface]]:
+    """The burrowed row (a mound heaving and cracking) and the emerge row (the mound bursts and
+    the creature climbs out of the pit through flying sand). `rising(f, reach)` draws the creature
+    on emerge frame f (1..5) as it comes out, reach going 0.2..1."""
     burrowed = [
         sand_mound(size, breed, f, rng, heave=h, crack=c)
         for f, (h, c) in enumerate(((0.0, 0.2), (0.8, 0.35), (0.4, 0.55), (1.2, 0.8)))
@@ -2775,22 +2801,38 @@ def mimic_sheet(name: str, breed: Breed, size: int) -> None:
         else:
             reach = (0.2, 0.45, 0.7, 0.9, 1.0)[f - 1]
             burst_pit(frame, breed, f / 5)
-            frame.blit(
-                draw_mimic(
-                    breed,
-                    Writhe(
-                        phase=f * 0.9,
-                        reach=reach,
-                        curl=1.0 - reach,
-                        body=0.6 + 0.4 * reach,
-                        core=0.8 - 0.1 * f,
-                    ),
-                    size,
-                ),
-                (0, 0),
-            )
+            frame.blit(rising(f, reach), (0, 0))
             sand_spray(frame, breed, f / 5, breed.seed + 100)
         emerge.append(frame)
+    return burrowed, emerge
+
+
+def with_trail(solid: pygame.Surface, color: RGB, step: float, alphas=(0.12, 0.24, 0.36)):
+    """A lunging body with fading afterimages behind it (to the west: it moves east)."""
+    frame = new_surface(*solid.get_size())
+    for t, alpha in zip((3, 2, 1), alphas, strict=True):
+        frame.blit(ghost(solid, color, alpha), (-round(step * t), 0))
+    frame.blit(solid, (0, 0))
+    return frame
+
+
+def mimic_sheet(name: str, breed: Breed, size: int) -> None:
+    rng = random.Random(breed.seed * 31)
+
+    def rising(f: int, reach: float) -> pygame.Surface:
+        return draw_mimic(
+            breed,
+            Writhe(
+                phase=f * 0.9,
+                reach=reach,
+                curl=1.0 - reach,
+                body=0.6 + 0.4 * reach,
+                core=0.8 - 0.1 * f,
+            ),
+            size,
+        )
+
+    burrowed, emerge = mound_rows(breed, size, rng, rising)
     move = [
         draw_mimic(breed, Writhe(phase=f * math.tau / 4, spin=f * 0.18, core=0.3), size)
         for f in range(4)
@@ -2809,31 +2851,20 @@ def mimic_sheet(name: str, breed: Breed, size: int) -> None:
         )
         for f in range(3)
     ]
-    lunge = []
-    for f in range(2):
-        frame = new_surface(size, size)
-        solid = draw_mimic(
-            breed, Writhe(phase=f * 2.0, stretch=0.7 + 0.3 * f, core=0.9, reach=0.95), size
+    lunge = [
+        with_trail(
+            draw_mimic(
+                breed, Writhe(phase=f * 2.0, stretch=0.7 + 0.3 * f, core=0.9, reach=0.95), size
+            ),
+            breed.halo if breed.vein else (40, 24, 18),
+            5 * breed.scale,
         )
-        for t in (3, 2, 1):
-            frame.blit(
-                ghost(solid, breed.halo if breed.vein else (40, 24, 18), 0.12 * (4 - t)),
-                (-round(5 * t * breed.scale), 0),
-            )
-        frame.blit(solid, (0, 0))
-        lunge.append(frame)
+        for f in range(2)
+    ]
     die = [mimic_death(breed, f, size) for f in range(6)]
     hit = [tint_flash(move[0], (255, 255, 255), 0.85)]
-    anims = [
-        Anim("burrowed", burrowed, 12, True),
-        Anim("emerge", emerge, 6, False),
-        Anim("move", move, 7, True),
-        Anim("windup", windup, 8, False),
-        Anim("lunge", lunge, 5, True),
-        Anim("die", die, 6, False),
-        Anim("hit", hit, 4, False),
-    ]
-    save_sheet(name, (size, size), anims)
+    rows = {"burrowed": burrowed, "emerge": emerge, "move": move, "windup": windup}
+    save_mimic_sheet(name, size, rows | {"lunge": lunge, "die": die, "hit": hit})
 
 
 def mimic_death(breed: Breed, f: int, size: int) -> pygame.Surface:
