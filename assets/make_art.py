@@ -4233,6 +4233,123 @@ def shockwave_frames() -> list[pygame.Surface]:
     return frames
 
 
+def spit_frames() -> list[pygame.Surface]:
+    """A glob of acid in flight (flying east): a wobbling ball with a white-hot core, a tail of
+    thinner spit and a few drops shaken loose behind it."""
+    frames = []
+    for f in range(4):
+        s = new_surface(16, 16)
+        wob = math.sin(f * math.pi / 2)
+        tail = chain([(2.5, 8 + wob * 0.8), (6.5, 8 - wob * 0.4), (10, 8)], 0.8, 2.2)
+        fill(s, tail, ACID[2])
+        glob = ellipse(10, 8, 3.6 + 0.5 * wob, 3.2 - 0.4 * wob)
+        shade(s, glob, ACID[1:], "sphere", rim=False, bias=0.1)
+        fill(s, ellipse(10.6, 7.6, 1.5, 1.3), ACID[5])
+        put(s, 10, 7, (255, 255, 240))
+        for x, y in ((3.5 - f % 2, 5.5 + f % 3), (5 + f % 2, 11 - f % 2)):
+            put(s, round(x), round(y), ACID[3])
+        outline(s, ACID[0])
+        frames.append(s)
+    return frames
+
+
+def acid_frames() -> list[pygame.Surface]:
+    """The glob lands: a bright splash thrown into a crown of drops, settling into a puddle that
+    hisses and bubbles as it eats the ground, then thins away."""
+    size = 40
+    c = size / 2
+    rng = random.Random(211)
+    drops = [
+        (rng.uniform(0, math.tau), rng.uniform(0.5, 1.0), rng.uniform(0.7, 1.3)) for _ in range(18)
+    ]
+    puddle = splat_shape(random.Random(212), c, c, 8.5, lobes=8)
+    frames = []
+    for f in range(6):
+        s = new_surface(size, size)
+        grow = min(1.0, 0.45 + f * 0.22)
+        pool = {
+            (round(c + (x + 0.5 - c) * grow - 0.5), round(c + (y + 0.5 - c) * grow - 0.5))
+            for x, y in puddle
+        }
+        pool |= ring(pool)  # shrinking the shape leaves holes: close them
+        if f >= 1:
+            shade(s, pool, ACID[:4], "sphere", rim=False, bias=-0.15)
+            for x, y in pool:  # a wet, lit rim on the far side of the light
+                if (x - 1, y - 1) not in pool:
+                    put(s, x, y, ACID[4])
+            # Bubbles rising and popping in the acid.
+            bub = random.Random(220 + f)
+            for _ in range(5):
+                x, y = c + bub.uniform(-6, 6), c + bub.uniform(-5, 5)
+                if (round(x), round(y)) in pool:
+                    r = bub.choice([0.7, 1.0, 1.4])
+                    bubble = ellipse(x, y, r, r) & pool
+                    fill(s, bubble, ACID[3])
+                    fill(s, {p for p in bubble if (p[0] + 1, p[1] + 1) in bubble}, ACID[5])
+            if f >= 2:  # the sizzle: pale fumes lifting off it
+                fumes = random.Random(230 + f)
+                for _ in range(8):
+                    x, y = c + fumes.uniform(-9, 9), c + fumes.uniform(-8, 6) - f
+                    put(s, round(x), round(y), (*ACID[5], 170))
+        if f <= 2:
+            # The splash: a bright burst, then drops flung outward in a crown.
+            if f == 0:
+                glow(s, c, c, 10, ACID[4], 0.5, steps=3)
+                fill(s, ellipse(c, c, 5, 4.5), ACID[4])
+                fill(s, ellipse(c, c, 2.6, 2.3), ACID[5])
+            for a, speed, r in drops:
+                d = (4 + speed * 5 * (f + 1)) if f else 4 + speed * 2
+                x, y = c + math.cos(a) * d, c + math.sin(a) * d
+                rad = r * (1.2 - 0.25 * f)
+                if 1 < x < size - 1 and 1 < y < size - 1:
+                    fill(s, ellipse(x, y, rad, rad), ACID[3])
+                    put(s, round(x - 1), round(y - 1), ACID[5])
+        outline(s, ACID[0])
+        if f >= 4:
+            fade_dither(s, 1.0 - (f - 3) * 0.3)
+        frames.append(s)
+    return frames
+
+
+def deflect_frames() -> list[pygame.Surface]:
+    """A round glancing off armour: a white flash on the plate, then a fan of hot streaks thrown
+    east (the way the ricochet goes), cooling from white through yellow to orange."""
+    size = 24
+    c = size / 2
+    rng = random.Random(241)
+    rays = [(rng.gauss(0, 0.7), rng.uniform(0.6, 1.0)) for _ in range(9)]
+    rays += [(rng.uniform(-math.pi, math.pi), rng.uniform(0.3, 0.55)) for _ in range(4)]
+    hot = [(255, 255, 255), (255, 246, 180), (255, 214, 90), (240, 150, 40), (190, 80, 24)]
+    frames = []
+    for f in range(5):
+        s = new_surface(size, size)
+        if f == 0:
+            glow(s, c, c, 8, (255, 250, 210), 0.55, steps=3)
+            star = polygon([(c, c - 7), (c + 1.2, c - 1.2), (c + 8, c), (c + 1.2, c + 1.2),
+                            (c, c + 7), (c - 1.2, c + 1.2), (c - 6, c), (c - 1.2, c - 1.2)])  # fmt: skip
+            fill(s, star, hot[1])
+            fill(s, ellipse(c, c, 2.4, 2.4), hot[0])
+        else:
+            for a, sp in rays:
+                # Each spark a streak: a cooler tail, a hot head, shortening as it slows.
+                r1 = (3 + f * 2.4) * sp
+                r0 = max(1.0, r1 - (6.5 - f * 1.2) * sp)
+                dx, dy = math.cos(a), math.sin(a)
+                mid = (r0 + r1) / 2
+                tail = capsule((c + dx * r0, c + dy * r0), (c + dx * mid, c + dy * mid), 0.72)
+                head = capsule((c + dx * mid, c + dy * mid), (c + dx * r1, c + dy * r1), 0.72)
+                fill(s, tail, hot[min(4, f + 1)])
+                fill(s, head, hot[min(4, f - 1)])
+            if f <= 2:
+                fill(s, ellipse(c, c, 2.2 - f * 0.6, 2.2 - f * 0.6), hot[f])
+            if f >= 3:
+                put(s, round(c - 0.5), round(c - 0.5), (150, 140, 130, 170))  # a fleck of smoke
+        if f < 3:
+            outline(s, (110, 44, 14))  # a burnt rim: white sparks must show on pale sand too
+        frames.append(s)
+    return frames
+
+
 def fx_sheets() -> None:
     save_sheet("fx_muzzle", (24, 24), [Anim("play", muzzle_frames(), 2, False)])
     save_sheet("fx_spark", (16, 16), [Anim("play", spark_frames(), 3, False)])
@@ -4241,6 +4358,9 @@ def fx_sheets() -> None:
     save_sheet("fx_dust", (24, 24), [Anim("play", dust_frames(), 5, False)])
     save_sheet("fx_sandburst", (48, 48), [Anim("play", sandburst_frames(), 5, False)])
     save_sheet("fx_shockwave", (128, 128), [Anim("play", shockwave_frames(), 4, False)])
+    save_sheet("fx_spit", (16, 16), [Anim("play", spit_frames(), 4, False)])
+    save_sheet("fx_acid", (40, 40), [Anim("play", acid_frames(), 5, False)])
+    save_sheet("fx_deflect", (24, 24), [Anim("play", deflect_frames(), 3, False)])
 
 
 # Pickups and markers ---------------------------------------------------------------------------

@@ -33,6 +33,9 @@ SHEETS = [
     "fx_dust",
     "fx_sandburst",
     "fx_shockwave",
+    "fx_spit",
+    "fx_acid",
+    "fx_deflect",
     "pickups",
     "cursor",
 ]
