@@ -4311,6 +4311,10 @@ def acid_frames() -> list[pygame.Surface]:
     return frames
 
 
+# A four-point glint with a long arm east, the way the ricochet flies: (angle, radius) pairs.
+STAR_POINTS = [(i * math.pi / 4, (8, 1.7, 7, 1.7, 6, 1.7, 7, 1.7)[i]) for i in range(8)]
+
+
 def deflect_frames() -> list[pygame.Surface]:
     """A round glancing off armour: a white flash on the plate, then a fan of hot streaks thrown
     east (the way the ricochet goes), cooling from white through yellow to orange."""
@@ -4325,8 +4329,7 @@ def deflect_frames() -> list[pygame.Surface]:
         s = new_surface(size, size)
         if f == 0:
             glow(s, c, c, 8, (255, 250, 210), 0.55, steps=3)
-            star = polygon([(c, c - 7), (c + 1.2, c - 1.2), (c + 8, c), (c + 1.2, c + 1.2),
-                            (c, c + 7), (c - 1.2, c + 1.2), (c - 6, c), (c - 1.2, c - 1.2)])  # fmt: skip
+            star = polygon([(c + math.cos(a) * r, c + math.sin(a) * r) for a, r in STAR_POINTS])
             fill(s, star, hot[1])
             fill(s, ellipse(c, c, 2.4, 2.4), hot[0])
         else:
