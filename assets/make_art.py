@@ -3028,7 +3028,7 @@ RUST_SEAM = ramp("#3a0c06", "#6e1a0c", "#a82c14", "#d8481e", "#ff7a3a", "#ffc08a
 CARAPACE_SKIN = ramp("#0b090d", "#161219", "#221c27", "#322939", "#463b4f", "#5e516a")
 SHIELD = ramp("#5e5546", "#8a806b", "#b1a78e", "#d2c9b0", "#ebe4cf", "#fbf8ec")
 WEAK = ramp("#52082a", "#981a48", "#d83a74", "#ff74a4", "#ffbcd6", "#fff4f8")
-MITE_SKIN = ramp("#07060a", "#121017", "#1f1a26", "#2f2838", "#453b51", "#5f526e")
+MITE_SKIN = ramp("#08070b", "#15121b", "#241e2c", "#362e41", "#50445e", "#6e5f80")
 EYES = ramp("#6a2a04", "#b85a08", "#f09a14", "#ffc832", "#ffec8a", "#fffbe0")
 HULK_SKIN = ramp("#090706", "#140f0d", "#201815", "#2e231e", "#3f3028", "#544036")
 HULK_PLATE = ramp("#2f2a27", "#4a433e", "#686059", "#88807a", "#a9a29a", "#c8c2b8")
@@ -3141,7 +3141,7 @@ def bug_death(
     body = draw(Stance(phase=0.4, charge=max(0.0, 0.7 - 0.25 * f), reach=1 - 0.06 * f))
     rng = random.Random(breed.seed * 5 + 1)
     for piece, a in shatter(body, 5, breed.seed):
-        d = f * (1.2 + rng.uniform(0, 0.8)) * k
+        d = f * (1.0 + rng.uniform(0, 0.6)) * k**0.6  # big kinds break apart, not scatter away
         if f >= 4:
             w, h = piece.get_size()
             for y in range(h):
@@ -3390,23 +3390,33 @@ def ridge_frames(size: int = 48) -> list[pygame.Surface]:
         # The furrow it leaves: loose, darker sand.
         furrow = ellipse(c - 11, c, 12, 3.6)
         for x, y in furrow:
-            put(s, x, y, (*SAND_DARK[2], 150 if (x + y) % 3 else 200))
-        ridge = ellipse(c - 1, c, 15.5, 5.6) | ellipse(c + 9, c, 7.2, 6.8)
-        for x, y in shift(ridge, 2, 2):
+            put(s, x, y, (*SAND_DARK[1], 150 if (x + y) % 3 else 210))
+        # The ridge swells where each crest rolls over it (crests one third of its length apart,
+        # rolling back a twelfth per frame), and heaps up round the digging head.
+        crests = [c + 12 - ((f / 4 + j / 3) % 1.0) * 26 for j in range(3)]
+
+        def half_width(x: float, crests: list[float] = crests) -> float:
+            t = (x - (c + 1)) / 17
+            base = 6.0 * math.sqrt(max(0.0, 1 - t * t))
+            return base + sum(0.9 * max(0.0, 1 - abs(x - xc) / 3.5) for xc in crests)
+
+        ridge = {
+            (x, y)
+            for x in range(size)
+            for y in range(size)
+            if abs(y + 0.5 - c) <= half_width(x + 0.5)
+        } | ellipse(c + 9, c, 7.2, 6.8)
+        for x, y in shift(ridge, 2, 3):
             if (x, y) not in ridge:
-                put(s, x, y, (60, 40, 24, 110))
+                put(s, x, y, (60, 40, 24, 140))
         shade(s, ridge, SAND[:5], "sphere", rim=False, bias=-0.1, centre=(c + 3, c), radii=(16, 7))
-        # Crests rolling back along it: a lit front and a shadowed back to each.
-        for j in range(3):
-            xc = c + 12 - ((f / 4 + j / 3) % 1.0) * 26
-            for y in range(round(c - 7), round(c + 7)):
-                for dx, col in (
-                    (0, SAND[4]),
-                    (-1, SAND[4]),
-                    (-2, SAND_DARK[1]),
-                    (-3, SAND_DARK[2]),
-                ):
-                    x = round(xc + dx + 1.5 * ((y - c) / 6) ** 2)
+        # Each crest a bow wave: lit on its front, shadowed behind, its arms swept back.
+        for xc in crests:
+            for y in range(round(c - 8), round(c + 8)):
+                w = max(1.0, half_width(xc))
+                bend = 4.0 * ((y + 0.5 - c) / w) ** 2
+                for dx, col in ((1, SAND[5]), (0, SAND[4]), (-1, SAND_DARK[2]), (-2, SAND_DARK[1])):
+                    x = round(xc + dx - bend)
                     if (x, y) in ridge and ring({(x, y)}) <= ridge:
                         put(s, x, y, col)
         # The nose breaks the crust: a dark split, lit from the plates under it.
@@ -3728,12 +3738,13 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
             x, y = bx - 14 + math.cos(a) * r * 0.6, c + math.sin(a) * r
             if 1 < x < size - 2 and 1 < y < size - 2:
                 fill(s, ellipse(x, y, 1.1, 1.1), VIOLET[goo.choice([2, 3, 4])])
-        spawn = [(4, 30, 180), (4, 70, 180), (0, 48, 180), (18, 8, 90), (18, 88, 270)]
+        # Where the newborns are, by their centres, and which way each scuttles off.
+        spawn = [(16, 30, 180), (16, 70, 180), (12, 48, 180), (30, 14, 90), (30, 82, 270)]
         if st.phase > 1:
-            spawn = [(6, 22, 180), (2, 60, 180), (10, 80, 270), (28, 4, 90), (14, 40, 180)]
+            spawn = [(18, 22, 180), (14, 60, 180), (22, 82, 270), (40, 12, 90), (26, 40, 180)]
         for x, y, turn in spawn:
             mite = pygame.transform.rotate(draw_mite(Stance(phase=x, charge=0.8), 24, 1.0), turn)
-            s.blit(mite, (round(x - 12 + 12), round(y - 12)))
+            s.blit(mite, (x - 12, y - 12))
     return s
 
 
