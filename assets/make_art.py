@@ -2867,6 +2867,36 @@ def mimic_sheet(name: str, breed: Breed, size: int) -> None:
     save_mimic_sheet(name, size, rows | {"lunge": lunge, "die": die, "hit": hit})
 
 
+def ichor_pool(
+    s, breed: Breed, f: int, size: int, blood: list[RGB] = ICHOR, spill: float = 1.0
+) -> tuple[Shape, float]:
+    """The pool a dying Mimic spreads underneath it on death frame f; returns it and its size."""
+    k = breed.scale
+    c = size / 2
+    pool_r = (3 + f * 1.6) * k * spill
+    pool = splat_shape(random.Random(breed.seed), c, c, pool_r, lobes=7)
+    pool = {p for p in pool if 1 <= p[0] < size - 1 and 1 <= p[1] < size - 1}
+    shade(s, pool, blood[:4], "sphere", rim=False, bias=-0.1)
+    for x, y in pool:
+        if (x - 1, y - 1) not in pool and (x + 1, y + 1) in pool:
+            put(s, x, y, blood[4])
+    return pool, pool_r
+
+
+def ichor_drops(s, breed: Breed, f: int, size: int, blood: list[RGB] = ICHOR) -> None:
+    """Droplets flung out of a bursting Mimic, further on each death frame."""
+    k = breed.scale
+    c = size / 2
+    drops = random.Random(breed.seed + 9)
+    for _ in range(int(16 * k)):
+        a = drops.uniform(0, math.tau)
+        r = (4 + f * drops.uniform(2.0, 3.4)) * k
+        if r < c - 2:
+            x, y = c + math.cos(a) * r, c + math.sin(a) * r
+            fill(s, ellipse(x, y, 0.9 * k, 0.9 * k), blood[3])
+            put(s, round(x - 1), round(y - 1), blood[5])
+
+
 def mimic_death(breed: Breed, f: int, size: int) -> pygame.Surface:
     """Six frames: the core flares, the knot bursts, pieces and ichor fly, a splat remains."""
     s = new_surface(size, size)
@@ -2877,13 +2907,7 @@ def mimic_death(breed: Breed, f: int, size: int) -> pygame.Surface:
         frame = draw_mimic(breed, Writhe(phase=0.5, core=1.0, curl=0.3, body=1.12), size)
         return tint_flash(frame, breed.core[4], 0.35)
     # The pool of ichor that spreads underneath.
-    pool_r = (3 + f * 1.6) * k
-    pool = splat_shape(random.Random(breed.seed), c, c, pool_r, lobes=7)
-    pool = {p for p in pool if 1 <= p[0] < size - 1 and 1 <= p[1] < size - 1}
-    shade(s, pool, ICHOR[:4], "sphere", rim=False, bias=-0.1)
-    for x, y in pool:
-        if (x - 1, y - 1) not in pool and (x + 1, y + 1) in pool:
-            put(s, x, y, ICHOR[4])
+    pool, pool_r = ichor_pool(s, breed, f, size)
     if breed.vein:
         for x, y in sorted(pool)[:: 7 + f]:
             put(s, x, y, breed.vein[1] if f < 5 else breed.vein[0])
@@ -2934,14 +2958,7 @@ def mimic_death(breed: Breed, f: int, size: int) -> pygame.Surface:
     if f <= 2:
         glow(s, c, c, (6 + 3 * f) * k, breed.halo, 0.5 - 0.15 * f, steps=2, add=True)
         fill(s, ellipse(c, c, (2.5 - f * 0.7) * k, (2.5 - f * 0.7) * k), breed.core[5 - f])
-    drops = random.Random(breed.seed + 9)
-    for _ in range(int(16 * k)):
-        a = drops.uniform(0, math.tau)
-        r = (4 + f * drops.uniform(2.0, 3.4)) * k
-        if r < c - 2:
-            x, y = c + math.cos(a) * r, c + math.sin(a) * r
-            fill(s, ellipse(x, y, 0.9 * k, 0.9 * k), ICHOR[3])
-            put(s, round(x - 1), round(y - 1), ICHOR[5])
+    ichor_drops(s, breed, f, size)
     outline(s, OUTLINE)
     return s
 
@@ -3131,13 +3148,7 @@ def bug_death(
     if f == 0:
         return tint_flash(draw(Stance(charge=1.0, brace=0.3)), breed.core[4], 0.35)
     s = new_surface(size, size)
-    pool_r = (3 + f * 1.6) * k * spill
-    pool = splat_shape(random.Random(breed.seed), c, c, pool_r, lobes=7)
-    pool = {p for p in pool if 1 <= p[0] < size - 1 and 1 <= p[1] < size - 1}
-    shade(s, pool, blood[:4], "sphere", rim=False, bias=-0.1)
-    for x, y in pool:
-        if (x - 1, y - 1) not in pool and (x + 1, y + 1) in pool:
-            put(s, x, y, blood[4])
+    ichor_pool(s, breed, f, size, blood, spill)
     body = draw(Stance(phase=0.4, charge=max(0.0, 0.7 - 0.25 * f), reach=1 - 0.06 * f))
     rng = random.Random(breed.seed * 5 + 1)
     for piece, a in shatter(body, 5, breed.seed):
@@ -3152,14 +3163,8 @@ def bug_death(
         s.blit(piece, (round(math.cos(a) * d), round(math.sin(a) * d)))
     if f <= 2:
         glow(s, c, c, (5 + 3 * f) * k, breed.halo, 0.5 - 0.15 * f, steps=2, add=True)
-    drops = random.Random(breed.seed + 9)
-    for _ in range(int(14 * k)):
-        a = drops.uniform(0, math.tau)
-        r = (5 + f * drops.uniform(2.0, 3.4)) * k
-        if r < c - 2 and f < 5:
-            x, y = c + math.cos(a) * r, c + math.sin(a) * r
-            fill(s, ellipse(x, y, 0.8 * k, 0.8 * k), blood[3])
-            put(s, round(x - 1), round(y - 1), blood[5])
+    if f < 5:
+        ichor_drops(s, breed, f, size, blood)
     outline(s, OUTLINE)
     return s
 
