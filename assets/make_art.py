@@ -3227,7 +3227,7 @@ def draw_spitter(st: Stance, size: int = 40) -> pygame.Surface:
     if st.charge > 0.5:
         glow(s, bx - 5, c, 13 * swell, SPITTER.halo, 0.1 + 0.35 * (st.charge - 0.5), steps=3)
     legs = [
-        (5.0, 1.4, 36, 8.0, 8.5, 0.75),
+        (5.0, 1.4, 48, 8.0, 8.0, 0.75),
         (3.0, 2.0, 78, 7.5, 8.0, 0.75),
         (1.0, 1.6, 124, 8.5, 9.5, 0.75),
     ]
@@ -3240,7 +3240,7 @@ def draw_spitter(st: Stance, size: int = 40) -> pygame.Surface:
     tail = ellipse(bx - 6, c, 6.5, 3.8)
     thorax = ellipse(bx + 3, c, 4.2, 2.6)
     neck = capsule((bx + 4, c), (hx - 1, c), 1.4)
-    head = ellipse(hx, c, 3.0, 2.3)
+    head = ellipse(hx, c, 3.4, 2.8)
     glossy(s, tail, SPITTER_SKIN)
     glossy(s, thorax, SPITTER_SKIN)
     shade(s, neck, SPITTER_SKIN, "flat", sep=SPITTER_SKIN[0])
@@ -3271,23 +3271,25 @@ def draw_spitter(st: Stance, size: int = 40) -> pygame.Surface:
         if p in sac:
             put(s, *p, ACID[5])
     # Two eye-pits on the head.
-    put(s, round(hx), round(c - 1.5), ACID[4])
-    put(s, round(hx), round(c + 0.5), ACID[4])
+    put(s, round(hx + 0.5), int(c) - 2, ACID[4])
+    put(s, round(hx + 0.5), int(c) + 1, ACID[4])
     outline(s, OUTLINE)
     glow(s, bx - 6, c - 1, 3.5 * swell, ACID[4], 0.15 + 0.45 * bright, steps=2, add=True)
     if st.thrust:
         # The spray: a cone of droplets out of the mouth, a hot core at its root.
         mouth = (hx + 4.5, c)
+        spray = new_surface(size, size)
         drops = random.Random(SPITTER.seed + round(st.thrust * 10))
         for _ in range(30):
-            a = drops.gauss(0, 0.4)
-            r = drops.uniform(1, 6.5) * st.thrust
+            a = drops.gauss(0, 0.45)
+            r = drops.uniform(1, 7) * st.thrust
             x, y = mouth[0] + math.cos(a) * r, mouth[1] + math.sin(a) * r
             if x < size - 1:
-                fill(s, ellipse(x, y, 0.9, 0.9), ACID[drops.choice([3, 4, 4, 5])])
-        fill(s, ellipse(mouth[0] + 1, c, 2.2, 1.8), ACID[4])
-        fill(s, ellipse(mouth[0] + 1, c, 1.1, 1.0), ACID[5])
-        outline(s, ACID[0])
+                fill(spray, ellipse(x, y, 0.9, 0.9), ACID[drops.choice([3, 4, 4, 5])])
+        fill(spray, ellipse(mouth[0] + 1, c, 2.4, 2.0), ACID[4])
+        fill(spray, ellipse(mouth[0] + 1, c, 1.2, 1.0), ACID[5])
+        outline(spray, ACID[0])
+        s.blit(spray, (0, 0))
     return s
 
 
