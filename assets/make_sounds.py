@@ -1350,21 +1350,23 @@ def brood_birth() -> Signal:
     """A sac bursting: the membrane tearing, a wet gush, and the newborn mites' first chitter."""
     rng = random.Random(4242)
     n = samples(1.0)
-    strain = times(svf(white(n, rng), pitch_lines(n, [(0, 300), (0.12, 700)]), 5.0, "bp"),
-                   lines(n, [(0, 0), (0.1, 0.7), (0.13, 0.0)]))  # fmt: skip
+    pop = 0.05  # the sac gives way
+    strain = times(svf(white(n, rng), pitch_lines(n, [(0, 300), (pop, 700)]), 5.0, "bp"),
+                   lines(n, [(0, 0), (pop - 0.01, 0.7), (pop + 0.01, 0.0)]))  # fmt: skip
     tear = svf(held_noise(n, rng, 1, 6), 2000, 0.8, "bp")
-    tear = times(tear, times(grains_gate(n, rng, 0.12, 0.28), lines(n, [(0.12, 1), (0.28, 0.3)])))
-    burst = drive(times(sine(exp_sweep(n, 150, 50, 0.04), n), decay(n, 0.08, 0.002, 0.13)), 2.2)
+    tear = times(tear, times(grains_gate(n, rng, pop, 0.22), lines(n, [(pop, 1), (0.22, 0.3)])))
+    rest = n - samples(pop)
+    burst = drive(thump(rest, 150, 50, 0.04, 0.08), 2.2)
     gush = times(
-        svf(white(n, rng), exp_sweep(n, 2400, 300, 0.12), 1.5, "lp"), decay(n, 0.18, 0.004, 0.13)
+        svf(white(rest, rng), exp_sweep(rest, 2600, 300, 0.12), 1.5, "lp"), decay(rest, 0.18, 0.004)
     )
     squelch = times(
-        svf(white(n, rng), exp_sweep(n, 1500, 300, 0.07), 5.0, "bp"), decay(n, 0.1, 0.003, 0.14)
+        svf(white(rest, rng), exp_sweep(rest, 1600, 300, 0.07), 5.0, "bp"), decay(rest, 0.1, 0.003)
     )
-    drip = bubbles(n, rng, 26, 0.18, 0.8, 400, 1600)
+    drip = bubbles(n, rng, 26, 0.1, 0.7, 400, 1600)
     chitter = silence(n)
     for _ in range(12):
-        at = 0.45 + rng.random() * 0.45
+        at = 0.35 + rng.random() * 0.5
         m = samples(0.03)
         f0 = 2600 + 1800 * rng.random()
         blip = times(sine(pitch_lines(m, [(0, f0), (0.03, f0 * 0.75)]), m), decay(m, 0.01, 0.002))
@@ -1373,9 +1375,9 @@ def brood_birth() -> Signal:
         n,
         (strain, 0.5),
         (tear, 0.9),
-        (burst, 0.55),
-        (gush, 1.0),
-        (squelch, 0.8),
+        (burst, 0.55, pop),
+        (gush, 1.0, pop),
+        (squelch, 0.8, pop),
         (drip, 0.3),
         (chitter, 0.3),
     )
