@@ -3586,7 +3586,7 @@ def draw_hulk(st: Stance, size: int = 96) -> pygame.Surface:
     leg_pairs(s, HULK_SKIN, bx, c, legs, st, 0.25 * (1 - rear), k, bias=0.05)
     # The arms: shoulder, elbow, fist (y for the right arm; the left mirrors it).
     sw = 0.0 if rear or slam else 2.5 * math.sin(st.phase)
-    arm = [(6, 13), (15 - 3 * rear, 22 + 8 * rear), (28 - 6 * rear, 16 + 12 * rear)]
+    arm = [(6, 13), (15 - 3 * rear, 22 + 6 * rear), (28 - 6 * rear, 16 + 9 * rear)]
     if slam:
         arm = [(6, 12), (19, 16 - 2 * slam), (31, 8 - 1.5 * slam)]
     for side in (1, -1):
