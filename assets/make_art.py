@@ -3077,20 +3077,23 @@ def draw_mite(st: Stance, size: int = 24, k: float = 1.0) -> pygame.Surface:
     lean = st.thrust * 1.5 * k
     reach = st.reach * (1 - 0.3 * st.brace)
     legs = new_surface(size, size)
-    for side in (1, -1):
-        for i, (ox, base) in enumerate(((2.0, 48), (0.7, 80), (-0.7, 108), (-2.0, 138))):
-            sw = 0.3 * math.sin(st.phase + i * math.pi + (0 if side > 0 else math.pi))
-            a = side * (math.radians(min(165, base + 45 * st.thrust)) + sw)
-            root = (c + ox * k + lean, c + side * 1.6 * k)
-            knee = (
-                root[0] + math.cos(a) * 3.2 * k * reach,
-                root[1] + math.sin(a) * 3.2 * k * reach,
-            )
-            a2 = a + side * (base - 90) / 90 * 0.9 - side * 0.25
-            foot = (knee[0] + math.cos(a2) * 3 * k * reach, knee[1] + math.sin(a2) * 3 * k * reach)
-            fill(legs, chain([root, knee, foot], 0.5, 0.5), MITE_SKIN[4])
-            put(legs, round(knee[0] - 0.5), round(knee[1] - 0.5), MITE_SKIN[5])
-            put(legs, round(foot[0] - 0.5), round(foot[1] - 0.5), MITE_SKIN[2])
+    leg_pairs(
+        legs,
+        MITE_SKIN[3:],
+        c + lean,
+        c,
+        [
+            (2.0, 1.6, min(165, 48 + 45 * st.thrust), 3.2, 3.0, 0.5),
+            (0.7, 1.6, min(165, 80 + 45 * st.thrust), 3.2, 3.0, 0.5),
+            (-0.7, 1.6, min(165, 108 + 45 * st.thrust), 3.2, 3.0, 0.5),
+            (-2.0, 1.6, min(165, 138 + 45 * st.thrust), 3.2, 3.0, 0.5),
+        ],
+        Stance(phase=st.phase, reach=reach),
+        0.3,
+        k,
+        bend=0.9,
+        bias=0.3,  # hair-thin legs are all rim: lift them so they stay light
+    )
     body = ellipse(c - 1.2 * k + lean, c, (4.8 + st.thrust) * k, 3.7 * k * (1 - 0.1 * st.thrust))
     head = ellipse(c + 3.6 * k + lean * 1.4, c, 2.6 * k, 2.6 * k)
     glossy(s, body, MITE_SKIN, bias=0.05)
