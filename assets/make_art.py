@@ -3682,12 +3682,12 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
     if pulse > 0.4:
         glow(s, bx, c, 44, BROOD.halo, 0.3 * (pulse - 0.4), steps=3)
     legs = [
-        (14.0, 16.0, 55, 6.0, 5.0, 2.6),
-        (4.0, 20.0, 78, 6.0, 5.0, 2.6),
-        (-7.0, 21.0, 100, 6.0, 5.0, 2.6),
-        (-18.0, 17.0, 125, 6.0, 5.0, 2.6),
+        (14.0, 17.0, 55, 5.0, 4.0, 3.0),
+        (4.0, 21.0, 78, 5.0, 4.0, 3.0),
+        (-7.0, 22.0, 100, 5.0, 4.0, 3.0),
+        (-18.0, 18.0, 125, 5.0, 4.0, 3.0),
     ]
-    leg_pairs(s, BROOD_SHELL[:6], bx, c, legs, st, 0.2, 1.0, bias=0.05)
+    leg_pairs(s, BROOD_SHELL[:6], bx, c, legs, st, 0.2, 1.0, bend=1.2, bias=0.05)
     # The head, tucked under the rim of the shell, feelers out.
     hx = bx + rx - 2
     for side in (1, -1):
@@ -3720,6 +3720,7 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
             sep=BROOD_SHELL[0],
             centre=(bx - 3, c - 3),
             radii=(rx, ry),
+            bias=0.08,
         )
     spots(s, dome, BROOD_SHELL, BROOD.seed, 9, 1)
     spots(s, dome, BROOD_SHELL, BROOD.seed + 1, 14, 5)
