@@ -3531,7 +3531,7 @@ def draw_carapace(st: Stance, size: int = 48) -> pygame.Surface:
     spread = st.brace
     legs = [
         (5.0, 8.0, 50 - 15 * spread, 4.5 + 2 * spread, 4.0 + 1.5 * spread, 2.3),
-        (0.0, 9.5, 96, 4.5 + 2 * spread, 4.0 + 2 * spread, 2.3),
+        (0.0, 9.5, 104 + 6 * spread, 4.5 + spread, 4.0 + spread, 2.3),
         (-5.0, 8.5, 138 + 15 * spread, 4.5 + 2 * spread, 4.5 + 2 * spread, 2.3),
     ]
     if st.thrust:
