@@ -1089,6 +1089,301 @@ def rita_shot() -> Signal:
     return drive(lowpass1(wet, 9000), 1.4)
 
 
+# --- The other Mimic kinds ------------------------------------------------------------------
+
+
+def bubbles(n: int, rng: random.Random, count: int, start: float, end: float, lo: float, hi: float):
+    """Wet bubbles bursting: tiny sine blips whose pitch jumps up as each one pops."""
+    out = silence(n)
+    for _ in range(count):
+        at = start + (end - start) * rng.random()
+        f = lo * (hi / lo) ** rng.random()
+        m = samples(0.012 + 0.018 * rng.random())
+        blip = times(sine(pitch_lines(m, [(0, f), (m / SR, f * 2.2)]), m), decay(m, 0.006, 0.001))
+        mix_into(out, blip, samples(at), 0.5 + 0.5 * rng.random())
+    return out
+
+
+def spitter_spit() -> Signal:
+    """A wet, gurgling hock: acid bubbling up the throat, a hard retch and the glob spat out."""
+    rng = random.Random(3232)
+    n = samples(0.55)
+    gurgle_env = lines(n, [(0, 0), (0.04, 0.6), (0.2, 1.0), (0.24, 0.2), (0.3, 0.0)])
+    throat = svf(white(n, rng), pitch_lines(n, [(0, 380), (0.22, 900)]), 6.0, "bp")
+    flutter = [
+        0.5 + 0.5 * math.sin(TAU * 34 * i / SR + 3 * v)
+        for i, v in enumerate(jitter(n, rng, 20, 1.0))
+    ]
+    gurgle = times(times(throat, flutter), gurgle_env)
+    pops = bubbles(n, rng, 22, 0.02, 0.24, 300, 1100)
+    # The hock: a rasping burst of breath through a narrowing throat, then the wet release.
+    rasp = formants(held_noise(n, rng, 1, 4), [(1300, 3.0, 1.0), (2500, 4.0, 0.6), (600, 2.0, 0.5)])
+    rasp = times(rasp, lines(n, [(0.21, 0), (0.23, 1.0), (0.3, 0.6), (0.36, 0.0)]))
+    spit = svf(white(n, rng), exp_sweep(n, 4500, 900, 0.03), 1.2, "bp")
+    spit = times(spit, decay(n, 0.035, 0.001, 0.3))
+    kick = drive(times(sine(exp_sweep(n, 180, 70, 0.02), n), decay(n, 0.04, 0.001, 0.3)), 1.8)
+    splat = bubbles(n, rng, 9, 0.31, 0.45, 700, 2000)
+    dry = layer(
+        n, (gurgle, 0.7), (pops, 0.35), (rasp, 1.0), (spit, 0.9), (kick, 0.35), (splat, 0.3)
+    )
+    return with_room(dry, 0.12, rt60=0.35, size=0.5)
+
+
+def acid_splash() -> Signal:
+    """Acid hitting the ground: a wet slap, then a hiss and crackle as it eats into what it hit."""
+    rng = random.Random(3333)
+    n = samples(1.0)
+    slap = times(
+        svf(white(n, rng), exp_sweep(n, 3000, 500, 0.03), 1.0, "lp"), decay(n, 0.03, 0.001)
+    )
+    body = drive(thump(n, 160, 60, 0.02, 0.05), 1.6)
+    squelch = times(
+        svf(white(n, rng), exp_sweep(n, 1800, 400, 0.05), 4.0, "bp"), decay(n, 0.06, 0.003)
+    )
+    hiss_env = lines(n, [(0.0, 0.0), (0.04, 1.0), (0.3, 0.7), (1.0, 0.0)])
+    hiss = times(svf(white(n, rng), 5200, 0.8, "hp"), curved(hiss_env, 1.3))
+    crackle = svf(grains(n, rng, 420, 0.03, 0.95, (0.0002, 0.0009), 1.7), 3800, 0.8, "hp")
+    pops = bubbles(n, rng, 30, 0.05, 0.8, 900, 3000)
+    dry = layer(
+        n, (slap, 0.7), (body, 0.6), (squelch, 0.7), (hiss, 0.25), (crackle, 0.55), (pops, 0.2)
+    )
+    return with_room(dry, 0.1, rt60=0.4, size=0.6)
+
+
+def burrower_tunnel() -> Signal:
+    """Something big digging just under the sand: a low rumble, grinding plates, sand pouring."""
+    rng = random.Random(3434)
+    n = samples(1.05)
+    env = lines(n, [(0, 0), (0.18, 1.0), (0.85, 0.9), (1.05, 0.0)])
+    rumble = scaled(svf(svf(white(n, rng), 95, 0.9, "lp"), 95, 0.9, "lp"), 5.0)
+    heave = [0.6 + 0.4 * math.sin(TAU * 3.2 * i / SR) for i in range(n)]
+    grind = times(
+        svf(held_noise(n, rng, 8, 40), 320, 2.0, "bp"),
+        [0.4 + 0.6 * abs(v) for v in jitter(n, rng, 18, 1.0)],
+    )
+    groan = svf(
+        saw(times(pitch_lines(n, [(0, 46), (1.05, 40)]), jitter(n, rng, 8, 0.05)), n),
+        260,
+        1.5,
+        "lp",
+    )
+    pour = svf(grains(n, rng, 700, 0.0, 1.05, (0.0004, 0.002), 1.0), 2600, 0.8, "bp")
+    chunks = times(svf(white(n, rng), 700, 1.2, "bp"), grains_gate(n, rng, 0.1, 0.95))
+    dry = layer(
+        n, (drive(rumble, 2.0), 0.8), (grind, 1.0), (groan, 0.35), (pour, 0.75), (chunks, 0.5)
+    )
+    return with_room(times(times(dry, env), heave), 0.15, rt60=0.5, size=0.8, tone=2200)
+
+
+def burrower_erupt() -> Signal:
+    """The digger bursts out: the ground blows open in a spray of sand, and it shrieks."""
+    rng = random.Random(3535)
+    n = samples(1.1)
+    boom = drive(thump(n, 140, 36, 0.05, 0.18), 2.2)
+    blast = times(
+        svf(white(n, rng), exp_sweep(n, 6000, 400, 0.08), 0.8, "lp"), decay(n, 0.09, 0.001)
+    )
+    spray = svf(grains(n, rng, 420, 0.0, 0.75, (0.0004, 0.003), 2.0), 2400, 0.7, "hp")
+    patter = svf(grains(n, rng, 160, 0.25, 1.0, (0.0005, 0.002), 1.2), 1800, 0.9, "bp")
+    contour = pitch_lines(n, [(0.04, 420), (0.16, 1500), (0.45, 1150), (0.8, 520), (1.0, 380)])
+    cry = screech(n, rng, contour, 2.8)
+    cry = formants(cry, [(1500, 1.5, 1.0), (2900, 3.0, 0.5), (800, 2.0, 0.4)])
+    cry = drive(times(cry, lines(n, [(0.04, 0), (0.1, 1.0), (0.5, 0.8), (0.95, 0.0)])), 2.0)
+    dry = layer(n, (boom, 1.0), (blast, 0.8), (spray, 0.5), (patter, 0.25), (cry, 0.55))
+    return with_room(dry, 0.2, rt60=0.7, size=1.0, tone=2800)
+
+
+def carapace_deflect() -> Signal:
+    """A round glancing off bone plate: a hard knock, the plate's short dry ring and the round
+    whining away."""
+    rng = random.Random(3636)
+    n = samples(0.6)
+    tick = times(svf(white(n, rng), 3200, 0.8, "hp"), decay(n, 0.003, 0.0003))
+    knock = drive(thump(n, 420, 160, 0.008, 0.03), 1.5)
+    # Bone rings lower and duller than steel: modes close together, dying fast.
+    plate = modal(n, [(1180, 0.5, 0.09), (1730, 0.4, 0.07), (2610, 0.3, 0.05), (3890, 0.2, 0.035)])
+    f = exp_sweep(n, 4200, 1900, 0.18)
+    whine = times(
+        sine(times(f, jitter(n, rng, 40, 0.01)), n),
+        lines(n, [(0.01, 0), (0.025, 1.0), (0.2, 0.45), (0.5, 0.0)]),
+    )
+    grit = svf(grains(n, rng, 16, 0.002, 0.05, (0.0003, 0.001), 1.5), 3000, 0.8, "hp")
+    dry = layer(n, (tick, 0.8), (knock, 0.8), (plate, 0.6), (whine, 0.28), (grit, 0.3))
+    return with_room(dry, 0.18, rt60=0.5, size=0.7, tone=5000)
+
+
+def carapace_charge() -> Signal:
+    """A shielded bulk breaking into a run: heavy feet pounding faster, the shield's edge scraping
+    along the ground, a rush of air and a low bellow."""
+    rng = random.Random(3737)
+    n = samples(1.1)
+    steps = silence(n)
+    for i, at in enumerate((0.0, 0.2, 0.36, 0.49, 0.6, 0.7, 0.79, 0.87)):
+        m = samples(0.25)
+        hit = layer(
+            m,
+            (drive(thump(m, 120, 40, 0.02, 0.07), 2.0), 0.7),
+            (thump(m, 320, 140, 0.008, 0.02), 0.5),  # the knock that carries on small speakers
+            (times(svf(white(m, rng), 900, 0.8, "lp"), decay(m, 0.02, 0.001)), 0.7),
+        )
+        mix_into(steps, hit, samples(at), 0.4 + 0.05 * i)
+    scrape = slide_scrape(n, rng, 0.15, 1.08, 520)
+    scrape = layer(n, (scrape, 1.0), (slide_scrape(n, rng, 0.25, 1.05, 1500), 0.4))
+    rush = svf(white(n, rng), pitch_lines(n, [(0, 300), (0.9, 1400), (1.1, 600)]), 1.2, "bp")
+    rush = times(rush, curved(lines(n, [(0, 0), (0.85, 1.0), (1.1, 0.0)]), 1.6))
+    f = times(pitch_lines(n, [(0.1, 70), (0.7, 95), (1.1, 75)]), jitter(n, rng, 20, 0.05))
+    bellow = formants(saw(f, n), [(450, 3.0, 1.0), (900, 4.0, 0.5)])
+    bellow = drive(times(bellow, lines(n, [(0.1, 0), (0.3, 0.8), (0.9, 1.0), (1.1, 0.0)])), 2.0)
+    dry = layer(n, (steps, 1.0), (scrape, 0.9), (rush, 0.6), (bellow, 0.4))
+    return with_room(dry, 0.15, rt60=0.5, size=0.8, tone=3000)
+
+
+def mite_swarm() -> Signal:
+    """A swarm of mites: hundreds of tiny legs rustling, mandibles clicking, thin chirps."""
+    rng = random.Random(3838)
+    n = samples(1.0)
+    env = lines(n, [(0, 0), (0.12, 1.0), (0.85, 0.9), (1.0, 0.0)])
+    rustle = svf(white(n, rng), 3400, 1.0, "bp")
+    rustle = times(rustle, [0.3 + 0.7 * abs(v) ** 2 for v in jitter(n, rng, 70, 1.0)])
+    clicks = svf(grains(n, rng, 900, 0.0, 1.0, (0.0002, 0.0007)), 4200, 1.5, "bp")
+    chirps = silence(n)
+    for _ in range(28):
+        at = rng.random() * 0.92
+        m = samples(0.02 + 0.03 * rng.random())
+        f0 = 2200 + 2200 * rng.random()
+        chirp = times(
+            sine(pitch_lines(m, [(0, f0), (m / SR, f0 * 0.7)]), m), decay(m, 0.008, 0.002)
+        )
+        chitter = [0.5 + 0.5 * math.sin(TAU * 180 * i / SR) for i in range(m)]
+        mix_into(chirps, times(chirp, chitter), samples(at), 0.3 + 0.4 * rng.random())
+    patter = svf(grains(n, rng, 300, 0.0, 1.0, (0.0005, 0.0015)), 1300, 1.0, "bp")
+    dry = layer(n, (rustle, 0.35), (clicks, 0.8), (chirps, 0.35), (patter, 0.5))
+    return with_room(times(dry, env), 0.15, rt60=0.35, size=0.6, tone=6000)
+
+
+def hulk_roar() -> Signal:
+    """The beach's brute: a colossal, chesty roar with a rattling, furnace-throated growl and a
+    sub that shakes the sand."""
+    rng = random.Random(3939)
+    n = samples(1.9)
+    contour = pitch_lines(n, [(0, 62), (0.2, 96), (0.9, 88), (1.5, 64), (1.9, 50)])
+    cry = screech(n, rng, [f * 2 for f in contour], 3.5)
+    growl = saw(times(contour, jitter(n, rng, 14, 0.06)), n)
+    rattle = [0.55 + 0.45 * math.sin(TAU * 23 * i / SR) for i in range(n)]
+    throat = times(layer(n, (cry, 0.6), (growl, 1.0)), rattle)
+    vowel_1 = lines(n, [(0, 380), (0.25, 620), (1.2, 540), (1.9, 330)])
+    vowel_2 = lines(n, [(0, 800), (0.25, 1050), (1.2, 950), (1.9, 700)])
+    voice = layer(
+        n,
+        (svf(throat, vowel_1, 3.0, "bp"), 1.0),
+        (svf(throat, vowel_2, 4.0, "bp"), 0.6),
+        (svf(throat, 2100, 3.0, "bp"), 0.2),
+        (svf(throat, 220, 0.8, "lp"), 0.45),
+    )
+    breath = times(
+        svf(white(n, rng), 900, 0.8, "bp"), lines(n, [(0, 0), (0.1, 1), (1.6, 0.6), (1.9, 0)])
+    )
+    sub = sine([f * 0.5 for f in contour], n)
+    env = lines(n, [(0, 0), (0.1, 1.0), (1.2, 0.85), (1.9, 0.0)])
+    roar = drive(times(layer(n, (voice, 1.2), (breath, 0.3), (sub, 0.3)), env), 2.6)
+    return with_room(roar, 0.3, rt60=1.2, size=1.3, tone=3000)
+
+
+def hulk_slam() -> Signal:
+    """Both fists into the ground: a ground-shaking thud, the crack of it breaking, and debris
+    raining back down."""
+    rng = random.Random(4040)
+    n = samples(1.5)
+    crack = times(svf(white(n, rng), 4500, 0.7, "lp"), decay(n, 0.012, 0.0005))
+    thud = drive(thump(n, 95, 24, 0.06, 0.3), 2.6)
+    sub = times(sine(exp_sweep(n, 48, 26, 0.25), n), decay(n, 0.6, 0.003))
+    body = times(
+        svf(white(n, rng), exp_sweep(n, 2500, 150, 0.08), 0.8, "lp"), decay(n, 0.12, 0.001)
+    )
+    rumble = times(
+        scaled(svf(svf(white(n, rng), 120, 0.8, "lp"), 120, 0.8, "lp"), 6.0), decay(n, 0.5, 0.01)
+    )
+    debris = svf(grains(n, rng, 260, 0.08, 1.35, (0.0005, 0.004), 2.0), 1600, 0.7, "hp")
+    debris = times(debris, decay(n, 0.45, 0.01, 0.06))
+    clods = silence(n)
+    for _ in range(14):
+        at = 0.15 + rng.random() * 0.9
+        m = samples(0.06)
+        clod = times(
+            svf(white(m, rng), 500 + 600 * rng.random(), 1.2, "bp"), decay(m, 0.012, 0.001)
+        )
+        mix_into(clods, clod, samples(at), 0.3 + 0.5 * rng.random())
+    dry = layer(
+        n,
+        (crack, 1.0),
+        (thud, 1.0),
+        (sub, 0.7),
+        (body, 1.0),
+        (rumble, 0.7),
+        (debris, 0.7),
+        (clods, 0.8),
+    )
+    return with_room(dry, 0.28, rt60=1.3, size=1.3, tone=2400)
+
+
+def brood_screech() -> Signal:
+    """The broodmother keening: a high, wavering wail with a second voice beating against it."""
+    rng = random.Random(4141)
+    n = samples(1.5)
+    contour = pitch_lines(n, [(0, 700), (0.25, 1250), (0.7, 1150), (1.1, 1320), (1.5, 900)])
+    vibrato = [1.0 + 0.025 * math.sin(TAU * (5.5 * i / SR + 0.6 * (i / SR) ** 2)) for i in range(n)]
+    f = times(contour, vibrato)
+    cry = screech(n, rng, f, 1.6)
+    second = screech(n, rng, [v * 1.06 for v in f], 1.2)  # a semitone off: the beating keen
+    voice = formants(
+        layer(n, (cry, 1.0), (second, 0.6)), [(1300, 2.0, 1.0), (2600, 3.0, 0.6), (3800, 4.0, 0.25)]
+    )
+    air = times(
+        svf(white(n, rng), 3000, 1.5, "bp"), lines(n, [(0, 0), (0.2, 1), (1.3, 0.6), (1.5, 0)])
+    )
+    env = lines(n, [(0, 0), (0.15, 0.8), (0.5, 1.0), (1.2, 0.85), (1.5, 0.0)])
+    keen = drive(times(layer(n, (voice, 1.0), (air, 0.12)), env), 1.8)
+    return with_room(keen, 0.35, rt60=1.4, size=1.3, tone=4500)
+
+
+def brood_birth() -> Signal:
+    """A sac bursting: the membrane tearing, a wet gush, and the newborn mites' first chitter."""
+    rng = random.Random(4242)
+    n = samples(1.0)
+    pop = 0.05  # the sac gives way
+    strain = times(svf(white(n, rng), pitch_lines(n, [(0, 300), (pop, 700)]), 5.0, "bp"),
+                   lines(n, [(0, 0), (pop - 0.01, 0.7), (pop + 0.01, 0.0)]))  # fmt: skip
+    tear = svf(held_noise(n, rng, 1, 6), 2000, 0.8, "bp")
+    tear = times(tear, times(grains_gate(n, rng, pop, 0.22), lines(n, [(pop, 1), (0.22, 0.3)])))
+    rest = n - samples(pop)
+    burst = drive(thump(rest, 150, 50, 0.04, 0.08), 2.2)
+    gush = times(
+        svf(white(rest, rng), exp_sweep(rest, 2600, 300, 0.12), 1.5, "lp"), decay(rest, 0.18, 0.004)
+    )
+    squelch = times(
+        svf(white(rest, rng), exp_sweep(rest, 1600, 300, 0.07), 5.0, "bp"), decay(rest, 0.1, 0.003)
+    )
+    drip = bubbles(n, rng, 26, 0.1, 0.7, 400, 1600)
+    chitter = silence(n)
+    for _ in range(12):
+        at = 0.35 + rng.random() * 0.5
+        m = samples(0.03)
+        f0 = 2600 + 1800 * rng.random()
+        blip = times(sine(pitch_lines(m, [(0, f0), (0.03, f0 * 0.75)]), m), decay(m, 0.01, 0.002))
+        mix_into(chitter, blip, samples(at), 0.4 + 0.4 * rng.random())
+    dry = layer(
+        n,
+        (strain, 0.5),
+        (tear, 0.9),
+        (burst, 0.55, pop),
+        (gush, 1.0, pop),
+        (squelch, 0.8, pop),
+        (drip, 0.3),
+        (chitter, 0.3),
+    )
+    return with_room(dry, 0.18, rt60=0.5, size=0.8, tone=3500)
+
+
 EFFECTS = {
     "shot": shot,
     "shot_b": shot_b,
@@ -1124,6 +1419,17 @@ EFFECTS = {
     "blade": blade,
     "grenade_throw": grenade_throw,
     "rita_shot": rita_shot,
+    "spitter_spit": spitter_spit,
+    "acid_splash": acid_splash,
+    "burrower_tunnel": burrower_tunnel,
+    "burrower_erupt": burrower_erupt,
+    "carapace_deflect": carapace_deflect,
+    "carapace_charge": carapace_charge,
+    "mite_swarm": mite_swarm,
+    "hulk_roar": hulk_roar,
+    "hulk_slam": hulk_slam,
+    "brood_screech": brood_screech,
+    "brood_birth": brood_birth,
 }
 
 

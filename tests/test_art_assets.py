@@ -19,6 +19,12 @@ SHEETS = [
     "rita",
     "drone",
     "alpha",
+    "spitter",
+    "burrower",
+    "carapace",
+    "mite",
+    "hulk",
+    "brood",
     "omega",
     "fx_muzzle",
     "fx_spark",
@@ -27,10 +33,14 @@ SHEETS = [
     "fx_dust",
     "fx_sandburst",
     "fx_shockwave",
+    "fx_spit",
+    "fx_acid",
+    "fx_deflect",
     "pickups",
     "cursor",
 ]
-CHARACTERS = ["cage", "rita", "drone", "alpha", "omega"]
+MIMIC_KINDS = ["drone", "alpha", "spitter", "burrower", "carapace", "mite", "hulk", "brood"]
+CHARACTERS = ["cage", "rita", *MIMIC_KINDS, "omega"]
 # Full-screen stills: drawn at 320x180 and scaled x4, like the title.
 SCENES = ["title", "vision", "ending", "ending_rita", "bad_ending"]
 
@@ -65,6 +75,20 @@ def test_fx_sheets_have_a_single_play_animation():
             assert list(meta["animations"]) == ["play"]
             assert meta["animations"]["play"]["row"] == 0
             assert meta["animations"]["play"]["loop"] is False
+
+
+@pytest.mark.parametrize("name", MIMIC_KINDS[1:])
+def test_mimic_kinds_have_the_drones_rows(name):
+    """The renderer picks a Mimic's row by its state, whatever its kind: every kind's sheet has the
+    drone's animations, in the drone's rows, with square frames (they turn to face the heading)."""
+    _, drone = load_sheet("drone")
+    _, meta = load_sheet(name)
+    w, h = meta["frame"]
+    assert w == h
+    rows = {anim: spec["row"] for anim, spec in meta["animations"].items()}
+    assert rows == {anim: spec["row"] for anim, spec in drone["animations"].items()}
+    for anim, spec in meta["animations"].items():
+        assert spec["loop"] == drone["animations"][anim]["loop"], anim
 
 
 @pytest.mark.parametrize("name", CHARACTERS)

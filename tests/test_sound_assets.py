@@ -52,6 +52,17 @@ EFFECTS = [
     "blade",
     "grenade_throw",
     "rita_shot",
+    "spitter_spit",
+    "acid_splash",
+    "burrower_tunnel",
+    "burrower_erupt",
+    "carapace_deflect",
+    "carapace_charge",
+    "mite_swarm",
+    "hulk_roar",
+    "hulk_slam",
+    "brood_screech",
+    "brood_birth",
 ]
 LOOPS = ["beach", "title", "dam", "chamber"]  # music that loops while a level or menu lasts
 STINGS = {"ending": (30.0, 40.5), "vision": (5.0, 12.0)}  # played once: (shortest, longest) s
