@@ -41,6 +41,7 @@ ROAD = (56, 60)  # the road's columns (inclusive); the centre line runs down col
 ROAD_LINE = 58
 YARD = (6, 49, 27, 61)  # Rita's training yard, sandbag walls on this outline (x0, y0, x1, y1)
 BUNKER = (96, 33, 107, 41)
+FARM = (7, 6, 16, 12)  # the farmhouse behind the seawall, where the engineer's radio ended up
 MINEFIELD = (66, 34, 82, 44)
 CRAFT_TOP, CRAFT_BOTTOM = 64, 72  # landing craft: open bow at the top row, stern at the bottom
 CRAFTS = (15, 40, 63, 84, 104)  # left hull column of each craft (six wide)
@@ -55,6 +56,7 @@ LANES = (
     ((94, 37), (92, 30), (96, 22), (96, 12), (61, 9)),  # bunker -> east gap -> the road
     ((28, 55), (40, 60)),  # yard's east gate to the landing zone
     ((16, 48), (16, 44), (24, 36)),  # yard's north gate
+    ((21, 12), (18, 10)),  # off the west track to the farmhouse door
 )
 
 
@@ -152,6 +154,7 @@ class Beachhead:
         self.build_yard()
         self.build_crafts()
         self.build_bunker()
+        self.build_farmhouse()
         self.lay_minefield()
         self.crash_wrecks()
         self.blast_craters()
@@ -177,6 +180,8 @@ class Beachhead:
         self.clear_box(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
         x0, y0, x1, y1 = BUNKER
         self.clear_box(x0 - 4, y0 - 2, x1 + 2, y1 + 2)
+        x0, y0, x1, y1 = FARM
+        self.clear_box(x0 - 2, y0 - 2, x1 + 4, y1 + 2)
         self.clear_box(LANDING_CRAFT - 4, 56, LANDING_CRAFT + 9, H - 1)  # the landing zone
         self.clear_box(ROAD[0] - 2, 0, ROAD[1] + 2, 17)
         for g0, g1 in GAPS.values():
@@ -429,6 +434,29 @@ class Beachhead:
         # sandbag baffle in front of the door, open at both ends
         for y in range(35, 39):
             self.obstacles[y][x0 - 3] = "sandbags"
+
+    def build_farmhouse(self) -> None:
+        """A stone farmhouse in the fields behind the seawall: two rooms, a door to the east."""
+        x0, y0, x1, y1 = FARM
+        for y in range(y0 - 1, y1 + 2):  # a yard of packed dirt around it, clear of trees
+            for x in range(x0 - 1, x1 + 4):
+                self.obstacles[y][x] = None
+                self.ground[y][x] = "dirt" if self.fine.at(x, y) > 0.3 else "gravel"
+        for y in range(y0, y1 + 1):
+            for x in range(x0, x1 + 1):
+                wall = x in (x0, x1) or y in (y0, y1)
+                self.obstacles[y][x] = "bunker_wall" if wall else None
+                self.ground[y][x] = "planks"
+        for y in (9, 10):  # the door, toward the track
+            self.obstacles[y][x1] = None
+        for x in range(x0 + 1, x1):  # a partition, open at its east end
+            if x < x1 - 3:
+                self.obstacles[9][x] = "bunker_wall"
+        for x, y, name in ((x0 + 1, y0 + 1, "crate"), (x0 + 1, y1 - 1, "barrels")):
+            self.obstacles[y][x] = name
+        for x in range(x1 + 1, 21):  # the path out to the track
+            for y in (9, 10):
+                self.ground[y][x] = "dirt"
 
     def lay_minefield(self) -> None:
         x0, y0, x1, y1 = MINEFIELD
@@ -684,6 +712,7 @@ class Beachhead:
         trig_bunker = self.rect("Trigger", "enter-bunker", 96, 36, 98, 37)
         trig_yard = self.rect("Trigger", "leave-yard-north", 14, 47, 18, 48)
         trig_road = self.rect("Trigger", "road-checkpoint", 55, 9, 61, 10)
+        trig_farm = self.rect("Trigger", "farm-door", 17, 8, 19, 11)
 
         # timed ambushes: the day's rhythm on the beach, the same every loop. Day 0 (the first
         # half-minute) meets drones and the Alpha only; the other kinds come after.
@@ -710,8 +739,12 @@ class Beachhead:
         self.rect("MimicSpawn", "seawall-gap-west", 17, 12, 26, 15, count=3, trigger=trig_west)
         # The seawall breach: the hulk smashes through where the road runs out to the beach.
         self.point("MimicSpawn", "seawall-breach", 58, 13, kind="hulk", trigger=trig_centre,
-                   ambush="ambush:seawall-breach")  # fmt: skip
+                   ambush="ambush:seawall-breach", strike=60)  # fmt: skip
         self.rect("MimicSpawn", "seawall-gap-centre", 50, 12, 66, 15, count=2, trigger=trig_centre)
+        self.rect("MimicSpawn", "farm-yard", 6, 13, 12, 14, kind="carapace", trigger=trig_farm,
+                  ambush="ambush:farm-yard")  # fmt: skip
+        self.point("MimicSpawn", "farm-loft", 9, 4, kind="mite", count=6, trigger=trig_farm,
+                   emerge=False, ambush="ambush:farm-loft")  # fmt: skip
         self.point("MimicSpawn", "seawall-gap-east", 97, 13, kind="spitter", count=2,
                    trigger=trig_east)  # fmt: skip
         self.point("MimicSpawn", "bunker-flank", 110, 45, kind="carapace", count=2,
@@ -739,9 +772,22 @@ class Beachhead:
             title="Officer's notebook: the tunnel code begins 4-1",
             text=(
                 "Dam, service tunnel: the keypad at the foot of the turbine hall. The engineers' "
-                "code begins 4-1. Halvorsen at the works yard has the rest; he never writes it "
-                "down twice.\nThe spillway is crawling with them. Take the tunnel.\n"
-                "If you are reading this, I did not make it. Go."
+                "code begins 4-1. Halvorsen radioed the rest to the old farmhouse behind the "
+                "west gap; he never says it twice.\nThe spillway is crawling with them. Take the "
+                "tunnel.\nIf you are reading this, I did not make it. Go."
+            ),
+        )
+        self.point(
+            "Intel",
+            "farm-radio",
+            11,
+            11,
+            knowledge="intel:gate-code-2",
+            title="Farmhouse radio log: the tunnel code ends 7-3",
+            text=(
+                "Dam works, Halvorsen. They came up through the culverts. For whoever holds the "
+                "beach: the service door's code ends 7-3, the first half is with your command. "
+                "Nobody goes down the spillway and comes back."
             ),
         )
         # The demolition charge, in the bunker's back room: the one thing that can end the Omega.

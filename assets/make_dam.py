@@ -723,20 +723,6 @@ class Dam:
         self.spawn("yard-burrowers", (CX - 3, 61, CX + 3, 62), kind="burrower", count=2,
                    trigger=yard_gate)  # fmt: skip
         self.spawn("road-late", (r0 - 1, 66, r1 + 1, 67), count=4, at=330)
-        # The engineer who kept the other half of the code, where the works yard meets the hall.
-        self.point(
-            "Intel",
-            "engineer",
-            31,
-            62,
-            knowledge="intel:gate-code-2",
-            title="Halvorsen's radio log: the tunnel code ends 7-3",
-            text=(
-                "Works yard, last entry. They came up through the culverts. If anyone gets this: "
-                "the service door's code ends 7-3. The first half was with the beach command. "
-                "Nobody goes down the spillway and comes back."
-            ),
-        )
 
         # the service tunnel: the keypad door, and who waits on the turbine floor behind it
         self.rect(
@@ -775,7 +761,9 @@ class Dam:
 
         # the lair: the Alpha guards the crack in the back wall
         lair = self.rect("Trigger", "lair-entrance", LAIR_DOOR)
-        self.spawn("lair-alpha", (42, 32), kind="alpha", trigger=lair)
+        # Unwarned, the Alpha bursts out under him as he comes in: he learns where it waits by
+        # dying to it once; after that it comes out where it waits, with its telegraph.
+        self.spawn("lair-alpha", (42, 32), kind="alpha", trigger=lair, strike=100)
         self.spawn("lair-west-drones", (38, 35, 42, 36), kind="carapace", count=2, trigger=lair)
         self.spawn("lair-east-drones", (57, 31, 62, 34), count=3, trigger=lair)
 

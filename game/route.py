@@ -246,6 +246,7 @@ class RouteBot:
         self.previous_buttons = 0
         self.finished = False
         self.drill_aim: int | None = None  # where a drill or a `slay` wants him to point
+        self.dash = False  # this tick's dodge wants a dash
         self.slay_target = None
 
     # --- orders -------------------------------------------------------------------------------
@@ -288,6 +289,8 @@ class RouteBot:
         dodge = self._dodge(world) if world.keypad is None else None
         if dodge is not None:
             move = dodge
+            if self.dash and not self.previous_buttons & inputs.DASH:
+                buttons |= inputs.DASH
         aim, fire_buttons = self._fight(world)
         if self.drill_aim is not None:
             aim = self.drill_aim  # the drill or the fight in hand decides where he points
@@ -511,15 +514,24 @@ class RouteBot:
         return (0.0, 0.0), inputs.BLADE
 
     def _dodge(self, world) -> tuple[float, float] | None:
-        """Away from the ground about to burst: a burrower surfacing close by."""
-        x, y = world.cage.position
+        """Away from the ground about to burst (a burrower surfacing close by), or off the line
+        of a lunge about to come (dashing through it when he can)."""
+        cage = world.cage
+        x, y = cage.position
+        self.dash = False
         for mimic in world.mimics:
-            if mimic.kind.behaviour == "burrower" and mimic.state == WINDUP:
-                mx, my = mimic.position
-                d = math.dist((x, y), (mx, my))
+            if mimic.state != WINDUP:
+                continue
+            mx, my = mimic.position
+            d = math.dist((x, y), (mx, my)) or 1.0
+            if mimic.kind.behaviour == "burrower":
                 if d < T.BURROWER_ERUPT_RADIUS + T.CAGE_RADIUS + 30:
-                    d = d or 1.0
                     return ((x - mx) / d, (y - my) / d)
+            elif mimic.kind.behaviour == "melee" and mimic.timer <= 4:
+                if d < mimic.kind.lunge_speed * mimic.kind.lunge / T.TICK_RATE * 0.8:
+                    self.dash = cage.can_dash and cage.dash_cooldown == 0
+                    side = 1.0 if (mimic.id % 2) else -1.0  # step off its line, one way or the other
+                    return (-(my - y) / d * side, (mx - x) / d * side)
         return None
 
     def _resolve(self, world, args: tuple[str, ...], command: Command) -> tuple[float, float]:
@@ -582,20 +594,28 @@ class RouteBot:
         cage = world.cage
         x, y = cage.position
         best, target = ENGAGE_RANGE, None
+        close, close_d = None, T.CAGE_RADIUS + T.BLADE_REACH + 4
         for mimic in world.mimics:
             if not mimic.dangerous:
                 continue
             if mimic.kind.resets_day and self.spare_alpha:
                 continue
+            d = math.dist((x, y), mimic.position)
+            if cage.has_blade and d - mimic.kind.radius < close_d:
+                close, close_d = mimic, d - mimic.kind.radius  # steel cuts through any armour
             if mimic.armoured_against(x, y):
                 continue  # rounds would glance off: leave it to the blade, a grenade or a flank
-            d = math.dist((x, y), mimic.position)
             windup_bonus = 0.6 if mimic.state == WINDUP else 1.0  # the one about to lunge first
             if d * windup_bonus < best:
                 hit = world.space.segment_query_first((x, y), mimic.position, 0.0, SIGHT_FILTER)
                 if hit is None:
                     best, target = d * windup_bonus, mimic
         buttons = 0
+        if close is not None:
+            tx, ty = close.position
+            if not self.previous_buttons & inputs.BLADE and not cage.blade_cooldown:
+                buttons |= inputs.BLADE
+            return inputs.quantize_aim(math.atan2(ty - y, tx - x)), buttons
         if target is None:
             if cage.ammo < T.RIFLE_MAGAZINE // 2 and not cage.reloading:
                 buttons |= inputs.RELOAD
@@ -606,7 +626,4 @@ class RouteBot:
             buttons |= inputs.RELOAD
         else:
             buttons |= inputs.FIRE
-        if cage.has_blade and math.dist((x, y), (tx, ty)) < T.BLADE_REACH + 10:
-            if not self.previous_buttons & inputs.BLADE:
-                buttons |= inputs.BLADE
         return aim, buttons

@@ -71,7 +71,6 @@ ALPHA_LUNGE = seconds(0.45)
 ALPHA_LUNGE_SPEED = 640.0
 ALPHA_CONTACT_DAMAGE = 40
 ALPHA_CONTACT_KNOCKBACK = 60000.0
-ALPHA_LEASH = 1100.0  # px: an Alpha does not follow Cage farther than this from its ground
 
 # --- The new kinds of Mimic (each a state table in game.sim.mimic) --------------------------
 # Spitter: keeps its distance and spits acid that flies slowly enough to sidestep or dash through.
@@ -126,7 +125,7 @@ HULK_SLAM_IMPULSE = 60000.0
 # Brood: the dam's mini-boss: a shell that no round breaks; it births mites and spits.
 BROOD_RADIUS = 28.0
 BROOD_MASS = 600.0
-BROOD_HEALTH = 14  # grenades (5 at the centre) and the blade (BLADE_BOSS_DAMAGE) only
+BROOD_HEALTH = 30  # grenades (5 at the centre) and the blade (BLADE_BOSS_DAMAGE) only
 BROOD_SPEED = 60.0
 BROOD_BIRTH = 4  # mites per birth
 BROOD_MITE_CAP = 10  # no birth while this many of its mites live
@@ -206,8 +205,8 @@ OMEGA_WAVE_SIZE = 3
 OMEGA_WAVE_CAP = 12  # no new wave while this many Mimics are alive
 OMEGA_WAVE_RADIUS = 150.0
 PLANT_REACH = 80.0  # px from the core's centre
-PLANT_TICKS = seconds(2.0)  # hold interact this long to plant the charge
-CHARGE_FUSE = seconds(4.0)
+PLANT_TICKS = seconds(3.0)  # hold interact this long to plant the charge
+CHARGE_FUSE = seconds(5.0)
 CHARGE_IMPULSE = 160000.0
 CHARGE_RADIUS = 2000.0  # the whole chamber: nobody walks away from this
 PICKUP_REACH = 36.0

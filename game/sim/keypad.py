@@ -4,8 +4,8 @@ Owns a keypad session within a day: which Gate, the digits entered so far, the d
 and the rules of typing (up and down turn the dial, interact enters a digit, a sideways push or
 dash steps away). What Cage knows never opens such a Gate by itself: the code is in what he read
 (the journal keeps it), and he must put it together and type it; a code he never learned (every
-piece in the Gate's `requires`) is only a guess, and the pad refuses it. A wrong code sounds the alarm and
-locks the pad for a moment. A mixin of World (KeypadRules) plus the session's state; pure.
+piece in the Gate's `requires`) is only a guess, and the pad refuses it. A wrong code sounds the
+alarm and locks the pad for a moment. A mixin of World (KeypadRules) plus the session's state; pure.
 """
 
 from __future__ import annotations

@@ -84,6 +84,7 @@ class MimicKind:
     title: str = ""  # how the death log and the recap name it
     sense: float = T.DRONE_AGGRO_RANGE  # px: it notices Cage this close (or when hurt)
     leash: float = 0.0  # px: farther than this from where it came out, it goes back (0: never)
+    guards: bool = False  # an Alpha: it never follows Cage beyond the loop (the final act)
 
     @property
     def called(self) -> str:
@@ -113,7 +114,7 @@ ALPHA = _kind(
     max_force=T.ALPHA_MAX_DRIVE_FORCE, windup=T.ALPHA_WINDUP, lunge=T.ALPHA_LUNGE,
     lunge_speed=T.ALPHA_LUNGE_SPEED, contact_damage=T.ALPHA_CONTACT_DAMAGE,
     contact_knockback=T.ALPHA_CONTACT_KNOCKBACK, blade_damage=T.BLADE_ALPHA_DAMAGE,
-    resets_day=True, title="Alpha", sense=900.0, leash=T.ALPHA_LEASH,
+    resets_day=True, title="Alpha", sense=900.0, guards=True,
 )  # fmt: skip
 SPITTER = _kind(
     "spitter", T.SPITTER_RADIUS, T.SPITTER_MASS, T.SPITTER_HEALTH, T.SPITTER_SPEED,
@@ -171,6 +172,7 @@ class Senses:
     assists: Assists = NO_ASSISTS
     mines: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
     standable: Callable[[float, float], bool] = lambda x, y: True
+    final_act: bool = False  # Cage is below, beyond the loop
     # Asked of the Mimic system, carried out after every Mimic has thought (in this order):
     spits: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     births: list[tuple[int, float, float]] = field(default_factory=list)
@@ -214,6 +216,7 @@ class Mimic:
         self.killed_by = ""  # "cage", "grenade", "rita", "mine", ... once dead
         self.aware = False  # it has noticed Cage (he came within its sense, or hurt it)
         self.home = (x, y)  # where it came out: an unaware Mimic prowls around here
+        self.homing = False  # leashed: walking back home, blind to Cage until it gets there
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
     @property
@@ -242,7 +245,7 @@ class Mimic:
     def hash_words(self) -> tuple[int, ...]:
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
-                self.parent, int(self.aware))  # fmt: skip
+                self.parent, int(self.aware), int(self.homing))  # fmt: skip
 
     def hash_floats(self) -> tuple[float, ...]:
         b = self.body
@@ -261,14 +264,19 @@ class Mimic:
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
-        if self.aware and self.kind.leash and self.state in (HUNTING, CIRCLING):
+        if (self.kind.leash or self.kind.guards) and self.state in (HUNTING, CIRCLING):
             x, y = self.body.position
-            if math.hypot(x - self.home[0], y - self.home[1]) > self.kind.leash:
-                self.aware = False  # it will not be drawn from what it guards: back it goes
-                self.state = HUNTING
+            away = math.hypot(x - self.home[0], y - self.home[1])
+            leashed = self.kind.leash and away > self.kind.leash
+            if self.aware and (leashed or (self.kind.guards and senses.final_act)):
+                # It will not be drawn from what it guards: back it goes, and only once home
+                # does it look for him again.
+                self.aware, self.homing, self.state = False, True, HUNTING
+            elif self.homing and away < 64.0 and not (self.kind.guards and senses.final_act):
+                self.homing = False
         if not self.aware and self.state in (HUNTING, CIRCLING, TUNNELING):
             _, _, distance = self.to_cage(senses)
-            if distance > self.kind.sense:
+            if self.homing or distance > self.kind.sense:
                 self._prowl(senses)
                 return
             self.aware = True

@@ -82,13 +82,31 @@ class MimicSystem:
     def spawn(self, world: World, order: SpawnOrder, events: list[ev.SimEvent]) -> None:
         kind = KINDS.get(order.kind, DRONE)
         events.append(ev.AmbushSprung(world.tick, order.spawn_id, order.ambush, *order.center))
-        for x, y in order.positions:
+        struck = bool(order.strike and order.emerge and not world.memory.knows(order.ambush))
+        if struck:
+            self._strike(world, order, kind, events)
+        for x, y in order.positions[1 if struck else 0 :]:  # the one that struck is out already
             mimic = self.add(world, kind, x, y, order.emerge, order.ambush)
             mimic.spawn_name = order.name
             if order.name:
                 self.cleared[order.name] = self.cleared.get(order.name, 0) + 1
             if order.emerge:
                 events.append(ev.MimicTelegraph(world.tick, mimic.id, kind.name, x, y, mimic.timer))
+
+    def _strike(self, world: World, order: SpawnOrder, kind: MimicKind, events) -> None:
+        """Unwarned, he walks right over it: the first of them bursts out under his feet, now.
+        Once he knows the ambush it comes out where it waits, with its telegraph."""
+        cage = world.cage
+        x, y = cage.position
+        mimic = self.add(world, kind, x + 1.0, y + 1.0, False, order.ambush)
+        mimic.spawn_name = order.name
+        mimic.aware = True
+        if order.name:
+            self.cleared[order.name] = self.cleared.get(order.name, 0) + 1
+        events.append(ev.MimicEmerged(world.tick, mimic.id, kind.name, x, y))
+        cause = f"{kind.called} bursting out under him, unwarned"
+        cage.take_hit(order.strike, (0.0, -kind.contact_knockback), cause, world.tick, events,
+                      unavoidable=True)  # fmt: skip
 
     def with_id(self, mimic_id: int) -> Mimic | None:
         for mimic in self.mimics:
@@ -113,7 +131,7 @@ class MimicSystem:
                 mines.setdefault(key, []).append((mine.obj.x, mine.obj.y))
         senses = Senses(
             cx, cy, not world.cage.dead, world.rng, world.tick, events, world.space, flow,
-            world.assists, mines, standable,
+            world.assists, mines, standable, world.final_act,
         )  # fmt: skip
         for mimic in self.mimics:
             mimic.think(senses)

@@ -25,6 +25,7 @@ class SpawnOrder:
     positions: tuple[tuple[float, float], ...]
     center: tuple[float, float]
     name: str = ""  # the MimicSpawn's name: a Gate may wait for it to be cleared
+    strike: int = 0  # damage of the first Mimic bursting out under an unwarned Cage (0: none)
 
 
 class SpawnSchedule:
@@ -108,6 +109,7 @@ class SpawnSchedule:
             positions=tuple(positions),
             center=spawn.center if not spawn.is_point else (spawn.x, spawn.y),
             name=spawn.name,
+            strike=max(0, int(spawn.prop("strike", 0) or 0)),
         )
 
     def state_words(self) -> list[int]:
