@@ -57,10 +57,10 @@ def replay_maps(replay: Replay) -> Maps:
 
 
 def new_run(replay: Replay, maps: Maps) -> Run:
-    """The run a replay starts from: its maps, seed and starting Memory (ValueError when the
-    recorded Memory cannot be used)."""
+    """The run a replay starts from: its maps, seed, starting Memory and assists (ValueError
+    when the recorded Memory cannot be used)."""
     level, atlas = maps
-    return Run(level, replay.seed, replay.start_memory(), atlas)
+    return Run(level, replay.seed, replay.start_memory(), atlas, assists=replay.assists)
 
 
 class Playback:
@@ -136,7 +136,7 @@ class Playback:
             memory = Memory.from_json(mark.memory)
         except ValueError:
             return False
-        run = Run(self.level, self.replay.seed, memory, self.atlas)
+        run = Run(self.level, self.replay.seed, memory, self.atlas, assists=self.replay.assists)
         run.run_ticks = mark.ticks
         recorded = [c for c in self.replay.checkpoints if c.ticks == mark.ticks]
         if not recorded or recorded[-1].state_hash != run.state_hash():
