@@ -107,3 +107,38 @@ def test_a_replay_with_unknown_assist_bits_is_unreadable():
         with pytest.raises(ReplayError, match="assists"):
             parse_replay(text)
     assert parse_replay(f"AYNIK-REPLAY 2\nH {json.dumps(header)}\n").assists == Assists()
+
+
+def test_the_hud_marks_an_assisted_day_and_the_ending_says_it_is_not_eligible():
+    import pygame
+
+    from game.render.hud import MARGIN, Hud
+    from game.scenes.cutscene import ending_scene
+    from game.sim.world import World
+
+    pygame.init()
+    try:
+        screen = pygame.display.set_mode((1280, 720))
+        level = load_atlas(resolve_level("beachhead"))[0]
+        tag = pygame.Rect(MARGIN, MARGIN + 36, 90, 26)  # under the loop mark
+
+        def tag_pixels(assists: Assists) -> bytes:
+            screen.fill((90, 90, 90))
+            Hud().draw(screen, World(level, 0, assists=assists), None, 2)
+            return pygame.image.tobytes(screen.subsurface(tag), "RGB")
+
+        plain = tag_pixels(Assists())
+        assert len(set(plain)) == 1, "no mark without assists"
+        assert tag_pixels(Assists(LONGER_TELEGRAPHS)) != plain
+
+        class FakeApp:
+            audio = None
+
+        run = Run(level, 0, assists=Assists(MORE_INTEGRITY | LONGER_TELEGRAPHS))
+        figures = [text for text, _, _ in ending_scene(FakeApp(), run, 40).panels[2].lines]
+        assert ("Assisted (more integrity, longer telegraphs): not eligible for personal bests."
+                in figures)  # fmt: skip
+        plain_figures = ending_scene(FakeApp(), Run(level, 0), 40).panels[2].lines
+        assert not any("Assisted" in text for text, _, _ in plain_figures)
+    finally:
+        pygame.quit()
