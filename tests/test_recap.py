@@ -45,7 +45,7 @@ def test_a_day_0_death_has_the_short_recap(app):
     app.push(play)
     recap = until_recap(app).recap
     assert recap.lines() == [
-        "KILLED IN ACTION",
+        "DAY 0 IS OVER",
         "Killed by a drone's lunge — Day 0: the loop is not yours yet",
         f"Where: {NEAR_THE_LANDING}",
         "When: 0:15 into the day",

@@ -52,7 +52,7 @@ PANEL = (14, 12, 14, 225)
 
 @dataclass(frozen=True)
 class Recap:
-    title: str  # "LOOP 3 IS OVER", "KILLED IN ACTION"
+    title: str  # "LOOP 3 IS OVER", "DAY 0 IS OVER"
     cause: str  # "Killed by a drone's lunge"
     where: str  # "The Beachhead, near the hedgehog belt"
     when: str  # "0:15 into the day"
@@ -232,7 +232,7 @@ def build_recap(
     offer = not assists_on and repeated_deaths(deaths)
     if reason == "new game":
         return Recap(
-            "KILLED IN ACTION",
+            "DAY 0 IS OVER",
             f"Killed by {cause} — Day 0: the loop is not yours yet",
             where,
             when,
