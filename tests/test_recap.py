@@ -182,6 +182,8 @@ def test_places_are_named_from_the_map(app):
     assert place_name(level, 3376, 1200) == "The Beachhead, near the officer"
     assert place_name(level, 1872, 640) == "The Beachhead, in the gap centre"
     assert place_name(level, 528, 1888) == "The Beachhead, in Rita's training yard"
+    assert place_name(level, 2400, 1200) == "The Beachhead, near the minefield"
+    assert place_name(level, 1900, 1300) == "The Beachhead, on the beach"
 
 
 # --- the first day's hint ------------------------------------------------------------------------

@@ -111,7 +111,8 @@ _NOT_PLACES = {"enter", "leave", "to", "the", "drill", "alpha", "drones", "late"
 _WORDS = {"lz": "landing zone"}
 # Classes whose names are places; Walls, Mines and the like say nothing a player would recognise.
 _PLACE_CLASSES = ("PlayerStart", "Rita", "TrainingDrill", "Split", "Trigger", "Intel", "Exit",
-                  "Gate", "Explosive", "Omega", "MimicSpawn", "Water")  # fmt: skip
+                  "Gate", "Explosive", "Omega", "MimicSpawn", "Mine", "Water")  # fmt: skip
+_ON = {"beach", "seawall", "road", "crest", "ridge", "bridge", "dunes", "shore"}  # on, not in
 
 
 def _place_words(o: MapObject) -> str:
@@ -158,7 +159,9 @@ def place_name(level: LevelData | None, x: float, y: float) -> str:
             best, best_distance = words, distance
     if not best:
         return f"{title}, at ({round(x)}, {round(y)})"
-    return f"{title}, {'in' if best_distance == 0 else 'near'} {best}"
+    if best_distance > 0:
+        return f"{title}, near {best}"
+    return f"{title}, {'on' if best.rsplit(' ', 1)[-1] in _ON else 'in'} {best}"
 
 
 def repeated_deaths(
