@@ -66,11 +66,14 @@ class Category:
         return marks
 
     def display(self, game_version: str = "") -> str:
-        """One line for beside the timer: `Any% · seed 0 · v0.1.0 · practice (...)`."""
+        """One line for beside the timer: `Any% · seed 0 · v0.1.0 · practice (...)`. An assisted
+        run says so early and briefly (the labels name the assists)."""
         parts = [self.name, f"seed {self.seed}"]
         if game_version:
             parts.append(f"v{game_version}")
-        parts += [m for m in self.labels if not m.startswith("custom seed")]
+        if self.assisted:
+            parts.append("assisted")
+        parts += [m for m in self.labels if not m.startswith(("custom seed", "assisted"))]
         return " · ".join(parts)
 
     def key(self, game_version: str) -> str:
