@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygame
 
@@ -260,6 +260,7 @@ def build_recap(
 
 
 def atlas_titles(levels: Iterable[LevelData]) -> dict[str, str]:
+    """The human titles of the knowledge every map of the run can teach."""
     titles: dict[str, str] = {}
     for level in levels:
         titles.update(level_titles(level))
@@ -298,7 +299,7 @@ class _Row:
     bold: bool = False
     indent: int = 0
     gap: int = 0  # extra space above
-    kind: str = field(default="text")
+    kind: str = "text"  # or "pair": a label, a tab, its value
 
 
 class RecapScene(Scene):
