@@ -11,6 +11,7 @@ from game import settings as settings_module
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.replay.format import ReplayError, parse_replay, read_replay
+from game.replay.library import describe_replay
 from game.replay.verify import verify_replay
 from game.sim.assists import LONGER_TELEGRAPHS, MORE_INTEGRITY, SETTING_KEYS, SLOWER_MIMICS, Assists
 from game.sim.inputs import InputFrame
@@ -91,6 +92,7 @@ def test_verify_replays_an_assisted_run_with_its_assists_and_says_it_is_not_offi
         session.abandon(run)
         replay = read_replay(session.replay_path)
         assert replay.header["assists"] == word and replay.assists == Assists(word)
+        assert describe_replay(session.replay_path).assisted == bool(word)  # the Replays list
         verdict = verify_replay(replay, write_report=False)
         assert verdict.valid, verdict.problem
         results[word] = verdict.result
