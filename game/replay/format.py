@@ -52,7 +52,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.sim.assists import Assists
 from game.sim.inputs import InputFrame
 from game.sim.memory import Memory
 
@@ -129,8 +128,11 @@ class Replay:
         return int(self.header.get("start_tick", 0) or 0)
 
     @property
-    def assists(self) -> Assists:
-        """The assists the run was played with (checked when the header was read)."""
+    def assists(self):
+        """The assists the run was played with (game.sim.assists.Assists; checked when the header
+        was read)."""
+        from game.sim.assists import Assists
+
         return Assists(int(self.header.get("assists", 0) or 0))
 
     def start_memory(self) -> Memory | None:
@@ -444,6 +446,8 @@ def _parse_header(text: str, version: int) -> dict:
         assists = header.get("assists", 0)
         if not isinstance(assists, int) or isinstance(assists, bool) or assists < 0:
             raise ValueError("header field 'assists' must be a whole number")
+        from game.sim.assists import Assists
+
         try:
             Assists(assists)
         except ValueError as exc:
