@@ -151,7 +151,8 @@ def _verify(args: argparse.Namespace) -> int:
         print(json.dumps(out, sort_keys=True))
     elif verdict.valid:
         r = verdict.result
-        print(f"{args.file}: valid, {r['igt_ticks']} ticks, {r['loops']} loops")
+        assisted = f", assisted ({', '.join(r['assists'])})" if r.get("assists") else ""
+        print(f"{args.file}: valid, {r['igt_ticks']} ticks, {r['loops']} loops{assisted}")
     else:
         print(f"{args.file}: does not verify: {verdict.problem}")
     return EXIT_OK if verdict.valid else EXIT_FAILED

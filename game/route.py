@@ -530,7 +530,9 @@ class RouteBot:
             elif mimic.kind.behaviour == "melee" and mimic.timer <= 4:
                 if d < mimic.kind.lunge_speed * mimic.kind.lunge / T.TICK_RATE * 0.8:
                     self.dash = cage.can_dash and cage.dash_cooldown == 0
-                    side = 1.0 if (mimic.id % 2) else -1.0  # step off its line, one way or the other
+                    side = (
+                        1.0 if (mimic.id % 2) else -1.0
+                    )  # step off its line, one way or the other
                     return (-(my - y) / d * side, (mx - x) / d * side)
         return None
 

@@ -1,8 +1,9 @@
 """The player's settings: volumes, display, key bindings; read and written as JSON.
 
 Owns the settings file (`AYNIK_HOME/settings.json`) and its defaults. A damaged file is reported,
-kept as it is (copied aside before it is ever replaced) and the defaults are used meanwhile.
-Imports only game.storage and the standard library.
+kept as it is (copied aside before it is ever replaced) and the defaults are used meanwhile. The
+assists are three switches saved under game.sim.assists.SETTING_KEYS (a file without them: all
+off). Imports only game.storage, the pure game.sim.assists and the standard library.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from game import storage
+from game.sim.assists import SETTING_KEYS, Assists
 
 SETTINGS_VERSION = 1
 
@@ -43,10 +45,26 @@ class Settings:
     show_death_markers: bool = True
     show_ghosts: bool = True  # Cage's paths from earlier loops of this run
     timer_mode: str = "run"  # run, run+loop, splits or off (F2 cycles)
+    # Assists (game.sim.assists): gentler days; a run with any of them is kept off the bests.
+    assist_slower_mimics: bool = False
+    assist_more_integrity: bool = False
+    assist_longer_telegraphs: bool = False
     bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
 
     def to_json(self) -> dict:
         return {"version": SETTINGS_VERSION, **asdict(self)}
+
+    @property
+    def assists(self) -> Assists:
+        """The assists switched on, as the simulation takes them."""
+        word = 0
+        for bit, key in SETTING_KEYS.items():
+            if getattr(self, key):
+                word |= bit
+        return Assists(word)
+
+    def set_assist(self, bit: int, on: bool) -> None:
+        setattr(self, SETTING_KEYS[bit], on)
 
 
 def settings_path() -> Path:

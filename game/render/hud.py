@@ -3,7 +3,8 @@
 Owns the HUD's look and layout (anchored to the screen's corners, so it follows the window's size):
 a segmented integrity bar that turns red and pulses when low; the ammo counter with a bar of the
 magazine's rounds, "RELOADING" with a progress bar, and a flashing "EMPTY — R" at zero; the day
-clock (ticks as m:ss.fff, exact); a "LOOP" mark; and the crosshair from the `cursor` sheet (its
+clock (ticks as m:ss.fff, exact); a "LOOP" mark (with a small "ASSIST" tag under it while any
+assist is on: such a run is kept off personal bests); and the crosshair from the `cursor` sheet (its
 reload animation while reloading). Text that rarely changes is rendered once and cached; numbers
 are laid out from pre-rendered glyphs; bars are cached per value.
 
@@ -70,12 +71,23 @@ class Hud:
         self.ammo_panel = _panel(200, 86)
         self.clock_panel = _panel(150, 44)
         self.loop_panel = _panel(128, 40)
+        self.assist_tag = self._tag("ASSIST", AMBER)
         cursor = self.sheets["cursor"]
         self.cursor_aim = cursor.animation("aim")
         self.cursor_reload = cursor.animation("reload")
         self._ready = True
 
     # --- cached pieces ------------------------------------------------------------------------
+    def _tag(self, label: str, color: tuple[int, int, int]) -> pygame.Surface:
+        """A small framed word, as a mark beside a panel."""
+        words = self.text.get(label, 16, color)
+        w, h = words.get_width() + 14, words.get_height() + 4
+        tag = pygame.Surface((w, h), pygame.SRCALPHA)
+        pygame.draw.rect(tag, PANEL, tag.get_rect(), border_radius=4)
+        pygame.draw.rect(tag, (*color, 200), tag.get_rect(), 1, border_radius=4)
+        tag.blit(words, (7, 2))
+        return tag.convert_alpha()
+
     def _integrity_bar(self, integrity: int, pulse: int) -> pygame.Surface:
         key = ("integrity", integrity, pulse)
         bar = self._bars.get(key)
@@ -256,6 +268,9 @@ class Hud:
         else:
             loop_label = text.get("LOOP —", 24, DIM)
         blits.append((loop_label, (MARGIN + 12, MARGIN + 4)))
+        assists = getattr(world, "assists", None)
+        if assists is not None and assists.any:
+            blits.append((self.assist_tag, (MARGIN, MARGIN - 6 + panel.get_height() + 4)))
 
         pad = getattr(world, "keypad", None)
         if pad is not None:

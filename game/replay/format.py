@@ -19,6 +19,8 @@ Header (`H`, JSON): `game_version`, `level` (a campaign map's name or a map's pa
 (its content hash) and `seed` are required; `levels` maps every map the run can reach to its
 content hash; `start_memory` is the Memory a practice or continued run began with (absent or null
 for a new save); `start_tick` is how many leading ticks are a practice run's untimed lead-in;
+`assists` is the bit set of the assists the run was played with (game.sim.assists; absent or 0:
+none), which a re-run plays by too;
 `category` and `practice` describe the run; `created` is when it was recorded (information only).
 
 Records, in the order the run makes them (every record about tick T follows the inputs of T):
@@ -124,6 +126,14 @@ class Replay:
     @property
     def start_tick(self) -> int:
         return int(self.header.get("start_tick", 0) or 0)
+
+    @property
+    def assists(self):
+        """The assists the run was played with (game.sim.assists.Assists; checked when the header
+        was read)."""
+        from game.sim.assists import Assists
+
+        return Assists(int(self.header.get("assists", 0) or 0))
 
     def start_memory(self) -> Memory | None:
         data = self.header.get("start_memory")
@@ -433,6 +443,15 @@ def _parse_header(text: str, version: int) -> dict:
                 Memory.from_json(memory)
             except ValueError as exc:
                 raise ValueError(f"header field 'start_memory': {exc}") from None
+        assists = header.get("assists", 0)
+        if not isinstance(assists, int) or isinstance(assists, bool) or assists < 0:
+            raise ValueError("header field 'assists' must be a whole number")
+        from game.sim.assists import Assists
+
+        try:
+            Assists(assists)
+        except ValueError as exc:
+            raise ValueError(f"header field 'assists': {exc}") from None
         for key in ("category", "practice"):
             if header.get(key) is not None and not isinstance(header[key], dict):
                 raise ValueError(f"header field {key!r} must be an object")

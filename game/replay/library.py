@@ -54,6 +54,7 @@ class ReplayInfo:
     category: str = ""
     official: bool = False
     practice: bool = False
+    assisted: bool = False  # played with assists (the header's `assists`)
     game_version: str = ""
     created: str = ""
     ticks: int = 0
@@ -106,6 +107,7 @@ def describe_replay(path: Path) -> ReplayInfo:
         category=str(category.get("name", "")),
         official=bool(category.get("official", False)),
         practice=bool(header.get("practice")),
+        assisted=bool(header.get("assists")),
         game_version=str(header.get("game_version", "")),
         created=str(header.get("created", "")),
         ticks=ticks if isinstance(ticks, int) else 0,

@@ -58,10 +58,13 @@ def replay_maps(replay: Replay) -> Maps:
 
 
 def new_run(replay: Replay, maps: Maps) -> Run:
-    """The run a replay starts from: its maps, seed and starting Memory (ValueError when the
-    recorded Memory cannot be used)."""
+    """The run a replay starts from: its maps, seed, starting Memory and assists (ValueError
+    when the recorded Memory cannot be used)."""
     level, atlas = maps
-    return Run(level, replay.seed, replay.start_memory(), atlas, loop_mode=replay_loop_mode(replay))
+    return Run(
+        level, replay.seed, replay.start_memory(), atlas, assists=replay.assists,
+        loop_mode=replay_loop_mode(replay),
+    )  # fmt: skip
 
 
 def replay_loop_mode(replay: Replay) -> str:
@@ -146,12 +149,9 @@ class Playback:
         except ValueError:
             return False
         run = Run(
-            self.level,
-            self.replay.seed,
-            memory,
-            self.atlas,
+            self.level, self.replay.seed, memory, self.atlas, assists=self.replay.assists,
             loop_mode=replay_loop_mode(self.replay),
-        )
+        )  # fmt: skip
         run.run_ticks = mark.ticks
         recorded = [c for c in self.replay.checkpoints if c.ticks == mark.ticks]
         if not recorded or recorded[-1].state_hash != run.state_hash():

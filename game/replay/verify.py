@@ -241,10 +241,12 @@ class _Rerun:
             "state_hash": state_hash,
             "splits": [{"name": h.name, "igt_ticks": h.igt_ticks} for h in tracker.splits.hits],
         }
+        # The assists are those the re-run played by; an assisted run is never official.
+        result["assists"] = run.assists.names()
         category = replay.header.get("category")
         if isinstance(category, dict):
             result["category"] = category.get("name")
-            result["official"] = bool(category.get("official"))
+            result["official"] = bool(category.get("official")) and not run.assists.any
         return Verdict(True, result)
 
     # --- a divergence and its report --------------------------------------------------------

@@ -179,7 +179,11 @@ def ending_scene(
 
         app.replace(TitleScene(app))
 
-    if ended is not None and getattr(ended, "outcome", None) is not None:
+    assists = getattr(run, "assists", None)
+    if assists is not None and assists.any:
+        figures.append((f"Assisted ({', '.join(assists.names())}): not eligible for personal "
+                        "bests.", 24, (220, 170, 120)))  # fmt: skip
+    elif ended is not None and getattr(ended, "outcome", None) is not None:
         outcome = ended.outcome
         if getattr(outcome, "new_pb", False):
             figures.append(("A new personal best.", 28, (255, 205, 70)))

@@ -1,7 +1,11 @@
 """The play scene: a run of the day on screen, driven by the player (or a bot).
 
 Wires the Run (simulation), the WorldView and HUD (render), the Controls (input) and the Audio
-together, and shows the moments between loops: the slow-motion death beat and the "Loop N" card.
+together, and shows the moments between loops: the slow-motion death beat, the recap of the day
+that ended in a death (game.scenes.recap) and the "Loop N" card. The player's assists (settings)
+go into the Run; a change takes effect when a day begins, as a new recording from there (like
+Continue: the run is kept off personal bests either way). The first day's hint is the campaign's
+in the campaign, and the starting map's `briefing` property in a mod.
 """
 
 from __future__ import annotations
@@ -21,14 +25,16 @@ from game.render.hud import Hud
 from game.render.notices import Notices
 from game.render.timer import draw_timer
 from game.render.view import WorldView
+from game.replay.levels import in_campaign
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
+from game.scenes.recap import JournalCounts, RecapScene, atlas_titles, build_recap
 from game.sim import inputs
 from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
 from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, knowable
 from game.sim.loop import LoopStarted, level_name, map_key
-from game.sim.memory import Memory
+from game.sim.memory import DeathRecord, Memory
 from game.speedrun.session import next_timer_mode, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
@@ -60,6 +66,7 @@ class PlayScene(Scene):
         self.level, self.atlas = load_atlas(self.level_path)
         self.seed = seed
         self.bot_name = bot
+        self.practice = practice
         # The speedrun session records the run, times it, splits it and talks to LiveSplit.
         self.session, self.run = start_play(
             (self.level, self.atlas),
@@ -69,7 +76,15 @@ class PlayScene(Scene):
             livesplit=app.livesplit,
             record=app.options.record,
             practice=practice,
+            assists=app.settings.assists,
         )
+        self.in_campaign = in_campaign(self.level_path)
+        self.titles = atlas_titles(self.atlas.values())
+        self.day_start = JournalCounts.of(self.run.memory)  # the journal when this day began
+        self.day0_deaths: list[DeathRecord] = []  # Day 0 forgets its deaths; the recap does not
+        # The day's hint waits for the day to be on screen (not under the recap and the card);
+        # True: it is a first day (the run's, or Day 0 begun again).
+        self.hint_due: bool | None = None
         self.timer_mode = app.settings.timer_mode
         self.persist = persist
         self.fresh_save = fresh_save
@@ -104,7 +119,9 @@ class PlayScene(Scene):
         self.session, self.run = start_play(
             (level, atlas), self.seed, memory=self.run.memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record,
+            assists=self.run.assists,
         )  # fmt: skip
+        self.titles = atlas_titles(atlas.values())
         self.views.clear()
         self.view = self._view_for(self.run.world)
         self.watcher = self._watch()
@@ -128,15 +145,58 @@ class PlayScene(Scene):
             view.screen_shake = settings.screen_shake
         self.controls.set_bindings(settings.bindings)
         self.timer_mode = settings.timer_mode
+        if hasattr(self, "run") and settings.assists != self.run.assists:
+            if self.practice:
+                self.notices.say("Assists change from your next run (not in practice).")
+            elif self.run.world.tick > 0:
+                self.notices.say("Assists change when the next day begins.")
+
+    def _assists_due(self) -> bool:
+        """The player changed the assists, and a day is about to begin (none of it played yet)."""
+        world = self.run.world
+        return (
+            self.app.settings.assists != self.run.assists
+            and not self.practice
+            and world.tick == 0
+            and world.death_tick is None
+            and not self.run.completed
+        )
+
+    def _restart_with_assists(self) -> None:
+        """The day about to begin is played with the new assists: a new recording from here, on
+        the Memory the day begins with (as Continue would)."""
+        assists = self.app.settings.assists
+        memory = self.run.memory
+        self.session.abandon(self.run)
+        self.session, self.run = start_play(
+            (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
+            livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
+        )  # fmt: skip
+        self.view = self._view_for(self.run.world)
+        self.view.new_day(self.run.world)
+        if assists.any:
+            names = ", ".join(assists.names())
+            self.notices.hint("ASSISTS ON", f"{names[:1].upper()}{names[1:]}. "
+                              "This run is kept off personal bests.")  # fmt: skip
+        else:
+            self.notices.hint("ASSISTS OFF", "The day is as hard as it is.")
 
     def enter(self) -> None:
         self._music()
-        self._day_hint()
+        if self.hint_due is None:
+            self.hint_due = True  # the run's first day
 
-    def _day_hint(self) -> None:
-        """A word for a new player at the days that change the game: Day 0, and the first loop."""
+    def _day_hint(self, first_day: bool = False) -> None:
+        """A word for a new player at the days that change the game: Day 0, and the first loop.
+        In a mod the campaign's words never show: its starting map's `briefing`, if it has one,
+        is the first day's hint (`first_day`: the run's first, or Day 0 begun again)."""
         memory = self.run.memory
         if self.bot is not None:
+            return
+        if not self.in_campaign:
+            briefing = str(dict(self.level.properties).get("briefing", "") or "").strip()
+            if first_day and briefing:
+                self.notices.hint("BRIEFING", briefing)
             return
         if not memory.looping:
             self.notices.hint(
@@ -206,6 +266,11 @@ class PlayScene(Scene):
             self.watch_clock += 1
             if self.watch_clock % WATCH_INTERVAL == 0 and self.watcher.poll():
                 self._hot_reload()
+        if self._assists_due():
+            self._restart_with_assists()
+        if self.hint_due is not None:
+            self._day_hint(self.hint_due)
+            self.hint_due = None
         world = self.run.world
         if self.run.completed:
             # The run is over; the blast plays out on screen, then the ending.
@@ -233,7 +298,7 @@ class PlayScene(Scene):
         self.app.audio.ambience(self.run.world)
         for event in events:
             if isinstance(event, LoopStarted):
-                self._new_day(event)
+                self._new_day(event, world)
             elif isinstance(event, LevelEntered):
                 self.view = self._view_for(self.run.world)
                 self._music()
@@ -262,7 +327,9 @@ class PlayScene(Scene):
                          self.session.ended)
         )  # fmt: skip
 
-    def _new_day(self, event: LoopStarted) -> None:
+    def _new_day(self, event: LoopStarted, ended) -> None:
+        """A new day has begun; `ended` is the World of the day that ended."""
+        recap = self._recap(event, ended)
         self.view = self._view_for(self.run.world)
         self.view.new_day(self.run.world)
         self._music()
@@ -278,15 +345,19 @@ class PlayScene(Scene):
             title, subtitle = f"LOOP {event.loop}", "An Alpha fell. The Omega reset the day."
         elif event.reason == "reset":
             title, subtitle = f"LOOP {event.loop}", "You reset the day."
+        elif recap is not None:
+            title, subtitle = f"LOOP {event.loop}", "You wake up. The same morning, again."
         else:
             last = memory.deaths[-1] if memory.deaths else None
             cause = last.cause if last else "the beach"
             title, subtitle = f"LOOP {event.loop}", f"Killed by {cause}."
         if event.reason == "war lost":
             title, subtitle = f"LOOP {event.loop}", "You try the day again."
-        self._day_hint()
+        self.hint_due = event.reason in ("new game", "restart")
         ticks = 30 if self.bot is not None else 100
         self.app.push(CardScene(self.app, title, subtitle, ticks))
+        if recap is not None:
+            self.app.push(recap)  # over the card: the recap first, then "Loop N"
         if event.reason == "war lost":
             from game.scenes.cutscene import bad_ending_scene
 
@@ -297,6 +368,36 @@ class PlayScene(Scene):
             self.vision_pending = False
             self.app.push(vision_scene(self.app))
         self._save()
+
+    def _recap(self, event: LoopStarted, ended) -> RecapScene | None:
+        """The recap of a day that ended in a death and starts a new day (None otherwise)."""
+        memory = self.run.memory
+        day_start, self.day_start = self.day_start, JournalCounts.of(memory)
+        if event.reason not in ("death", "new game") or not ended.cage.dead:
+            return None
+        deaths = None
+        if event.reason == "new game":
+            x, y = ended.cage.position
+            tick = ended.death_tick if ended.death_tick is not None else ended.tick
+            self.day0_deaths.append(
+                DeathRecord(0, tick, x, y, ended.cage.death_cause, level_name(ended.level))
+            )
+            deaths = self.day0_deaths
+        recap = build_recap(
+            event.reason, max(0, event.loop - 1), ended, memory, day_start, self.titles, deaths,
+            assists_on=self.app.settings.assists.any,
+        )  # fmt: skip
+        return RecapScene(self.app, recap, self._pause, self._assists, self.bot is not None)
+
+    def _pause(self) -> None:
+        from game.scenes.pause import PauseScene
+
+        self.app.push(PauseScene(self.app, self))
+
+    def _assists(self) -> None:
+        from game.scenes.assists import AssistScene
+
+        self.app.push(AssistScene(self.app))
 
     def _save(self) -> None:
         """Memory goes to disk at the end of every loop (never over a save we cannot read)."""

@@ -153,6 +153,8 @@ class ReplaysScene(Scene):
             else:
                 igt = format_ticks(entry.igt_ticks) if entry.igt_ticks is not None else "—"
                 state = "completed" if entry.completed else "cut short" if entry.cut_short else ""
+                if entry.assisted:
+                    state = f"{state}, assisted" if state else "assisted"
                 line = (f"{entry.created[:16].replace('T', ' ')}   {entry.category}   seed "
                         f"{entry.seed}   {igt}   loops {entry.loops}   {state}")  # fmt: skip
             ui.draw_text(surface, line[:120], 24, color, (60, y))

@@ -1,7 +1,9 @@
-"""The settings screen: volumes, display, what the world shows, and key bindings. Saved on leave.
+"""The settings screen: volumes, display, what the world shows, assists, and key bindings. Saved
+on leave.
 
 Up/Down choose, Left/Right change a value, Enter toggles or rebinds (then press the new key; Esc
-cancels), Esc goes back. Every change applies at once and is written to settings.json on leave.
+cancels), Esc goes back. Every change applies at once and is written to settings.json on leave
+(the assists from the next day: see game.scenes.assists).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pygame
 
 from game import settings as settings_module
 from game.render import ui
+from game.scenes.assists import ROWS as ASSISTS
 from game.scenes.base import Scene
 
 INK = (232, 226, 210)
@@ -38,6 +41,8 @@ class SettingsScene(Scene):
             [("volume", key) for key, _ in VOLUMES]
             + [("toggle", key) for key, _ in TOGGLES]
             + [("timer", "timer_mode")]
+            + [("section", "Assists")]
+            + [("assist", str(bit)) for bit, _, _ in ASSISTS]
             + [("bind", action) for action in REBINDABLE]
             + [("reset", ""), ("back", "")]
         )
@@ -82,11 +87,9 @@ class SettingsScene(Scene):
             self.app.audio.play("ui_back", 0.6)
             self.app.pop()
         elif event.key in (pygame.K_UP, pygame.K_w):
-            self.index = (self.index - 1) % len(self.rows)
-            self.app.audio.play("ui_move", 0.5)
+            self._move(-1)
         elif event.key in (pygame.K_DOWN, pygame.K_s):
-            self.index = (self.index + 1) % len(self.rows)
-            self.app.audio.play("ui_move", 0.5)
+            self._move(1)
         elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d):
             step = 0.1 if event.key in (pygame.K_RIGHT, pygame.K_d) else -0.1
             if kind == "volume":
@@ -96,12 +99,16 @@ class SettingsScene(Scene):
                 self.app.audio.play("ui_move", 0.7)
             elif kind == "toggle":
                 self._toggle(key)
+            elif kind == "assist":
+                self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.app.audio.play("ui_select", 0.6)
             if kind == "toggle":
                 self._toggle(key)
+            elif kind == "assist":
+                self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
             elif kind == "bind":
@@ -111,6 +118,16 @@ class SettingsScene(Scene):
                 self._apply()
             elif kind == "back":
                 self.app.pop()
+
+    def _move(self, delta: int) -> None:
+        self.index = (self.index + delta) % len(self.rows)
+        while self.rows[self.index][0] == "section":  # headings are not choices
+            self.index = (self.index + delta) % len(self.rows)
+        self.app.audio.play("ui_move", 0.5)
+
+    def _toggle_assist(self, bit: int) -> None:
+        self.settings.set_assist(bit, not self.settings.assists.has(bit))
+        self._apply()
 
     def _next_timer(self) -> None:
         from game.speedrun.session import next_timer_mode
@@ -127,15 +144,25 @@ class SettingsScene(Scene):
         w, h = surface.get_size()
         ui.draw_text(surface, "SETTINGS", 60, INK, (w // 2, 24), "midtop", True)
         labels = dict(VOLUMES) | dict(TOGGLES)
+        assist_labels = {str(bit): label for bit, label, _ in ASSISTS}
         y = 96
-        row_height = min(30, (h - 140) // len(self.rows))
+        row_height = min(30, (h - 166) // len(self.rows))  # clear of the two lines at the foot
+        size = 26 if row_height >= 28 else 23
         for i, (kind, key) in enumerate(self.rows):
             selected = i == self.index
             color = ACCENT if selected else INK
+            if kind == "section":
+                ui.draw_text(surface, key.upper(), size - 4, (200, 170, 110),
+                             (w // 2, y + 4), "midtop")  # fmt: skip
+                y += row_height
+                continue
             if kind == "volume":
                 label, value = labels[key], f"{round(getattr(self.settings, key) * 100)}%"
             elif kind == "toggle":
                 label, value = labels[key], "on" if getattr(self.settings, key) else "off"
+            elif kind == "assist":
+                on = self.settings.assists.has(int(key))
+                label, value = assist_labels[key], "on" if on else "off"
             elif kind == "timer":
                 label, value = "Speedrun timer", TIMER_LABELS[self.settings.timer_mode]
             elif kind == "bind":
@@ -146,10 +173,13 @@ class SettingsScene(Scene):
                 label, value = "Restore default keys", ""
             else:
                 label, value = "Back", ""
-            ui.draw_text(surface, label, 26, color, (w // 2 - 20, y), "topright")
-            ui.draw_text(surface, value, 26, color if selected else DIM, (w // 2 + 20, y))
+            ui.draw_text(surface, label, size, color, (w // 2 - 20, y), "topright")
+            ui.draw_text(surface, value, size, color if selected else DIM, (w // 2 + 20, y))
             y += row_height
-        if self.message:
-            ui.draw_text(surface, self.message, 22, (255, 150, 110), (w // 2, h - 40), "midbottom")
+        message = self.message
+        if self.rows[self.index][0] == "assist":
+            message = "An assisted run is kept off personal bests. It applies from the next day."
+        if message:
+            ui.draw_text(surface, message, 22, (255, 150, 110), (w // 2, h - 40), "midbottom")
         hint = "Up/Down choose · Left/Right change · Enter toggle or rebind · Esc back"
         ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 14), "midbottom")

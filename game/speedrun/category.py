@@ -2,9 +2,8 @@
 
 Owns the rule for Any% (the campaign from a new save on the official seed, 0, played by a person)
 and the marks a run carries otherwise: a custom seed, another starting map, practice, a continued
-save, a bot. Practice, continued saves and bots never count as a best; a custom seed keeps its own
-bests. Pure; imports the
-Memory type only.
+save, a bot, assists. Practice, continued saves, bots and assisted runs never count as a best (nor
+a gold); a custom seed keeps its own bests. Pure; imports the Memory and Assists types only.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from game.sim.assists import Assists
 from game.sim.memory import Memory
 from game.speedrun.events import level_stem
 
@@ -28,6 +28,11 @@ class Category:
     new_save: bool = True  # began from an empty Memory
     practice: str = ""  # what the practice was ("" when it is not practice)
     player: str = "human"  # or the bot that played ("bot:random")
+    assists: tuple[str, ...] = ()  # the names of the assists the run was played with
+
+    @property
+    def assisted(self) -> bool:
+        return bool(self.assists)
 
     @property
     def official(self) -> bool:
@@ -38,11 +43,12 @@ class Category:
             and self.new_save
             and not self.practice
             and self.player == "human"
+            and not self.assisted
         )
 
     @property
     def counts_for_bests(self) -> bool:
-        return self.new_save and not self.practice and self.player == "human"
+        return self.new_save and not self.practice and self.player == "human" and not self.assisted
 
     @property
     def labels(self) -> list[str]:
@@ -55,14 +61,19 @@ class Category:
             marks.append("continued save")
         if self.player != "human":
             marks.append(f"played by {self.player}")
+        if self.assisted:
+            marks.append(f"assisted ({', '.join(self.assists)})")
         return marks
 
     def display(self, game_version: str = "") -> str:
-        """One line for beside the timer: `Any% · seed 0 · v0.1.0 · practice (...)`."""
+        """One line for beside the timer: `Any% · seed 0 · v0.1.0 · practice (...)`. An assisted
+        run says so early and briefly (the labels name the assists)."""
         parts = [self.name, f"seed {self.seed}"]
         if game_version:
             parts.append(f"v{game_version}")
-        parts += [m for m in self.labels if not m.startswith("custom seed")]
+        if self.assisted:
+            parts.append("assisted")
+        parts += [m for m in self.labels if not m.startswith(("custom seed", "assisted"))]
         return " · ".join(parts)
 
     def key(self, game_version: str) -> str:
@@ -79,6 +90,7 @@ class Category:
             "new_save": self.new_save,
             "practice": self.practice,
             "player": self.player,
+            "assists": list(self.assists),
             "official": self.official,
         }
 
@@ -98,7 +110,11 @@ def classify(
     start_memory: Memory | None = None,
     practice: str = "",
     player: str = "human",
+    assists: Assists | None = None,
 ) -> Category:
     """The category of a run starting on `level` (a replay's level name) with this seed."""
     name = ANY_PERCENT if level == CAMPAIGN_START else f"Level: {level_stem(level)}"
-    return Category(name, seed, level, is_new_save(start_memory), practice, player or "human")
+    names = tuple(assists.names()) if assists is not None else ()
+    return Category(
+        name, seed, level, is_new_save(start_memory), practice, player or "human", names
+    )

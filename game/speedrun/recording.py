@@ -1,7 +1,8 @@
 """What a replay of a run says about itself: its header and its end record.
 
 Owns the header fields a run is recorded with (game version, the starting map and the hashes of
-every map it can reach, seed, category, practice and starting Memory, when it was made) and the
+every map it can reach, seed, the assists it was played with, category, practice and starting
+Memory, when it was made) and the
 end record's claims. Used by `aynik sim --record` and the live game's session. Must not import
 pygame.
 """
@@ -13,6 +14,8 @@ import datetime
 from game import __version__
 from game.level.data import LevelData
 from game.replay.levels import atlas_levels, level_hashes, level_reference
+from game.sim.assists import NONE as NO_ASSISTS
+from game.sim.assists import Assists
 from game.sim.memory import Memory
 from game.speedrun.category import Category
 
@@ -31,6 +34,7 @@ def replay_header(
     player: str = "",
     atlas: dict[str, LevelData] | None = None,
     loop_mode: str = "day0",
+    assists: Assists = NO_ASSISTS,
 ) -> dict:
     header = {
         "game_version": __version__,
@@ -38,6 +42,7 @@ def replay_header(
         "level_hash": level.content_hash,
         "levels": level_hashes(atlas_levels(level, atlas)),
         "seed": seed,
+        "assists": assists.word,  # the bit set (game.sim.assists); 0: none
         "category": category.to_json(),
         "created": utc_now(),
         "start_tick": start_tick,

@@ -33,6 +33,8 @@ from game.replay.levels import level_reference
 from game.replay.library import new_replay_path
 from game.replay.playback import Maps, Playback
 from game.replay.recorder import ReplayRecorder
+from game.sim.assists import NONE as NO_ASSISTS
+from game.sim.assists import Assists
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.sim.memory import Memory
@@ -145,6 +147,7 @@ class SpeedrunSession:
             header = replay_header(
                 level, seed, category, start_memory, practice, start_tick, player,
                 getattr(run, "atlas", None), getattr(run, "loop_mode", "day0"),
+                getattr(run, "assists", NO_ASSISTS),
             )  # fmt: skip
             try:
                 self.recorder = ReplayRecorder(record_to, header, run)
@@ -171,7 +174,10 @@ class SpeedrunSession:
         with when it is not a new save (a continued save, or practice); `livesplit` is a
         `HOST:PORT` (or a client)."""
         practice_text = _practice_text(practice)
-        category = classify(level_reference(level.path), seed, start_memory, practice_text, player)
+        category = classify(
+            level_reference(level.path), seed, start_memory, practice_text, player,
+            getattr(run, "assists", NO_ASSISTS),
+        )  # fmt: skip
         bests = Bests.load(category, __version__) if category.counts_for_bests else None
         client = livesplit
         if isinstance(livesplit, str):
@@ -191,12 +197,13 @@ class SpeedrunSession:
         knowledge: Iterable[str],
         training_level: int,
         atlas: dict[str, LevelData] | None = None,
+        assists: Assists = NO_ASSISTS,
         **options,
     ) -> tuple[SpeedrunSession, Run]:
         """A practice day with this knowledge and training: (session, run)."""
         memory = practice_memory(knowledge, training_level)
         start = Memory.from_json(memory.to_json())  # the run writes into its own copy
-        run = Run(level, seed, memory, atlas)
+        run = Run(level, seed, memory, atlas, assists=assists)
         practice = {
             "kind": "day",
             "knowledge": list(memory.knowledge),
@@ -407,13 +414,16 @@ def start_play(
     livesplit: str | LiveSplitClient | None = None,
     record: bool = True,
     practice: dict | None = None,
+    assists: Assists = NO_ASSISTS,
 ) -> tuple[SpeedrunSession, Run]:
     """Everything the play scene needs to begin: (session, run).
 
     `maps` is (starting level, atlas) from game.level.atlas.load_atlas; `memory` a continued
     save's Memory (None: a new save); `practice` None, `{"knowledge": [ids], "training_level": n}`
     for a practice day, or `{"replay": path, "split": name}` to start at a replay's split
-    (ReplayError or ValueError when that cannot be done)."""
+    (ReplayError or ValueError when that cannot be done). `assists`: the gentler rules the player
+    chose (a split's practice keeps those of the replay it starts from, whose lead-in it re-runs);
+    an assisted run is marked in its replay and never counts for personal bests."""
     level, atlas = maps
     player = f"bot:{bot}" if bot else "human"
     options = {"livesplit": livesplit, "record": record, "player": player}
@@ -425,8 +435,8 @@ def start_play(
     if practice:
         return SpeedrunSession.practice_day(
             level, seed, practice.get("knowledge", ()), int(practice.get("training_level", 0)),
-            atlas=atlas, **options,
+            atlas=atlas, assists=assists, **options,
         )  # fmt: skip
     start = Memory.from_json(memory.to_json()) if memory is not None else None
-    run = Run(level, seed, memory, atlas, loop_mode=loop_mode(level.path))
+    run = Run(level, seed, memory, atlas, assists=assists, loop_mode=loop_mode(level.path))
     return SpeedrunSession.new(run, level, seed, start_memory=start, **options), run

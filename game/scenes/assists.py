@@ -1,0 +1,148 @@
+"""The assists screen: three gentler rules a player can switch on, and what switching costs.
+
+Owns the screen reached from the recap (after repeated deaths at one place) and from Settings.
+Up/Down choose, Enter, Space or Left/Right switch, Esc goes back (the pad: d-pad, A, B). Every
+change goes into the settings at once and is saved on leave; the play scene below applies it
+when the next day begins (game.scenes.play). Wiring only: what each assist does is
+game.sim.assists, what it costs a run is game.speedrun.category.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import settings as settings_module
+from game import tuning as T
+from game.render import ui
+from game.scenes.base import Scene
+from game.sim import assists as A
+
+INK = (232, 226, 210)
+DIM = (160, 154, 140)
+ACCENT = (255, 214, 120)
+ON = (120, 220, 160)
+
+ROWS = (
+    (A.SLOWER_MIMICS, "Slower Mimics",
+     f"Every Mimic moves and lunges at {round(A.MIMIC_SPEED_FACTOR * 100)}% of its speed."),
+    (A.MORE_INTEGRITY, "More integrity",
+     f"The exosuit holds {round(T.CAGE_INTEGRITY * A.INTEGRITY_FACTOR)} integrity instead of "
+     f"{T.CAGE_INTEGRITY}."),
+    (A.LONGER_TELEGRAPHS, "Longer telegraphs",
+     f"Wind-ups and the sand's heave last {A.TELEGRAPH_FACTOR:g} times as long: "
+     "more time to step aside."),
+)  # fmt: skip
+COST = (
+    "An assisted run is marked in its replay and kept off personal bests and golds.",
+    "A change takes effect when the next day begins, and starts a new recording from there.",
+)
+
+
+class AssistScene(Scene):
+    overlay = False  # a screen of its own: the recap or the menus under it would show through
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.settings = app.settings
+        self.index = 0
+        self.rects: list[pygame.Rect] = []
+
+    @property
+    def count(self) -> int:
+        return len(ROWS) + 1  # the assists, then Back
+
+    def leave(self) -> None:
+        try:
+            settings_module.save_settings(self.settings)
+        except OSError:
+            pass
+
+    def toggle(self, bit: int) -> None:
+        on = not self.settings.assists.has(bit)
+        self.settings.set_assist(bit, on)
+        self.app.audio.play("ui_select", 0.6)
+        for scene in self.app.scenes:
+            if hasattr(scene, "apply_settings"):
+                scene.apply_settings(self.settings)
+
+    def _choose(self) -> None:
+        if self.index < len(ROWS):
+            self.toggle(ROWS[self.index][0])
+        else:
+            self._back()
+
+    def _back(self) -> None:
+        self.app.audio.play("ui_back", 0.6)
+        self.app.pop()
+
+    def _move(self, delta: int) -> None:
+        self.index = (self.index + delta) % self.count
+        self.app.audio.play("ui_move", 0.5)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self._back()
+            elif event.key in (pygame.K_UP, pygame.K_w):
+                self._move(-1)
+            elif event.key in (pygame.K_DOWN, pygame.K_s):
+                self._move(1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e):
+                self._choose()
+            elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d):
+                if self.index < len(ROWS):
+                    self._choose()
+        elif event.type == pygame.CONTROLLERBUTTONDOWN:
+            if event.button in (pygame.CONTROLLER_BUTTON_B, pygame.CONTROLLER_BUTTON_START):
+                self._back()
+            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_UP:
+                self._move(-1)
+            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_DOWN:
+                self._move(1)
+            elif event.button == pygame.CONTROLLER_BUTTON_A:
+                self._choose()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, rect in enumerate(self.rects):
+                if rect.collidepoint(event.pos):
+                    self.index = i
+                    self._choose()
+                    return
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        surface.fill((10, 12, 16))
+        w, h = surface.get_size()
+        ui.draw_text(surface, "ASSISTS", 60, INK, (w // 2, 40), "midtop", True)
+        ui.draw_text(surface, "A gentler day, for as long as you want it.", 26, DIM,
+                     (w // 2, 100), "midtop")  # fmt: skip
+        self.rects = []
+        y = 160
+        left = w // 2 - 320
+        current = self.settings.assists
+        for i, (bit, label, explain) in enumerate(ROWS):
+            selected = i == self.index
+            on = current.has(bit)
+            box = pygame.Rect(left, y + 6, 20, 20)
+            pygame.draw.rect(surface, ON if on else DIM, box, 0 if on else 2, border_radius=3)
+            if on:
+                pygame.draw.lines(surface, (16, 30, 20), False,
+                                  [(box.x + 4, box.y + 10), (box.x + 8, box.y + 15),
+                                   (box.x + 16, box.y + 5)], 3)  # fmt: skip
+            color = ACCENT if selected else INK
+            rect = ui.draw_text(surface, label, 32, color, (left + 36, y))
+            state = ui.draw_text(surface, "on" if on else "off", 28, ON if on else DIM,
+                                 (w // 2 + 320, y + 2), "topright")  # fmt: skip
+            ui.draw_text(surface, explain, 22, DIM, (left + 36, y + 36))
+            self.rects.append(rect.union(state).union(box).inflate(16, 40))
+            if selected:
+                pygame.draw.rect(surface, (*ACCENT, 255), (left - 16, y + 2, 4, 56))
+            y += 84
+        selected = self.index == len(ROWS)
+        back = ui.draw_text(surface, "›  Back  ‹" if selected else "Back", 30,
+                            ACCENT if selected else INK, (w // 2, y + 6), "midtop")  # fmt: skip
+        self.rects.append(back.inflate(80, 8))
+        y += 70
+        for line in COST:
+            ui.draw_text(surface, line, 22, (220, 170, 120), (w // 2, y), "midtop")
+            y += 28
+        hint = "Up/Down choose · Enter switch · Esc back"
+        ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 14), "midbottom")
