@@ -772,9 +772,10 @@ class Beachhead:
             title="Officer's notebook: the tunnel code begins 4-1",
             text=(
                 "Dam, service tunnel: the keypad at the foot of the turbine hall. The engineers' "
-                "code begins 4-1. Halvorsen radioed the rest to the old farmhouse behind the "
-                "west gap; he never says it twice.\nThe spillway is crawling with them. Take the "
-                "tunnel.\nIf you are reading this, I did not make it. Go."
+                "code begins 4-1. Halvorsen radioed the third figure to the old farmhouse behind "
+                "the west gap, and kept the last in his head at the works.\nThe spillway is "
+                "crawling with them. Take the tunnel.\nIf you are reading this, I did not make "
+                "it. Go."
             ),
         )
         self.point(
@@ -783,11 +784,12 @@ class Beachhead:
             11,
             11,
             knowledge="intel:gate-code-2",
-            title="Farmhouse radio log: the tunnel code ends 7-3",
+            title="Farmhouse radio log: the code's third figure is 7",
             text=(
                 "Dam works, Halvorsen. They came up through the culverts. For whoever holds the "
-                "beach: the service door's code ends 7-3, the first half is with your command. "
-                "Nobody goes down the spillway and comes back."
+                "beach: the service door's third figure is 7. The first two are with your "
+                "command; the last I'll chalk by the door if I live. Nobody goes down the "
+                "spillway and comes back."
             ),
         )
         # The demolition charge, in the bunker's back room: the one thing that can end the Omega.

@@ -723,6 +723,19 @@ class Dam:
         self.spawn("yard-burrowers", (CX - 3, 61, CX + 3, 62), kind="burrower", count=2,
                    trigger=yard_gate)  # fmt: skip
         self.spawn("road-late", (r0 - 1, 66, r1 + 1, 67), count=4, at=330)
+        # Halvorsen, who did not live: the last figure, chalked on the wall by the service door.
+        self.point(
+            "Intel",
+            "halvorsen",
+            CX + 3,
+            61,
+            knowledge="intel:gate-code-3",
+            title="Chalk by the service door: the last figure is 3",
+            text=(
+                "A figure in chalk, at the height of a man sitting against the wall: 3. "
+                "Below it, Halvorsen's tags."
+            ),
+        )
 
         # the service tunnel: the keypad door, and who waits on the turbine floor behind it
         self.rect(
@@ -730,7 +743,7 @@ class Dam:
             "service-tunnel-gate",
             TUNNEL_GATE,
             code="4173",
-            requires="intel:gate-code,intel:gate-code-2",
+            requires="intel:gate-code,intel:gate-code-2,intel:gate-code-3",
             message="A keypad by the service door. E to type the code.",
         )
         tunnel = self.rect("Trigger", "service-tunnel", (TUNNEL[0], 58, TUNNEL[2], 59))

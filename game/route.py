@@ -395,7 +395,7 @@ class RouteBot:
             mark = next((m for m in drill.marks if not m[2]), None)
             return (self._toward(x, y, mark[0], mark[1]) if mark else (0.0, 0.0)), 0
         if drill.kind == "reload":
-            target = next((t for t in drill.targets if t.alive), None)
+            target = next((t for t in drill.targets if t.alive and t.up), None)
             if target is None:
                 return (0.0, 0.0), 0
             self.drill_aim = inputs.quantize_aim(math.atan2(target.y - y, target.x - x))
@@ -417,7 +417,7 @@ class RouteBot:
                 return (0.0, 0.0), 0
             return (0.0, 0.0), inputs.GRENADE
         if drill.kind == "blade":
-            alive = [t for t in drill.targets if t.alive]
+            alive = [t for t in drill.targets if t.alive and t.up]
             if not alive:
                 return (0.0, 0.0), 0
             target = min(alive, key=lambda t: (math.dist((x, y), (t.x, t.y)), t.id))

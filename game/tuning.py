@@ -197,6 +197,7 @@ DRILL_TARGET_RADIUS = 10.0
 DRILL_RELOAD_MAGAZINE = 6  # the reload drill hands him a short magazine: he must reload
 DRILL_GRENADES = 4
 DRILL_TRUST_DRONES = 6
+DRILL_POPUP = seconds(0.9)  # a target stands up this long after the last went down
 
 # --- The dam, the Omega and the charge -----------------------------------------------------------
 OMEGA_RADIUS = 34.0  # px: the core; rounds stop on it and do nothing

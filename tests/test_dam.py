@@ -6,6 +6,7 @@ the Alpha's vision. Walking is checked for Cage's own body: a circle of radius 1
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import shutil
 import subprocess
@@ -27,7 +28,8 @@ LEVELS = campaign_dir()
 DAM = LEVELS / "dam.tmx"
 CAGE_RADIUS = 12.0  # px
 STEP = 8  # px: the grid Cage's centre walks on
-CODE, VISION = "intel:gate-code", "vision:omega"
+CODE, VISION = "intel:gate-code,intel:gate-code-2,intel:gate-code-3", "vision:omega"
+BROOD = "cleared:brood"  # the brood's seal on the lair's door: open the day the brood dies
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +62,7 @@ class Walk:
         for rect in (*level.solid_rects, *level.water_rects):
             self._block_rect(rect.x, rect.y, rect.width, rect.height)
         for obj in level.objects_of("Gate"):
-            if obj.prop("requires") not in known:
+            if obj.prop("requires") not in known | {BROOD}:
                 self._block_rect(obj.x, obj.y, obj.width, obj.height)
         for obj in level.objects:
             if obj.cls in ("Wall", "Water") and obj.outline:
@@ -160,7 +162,13 @@ def test_the_dam_has_every_piece_of_the_story(dam: LevelData):
     assert start.y > (dam.height - 3) * dam.tile_height, "Cage comes in at the bottom edge"
 
     code = gate(dam, CODE)
-    assert code.prop("message") == "A keypad by the service door. You don't know the code."
+    # 4-1 from the beach's officer, 7 from the farmhouse radio, 3 chalked by the door
+    assert code.prop("code") == "4173"
+    assert code.prop("message") == "A keypad by the service door. E to type the code."
+    seal = gate(dam, BROOD)
+    assert named(dam, "MimicSpawn", "brood").prop("kind") == "brood"
+    door = named(dam, "Trigger", "lair-entrance")
+    assert door.contains(*seal.center), "the seal stands in the lair's door"
     vision = gate(dam, VISION)
     assert vision.prop("message") == (
         "Cracked concrete. Nothing here... or nothing you can see yet."
@@ -172,21 +180,21 @@ def test_the_dam_has_every_piece_of_the_story(dam: LevelData):
     assert len(spawns) >= 10
     (alpha,) = [s for s in spawns if s.prop("kind") == "alpha"]
     assert alpha.prop("count") == 1 and alpha.prop("emerge") is True
+    assert alpha.prop("strike") == 100, "unwarned, the lair's Alpha is death"
     assert dam.object_by_id(alpha.prop("trigger")).name == "lair-entrance"
-    lair_drones = [
-        s
-        for s in spawns
-        if s.prop("kind") == "drone" and s.prop("trigger") == alpha.prop("trigger")
-    ]
-    assert len(lair_drones) >= 2, "two drone spawns keep the Alpha company"
+    company = [s for s in spawns if s.prop("trigger") == alpha.prop("trigger") and s != alpha]
+    assert len(company) >= 2, "two spawns keep the Alpha company"
+    assert {s.prop("kind") for s in company} == {"drone", "carapace"}
 
     chamber = named(dam, "Trigger", "chamber-entrance")
     on_entry = [s for s in spawns if s.prop("trigger") == chamber.id]
     assert len(on_entry) >= 2
-    assert all(s.prop("kind") == "drone" and s.prop("emerge") is True for s in on_entry)
+    assert {s.prop("kind") for s in on_entry} == {"spitter", "mite"}
+    assert all(s.prop("emerge") is True for s in on_entry)
 
     assert len(dam.objects_of("Omega")) == 1 and dam.objects_of("Omega")[0].is_point
-    assert len(dam.objects_of("Explosive")) == 1 and dam.objects_of("Explosive")[0].is_point
+    # The charge is the beach's: Cage carries it from the bunker's back room to the core.
+    assert dam.objects_of("Explosive") == ()
     assert {s.name for s in dam.objects_of("Split")} == {"Dam", "Turbine hall", "Lair", "Chamber"}
 
     mines = dam.objects_of("Mine")
@@ -195,6 +203,9 @@ def test_the_dam_has_every_piece_of_the_story(dam: LevelData):
     beach = load_level(LEVELS / "beachhead.tmx")
     (exit_,) = beach.objects_of("Exit")
     assert (exit_.prop("map"), exit_.prop("spawn")) == ("dam.tmx", "road")
+    (charge,) = beach.objects_of("Explosive")
+    officer = next(o for o in beach.objects_of("Intel") if o.name == "officer")
+    assert math.dist((charge.x, charge.y), (officer.x, officer.y)) < 160, "in the bunker"
 
 
 def test_the_spillway_holds_heavy_ambushes(dam: LevelData):
@@ -234,23 +245,19 @@ def test_the_spillway_is_the_long_way_and_the_tunnel_the_short_one(dam: LevelDat
 
 def test_the_chamber_opens_only_with_the_vision(dam: LevelData):
     (omega,) = dam.objects_of("Omega")
-    (charge,) = dam.objects_of("Explosive")
     chamber = named(dam, "Split", "Chamber")
     for known in (set(), {CODE}):
         walk, dist = routes(dam, known)
-        for target in ((omega.x, omega.y), (charge.x, charge.y), chamber.center):
+        for target in ((omega.x, omega.y), chamber.center):
             assert walk.tiles_to(dist, target) is None, f"reachable knowing only {known}"
     for known in ({CODE, VISION}, {VISION}):
         walk, dist = routes(dam, known)
-        to_omega = walk.tiles_to(dist, (omega.x, omega.y))
-        to_charge = walk.tiles_to(dist, (charge.x, charge.y))
-        assert to_omega is not None and to_charge is not None, f"unreachable knowing {known}"
-        assert to_charge < to_omega, "the charge lies on the way in, before the core"
+        assert walk.tiles_to(dist, (omega.x, omega.y)) is not None, f"unreachable with {known}"
 
 
 def test_everything_the_day_asks_for_is_reachable(dam: LevelData):
     walk, dist = routes(dam, {CODE, VISION})
-    for cls in ("Trigger", "Split", "MimicSpawn", "Mine", "Omega", "Explosive"):
+    for cls in ("Trigger", "Split", "MimicSpawn", "Mine", "Omega"):
         for obj in dam.objects_of(cls):
             assert walk.tiles_to(dist, obj.center) is not None, f"{cls} {obj.name!r} unreachable"
 
@@ -261,7 +268,8 @@ def test_everything_the_day_asks_for_is_reachable(dam: LevelData):
 def test_every_spawn_has_a_trigger_or_a_time(dam: LevelData):
     for spawn in dam.objects_of("MimicSpawn"):
         assert spawn.name, f"spawn {spawn.id} needs a descriptive name"
-        assert 1 <= spawn.prop("count") <= 4
+        # A swarm of mites comes many at once; anything bigger, a few.
+        assert 1 <= spawn.prop("count") <= (8 if spawn.prop("kind") == "mite" else 4)
         trigger = spawn.prop("trigger")
         if trigger:
             target = dam.object_by_id(trigger)

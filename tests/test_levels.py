@@ -156,7 +156,7 @@ def test_schema_declares_every_class_of_the_contract():
         "PlayerStart": {"facing"},
         "Wall": set(),
         "Water": set(),
-        "MimicSpawn": {"kind", "count", "at", "trigger", "emerge", "ambush"},
+        "MimicSpawn": {"kind", "count", "at", "trigger", "emerge", "ambush", "strike"},
         "Trigger": {"once"},
         "Intel": {"knowledge", "title", "text"},
         "Gate": {"requires", "message", "code"},
@@ -172,7 +172,9 @@ def test_schema_declares_every_class_of_the_contract():
     for name, members in expected.items():
         assert {m.name for m in schema.class_type(name).members} == members
     spawn = schema.class_type("MimicSpawn")
-    assert spawn.member("kind").values == ("drone", "alpha")
+    assert spawn.member("kind").values == (
+        "drone", "alpha", "spitter", "burrower", "carapace", "mite", "hulk", "brood"
+    )  # fmt: skip
     assert spawn.member("trigger").type == "object"
     assert schema.class_type("Exit").member("map").type == "file"
     assert schema.enum("Drill").values == ("move", "reload", "ordnance", "blade", "trust")
@@ -378,7 +380,7 @@ def test_beachhead_content(beachhead: LevelData):
     assert any(s.prop("emerge") is False for s in spawns)
     for spawn in spawns:
         assert spawn.name, f"spawn {spawn.id} needs a descriptive name"
-        assert 1 <= spawn.prop("count") <= 4
+        assert 1 <= spawn.prop("count") <= (8 if spawn.prop("kind") == "mite" else 4)
         trigger = spawn.prop("trigger")
         if trigger:
             assert beachhead.object_by_id(trigger).cls == "Trigger"
@@ -390,8 +392,11 @@ def test_beachhead_content(beachhead: LevelData):
     assert drills == [(1, "move"), (2, "reload"), (3, "ordnance"), (4, "blade"), (5, "trust")]
     mines = beachhead.objects_of("Mine")
     assert 8 <= len(mines) <= 12 and {m.prop("field") for m in mines} == {"field:beach-mines"}
-    (intel,) = beachhead.objects_of("Intel")
-    assert intel.prop("knowledge") == "intel:gate-code"
+    # Two of the tunnel code's three pieces are on the beach: the officer's and the farm radio's.
+    intel = {i.name: i.prop("knowledge") for i in beachhead.objects_of("Intel")}
+    assert intel == {"officer": "intel:gate-code", "farm-radio": "intel:gate-code-2"}
+    kinds = {s.prop("kind") for s in spawns}
+    assert {"drone", "alpha", "spitter", "burrower", "carapace", "mite", "hulk"} <= kinds
     (exit_,) = beachhead.objects_of("Exit")
     assert (exit_.prop("map"), exit_.prop("spawn")) == ("dam.tmx", "road")
     assert {s.name for s in beachhead.objects_of("Split")} == {"Beach", "Seawall", "Road"}

@@ -267,13 +267,16 @@ def test_each_drill_grants_its_ability_for_good():
             break
     assert run.memory.training_level == 1 and run.world.cage.can_dash
 
-    # 2 reload: every target with a short magazine.
+    # 2 reload: every target, as each stands up, with a short magazine.
     start_drill(pilot, drills["reload"])
     for _ in range(T.seconds(13)):
         drill = run.world.drill
         if drill is None:
             break
-        target = next(t for t in drill.targets if t.alive)
+        target = next((t for t in drill.targets if t.alive and t.up), None)
+        if target is None:
+            pilot.step(InputFrame())
+            continue
         cx, cy = run.world.cage.position
         aim = quantize_aim(math.atan2(target.y - cy, target.x - cx))
         buttons = inputs.FIRE if run.world.cage.ammo else inputs.RELOAD
@@ -291,11 +294,18 @@ def test_each_drill_grants_its_ability_for_good():
             pilot.step(InputFrame(aim=north))
     assert run.memory.training_level == 3 and run.world.cage.grenades == T.GRENADES_PER_DAY
 
-    # 4 blade: walk up to each dummy and cut it.
+    # 4 blade: walk up to each dummy as it stands up, and cut it.
     start_drill(pilot, drills["blade"])
-    for target in list(run.world.drill.targets):
-        pilot.go(target.x - 30, target.y, limit=200)
-        pilot.press(inputs.BLADE, aim=0)
+    for _ in range(T.seconds(14)):
+        drill = run.world.drill
+        if drill is None:
+            break
+        target = next((t for t in drill.targets if t.alive and t.up), None)
+        if target is None:
+            pilot.step(InputFrame())
+            continue
+        pilot.go(target.x, target.y + 30, limit=200)
+        pilot.press(inputs.BLADE, aim=quantize_aim(-math.pi / 2))
         for _ in range(T.BLADE_COOLDOWN):
             pilot.step(InputFrame())
     assert run.memory.training_level == 4 and run.world.cage.has_blade

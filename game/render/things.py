@@ -216,7 +216,7 @@ class ThingsRenderer:
             for rx, ry, done in getattr(drill, "rings", ()):
                 put(art["ring_done"] if done else art["ring"], rx, ry)
             for t in getattr(drill, "targets", ()):
-                if t.alive:
+                if t.alive and getattr(t, "up", True):
                     put(art["target_blade"] if t.blade_only else art["target"], t.x, t.y)
         # The Omega's core, the plant radius while he carries the charge, and the charge itself.
         omega = getattr(world, "omega", None)

@@ -151,7 +151,11 @@ class CageActions:
         if self.drill is not None:
             for target in self.drill.targets:
                 reach = T.CAGE_RADIUS + T.BLADE_REACH + T.DRILL_TARGET_RADIUS
-                if target.alive and self._in_arc(x, y, aim, arc, target.x, target.y, reach):
+                if (
+                    target.alive
+                    and target.up
+                    and self._in_arc(x, y, aim, arc, target.x, target.y, reach)
+                ):
                     self._destroy_target(target)
                     hits += 1
         events.append(ev.BladeSwing(self.tick, x, y, aim, hits))

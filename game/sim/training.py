@@ -39,6 +39,7 @@ class Target:
     blade_only: bool
     alive: bool = True
     shape: object | None = None
+    up: bool = False  # stood up: the reload and blade drills raise them one at a time
 
 
 @dataclass
@@ -53,6 +54,7 @@ class DrillSession:
     mimic_ids: list[int] = field(default_factory=list)  # drones spawned for this drill
     saved_ammo: int = 0
     saved_grenades: int = 0
+    popup: int = 0  # ticks until the next target stands up (when none is standing)
 
     @property
     def title(self) -> str:
@@ -79,7 +81,7 @@ class DrillSession:
     def hash_words(self) -> list[int]:
         words = [self.obj.id, self.ticks_left, *self.mimic_ids]
         words += [int(m[2]) for m in self.marks] + [int(r[2]) for r in self.rings]
-        words += [int(t.alive) for t in self.targets]
+        words += [int(t.alive) * 2 + int(t.up) for t in self.targets] + [self.popup]
         return words
 
 
@@ -141,13 +143,9 @@ class DrillRules:
         drill = DrillSession(drill_obj, kind, level, T.DRILL_TIME.get(kind, T.seconds(15)))
         drill.marks, drill.rings = marks, rings
         for tx, ty, blade_only in targets:
-            target = Target(self._new_id(), tx, ty, blade_only)
-            shape = pymunk.Circle(self.space.static_body, T.DRILL_TARGET_RADIUS, (tx, ty))
-            shape.filter = TARGET_FILTER
-            target.shape = shape
-            self.space.add(shape)
-            self._target_by_shape[shape] = target
-            drill.targets.append(target)
+            drill.targets.append(Target(self._new_id(), tx, ty, blade_only))
+        if drill.targets:
+            self._stand_up(drill.targets[0])
         cage = self.cage
         drill.saved_ammo, drill.saved_grenades = cage.ammo, cage.grenades
         if kind == "reload":
@@ -175,6 +173,7 @@ class DrillRules:
         if drill is None:
             return
         drill.ticks_left -= 1
+        self._raise_targets(drill)
         x, y = self.cage.position
         if drill.kind == "move":
             for mark in drill.marks:
@@ -221,6 +220,28 @@ class DrillRules:
             )
         else:
             events.append(ev.DrillFailed(self.tick, drill.kind, drill.level, reason))
+
+    def _stand_up(self, target: Target) -> None:
+        """A target or dummy comes up (Rita raises them one after another)."""
+        target.up = True
+        shape = pymunk.Circle(self.space.static_body, T.DRILL_TARGET_RADIUS, (target.x, target.y))
+        shape.filter = TARGET_FILTER
+        target.shape = shape
+        self.space.add(shape)
+        self._target_by_shape[shape] = target
+
+    def _raise_targets(self, drill: DrillSession) -> None:
+        """When none is standing, the next comes up a moment after the last went down."""
+        if any(t.alive and t.up for t in drill.targets):
+            return
+        waiting = [t for t in drill.targets if t.alive and not t.up]
+        if not waiting:
+            return
+        if drill.popup <= 0:
+            drill.popup = T.DRILL_POPUP
+        drill.popup -= 1
+        if drill.popup == 0:
+            self._stand_up(waiting[0])
 
     def _destroy_target(self, target: Target) -> None:
         target.alive = False
