@@ -752,6 +752,11 @@ class Beachhead:
         self.rect(
             "MimicSpawn", "road-north", 55, 1, 61, 4, count=4, trigger=trig_road, emerge=False
         )
+        # The hulk's rubble closes the road north until it is dead (every day again).
+        self.rect("Gate", "breach-rubble", ROAD[0] - 1, 6, ROAD[1] + 1, 6,
+                  requires="cleared:seawall-breach",
+                  message="The hulk's rubble closes the road. Kill it: get behind it, or the "
+                  "blade.")  # fmt: skip
 
         x0, y0, x1, y1 = MINEFIELD
         mines: list[tuple[int, int]] = []

@@ -801,6 +801,15 @@ class Dam:
                    trigger=chamber)  # fmt: skip
         self.spawn("chamber-west", (ox - 9, oy - 1, ox - 8, oy + 3), kind="mite", count=8,
                    trigger=chamber)  # fmt: skip
+        # The Omega's guardian: a brood whose sacs wall off the core until it dies.
+        self.spawn("omega-guard", (ox + 7, oy - 1), kind="brood", trigger=chamber)
+        self.rect(
+            "Gate",
+            "omega-seal",
+            (ox - 2, oy - 2, ox + 2, oy + 2),
+            requires="cleared:omega-guard",
+            message="The Omega's sacs wall off the core. Kill its guardian: grenades, or the blade.",
+        )
 
 
 # --- checks ----------------------------------------------------------------------------------

@@ -185,7 +185,7 @@ RITA_RELOAD = seconds(1.2)
 RITA_SPREAD_DEG = 3.0
 RITA_LEASH = 260.0  # px from her post when she is not following Cage
 RITA_FOLLOW_DISTANCE = 90.0
-RITA_TALK = seconds(7.0)  # the first meeting of a day, without the phrase
+RITA_TALK = seconds(9.0)  # the first meeting of a day, without the phrase: every line of it
 RITA_INTRO_LINE_TICKS = seconds(1.75)
 
 # --- Training drills -----------------------------------------------------------------------------
@@ -197,7 +197,7 @@ DRILL_TARGET_RADIUS = 10.0
 DRILL_RELOAD_MAGAZINE = 6  # the reload drill hands him a short magazine: he must reload
 DRILL_GRENADES = 4
 DRILL_TRUST_DRONES = 6
-DRILL_POPUP = seconds(0.9)  # a target stands up this long after the last went down
+DRILL_POPUP = seconds(1.4)  # a target stands up this long after the last went down
 
 # --- The dam, the Omega and the charge -----------------------------------------------------------
 OMEGA_RADIUS = 34.0  # px: the core; rounds stop on it and do nothing

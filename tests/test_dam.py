@@ -62,7 +62,8 @@ class Walk:
         for rect in (*level.solid_rects, *level.water_rects):
             self._block_rect(rect.x, rect.y, rect.width, rect.height)
         for obj in level.objects_of("Gate"):
-            if obj.prop("requires") not in known | {BROOD}:
+            cleared = str(obj.prop("requires")).startswith("cleared:")  # opens when they die
+            if obj.prop("requires") not in known and not cleared:
                 self._block_rect(obj.x, obj.y, obj.width, obj.height)
         for obj in level.objects:
             if obj.cls in ("Wall", "Water") and obj.outline:

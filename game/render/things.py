@@ -77,6 +77,27 @@ def _cracked_concrete(w: int, h: int, seed: int) -> pygame.Surface:
     return s.convert()
 
 
+def _brood_membrane(w: int, h: int, seed: int) -> pygame.Surface:
+    """A Gate that waits for a spawn to be cleared: a wall of violet egg-sacs and sinew."""
+    import random
+
+    rng = random.Random(seed)
+    s = pygame.Surface((max(2, w), max(2, h)), pygame.SRCALPHA)
+    s.fill((46, 26, 58, 235))
+    for _ in range(max(6, w * h // 260)):
+        x, y = rng.randrange(s.get_width()), rng.randrange(s.get_height())
+        r = rng.randint(5, 11)
+        pygame.draw.circle(s, (104, 52, 150, 255), (x, y), r)
+        pygame.draw.circle(s, (170, 100, 230, 255), (x - r // 3, y - r // 3), max(2, r // 2))
+        pygame.draw.circle(s, (24, 12, 30, 255), (x, y), r, 1)
+    for _ in range(6):
+        x0, y0 = rng.randrange(s.get_width()), rng.randrange(s.get_height())
+        x1, y1 = rng.randrange(s.get_width()), rng.randrange(s.get_height())
+        pygame.draw.line(s, (200, 150, 240, 200), (x0, y0), (x1, y1), 1)
+    pygame.draw.rect(s, (20, 10, 26, 255), s.get_rect(), 2)
+    return s.convert_alpha()
+
+
 def _target(blade: bool) -> tuple[pygame.Surface, int, int]:
     r = int(T.DRILL_TARGET_RADIUS) + 3
     s = pygame.Surface((r * 2 + 2, r * 2 + 2), pygame.SRCALPHA)
@@ -165,6 +186,8 @@ class ThingsRenderer:
                 w, h = int(o.width), int(o.height)
                 if gate.requires == VISION_OMEGA:  # the hidden shaft must not look like a door
                     barrier = _cracked_concrete(w, h, o.id)
+                elif gate.requires.startswith("cleared:"):  # sealed by the Mimics themselves
+                    barrier = _brood_membrane(w, h, o.id)
                 else:
                     barrier = _barrier(w, h)
                 self._barriers[o.id] = barrier
