@@ -758,7 +758,8 @@ class Dam:
             "brood-seal",
             (CX - 1, 43, CX + 1, 43),
             requires="cleared:brood",
-            message="The brood's sacs seal the lair's door. Kill the brood: grenades, or the blade.",
+            message="The brood's sacs seal the lair's door. Kill the brood: grenades, or the "
+            "blade.",
         )
 
         # the spillway: four heavy ambushes down the long way
@@ -808,7 +809,8 @@ class Dam:
             "omega-seal",
             (ox - 2, oy - 2, ox + 2, oy + 2),
             requires="cleared:omega-guard",
-            message="The Omega's sacs wall off the core. Kill its guardian: grenades, or the blade.",
+            message="The Omega's sacs wall off the core. Kill its guardian: grenades, or the "
+            "blade.",
         )
 
 

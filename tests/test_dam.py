@@ -190,7 +190,7 @@ def test_the_dam_has_every_piece_of_the_story(dam: LevelData):
     chamber = named(dam, "Trigger", "chamber-entrance")
     on_entry = [s for s in spawns if s.prop("trigger") == chamber.id]
     assert len(on_entry) >= 2
-    assert {s.prop("kind") for s in on_entry} == {"spitter", "mite"}
+    assert {s.prop("kind") for s in on_entry} == {"spitter", "mite", "brood"}  # the guardian
     assert all(s.prop("emerge") is True for s in on_entry)
 
     assert len(dam.objects_of("Omega")) == 1 and dam.objects_of("Omega")[0].is_point
