@@ -3,7 +3,7 @@
 Owns where the game keeps saves, settings, replays and personal bests (`AYNIK_HOME`, else the
 platform's user data folder) and how it writes them: to a temporary file, fsynced, then renamed over
 the old one, so a crash mid-write leaves the old file or the new one, never half of either.
-Imports only the standard library.
+Imports only the standard library and game.safe_read.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+
+from game import safe_read
 
 
 class StorageError(Exception):
@@ -69,21 +71,12 @@ def atomic_write_json(path: str | os.PathLike, data: object, keep_backup: bool =
 
 
 def read_json(path: str | os.PathLike, max_bytes: int = 4 * 1024 * 1024) -> object:
-    """Read a JSON file of the player's; any problem is a StorageError naming the file."""
-    p = Path(path)
+    """Read a JSON file of the player's through the hardened reader (game.safe_read): any problem
+    is a StorageError naming the file (and the field); a missing file is FileNotFoundError."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise StorageError(p, f"file is {size} bytes, too large to be ours")
-        return json.loads(p.read_text(encoding="utf-8"))
-    except StorageError:
-        raise
-    except FileNotFoundError:
-        raise
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StorageError(p, f"damaged (not valid JSON: {exc})") from None
-    except OSError as exc:
-        raise StorageError(p, f"cannot read: {exc.strerror or exc}") from None
+        return safe_read.read_json(path, max_bytes, "file of this game")
+    except safe_read.UnsafeInput as exc:
+        raise StorageError(path, exc.message) from None
 
 
 def _fsync_folder(folder_path: Path) -> None:

@@ -134,7 +134,12 @@ def read_capped(path: Path, cap: int, what: str, named_by: Path) -> bytes:
     if info.st_size > cap:
         raise too_big
     try:
-        with open(path, "rb") as handle:
+        # Without blocking, and checked again once open: a file swapped for a pipe after the
+        # stat() above must not hang the game.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LevelError(path, f"{what} is not a regular file")
             data = handle.read(info.st_size + 1)  # not cap + 1: read() allocates what it is asked
             if len(data) > info.st_size:  # it grew since stat(): read on, still capped
                 data += handle.read(cap + 1 - len(data))
