@@ -108,11 +108,27 @@ def _level_errors():
     return (LevelError,)
 
 
+def _check_level(name: str) -> None:
+    """Validate the map a command is about to run (and the maps its Exits lead to): any error is
+    reported as the validator words it, one line each, and the command exits 1."""
+    from game.level.campaign import resolve_level
+    from game.level.validate import level_errors
+
+    try:
+        errors = level_errors(resolve_level(name))
+    except _level_errors() as exc:
+        raise _ReportedError(str(exc)) from None
+    if errors:
+        lines = [errors[0].line()] + [f"aynik: {p.line()}" for p in errors[1:]]
+        raise _ReportedError("\n".join(lines))
+
+
 def _sim(args: argparse.Namespace) -> int:
     from game.headless import simulate
 
     if args.ticks < 0:
         raise _ReportedError("--ticks must be zero or more")
+    _check_level(args.level)
     try:
         result = simulate(args.level, args.ticks, args.seed, args.bot, args.record)
     except _level_errors() as exc:
@@ -174,6 +190,8 @@ def _play(args: argparse.Namespace) -> int:
             make_bot(args.bot, 0)  # a bad bot or route file is reported before any window opens
     except ValueError as exc:
         raise _ReportedError(str(exc)) from None
+    if getattr(args, "level", None):
+        _check_level(args.level)
     options = AppOptions(
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", 0),
