@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pygame
 
 from game import settings as settings_module
+from game import storage
 from game.audio import Audio
 from game.render import ui
 from game.tuning import TICK_RATE
@@ -48,6 +49,7 @@ class App:
         pygame.init()
         ui.reset_caches()
         pygame.display.set_caption("All You Need Is Kill")
+        storage.clean_leftovers()  # temporary files of writes a crash cut short
         self.settings, self.settings_message = settings_module.load_settings()
         self.fullscreen = self.settings.fullscreen
         self.screen = self._open_window()

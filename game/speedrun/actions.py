@@ -66,7 +66,8 @@ def _bests_for(args: argparse.Namespace) -> tuple[Bests, list[str]]:
     category = classify(level_reference(level.path), args.seed)
     bests = Bests.load(category, __version__)
     if bests.problem:
-        print(f"aynik: {bests.problem} (set aside; starting a new record)", file=sys.stderr)
+        aside = "" if "recovered" in bests.problem else "; starting a new record"
+        print(f"aynik: {bests.problem} (set aside{aside})", file=sys.stderr)
     route = route_for_level(level, atlas)
     order = route.ordered(bests.order).names if bests.order else route.names
     return bests, order

@@ -82,22 +82,44 @@ class Bests:
     def load(cls, category: Category, game_version: str, path: Path | None = None) -> Bests:
         """The record for this category, seed and version; empty when there is none yet."""
         bests = cls(category, game_version, path)
+        problem = bests._try_read(bests.path)
+        if problem is None:
+            return bests
+        if problem == "":  # no file yet
+            if not bests.backup_path.exists():
+                return bests
+            problem = f"{bests.path}: missing"
+        # The file cannot be used: set it aside (never deleted) and fall back to the backup,
+        # which the next save keeps (a damaged file never replaces a good backup).
+        bests._set_aside()
+        recovered = cls(category, game_version, bests.path)
+        if recovered._try_read(recovered.backup_path) is None:
+            recovered.problem = f"{problem}; recovered the record from {recovered.backup_path.name}"
+            return recovered
+        fresh = cls(category, game_version, bests.path)
+        fresh.problem = problem
+        return fresh
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    def _try_read(self, path: Path) -> str | None:
+        """Read the record from `path`: None when it worked, "" when there is no such file, else
+        what is wrong (naming the file)."""
         try:
-            data = storage.read_json(bests.path)
-            bests._read(data)
+            self._read(storage.read_json(path))
         except FileNotFoundError:
-            pass
-        except (storage.StorageError, ValueError, TypeError, KeyError) as exc:
-            bests.problem = (
-                f"{bests.path}: {exc}" if not isinstance(exc, storage.StorageError) else str(exc)
-            )
-            bests._set_aside()
-            fresh = cls(category, game_version, bests.path)
-            fresh.problem = bests.problem
-            return fresh
-        return bests
+            return ""
+        except storage.StorageError as exc:
+            return str(exc)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            return f"{path}: {exc}"
+        return None
 
     def _set_aside(self) -> None:
+        if not self.path.exists():
+            return
         number = 1
         while self.path.with_name(f"{self.path.stem}.damaged-{number}.json").exists():
             number += 1
