@@ -112,6 +112,8 @@ def _problem_text(problem: Problem) -> str:
     name = Path(problem.file).name
     where = f" {problem.where}" if problem.where else ""
     fix = f" ({problem.fix})" if problem.fix else ""
+    if not name:
+        return f"{problem.severity}{where}: {problem.message}{fix}"
     return f"{problem.severity}: {name}{where}: {problem.message}{fix}"
 
 

@@ -75,6 +75,7 @@ class PlayScene(Scene):
         self.fresh_save = fresh_save
         self.save_problem: str | None = None
         self.notices = Notices(app.audio)
+        self.said_problem = ""  # the session's last problem shown as a notice
         self.views: dict[str, WorldView] = {}
         self.view = self._view_for(self.run.world)
         self.hud = Hud(self.view.sheets)
@@ -225,6 +226,11 @@ class PlayScene(Scene):
         events = self.run.step(frame)
         for split in self.session.after_step(self.run, events):
             self.notices.split(split)
+        if self.session.problem != self.said_problem:
+            # Recording stopped (disk full, replays folder not writable): say so, play on.
+            self.said_problem = self.session.problem
+            if self.said_problem:
+                self.notices.say(self.said_problem[:120])
         if self.bot is not None:
             self.bot.observe(events)
         self.view.observe(events)
