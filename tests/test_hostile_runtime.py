@@ -434,3 +434,36 @@ def test_a_diverging_headless_replay_stops_driving_livesplit(tmp_path):
         assert "split" not in sent
     finally:
         server.close()
+
+
+# --- the Levels screen ----------------------------------------------------------------------------
+
+
+def test_the_levels_screen_lists_hostile_mods_without_crashing(_aynik_home):
+    from test_hostile_maps import _gate_map
+
+    from game.scenes.levels import LevelSelectScene
+
+    mods = _aynik_home / "mods"
+    surrogate = mods / "surrogate"
+    surrogate.mkdir(parents=True)
+    (surrogate / "mod.json").write_text('{"title": "\\ud800", "author": "\\udfff"}')
+    undecodable = os.path.join(os.fsencode(mods), b"caf\xff")  # a folder name that is not UTF-8
+    os.mkdir(undecodable)
+    with open(os.path.join(undecodable, b"mod.json"), "w") as handle:
+        handle.write('{"title": "Caf\\u00e9"}')
+    _gate_map(mods / "locked", "intel:nowhere", walled=True)
+    app = App(AppOptions(frames=1))
+    try:
+        scene = LevelSelectScene(app)
+        app.push(scene)
+        for index in range(len(scene.entries)):
+            scene.index = index
+            app._draw(0.5)  # every entry's panel draws
+        by_title = {entry.title: entry for entry in scene.entries}
+        assert "mod.json" in by_title["surrogate"].problems[0].message
+        assert "lone surrogate" in by_title["surrogate"].problems[0].message
+        locked = by_title["locked"]
+        assert locked.start is None and any("Cannot be played" in d for d in locked.details)
+    finally:
+        pygame.quit()
