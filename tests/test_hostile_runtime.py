@@ -467,3 +467,23 @@ def test_the_levels_screen_lists_hostile_mods_without_crashing(_aynik_home):
         assert locked.start is None and any("Cannot be played" in d for d in locked.details)
     finally:
         pygame.quit()
+
+
+def test_a_hot_reload_of_a_map_that_lost_its_player_start_keeps_the_day(tmp_path):
+    from test_validate import obj, start, write_map
+
+    from game.scenes.play import PlayScene
+
+    path = write_map(tmp_path / "mod", [start(), obj(2, "Rita", 100, 100)])
+    app = App(AppOptions(frames=1))
+    try:
+        play = PlayScene(app, str(path), dev=True)
+        app.push(play)
+        run = play.run
+        write_map(tmp_path / "mod", [obj(2, "Rita", 100, 100)])  # saved without a PlayerStart
+        play._hot_reload()
+        assert play.run is run  # the day goes on with the map as it was
+        app._draw(0.5)
+        assert "Not reloaded" in play.notices.subtitle and "no PlayerStart" in play.notices.subtitle
+    finally:
+        pygame.quit()

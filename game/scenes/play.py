@@ -94,7 +94,19 @@ class PlayScene(Scene):
         return MapWatcher(level.path for level in self.atlas.values())
 
     def _hot_reload(self) -> None:
-        """The map was saved: rebuild the day from the new map, keeping what Cage knows."""
+        """The map was saved: rebuild the day from the new map, keeping what Cage knows (unless
+        the validator finds an error in it: then the day goes on with the map as it was)."""
+        from game.level.validate import level_errors
+
+        try:
+            errors = level_errors(self.level_path)
+        except LevelError as exc:
+            errors, problem = [], str(exc)
+        else:
+            problem = errors[0].line() if errors else ""
+        if problem:
+            self.notices.say(f"Not reloaded: {problem}")
+            return
         try:
             level, atlas = load_atlas(self.level_path)
         except LevelError as exc:
