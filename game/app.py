@@ -198,7 +198,10 @@ class App:
         finally:
             if self.options.screenshot:
                 try:
-                    pygame.image.save(self.screen, self.options.screenshot)
+                    shot = self.options.screenshot
+                    if os.path.exists(shot) and not os.path.isfile(shot):
+                        raise OSError("not a regular file")  # a FIFO would block the save
+                    pygame.image.save(self.screen, shot)
                 except (pygame.error, OSError) as exc:
                     print(f"aynik: {self.options.screenshot}: cannot save: {exc}", file=sys.stderr)
                     self.exit_code = 1

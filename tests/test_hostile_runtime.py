@@ -487,3 +487,12 @@ def test_a_hot_reload_of_a_map_that_lost_its_player_start_keeps_the_day(tmp_path
         assert "Not reloaded" in play.notices.subtitle and "no PlayerStart" in play.notices.subtitle
     finally:
         pygame.quit()
+
+
+def test_writing_a_replay_or_a_screenshot_into_a_fifo_never_hangs(tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    done = aynik(["sim", "--level", "beachhead", "--ticks", "10", "--record", str(fifo)], tmp_path)
+    assert done.returncode == 1 and "out.fifo" in clean(done)
+    done = aynik(["play", "--frames", "2", "--screenshot", str(fifo)], tmp_path)
+    assert done.returncode == 1 and "out.fifo" in clean(done)

@@ -42,6 +42,7 @@ Version 1 files (F, C <ticks> <hash>, E) are still read. Must not import pygame;
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -153,7 +154,17 @@ class ReplayWriter:
     def __init__(self, path: str | os.PathLike, header: dict) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: TextIO = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        # Opened without blocking: a FIFO nobody reads is refused (OSError), never waited on.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags | getattr(os, "O_BINARY", 0), 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OSError(exc.errno, "a pipe nothing reads, not a file", str(path)) from None
+            raise
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        self._file: TextIO = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         header_line = "H " + json.dumps(header, sort_keys=True)
         self._file.write(f"{MAGIC} {FORMAT_VERSION}\n{header_line}\n")
         self._file.flush()
