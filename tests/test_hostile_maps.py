@@ -132,10 +132,23 @@ def test_twenty_polygons_of_1024_points_start_at_once(tmp_path, _aynik_home):
 
 
 def test_polygons_beyond_the_rasterising_budget_are_an_error(tmp_path):
-    tall = [(0, 0), *[(((k % 2) * 30), k * 60) for k in range(1, 1000)], (0, 60000)]
-    walls = [polygon(10 + i, "Wall", 100 + i * 40, 0, tall) for i in range(8)]
-    path = write_map(tmp_path / "mod", [start(), *walls])
-    assert any("point-rows" in line for line in errors_of(path))
+    tall = [(0, 0), *[((k % 2) * 30, k * 6.4) for k in range(1, 999)], (0, 6400)]
+    walls = [polygon(10 + i, "Wall", 100 + i * 40, 0, tall) for i in range(50)]
+    path = write_map(tmp_path / "mod", [start(), *walls], width=200, height=200)
+    assert any("to fill into the walkable grid" in line for line in errors_of(path))
+
+
+def test_a_pile_of_map_sized_wall_rectangles_is_an_error(tmp_path):
+    walls = [obj(10 + i, "Wall", 0, 0, 6400, 6400) for i in range(250)]
+    path = write_map(tmp_path / "mod", [start(), *walls], width=200, height=200)
+    assert any("to fill into the walkable grid" in line for line in errors_of(path))
+
+
+def test_triggers_with_too_many_corners_are_an_error(tmp_path):
+    ring = [(40 * math.cos(k / 160), 40 * math.sin(k / 160)) for k in range(1000)]
+    triggers = [polygon(10 + i, "Trigger", 150, 150, ring) for i in range(9)]
+    path = write_map(tmp_path / "mod", [start(), *triggers])
+    assert any("Triggers have 9000 corners" in line for line in errors_of(path))
 
 
 def _png(width: int, height: int, raw: bytes, crc_ok: bool = True) -> bytes:

@@ -53,7 +53,9 @@ REFIRES = 10  # a spawn on a Trigger that fires again is counted this many times
 DAY_SECONDS = 24 * 60 * 60  # `at` is seconds since the day began
 MAX_NUMBER = 1e9  # any number property
 MAX_MAP_POINTS = 65_536  # polygon points in one map
-MAX_RASTER_COST = 4_000_000  # Wall and Water polygon points x the tile rows they span
+MAX_RASTER_COST = 8_000_000  # Wall and Water filling: points x tile rows, plus tiles covered
+MAX_TRIGGER_POINTS = 8_192  # corners of all Triggers (each is tested every tick)
+MAX_GATE_CHECKS = 16  # Gates nothing opens that are checked for blocking the way (then warnings)
 RESERVED = ("id", "name", "type", "class", "x", "y", "width", "height", "rotation", "gid")
 RESERVED += ("visible", "template")
 AREAS = ("rect", "polygon", "ellipse", "tile")
@@ -602,6 +604,8 @@ class Validator:
             return []
         granted = self.knowledge(vetted)
         found = []
+        ground = None  # the walkable ground, worked out once for every gate
+        checked = 0
         for gate in gates:
             needed = gate.props["requires"].strip()
             if needed in granted:
@@ -612,7 +616,12 @@ class Validator:
                 if hint.startswith("did you")
                 else f'add an Intel with knowledge "{needed}" on this map or one its Exits lead to'
             )
-            cut_off = _cut_off_by(level, gate) if level is not None else []
+            cut_off = []
+            if level is not None and checked < MAX_GATE_CHECKS:
+                checked += 1
+                if ground is None:
+                    ground = _Ground(level)
+                cut_off = ground.cut_off_by(gate)
             if cut_off:
                 message = (
                     f'the Gate requires "{needed}", which nothing grants, and it blocks the only '
@@ -632,26 +641,34 @@ class Validator:
         return found
 
 
-def _cut_off_by(level, gate: RawObject) -> list[str]:
-    """The Exits, Omegas and Splits that Cage can reach from a PlayerStart with the gate open but
-    not with it shut, described for a message."""
-    obj = next((o for o in level.objects if o.id == gate.id and o.cls == "Gate"), None)
-    starts = [cell_at(level, s.x, s.y) for s in level.objects_of("PlayerStart")]
-    goals = [o for o in level.objects if o.cls in ("Exit", "Omega", "Split")]
-    if obj is None or not starts or not goals:
-        return []
-    blocked = blocked_cells(level)
-    open_reach = reachable(level, starts, blocked)
-    shut = bytearray(blocked)
-    for tx, ty in cells_of(level, obj):
-        shut[ty * level.width + tx] = 1
-    shut_reach = reachable(level, starts, shut)
-    lost = []
-    for goal in goals:
-        cells = cells_of(level, goal)
-        if any(c in open_reach for c in cells) and not any(c in shut_reach for c in cells):
-            lost.append(f'the {goal.cls} "{goal.name}"' if goal.name else f"the {goal.cls}")
-    return lost
+class _Ground:
+    """Where Cage can walk from the PlayerStarts, for asking which goals one gate cuts off."""
+
+    def __init__(self, level) -> None:
+        self.level = level
+        self.starts = [cell_at(level, s.x, s.y) for s in level.objects_of("PlayerStart")]
+        self.goals = [
+            (o, cells_of(level, o)) for o in level.objects if o.cls in ("Exit", "Omega", "Split")
+        ]
+        self.blocked = blocked_cells(level)
+        self.open_reach = reachable(level, self.starts, self.blocked)
+
+    def cut_off_by(self, gate: RawObject) -> list[str]:
+        """The Exits, Omegas and Splits Cage reaches with the gate open but not with it shut."""
+        level = self.level
+        obj = next((o for o in level.objects if o.id == gate.id and o.cls == "Gate"), None)
+        if obj is None or not self.starts or not self.goals:
+            return []
+        shut = bytearray(self.blocked)
+        for tx, ty in cells_of(level, obj):
+            shut[ty * level.width + tx] = 1
+        shut_reach = reachable(level, self.starts, shut)
+        lost = []
+        for goal, cells in self.goals:
+            reached = any(c in self.open_reach for c in cells)
+            if reached and not any(c in shut_reach for c in cells):
+                lost.append(f'the {goal.cls} "{goal.name}"' if goal.name else f"the {goal.cls}")
+        return lost
 
 
 # --- per-class checks ------------------------------------------------------------------------
@@ -738,17 +755,30 @@ def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
                 "use fewer or smaller spawns, or Triggers that fire once",
             )
         )
+    tile_w = max(1, _whole(vetted.tree.get("tilewidth", "1"), 1))
     tile_h = max(1, _whole(vetted.tree.get("tileheight", "1"), 1))
-    points = cost = 0
+    map_w = max(1, _whole(vetted.tree.get("width", "1"), 1))
+    map_h = max(1, _whole(vetted.tree.get("height", "1"), 1))
+    points = cost = trigger_points = 0
     for obj in objects:
-        if obj.cls not in ("Wall", "Water") or obj.shape not in ("polygon", "ellipse"):
+        if obj.shape not in ("polygon", "ellipse", "rect"):
             continue
-        outline = obj.points or [(0.0, 0.0), (0.0, obj.height)]
-        n = len(obj.points) if obj.points else ELLIPSE_SEGMENTS
-        ys = [obj.y + p[1] for p in outline]
-        rows = (max(ys) - min(ys)) / tile_h + 2
-        points += n
-        cost += int(n * min(rows, 1e7))
+        n = len(obj.points) if obj.points else (ELLIPSE_SEGMENTS if obj.shape == "ellipse" else 4)
+        if obj.cls == "Trigger":
+            trigger_points += n  # tested against Cage's place every tick
+        if obj.cls not in ("Wall", "Water"):
+            continue
+        if obj.points:
+            xs = [obj.x + p[0] for p in obj.points]
+            ys = [obj.y + p[1] for p in obj.points]
+        else:
+            xs, ys = [obj.x, obj.x + obj.width], [obj.y, obj.y + obj.height]
+        rows = min(map_h, (max(ys) - min(ys)) / tile_h + 2)
+        columns = min(map_w, (max(xs) - min(xs)) / tile_w + 2)
+        if obj.shape != "rect":
+            points += n
+        # The fill's work: each edge once per row it spans, then the tiles of its box.
+        cost += int((n if obj.shape != "rect" else 0) * rows + rows * columns)
     if points > MAX_MAP_POINTS or cost > MAX_RASTER_COST:
         found.append(
             Problem(
@@ -757,9 +787,23 @@ def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
                 None,
                 "",
                 ERROR,
-                f"the Wall and Water polygons have {points} points over {cost} point-rows; the "
-                f"limits are {MAX_MAP_POINTS} points and {MAX_RASTER_COST} point-rows",
-                "draw them with fewer points, or as rectangles",
+                f"the Wall and Water shapes have {points} polygon points and cost {cost} to fill "
+                f"into the walkable grid (points times tile rows, plus tiles covered); the limits "
+                f"are {MAX_MAP_POINTS} points and {MAX_RASTER_COST}",
+                "draw them with fewer points, or fewer and smaller shapes",
+            )
+        )
+    if trigger_points > MAX_TRIGGER_POINTS:
+        found.append(
+            Problem(
+                file,
+                None,
+                None,
+                "",
+                ERROR,
+                f"the Triggers have {trigger_points} corners in all, tested every tick; the limit "
+                f"is {MAX_TRIGGER_POINTS}",
+                "draw Triggers as rectangles or simple polygons",
             )
         )
     return found
