@@ -274,3 +274,9 @@ def test_absurd_number_properties_are_errors(tmp_path, value):
     spawn = obj(2, "PlayerStart", 48, 48, props={"facing": value}, name="start")
     path = write_map(tmp_path / "mod", [spawn])
     assert any("facing" in line and "out of range" in line for line in errors_of(path))
+
+
+def test_a_knowledge_id_long_enough_to_bloat_every_save_is_an_error(tmp_path):
+    intel = obj(2, "Intel", 100, 100, props={"knowledge": "intel:" + "x" * 100_000})
+    path = write_map(tmp_path / "mod", [start(), intel])
+    assert any("Intel.knowledge is 100006 characters" in line for line in errors_of(path))

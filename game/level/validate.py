@@ -56,6 +56,8 @@ MAX_MAP_POINTS = 65_536  # polygon points in one map
 MAX_RASTER_COST = 8_000_000  # Wall and Water filling: points x tile rows, plus tiles covered
 MAX_TRIGGER_POINTS = 8_192  # corners of all Triggers (each is tested every tick)
 MAX_GATE_CHECKS = 16  # Gates nothing opens that are checked for blocking the way (then warnings)
+MAX_ID_CHARS = 200  # a knowledge id is kept in every save and replay
+ID_PROPERTIES = ("knowledge", "requires", "ambush", "field")
 RESERVED = ("id", "name", "type", "class", "x", "y", "width", "height", "rotation", "gid")
 RESERVED += ("visible", "template")
 AREAS = ("rect", "polygon", "ellipse", "tile")
@@ -309,6 +311,11 @@ class Validator:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     if abs(value) > MAX_NUMBER:
                         raise ValueError(f"{member.name} {str(raw)[:40]} is far out of range")
+                if member.name in ID_PROPERTIES and len(str(value)) > MAX_ID_CHARS:
+                    raise ValueError(
+                        f"{member.name} is {len(str(value))} characters long; a knowledge id "
+                        f"has at most {MAX_ID_CHARS}"
+                    )
                 values[member.name] = value
             except ValueError as exc:
                 add(ERROR, f"{obj.cls}.{exc}", _value_fix(member, str(raw)[:40]))
