@@ -272,3 +272,26 @@ def test_verify_and_headless_replay_refuse_hostile_replays_with_exit_2(tmp_path,
         stderr = clean(done)
         assert done.returncode == 2, (name, done.returncode, stderr[-1500:])
         assert name in stderr
+
+
+def test_the_replays_list_shows_hostile_files_as_unreadable(tmp_path):
+    import os
+
+    home = tmp_path / "home"
+    folder = home / "replays"
+    folder.mkdir(parents=True)
+    (folder / "deep.aynrep").write_text(replay_doc("[" * 100_000 + "]" * 100_000, '"b"'))
+    (folder / "digits.aynrep").write_text(replay_doc("9" * 400, '"b"'))
+    (folder / "version.aynrep").write_text("AYNIK-REPLAY ²\n")
+    (folder / "tail.aynrep").write_text(
+        replay_doc("0", '"b"') + "E " + "[" * 100_000 + "]" * 100_000 + "\n"
+    )
+    os.mkfifo(folder / "fifo.aynrep")
+    (folder / "zero.aynrep").symlink_to("/dev/zero")
+    with open(folder / "huge.aynrep", "wb") as handle:
+        handle.truncate(5 * 1024 * 1024 * 1024)
+    done = aynik(["replays", "list"], home)
+    clean(done)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for name in ("deep", "digits", "version", "huge"):
+        assert f"{name}.aynrep  unreadable" in done.stdout, done.stdout
