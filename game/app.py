@@ -163,6 +163,10 @@ class App:
         try:
             self.push(self.first_scene())
         except content_errors() as exc:
+            from game.level.errors import LevelError
+
+            if isinstance(exc, LevelError):
+                raise  # a level that cannot start: the command line says so and exits
             self._contain(exc)
         tick_seconds = 1.0 / TICK_RATE
         accumulator = 0.0

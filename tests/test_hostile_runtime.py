@@ -496,3 +496,30 @@ def test_writing_a_replay_or_a_screenshot_into_a_fifo_never_hangs(tmp_path):
     assert done.returncode == 1 and "out.fifo" in clean(done)
     done = aynik(["play", "--frames", "2", "--screenshot", str(fifo)], tmp_path)
     assert done.returncode == 1 and "out.fifo" in clean(done)
+
+
+def test_a_replay_naming_a_hostile_map_never_runs_it(tmp_path):
+    """A replay may name any map, and hash it correctly: the map is validated before a tick."""
+    from test_validate import obj, start, write_map
+
+    from game.level.loader import load_level
+
+    spawn = obj(2, "MimicSpawn", 200, 200, props={"kind": "drone", "at": 0.1, "count": 20000})
+    path = write_map(tmp_path / "mod", [start(), spawn])
+    header = {
+        "game_version": "0.1.0",
+        "level": str(path),
+        "level_hash": load_level(path).content_hash,
+        "seed": 0,
+    }
+    replay = tmp_path / "evil.aynrep"
+    replay.write_text(f"AYNIK-REPLAY 2\nH {json.dumps(header, sort_keys=True)}\nF 600 0 0 0 0\n")
+    for command in (
+        ["verify", str(replay)],
+        ["replay", str(replay), "--headless"],
+        ["replay", str(replay), "--frames", "3"],
+    ):
+        done = aynik(command, tmp_path / "home")
+        stderr = clean(done) + done.stdout
+        assert done.returncode == 1, (command, stderr[-1500:])
+        assert "does not validate" in stderr and "count 20000" in stderr, stderr
