@@ -385,12 +385,6 @@ def _edit_digest(tick: int):
     return edit
 
 
-def test_the_shipped_replay_plays_back_headless_and_holds(tmp_path):
-    done = aynik(["replay", str(CAMPAIGN_REPLAY), "--headless", "--json"], tmp_path / "home")
-    clean(done)
-    assert done.returncode == 0 and json.loads(done.stdout)["completed"] is True
-
-
 @pytest.mark.parametrize(
     "name,edit,words",
     [
@@ -403,6 +397,8 @@ def test_the_shipped_replay_plays_back_headless_and_holds(tmp_path):
     ],
 )
 def test_a_headless_replay_exits_1_on_the_first_problem(tmp_path, name, edit, words):
+    """Edits of the shipped campaign run. The edited end claim is only found at the end: every
+    tick's digest before it held, so the check never cries wolf on a run that is sound."""
     path = _edited(tmp_path, name, edit)
     done = aynik(["replay", str(path), "--headless", "--json"], tmp_path / "home")
     stderr = clean(done)
