@@ -519,3 +519,33 @@ def test_a_replay_naming_a_hostile_map_never_runs_it(tmp_path):
         stderr = clean(done) + done.stdout
         assert done.returncode == 1, (command, stderr[-1500:])
         assert "does not validate" in stderr and "count 20000" in stderr, stderr
+
+
+def test_a_recording_stops_at_the_length_a_reader_accepts(tmp_path, monkeypatch):
+    from game.replay import format as replay_format
+    from game.replay.format import ReplayWriter, read_replay
+    from game.sim.inputs import InputFrame
+
+    monkeypatch.setattr(replay_format, "MAX_TICKS", 5)
+    writer = ReplayWriter(tmp_path / "long.aynrep", {"game_version": "0.1.0", "level": "b",
+                                                      "level_hash": "ab", "seed": 0})  # fmt: skip
+    for _ in range(5):
+        writer.record(InputFrame())
+        writer.digest("0" * 32)  # as the recorder does after every tick
+    with pytest.raises(OSError, match="ten-hour limit"):
+        writer.record(InputFrame())
+    writer.abandon()
+    assert len(read_replay(tmp_path / "long.aynrep").frames) == 5
+
+
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["sim", "--level", "beachhead", "--ticks", "5", "--seed", "9" * 20], "--seed"),
+        (["play", "--frames", "1", "--seed", "-" + "9" * 16], "--seed"),
+        (["sim", "--level", "beachhead", "--ticks", "9" * 12, "--record", "x.aynrep"], "at most"),
+    ],
+)
+def test_a_seed_or_length_no_replay_could_hold_is_refused(tmp_path, args, words):
+    done = aynik(args, tmp_path)
+    assert done.returncode == 1 and words in clean(done)

@@ -183,6 +183,9 @@ class ReplayWriter:
     def record(self, frame: InputFrame) -> InputFrame:
         """Log this tick's input and return it as the file will give it back (Doom's demo rule:
         the live game runs on exactly what the replay holds)."""
+        if self.ticks >= MAX_TICKS:
+            # Beyond this a reader refuses the file: stop here, the file stays readable.
+            raise OSError(errno.EFBIG, "the recording reached its ten-hour limit", str(self.path))
         encoded = frame.encode()
         if encoded == self._pending:
             self._count += 1
