@@ -549,3 +549,19 @@ def test_a_recording_stops_at_the_length_a_reader_accepts(tmp_path, monkeypatch)
 def test_a_seed_or_length_no_replay_could_hold_is_refused(tmp_path, args, words):
     done = aynik(args, tmp_path)
     assert done.returncode == 1 and words in clean(done)
+
+
+def test_the_attempt_history_is_capped_so_the_bests_file_always_reads_back(_aynik_home):
+    from game.speedrun import bests as bests_module
+
+    category = classify("beachhead", 0)
+    bests = Bests.load(category, "0.1.0")
+    for n in range(bests_module.MAX_ATTEMPTS + 500):
+        bests.record(RunResult([SplitTime("Omega", 9000 + n)], 9000 + n, None, completed=True))
+    bests.save()
+    assert bests.path.stat().st_size < 4 * 1024 * 1024
+    again = Bests.load(category, "0.1.0")
+    assert again.problem is None and again.pb_igt == 9000
+    assert again.attempt_count == bests_module.MAX_ATTEMPTS + 500
+    assert len(again.attempts) == bests_module.MAX_ATTEMPTS
+    assert again.attempts[-1]["id"] == bests_module.MAX_ATTEMPTS + 500

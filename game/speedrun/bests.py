@@ -24,6 +24,7 @@ from game.speedrun.category import Category
 from game.speedrun.splits import Route, SplitHit
 
 BESTS_VERSION = 1
+MAX_ATTEMPTS = 2_000  # attempts kept in detail: the file stays far below the reader's 4 MiB
 START = ""  # the "previous split" of the first segment
 
 
@@ -74,7 +75,8 @@ class Bests:
         self.pb_replay = ""
         self.pb_date = ""
         self.golds: dict[tuple[str, str], int] = {}
-        self.attempts: list[dict] = []
+        self.attempts: list[dict] = []  # the newest MAX_ATTEMPTS in detail
+        self.attempts_forgotten = 0  # older attempts, counted only (the file stays readable)
         self.problem: str | None = None  # why the file on disk could not be used
 
     # --- disk ---------------------------------------------------------------------------------
@@ -141,6 +143,7 @@ class Bests:
         for g in data.get("golds", []):
             self.golds[(str(g["from"]), str(g["to"]))] = _ticks(g["igt_ticks"])
         self.attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
+        self.attempts_forgotten = _ticks(data.get("attempts_forgotten", 0))
 
     def to_json(self) -> dict:
         pb = None
@@ -165,6 +168,7 @@ class Bests:
                 {"from": a, "to": b, "igt_ticks": t} for (a, b), t in sorted(self.golds.items())
             ],
             "attempts": self.attempts,
+            **({"attempts_forgotten": self.attempts_forgotten} if self.attempts_forgotten else {}),
         }
 
     def save(self) -> None:
@@ -177,7 +181,7 @@ class Bests:
         outcome = RecordOutcome()
         if not self.category.counts_for_bests:
             return outcome
-        outcome.attempt = len(self.attempts) + 1
+        outcome.attempt = self.attempt_count + 1
         self.attempts.append(
             {
                 "id": outcome.attempt,
@@ -189,6 +193,10 @@ class Bests:
                 "replay": result.replay,
             }
         )
+        if len(self.attempts) > MAX_ATTEMPTS:  # keep the newest in detail, count the rest
+            trimmed = len(self.attempts) - MAX_ATTEMPTS
+            del self.attempts[:trimmed]
+            self.attempts_forgotten += trimmed
         previous_name, previous_igt = START, 0
         for split in result.splits:
             key = (previous_name, split.name)
@@ -232,7 +240,7 @@ class Bests:
 
     @property
     def attempt_count(self) -> int:
-        return len(self.attempts)
+        return self.attempts_forgotten + len(self.attempts)
 
 
 def _ticks(value: object) -> int:
