@@ -9,6 +9,7 @@ and the scenes; the simulation never imports this.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import warnings
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import pygame
 
 from game import settings as settings_module
+from game import storage
 from game.audio import Audio
 from game.render import ui
 from game.tuning import TICK_RATE
@@ -42,12 +44,27 @@ class AppOptions:
     replay_path: str | None = None
 
 
+@functools.cache
+def content_errors() -> tuple[type[BaseException], ...]:
+    """The errors that come from content (maps, art, routes, a player's files) rather than from
+    the game itself: inside a scene they are shown on the error panel, never a crash."""
+    from game.level.errors import LevelError
+    from game.render.assets import AssetError
+    from game.replay.format import ReplayError
+    from game.route import RouteError
+    from game.safe_read import UnsafeInput
+    from game.storage import StorageError
+
+    return (LevelError, AssetError, RouteError, ReplayError, UnsafeInput, StorageError)
+
+
 class App:
     def __init__(self, options: AppOptions) -> None:
         self.options = options
         pygame.init()
         ui.reset_caches()
         pygame.display.set_caption("All You Need Is Kill")
+        storage.clean_leftovers()  # temporary files of writes a crash cut short
         self.settings, self.settings_message = settings_module.load_settings()
         self.fullscreen = self.settings.fullscreen
         self.screen = self._open_window()
@@ -143,18 +160,25 @@ class App:
         return TitleScene(self)
 
     def run(self) -> int:
-        self.push(self.first_scene())
+        try:
+            self.push(self.first_scene())
+        except content_errors() as exc:
+            from game.level.errors import LevelError
+
+            if isinstance(exc, LevelError):
+                raise  # a level that cannot start: the command line says so and exits
+            self._contain(exc)
         tick_seconds = 1.0 / TICK_RATE
         accumulator = 0.0
         last = pygame.time.get_ticks()
         try:
             while self.running:
                 for event in pygame.event.get():
-                    self._handle(event)
+                    self._guarded(self._handle, event)
                 if not self.running:
                     break
                 if self.lockstep:
-                    self._update()
+                    self._guarded(self._update)
                     alpha = 1.0
                 else:
                     now = pygame.time.get_ticks()
@@ -162,13 +186,13 @@ class App:
                     last = now
                     steps = 0
                     while accumulator >= tick_seconds and steps < MAX_CATCH_UP:
-                        self._update()
+                        self._guarded(self._update)
                         accumulator -= tick_seconds
                         steps += 1
                     if steps == MAX_CATCH_UP:
                         accumulator = 0.0  # too far behind: slow down rather than spiral
                     alpha = accumulator / tick_seconds
-                self._draw(alpha)
+                self._guarded(self._draw, alpha)
                 pygame.display.flip()
                 self.frame_count += 1
                 if self.options.frames is not None and self.frame_count >= self.options.frames:
@@ -178,7 +202,10 @@ class App:
         finally:
             if self.options.screenshot:
                 try:
-                    pygame.image.save(self.screen, self.options.screenshot)
+                    shot = self.options.screenshot
+                    if os.path.exists(shot) and not os.path.isfile(shot):
+                        raise OSError("not a regular file")  # a FIFO would block the save
+                    pygame.image.save(self.screen, shot)
                 except (pygame.error, OSError) as exc:
                     print(f"aynik: {self.options.screenshot}: cannot save: {exc}", file=sys.stderr)
                     self.exit_code = 1
@@ -192,6 +219,38 @@ class App:
                 pass
             pygame.quit()
         return self.exit_code
+
+    # --- content errors: contained, never a crash ---------------------------------------------
+    def _guarded(self, step, *args) -> None:
+        """Run one step of the top scene; an error from content (a route, an asset, a level, a
+        player's file) closes that scene, keeping the save, and shows the error panel."""
+        try:
+            step(*args)
+        except content_errors() as exc:
+            self._contain(exc)
+
+    def _contain(self, exc: BaseException) -> None:
+        from game.level.problems import ERROR, Problem
+        from game.scenes.levels import ErrorPanel
+
+        message = str(exc)
+        print(f"aynik: {message}", file=sys.stderr)
+        self.exit_code = 1
+        failing = self.scenes.pop() if self.scenes else None
+        if failing is not None:
+            try:
+                failing.leave()  # a play scene saves Memory as it leaves
+            except content_errors() as again:
+                print(f"aynik: {again}", file=sys.stderr)
+        o = self.options
+        if not self.scenes and not (o.level or o.bot or o.practice or o.replay is not None):
+            from game.scenes.title import TitleScene
+
+            self.push(TitleScene(self))  # started from the title: back to it, the save kept
+        title = "The game stopped this level" if failing is not None else "Something went wrong"
+        file = getattr(exc, "path", "") or ""
+        text = message.removeprefix(f"{file}: ") if file else message
+        self.push(ErrorPanel(self, title, [Problem(str(file), None, None, "", ERROR, text)]))
 
     def _handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:

@@ -90,5 +90,6 @@ def make_bot(name: str, seed: int) -> Bot:
     if name.startswith("route:"):
         from game.route import RouteBot, load_route
 
-        return RouteBot(load_route(name[len("route:") :]))
+        path = name[len("route:") :]
+        return RouteBot(load_route(path), path)
     raise ValueError(f"unknown bot {name!r} (choose idle, random or route:FILE)")

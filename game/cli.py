@@ -91,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         return _play(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`aynik ... | head`): nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except _ReportedError as exc:
         print(f"aynik: {exc}", file=sys.stderr)
         return exc.code
@@ -108,11 +113,41 @@ def _level_errors():
     return (LevelError,)
 
 
+MAX_SEED = 10**15 - 1  # a seed is written into every replay, which reads back 15 digits
+
+
+def _check_seed(seed: int) -> None:
+    if not -MAX_SEED <= seed <= MAX_SEED:
+        raise _ReportedError(f"--seed must be a whole number of at most 15 digits, not {seed}")
+
+
+def _check_level(name: str) -> None:
+    """Validate the map a command is about to run (and the maps its Exits lead to): any error is
+    reported as the validator words it, one line each, and the command exits 1."""
+    from game.level.campaign import resolve_level
+    from game.level.validate import level_errors
+
+    try:
+        errors = level_errors(resolve_level(name))
+    except _level_errors() as exc:
+        raise _ReportedError(str(exc)) from None
+    if errors:
+        lines = [errors[0].line()] + [f"aynik: {p.line()}" for p in errors[1:]]
+        raise _ReportedError("\n".join(lines))
+
+
 def _sim(args: argparse.Namespace) -> int:
     from game.headless import simulate
 
     if args.ticks < 0:
         raise _ReportedError("--ticks must be zero or more")
+    _check_seed(args.seed)
+    if args.record:
+        from game.replay.format import MAX_TICKS
+
+        if args.ticks > MAX_TICKS:
+            raise _ReportedError(f"--ticks {args.ticks}: a replay holds at most {MAX_TICKS} ticks")
+    _check_level(args.level)
     try:
         result = simulate(args.level, args.ticks, args.seed, args.bot, args.record)
     except _level_errors() as exc:
@@ -175,6 +210,9 @@ def _play(args: argparse.Namespace) -> int:
             make_bot(args.bot, 0)  # a bad bot or route file is reported before any window opens
     except ValueError as exc:
         raise _ReportedError(str(exc)) from None
+    _check_seed(getattr(args, "seed", 0))
+    if getattr(args, "level", None):
+        _check_level(args.level)
     options = AppOptions(
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", 0),

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pymunk
 
+from game import safe_read
 from game import tuning as T
 from game.sim import inputs
 from game.sim.events import LevelEntered
@@ -55,6 +56,7 @@ ENGAGE_RANGE = 430.0
 ARRIVED = 10.0  # px
 STUCK_TICKS = 90
 MAX_ROUTE_BYTES = 1024 * 1024
+MAX_COORDINATE = 1_000_000  # px: far beyond any map (2048 tiles of 512 px is about this)
 
 
 class RouteError(ValueError):
@@ -101,17 +103,21 @@ def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
         low, high = ARITY[name]
         if not low <= len(args) <= high:
             raise RouteError(f"{source}:{number}: {name} takes {low}-{high} arguments")
-        if name in ("hold", "wait") and not (args[0].isdigit() and int(args[0]) <= 10**6):
+        if name in ("hold", "wait") and safe_read.whole_number(args[0], 0, 10**6) is None:
             raise RouteError(f"{source}:{number}: {name} needs a whole number of ticks")
         if name == "goto" and len(args) == 2:
-            try:
-                float(args[0]), float(args[1])
-            except ValueError:
-                raise RouteError(f"{source}:{number}: goto X Y needs two numbers") from None
-        if name == "approach" and not args[1].isdigit():
-            raise RouteError(f"{source}:{number}: approach NAME PX needs a whole number of px")
-        if name == "keypad" and not (args[0].isdigit() and args[0].isascii()):
-            raise RouteError(f"{source}:{number}: keypad CODE takes the code's digits")
+            if any(safe_read.finite_number(a, MAX_COORDINATE) is None for a in args):
+                raise RouteError(
+                    f"{source}:{number}: goto X Y needs two numbers, finite map pixels "
+                    f"(at most {MAX_COORDINATE:g})"
+                )
+        if name == "approach" and safe_read.whole_number(args[1], 0, MAX_COORDINATE) is None:
+            raise RouteError(
+                f"{source}:{number}: approach NAME PX needs a whole number of px "
+                f"(0 to {MAX_COORDINATE:g})"
+            )
+        if name == "keypad" and not (args[0].isdigit() and args[0].isascii() and len(args[0]) <= 8):
+            raise RouteError(f"{source}:{number}: keypad CODE takes the code's digits (1 to 8)")
         if name in ("spare-alpha", "avoid-mines") and args[0] not in ("on", "off"):
             raise RouteError(f"{source}:{number}: {name} takes on or off")
         if name == "day":
@@ -123,15 +129,13 @@ def parse_route(text: str, source: str = "<route>") -> list[list[Command]]:
 
 
 def load_route(path: str | Path) -> list[list[Command]]:
-    p = Path(path)
+    """A route file's days, read through the hardened reader; RouteError names the file."""
     try:
-        if p.stat().st_size > MAX_ROUTE_BYTES:
-            raise RouteError(f"{path}: too large to be a route")
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RouteError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise RouteError(f"{path}: not a route file (not UTF-8 text)") from None
+        text = safe_read.read_text(path, MAX_ROUTE_BYTES, "route file")
+    except FileNotFoundError:
+        raise RouteError(f"{path}: cannot read: No such file or directory") from None
+    except safe_read.UnsafeInput as exc:
+        raise RouteError(str(exc)) from None
     return parse_route(text, str(path))
 
 
@@ -230,8 +234,9 @@ def _distance_to_segment(p, a, b) -> float:
 class RouteBot:
     """Plays a route: the current day's orders, one at a time, fighting as it goes."""
 
-    def __init__(self, days: list[list[Command]]) -> None:
+    def __init__(self, days: list[list[Command]], source: str = "<route>") -> None:
         self.days = days
+        self.source = source  # the route file, named in errors
         self.day = 0
         self.index = 0
         self.spare_alpha = True
@@ -542,7 +547,10 @@ class RouteBot:
         for o in world.level.objects:
             if o.name == args[0]:
                 return o.center if not o.is_point else (o.x, o.y)
-        raise RouteError(f"line {command.line}: no object named {args[0]!r} in this map")
+        raise RouteError(
+            f"{self.source}:{command.line}: no object named "
+            f"{safe_read.safe_text(args[0])[:60]!r} in {Path(world.level.path).name}"
+        )
 
     def _navigator(self, world) -> Navigator:
         key = world.level.path

@@ -82,4 +82,26 @@ def write_save(memory: Memory, set_damaged_aside: bool = False) -> None:
             while path.with_name(f"save.damaged-{number}.json").exists():
                 number += 1
             path.rename(path.with_name(f"save.damaged-{number}.json"))
-    storage.atomic_write_json(path, memory.to_json(), keep_backup=True)
+    storage.atomic_write_json(path, capped_json(memory), keep_backup=True)
+
+
+MAX_DEATH_RECORDS = 2_000  # deaths kept in detail; a save stays far below the reader's cap
+
+
+def capped_json(memory: Memory, keep: int = MAX_DEATH_RECORDS) -> dict:
+    """Memory's JSON with the death log trimmed to its newest `keep` records; the trimmed ones
+    are still counted (`deaths_forgotten`), so a save the game writes is always one it reads."""
+    data = memory.to_json()
+    deaths = data.get("deaths", [])
+    if len(deaths) > keep:
+        trimmed = len(deaths) - keep
+        data["deaths"] = deaths[trimmed:]
+        data["deaths_forgotten"] = int(data.get("deaths_forgotten", 0)) + trimmed
+    return data
+
+
+def continue_from_backup(memory: Memory) -> None:
+    """The player chose Continue from the backup: the damaged save is set aside (kept as
+    `save.damaged-N.json`) and the backup's Memory saved in its place, so later saves are not
+    blocked by a file nobody can read."""
+    write_save(memory, set_damaged_aside=True)

@@ -16,6 +16,7 @@ from game import storage
 from game.sim.assists import SETTING_KEYS, Assists
 
 SETTINGS_VERSION = 1
+MAX_KEYS = 8  # keys looked at per action (the settings screen binds two)
 
 DEFAULT_BINDINGS: dict[str, list[str]] = {
     "up": ["w", "up"],
@@ -124,9 +125,9 @@ def _checked_bindings(value: object) -> tuple[dict[str, list[str]], list[str]]:
         if action not in DEFAULT_BINDINGS:
             bad.append(str(action))
             continue
-        usable = [k for k in keys if _usable_key(k)] if isinstance(keys, list) else []
+        usable = [k for k in keys[:MAX_KEYS] if _usable_key(k)] if isinstance(keys, list) else []
         if usable:
-            bindings[action] = usable
+            bindings[action] = list(dict.fromkeys(usable))
         else:
             bad.append(action)
     return bindings, bad

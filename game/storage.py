@@ -3,16 +3,19 @@
 Owns where the game keeps saves, settings, replays and personal bests (`AYNIK_HOME`, else the
 platform's user data folder) and how it writes them: to a temporary file, fsynced, then renamed over
 the old one, so a crash mid-write leaves the old file or the new one, never half of either.
-Imports only the standard library.
+Imports only the standard library and game.safe_read.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
+
+from game import safe_read
 
 
 class StorageError(Exception):
@@ -54,9 +57,12 @@ def atomic_write_text(path: str | os.PathLike, text: str, keep_backup: bool = Fa
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and target.exists():
-            # Copy, not move: at every instant the file itself exists, whole.
-            backup = target.with_name(target.name + ".bak")
-            atomic_write_text(backup, target.read_text(encoding="utf-8"))
+            # Copy, not move: at every instant the file itself exists, whole. Only a file that
+            # reads back replaces the backup: a damaged one never takes the place of a good one.
+            previous = _readable(target)
+            if previous is not None:
+                backup = target.with_name(target.name + ".bak")
+                atomic_write_text(backup, previous)
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -68,22 +74,53 @@ def atomic_write_json(path: str | os.PathLike, data: object, keep_backup: bool =
     atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True) + "\n", keep_backup)
 
 
-def read_json(path: str | os.PathLike, max_bytes: int = 4 * 1024 * 1024) -> object:
-    """Read a JSON file of the player's; any problem is a StorageError naming the file."""
-    p = Path(path)
+def _readable(path: Path) -> str | None:
+    """The file's text when it is JSON the hardened reader accepts; None otherwise."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise StorageError(p, f"file is {size} bytes, too large to be ours")
-        return json.loads(p.read_text(encoding="utf-8"))
-    except StorageError:
-        raise
-    except FileNotFoundError:
-        raise
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StorageError(p, f"damaged (not valid JSON: {exc})") from None
-    except OSError as exc:
-        raise StorageError(p, f"cannot read: {exc.strerror or exc}") from None
+        text = safe_read.read_text(path)
+        safe_read.loads_json(text, path)
+    except (OSError, ValueError):
+        return None
+    return text
+
+
+TEMP_AGE = 10 * 60  # seconds: a temporary file this old is a write that never finished
+
+
+def clean_leftovers(folder: Path | None = None, age: float = TEMP_AGE) -> list[Path]:
+    """Delete the temporary files of writes that never finished (a crash or a kill between the
+    write and the rename), in the game's folder and its splits folder; only files of ours
+    (`.<name>.<random>.tmp`) older than `age` seconds, so a write under way in another instance
+    of the game is left alone. Returns what was removed."""
+    import time
+
+    removed = []
+    now = time.time()
+    for place in (folder,) if folder is not None else (home(), home() / "splits"):
+        try:
+            entries = list(place.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            try:
+                info = entry.lstat()
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > age:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    return removed
+
+
+def read_json(path: str | os.PathLike, max_bytes: int = 4 * 1024 * 1024) -> object:
+    """Read a JSON file of the player's through the hardened reader (game.safe_read): any problem
+    is a StorageError naming the file (and the field); a missing file is FileNotFoundError."""
+    try:
+        return safe_read.read_json(path, max_bytes, "file of this game")
+    except safe_read.UnsafeInput as exc:
+        raise StorageError(path, exc.message) from None
 
 
 def _fsync_folder(folder_path: Path) -> None:

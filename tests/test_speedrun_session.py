@@ -54,6 +54,17 @@ def walk_and_win(maps, wait: int, clock=None) -> SpeedrunSession:
     return session
 
 
+def walk_and_stop(maps) -> SpeedrunSession:
+    """Walk east through every split for 320 ticks and leave (a run that verifies: no stand-in)."""
+    level, atlas = maps
+    run = Run(level, 0, None, atlas)
+    session = SpeedrunSession.new(run, level, 0)
+    for _ in range(320):
+        session.after_step(run, run.step(session.input(EAST)))
+    session.abandon(run)
+    return session
+
+
 def test_a_first_run_sets_the_pb_and_the_next_is_compared_with_it_split_by_split(tmp_path):
     maps = course(tmp_path)
     first = walk_and_win(maps, wait=30)
@@ -180,9 +191,12 @@ def test_the_speedrun_commands(tmp_path, capsys):
     [listed] = json.loads(out)
     assert code == 0 and listed["completed"] is True and listed["name"] == session.replay_path.name
 
+    # Played back, the run has no stand-in Omega: its end record's claim does not hold.
     code, out, err = command(capsys, "replay", str(session.replay_path), "--headless", "--json")
+    assert code == 1 and out == "" and "does not verify" in err and "completed" in err
+    walked = walk_and_stop(maps)
+    code, out, err = command(capsys, "replay", str(walked.replay_path), "--headless", "--json")
     summary = json.loads(out)
-    # Played back, the run has no stand-in Omega: the splits are there, it did not complete.
     assert code == 0 and [s["name"] for s in summary["splits"]] == ["Gate", "Far", "Annex"]
     assert summary["completed"] is False
 
@@ -195,7 +209,7 @@ def test_the_speedrun_commands(tmp_path, capsys):
 
 def test_a_headless_replay_drives_livesplit(tmp_path, capsys):
     maps = course(tmp_path)
-    session = walk_and_win(maps, wait=0)
+    session = walk_and_stop(maps)
     server = FakeLiveSplit()
     try:
         argv = ["replay", str(session.replay_path), "--headless", "--speed", "0",

@@ -134,7 +134,12 @@ def read_capped(path: Path, cap: int, what: str, named_by: Path) -> bytes:
     if info.st_size > cap:
         raise too_big
     try:
-        with open(path, "rb") as handle:
+        # Without blocking, and checked again once open: a file swapped for a pipe after the
+        # stat() above must not hang the game.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LevelError(path, f"{what} is not a regular file")
             data = handle.read(info.st_size + 1)  # not cap + 1: read() allocates what it is asked
             if len(data) > info.st_size:  # it grew since stat(): read on, still capped
                 data += handle.read(cap + 1 - len(data))
@@ -213,3 +218,96 @@ def png_size(data: bytes, path: Path) -> tuple[int, int]:
             fix="use a smaller image",
         )
     return width, height
+
+
+# --- decoding an image once ------------------------------------------------------------------
+
+_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # PNG colour type -> samples per pixel
+_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+_ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2),
+          (0, 1, 1, 2))  # fmt: skip
+_decoded: dict[bytes, str | None] = {}  # digest of a PNG's bytes -> why it is bad, or None
+
+
+def check_png(data: bytes, path: Path) -> None:
+    """Decode a PNG all the way through (every chunk's CRC, the whole zlib stream, its exact size
+    and each row's filter), so a corrupt body is refused when the map is checked, not on the first
+    frame that draws it. Each distinct image is decoded once. LevelError naming the file."""
+    import hashlib
+
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    if key not in _decoded:
+        _decoded[key] = _png_problem(data)
+    problem = _decoded[key]
+    if problem is not None:
+        raise LevelError(
+            path, f"the image is damaged: {problem}", fix="export the image again as a PNG"
+        )
+
+
+def _png_problem(data: bytes) -> str | None:
+    import zlib
+
+    width, height = struct.unpack(">II", data[16:24])
+    depth, colour, compression, filtering, interlace = data[24:29]
+    if colour not in _CHANNELS or depth not in _DEPTHS[colour]:
+        return f"colour type {colour} with bit depth {depth} is not a PNG format"
+    if compression or filtering or interlace not in (0, 1):
+        return "unknown compression, filter or interlace method"
+    row_bits = _CHANNELS[colour] * depth
+    if interlace:
+        passes = []
+        for x0, y0, dx, dy in _ADAM7:
+            w, h = (width - x0 + dx - 1) // dx, (height - y0 + dy - 1) // dy
+            if w and h:
+                passes.append((h, 1 + (w * row_bits + 7) // 8))
+    else:
+        passes = [(height, 1 + (width * row_bits + 7) // 8)]
+    expected = sum(h * size for h, size in passes)
+    inflate = zlib.decompressobj()
+    produced = 0
+    rows = iter([size for h, size in passes for _ in range(h)])
+    next_row = 0  # offset of the next row's filter byte in the output
+    size = next(rows, 0)
+    offset, seen_palette, seen_end = 8, False, False
+    while offset < len(data):
+        if offset + 12 > len(data):
+            return "it ends in the middle of a chunk"
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        body = data[offset + 8 : offset + 8 + length]
+        if len(body) != length or offset + 12 + length > len(data):
+            return f"its {kind.decode('latin-1')!r} chunk is cut short"
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        if zlib.crc32(kind + body) != crc:
+            return f"its {kind.decode('latin-1')!r} chunk fails its checksum"
+        offset += 12 + length
+        if kind == b"PLTE":
+            seen_palette = True
+        elif kind == b"IDAT":
+            if colour == 3 and not seen_palette:
+                return "a palette image without a palette"
+            try:
+                pending = body
+                while pending and not inflate.eof:
+                    out = inflate.decompress(pending, 1 << 20)
+                    pending = inflate.unconsumed_tail
+                    start = produced
+                    produced += len(out)
+                    if produced > expected:
+                        return "its pixel data is longer than the image"
+                    while size and next_row < produced:
+                        if out[next_row - start] > 4:
+                            return "a row has an unknown filter"
+                        next_row += size
+                        size = next(rows, 0)
+            except zlib.error as exc:
+                return f"its pixel data cannot be decompressed ({exc})"
+        elif kind == b"IEND":
+            seen_end = True
+            break
+    if not seen_end:
+        return "it has no end chunk (the file is cut short)"
+    if not inflate.eof or produced != expected:
+        return f"its pixel data holds {produced} of the {expected} bytes the image needs"
+    return None

@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import safe_read
 from game.level.campaign import PROJECT_FILE, campaign_dir, mods_dir
 from game.level.errors import LevelError
 from game.level.files import confine, read_capped
@@ -105,17 +106,17 @@ def _read_settings(mod_file: Path, problem) -> dict[str, str]:
         return {}
     try:
         raw = read_capped(mod_file, MAX_MOD_FILE_BYTES, MOD_FILE, mod_file)
-        data = json.loads(raw.decode("utf-8"))
+        data = safe_read.loads_json(raw.decode("utf-8"), MOD_FILE)
     except LevelError as exc:
         problem(ERROR, exc.message, exc.fix)
         return {}
     except UnicodeDecodeError:
         problem(ERROR, "mod.json is not UTF-8 text", "save it as UTF-8")
         return {}
-    except json.JSONDecodeError as exc:
+    except safe_read.UnsafeInput as exc:
         problem(
             ERROR,
-            f"mod.json is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            f"mod.json is {exc.message}" if exc.message.startswith("not valid") else str(exc),
             'write it like {"title": "My mod", "author": "Me", "start": "first.tmx"}',
         )
         return {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from game.level.data import LevelData, MapObject
+from game.level.data import LevelData, MapObject, polygon_cells
 
 Cell = tuple[int, int]
 
@@ -27,7 +27,15 @@ def blocked_cells(level: LevelData) -> bytearray:
             for tx in range(x0, min(width, x0 + int(rect.width) // tile_w)):
                 blocked[ty * width + tx] = 1
     for obj in level.objects:
-        if obj.cls in ("Wall", "Water") and obj.outline:
+        if obj.cls in ("Wall", "Water") and obj.points:
+            # A scanline fill: the cells whose centre obj.contains(), without a test per cell.
+            cells = cells_of(level, obj)
+            if cells:
+                columns = range(cells[0][0], cells[-1][0] + 1)
+                rows = range(cells[0][1], cells[-1][1] + 1)
+                for tx, ty in polygon_cells(obj.points, tile_w, tile_h, columns, rows):
+                    blocked[ty * width + tx] = 1
+        elif obj.cls in ("Wall", "Water") and obj.outline:
             for tx, ty in cells_of(level, obj):
                 if obj.contains((tx + 0.5) * tile_w, (ty + 0.5) * tile_h):
                     blocked[ty * width + tx] = 1

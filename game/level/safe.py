@@ -34,6 +34,7 @@ from xml.etree import ElementTree
 from game.level.errors import LevelError
 from game.level.files import (
     MAX_IMAGE_SIDE,
+    check_png,
     confine,
     default_root,
     parse_xml,
@@ -275,6 +276,7 @@ def _tileset(reference: ElementTree.Element, vetted: VettedMap) -> ElementTree.E
     image_data = read_capped(image_path, MAX_IMAGE_BYTES, image_what, owner)
     vetted.use(image_path, image_data)
     width, height = png_size(image_data, image_path)
+    check_png(image_data, image_path)
     across = (width - 2 * margin + spacing) // (tile_w + spacing)
     down = (height - 2 * margin + spacing) // (tile_h + spacing)
     holds = max(0, across) * max(0, down)

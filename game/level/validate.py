@@ -20,6 +20,7 @@ simulation.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,7 @@ from xml.etree import ElementTree
 from game.level.campaign import campaign_dir, mods_dir
 from game.level.errors import LevelError
 from game.level.files import confine
-from game.level.loader import load_vetted
+from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
 from game.level.problems import (
     ERROR,
     WARNING,
@@ -45,6 +46,18 @@ from game.level.safe import VettedMap, object_groups, vet_map
 from game.level.schema import REQUIRED, ClassType, Member, Schema, default_schema
 
 MAX_FAMILY = 64  # maps read to learn what knowledge a map's world grants
+# What the game can run (a map beyond these validates with an error, never stalls or crashes).
+MAX_SPAWN_COUNT = 64  # Mimics from one MimicSpawn
+MAX_MIMICS = 600  # Mimics a map's spawns can bring out in a day (the engine holds about 1,000)
+REFIRES = 10  # a spawn on a Trigger that fires again is counted this many times over
+DAY_SECONDS = 24 * 60 * 60  # `at` is seconds since the day began
+MAX_NUMBER = 1e9  # any number property
+MAX_MAP_POINTS = 65_536  # polygon points in one map
+MAX_RASTER_COST = 8_000_000  # Wall and Water filling: points x tile rows, plus tiles covered
+MAX_TRIGGER_POINTS = 8_192  # corners of all Triggers (each is tested every tick)
+MAX_GATE_CHECKS = 16  # Gates nothing opens that are checked for blocking the way (then warnings)
+MAX_ID_CHARS = 200  # a knowledge id is kept in every save and replay
+ID_PROPERTIES = ("knowledge", "requires", "ambush", "field")
 RESERVED = ("id", "name", "type", "class", "x", "y", "width", "height", "rotation", "gid")
 RESERVED += ("visible", "template")
 AREAS = ("rect", "polygon", "ellipse", "tile")
@@ -211,6 +224,7 @@ class Validator:
         objects = self.objects(map_path) or []
         found.extend(self._check_objects(vetted, objects))
         found.extend(self._check_map(vetted, objects))
+        level = None
         try:
             level = load_vetted(vetted, self.schema)
         except LevelError as exc:
@@ -219,7 +233,7 @@ class Validator:
         else:
             found.extend(self._check_reach(vetted, level, objects))
         found.extend(self._check_exits(vetted, objects))
-        found.extend(self._check_gates(vetted, objects))
+        found.extend(self._check_gates(vetted, objects, level))
         found.extend(self._check_ambush_ids(vetted, objects))
         found[:] = list(dict.fromkeys(found))
         return found
@@ -293,9 +307,18 @@ class Validator:
             if member.type == "enum" and obj.prop_types.get(member.name) == "int":
                 raw = int(raw) if str(raw).strip().isdigit() else raw
             try:
-                values[member.name] = member.cast(raw)
+                value = member.cast(raw)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    if abs(value) > MAX_NUMBER:
+                        raise ValueError(f"{member.name} {str(raw)[:40]} is far out of range")
+                if member.name in ID_PROPERTIES and len(str(value)) > MAX_ID_CHARS:
+                    raise ValueError(
+                        f"{member.name} is {len(str(value))} characters long; a knowledge id "
+                        f"has at most {MAX_ID_CHARS}"
+                    )
+                values[member.name] = value
             except ValueError as exc:
-                add(ERROR, f"{obj.cls}.{exc}", _value_fix(member, str(raw)))
+                add(ERROR, f"{obj.cls}.{exc}", _value_fix(member, str(raw)[:40]))
                 values[member.name] = member.default
         for name in REQUIRED.get(obj.cls, ()):
             # Tiled leaves a member at its default unsaved; a required member's default is empty
@@ -384,6 +407,7 @@ class Validator:
                             "add the file next to the map, or clear the map property music",
                         )
                     )
+        found.extend(_check_costs(vetted, objects))
         return found
 
     def _check_reach(self, vetted: VettedMap, level, objects: list[RawObject]) -> list[Problem]:
@@ -531,6 +555,8 @@ class Validator:
                     granted.add(props["knowledge"])
                 elif obj.cls == "MimicSpawn":
                     granted.add(props.get("ambush") or f"ambush:{obj.id}")
+                    if obj.name:
+                        granted.add(f"cleared:{obj.name}")  # the day the spawn is wiped out
                     alpha = alpha or props.get("kind") == "alpha"
                 elif obj.cls == "Mine":
                     granted.add(props.get("field") or f"field:{obj.id}")
@@ -577,13 +603,17 @@ class Validator:
                 )
         return found
 
-    def _check_gates(self, vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+    def _check_gates(
+        self, vetted: VettedMap, objects: list[RawObject], level=None
+    ) -> list[Problem]:
         gates = [o for o in objects if o.cls == "Gate" and o.props.get("requires", "").strip()]
         if not gates:
             return []
         granted = self.knowledge(vetted)
         spawn_names = {o.name for o in objects if o.cls == "MimicSpawn" and o.name}
         found = []
+        ground = None  # the walkable ground, worked out once for every gate
+        checked = 0
         for gate in gates:
             needed = gate.props["requires"].strip()
             code = str(gate.props.get("code", "") or "").strip()
@@ -605,19 +635,64 @@ class Validator:
             if needed in granted:
                 continue
             hint = suggest(needed, sorted(granted), "knowledge ids granted") if granted else ""
+            fix = (
+                hint
+                if hint.startswith("did you")
+                else f'add an Intel with knowledge "{needed}" on this map or one its Exits lead to'
+            )
+            cut_off = []
+            if level is not None and checked < MAX_GATE_CHECKS:
+                checked += 1
+                if ground is None:
+                    ground = _Ground(level)
+                cut_off = ground.cut_off_by(gate)
+            if cut_off:
+                message = (
+                    f'the Gate requires "{needed}", which nothing grants, and it blocks the only '
+                    f"way to {', '.join(cut_off[:3])}: the map cannot be finished"
+                )
+                found.append(_problem(vetted, gate, ERROR, message, fix))
+                continue
             found.append(
                 _problem(
                     vetted,
                     gate,
                     WARNING,
                     f'the Gate requires "{needed}", which nothing grants, so it never opens',
-                    hint
-                    if hint.startswith("did you")
-                    else f'add an Intel with knowledge "{needed}" on this map or one its Exits '
-                    "lead to",
+                    fix,
                 )
             )
         return found
+
+
+class _Ground:
+    """Where Cage can walk from the PlayerStarts, for asking which goals one gate cuts off."""
+
+    def __init__(self, level) -> None:
+        self.level = level
+        self.starts = [cell_at(level, s.x, s.y) for s in level.objects_of("PlayerStart")]
+        self.goals = [
+            (o, cells_of(level, o)) for o in level.objects if o.cls in ("Exit", "Omega", "Split")
+        ]
+        self.blocked = blocked_cells(level)
+        self.open_reach = reachable(level, self.starts, self.blocked)
+
+    def cut_off_by(self, gate: RawObject) -> list[str]:
+        """The Exits, Omegas and Splits Cage reaches with the gate open but not with it shut."""
+        level = self.level
+        obj = next((o for o in level.objects if o.id == gate.id and o.cls == "Gate"), None)
+        if obj is None or not self.starts or not self.goals:
+            return []
+        shut = bytearray(self.blocked)
+        for tx, ty in cells_of(level, obj):
+            shut[ty * level.width + tx] = 1
+        shut_reach = reachable(level, self.starts, shut)
+        lost = []
+        for goal, cells in self.goals:
+            reached = any(c in self.open_reach for c in cells)
+            if reached and not any(c in shut_reach for c in cells):
+                lost.append(f'the {goal.cls} "{goal.name}"' if goal.name else f"the {goal.cls}")
+        return lost
 
 
 # --- per-class checks ------------------------------------------------------------------------
@@ -626,6 +701,20 @@ class Validator:
 def _check_spawn(obj: RawObject, values: dict, by_id: dict[int, RawObject], add) -> None:
     if int(values.get("count", 1)) < 1:
         add(ERROR, "MimicSpawn.count must be 1 or more", "set count to how many Mimics come out")
+    elif int(values.get("count", 1)) > MAX_SPAWN_COUNT:
+        add(
+            ERROR,
+            f"MimicSpawn.count {values['count']} is more than the {MAX_SPAWN_COUNT} one spawn "
+            "can bring out",
+            "split the ambush over several MimicSpawns",
+        )
+    at = float(values.get("at", -1))
+    if at > DAY_SECONDS:
+        add(
+            ERROR,
+            f"MimicSpawn.at {at:g} is beyond the end of a day ({DAY_SECONDS} seconds)",
+            "set at to the seconds after the day begins",
+        )
     trigger = int(values.get("trigger", 0))
     if trigger:
         target = by_id.get(trigger)
@@ -647,6 +736,101 @@ def _check_spawn(obj: RawObject, values: dict, by_id: dict[int, RawObject], add)
             'the MimicSpawn has neither "at" nor "trigger", so it never spawns',
             'set "at" (seconds after the day begins) or "trigger" (a Trigger object)',
         )
+
+
+def _whole(text: str, default: int) -> int:
+    text = (text or "").strip()
+    if text.isascii() and text.lstrip("-").isdigit() and len(text) <= 10:
+        return int(text)
+    try:
+        number = float(text)
+    except ValueError:
+        return default
+    return int(number) if math.isfinite(number) and abs(number) <= MAX_NUMBER else default
+
+
+def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
+    """What the map would cost the game to run: Mimics in a day, and the polygons filled into the
+    walkable grid (their points times the tile rows they span)."""
+    found: list[Problem] = []
+    file = str(vetted.path)
+    by_id = {o.id: o for o in objects}
+    mimics = 0
+    for obj in objects:
+        if obj.cls != "MimicSpawn":
+            continue
+        count = max(1, min(_whole(obj.props.get("count", "1"), 1), MAX_SPAWN_COUNT))
+        trigger = by_id.get(_whole(obj.props.get("trigger", "0"), 0))
+        refires = trigger is not None and trigger.props.get("once", "true").strip().lower() in (
+            "false",
+            "0",
+        )
+        mimics += count * (REFIRES if refires else 1)
+    if mimics > MAX_MIMICS:
+        found.append(
+            Problem(
+                file,
+                None,
+                None,
+                "",
+                ERROR,
+                f"the MimicSpawns can bring out {mimics} Mimics in a day; the game holds at most "
+                f"{MAX_MIMICS} (a spawn on a Trigger that fires again counts {REFIRES} times)",
+                "use fewer or smaller spawns, or Triggers that fire once",
+            )
+        )
+    tile_w = max(1, _whole(vetted.tree.get("tilewidth", "1"), 1))
+    tile_h = max(1, _whole(vetted.tree.get("tileheight", "1"), 1))
+    map_w = max(1, _whole(vetted.tree.get("width", "1"), 1))
+    map_h = max(1, _whole(vetted.tree.get("height", "1"), 1))
+    points = cost = trigger_points = 0
+    for obj in objects:
+        if obj.shape not in ("polygon", "ellipse", "rect"):
+            continue
+        n = len(obj.points) if obj.points else (ELLIPSE_SEGMENTS if obj.shape == "ellipse" else 4)
+        if obj.cls == "Trigger":
+            trigger_points += n  # tested against Cage's place every tick
+        if obj.cls not in ("Wall", "Water"):
+            continue
+        if obj.points:
+            xs = [obj.x + p[0] for p in obj.points]
+            ys = [obj.y + p[1] for p in obj.points]
+        else:
+            xs, ys = [obj.x, obj.x + obj.width], [obj.y, obj.y + obj.height]
+        rows = min(map_h, (max(ys) - min(ys)) / tile_h + 2)
+        columns = min(map_w, (max(xs) - min(xs)) / tile_w + 2)
+        if obj.shape != "rect":
+            points += n
+        # The fill's work: each edge once per row it spans, then the tiles of its box.
+        cost += int((n if obj.shape != "rect" else 0) * rows + rows * columns)
+    if points > MAX_MAP_POINTS or cost > MAX_RASTER_COST:
+        found.append(
+            Problem(
+                file,
+                None,
+                None,
+                "",
+                ERROR,
+                f"the Wall and Water shapes have {points} polygon points and cost {cost} to fill "
+                f"into the walkable grid (points times tile rows, plus tiles covered); the limits "
+                f"are {MAX_MAP_POINTS} points and {MAX_RASTER_COST}",
+                "draw them with fewer points, or fewer and smaller shapes",
+            )
+        )
+    if trigger_points > MAX_TRIGGER_POINTS:
+        found.append(
+            Problem(
+                file,
+                None,
+                None,
+                "",
+                ERROR,
+                f"the Triggers have {trigger_points} corners in all, tested every tick; the limit "
+                f"is {MAX_TRIGGER_POINTS}",
+                "draw Triggers as rectangles or simple polygons",
+            )
+        )
+    return found
 
 
 def _check_drill(obj: RawObject, values: dict, by_id: dict[int, RawObject], add) -> None:
@@ -714,6 +898,15 @@ def validate_paths(
     return [p.to_json() for p in problems] if as_json else problems
 
 
+def level_errors(path: str | Path) -> list[Problem]:
+    """The errors that stop a map (or a map its Exits lead to) from being run: what `aynik play
+    --level` and `aynik sim` check before they start, so a bad map is one clear line per problem,
+    never a crash or a stall mid-game."""
+    validator = Validator()
+    validator.validate(path)
+    return [p for p in validator.problems() if p.is_error]
+
+
 def run(paths: Sequence[str | Path], as_json: bool = False, out: TextIO | None = None) -> int:
     """`aynik validate PATH... [--json]`: print the report, return the exit code (1 when there is
     an error; warnings alone do not fail)."""
@@ -734,6 +927,7 @@ __all__ = [
     "Problem",
     "RawObject",
     "Validator",
+    "level_errors",
     "read_objects",
     "run",
     "suggest",

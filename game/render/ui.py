@@ -11,6 +11,7 @@ from functools import lru_cache
 import pygame
 
 from game.render import text
+from game.safe_read import safe_text
 
 SHADOW = (12, 10, 8)
 
@@ -27,7 +28,9 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
 
 @lru_cache(maxsize=512)
 def render_text(text: str, size: int, color: tuple[int, int, int], bold: bool = False):
-    """Text with a one-pixel dark outline, readable on sand, sea or night (cached)."""
+    """Text with a one-pixel dark outline, readable on sand, sea or night (cached). Text that is
+    not valid Unicode (a file name that is not UTF-8, a lone surrogate) shows with a stand-in."""
+    text = safe_text(text)
     f = font(size, bold)
     fg = f.render(text, True, color)
     bg = f.render(text, True, SHADOW)

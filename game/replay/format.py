@@ -44,6 +44,7 @@ Version 1 files (F, C <ticks> <hash>, E) are still read. Must not import pygame;
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -52,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from game import safe_read
 from game.sim.inputs import InputFrame
 from game.sim.memory import Memory
 
@@ -162,7 +164,17 @@ class ReplayWriter:
     def __init__(self, path: str | os.PathLike, header: dict) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: TextIO = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        # Opened without blocking: a FIFO nobody reads is refused (OSError), never waited on.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags | getattr(os, "O_BINARY", 0), 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OSError(exc.errno, "a pipe nothing reads, not a file", str(path)) from None
+            raise
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        self._file: TextIO = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         header_line = "H " + json.dumps(header, sort_keys=True)
         self._file.write(f"{MAGIC} {FORMAT_VERSION}\n{header_line}\n")
         self._file.flush()
@@ -181,6 +193,9 @@ class ReplayWriter:
     def record(self, frame: InputFrame) -> InputFrame:
         """Log this tick's input and return it as the file will give it back (Doom's demo rule:
         the live game runs on exactly what the replay holds)."""
+        if self.ticks >= MAX_TICKS:
+            # Beyond this a reader refuses the file: stop here, the file stays readable.
+            raise OSError(errno.EFBIG, "the recording reached its ten-hour limit", str(self.path))
         encoded = frame.encode()
         if encoded == self._pending:
             self._count += 1
@@ -252,22 +267,15 @@ class ReplayWriter:
 
 
 def read_replay(path: str | os.PathLike) -> Replay:
-    """Parse a replay file; any problem is a ReplayError naming the file and the line."""
-    p = Path(path)
+    """Parse a replay file; any problem is a ReplayError naming the file and the line. The file is
+    read through the hardened reader (game.safe_read): a pipe, a device or a folder is refused at
+    once, and nothing larger than MAX_FILE_BYTES is read."""
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise ReplayError(path, f"cannot open: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise ReplayError(path, "is a folder, not a replay file")
-    if size > MAX_FILE_BYTES:
-        raise ReplayError(path, f"file is {size} bytes, larger than any replay can be")
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ReplayError(path, "not a replay file (not UTF-8 text)") from None
-    except OSError as exc:
-        raise ReplayError(path, f"cannot read: {exc.strerror or exc}") from None
+        text = safe_read.read_text(path, MAX_FILE_BYTES, "replay file")
+    except FileNotFoundError:
+        raise ReplayError(path, "cannot open: No such file or directory") from None
+    except safe_read.UnsafeInput as exc:
+        raise ReplayError(path, exc.message) from None
     return parse_replay(text, path)
 
 
@@ -276,12 +284,13 @@ def parse_replay(text: str, path: str | os.PathLike = "<replay>") -> Replay:
     first = lines[0].split()
     if len(first) != 2 or first[0] != MAGIC:
         raise ReplayError(path, f"not a replay file (it does not start with {MAGIC})")
-    if not first[1].isdigit() or int(first[1]) not in READABLE_VERSIONS:
+    version = safe_read.whole_number(first[1], 0)
+    if version is None or version not in READABLE_VERSIONS:
         readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        shown = safe_read.safe_text(first[1][:20])
         raise ReplayError(
-            path, f"replay format {first[1]!r} is not supported (this game reads {readable})"
+            path, f"replay format {shown!r} is not supported (this game reads {readable})"
         )
-    version = int(first[1])
     replay: Replay | None = None
     complete_text = text.endswith("\n")
     for number, line in enumerate(lines[1:], start=2):
@@ -303,7 +312,7 @@ def parse_replay(text: str, path: str | os.PathLike = "<replay>") -> Replay:
                 raise ValueError("records after the end record")
             else:
                 _parse_record(replay, kind, rest)
-        except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
             raise ReplayError(path, f"line {number}: {_say(exc)}") from None
     if replay is None:
         raise ReplayError(path, "no header")
@@ -311,6 +320,8 @@ def parse_replay(text: str, path: str | os.PathLike = "<replay>") -> Replay:
 
 
 def _say(exc: BaseException) -> str:
+    if isinstance(exc, safe_read.UnsafeInput):
+        return exc.message
     if isinstance(exc, KeyError):
         return f"missing field {exc}"
     return str(exc)
@@ -320,7 +331,7 @@ def _parse_record(replay: Replay, kind: str, rest: str) -> None:
     frames = len(replay.frames)
     if kind == "F":
         count_text, _, frame_text = rest.partition(" ")
-        count = int(count_text)
+        count = _int(count_text)
         if not 0 < count <= MAX_TICKS - frames:
             raise ValueError(f"run length {count} out of range")
         frame = InputFrame.decode(frame_text)
@@ -328,13 +339,13 @@ def _parse_record(replay: Replay, kind: str, rest: str) -> None:
     elif kind == "C":
         replay.checkpoints.append(_parse_checkpoint(rest, replay.version, frames))
     elif kind == "E":
-        end = json.loads(rest)
+        end = _json(rest)
         if not isinstance(end, dict):
             raise ValueError("end record is not an object")
         replay.end = end
     elif replay.version >= 2 and kind == "D":
         tick_text, _, digest_text = rest.partition(" ")
-        tick = int(tick_text)
+        tick = _int(tick_text)
         if tick != len(replay.digests) + 1:
             raise ValueError(f"digests resume at tick {tick}, expected {len(replay.digests) + 1}")
         digests = digest_text.split()
@@ -367,21 +378,34 @@ def _parse_record(replay: Replay, kind: str, rest: str) -> None:
 def _parse_checkpoint(rest: str, version: int, frames: int) -> Checkpoint:
     if version == 1:
         tick_text, digest = rest.split(" ")
-        return Checkpoint(_bounded(int(tick_text), frames), _hash(digest))
+        return Checkpoint(_bounded(_int(tick_text), frames), _hash(digest))
     parts = rest.split(" ", 4)
     if len(parts) < 4:
         raise ValueError("a checkpoint needs ticks, loop, state hash and chain")
     state = None
     if len(parts) == 5:
-        state = json.loads(parts[4])
+        state = _json(parts[4])
         if not isinstance(state, dict):
             raise ValueError("a checkpoint's snapshot is not an object")
-    loop = int(parts[1])
+    loop = _int(parts[1])
     if loop < 0:
         raise ValueError("a negative loop")
     return Checkpoint(
-        _bounded(int(parts[0]), frames), _hash(parts[2]), loop, _hash(parts[3]), state
+        _bounded(_int(parts[0]), frames), _hash(parts[2]), loop, _hash(parts[3]), state
     )
+
+
+def _json(text: str) -> object:
+    """One record's JSON, through the hardened parser (bounded depth, sane numbers, valid text)."""
+    return safe_read.loads_json(text, "record")
+
+
+def _int(text: str) -> int:
+    """A whole number field of a record: plain ASCII digits of sensible length."""
+    value = safe_read.whole_number(text)
+    if value is None:
+        raise ValueError(f"{safe_read.safe_text(text[:40])!r} is not a whole number")
+    return value
 
 
 def _hash(text: str) -> str:
@@ -397,7 +421,7 @@ def _bounded(ticks: int, frames: int) -> int:
 
 
 def _object(text: str) -> dict:
-    data = json.loads(text)
+    data = _json(text)
     if not isinstance(data, dict):
         raise ValueError("the record is not an object")
     return data
@@ -422,7 +446,7 @@ def _text(data: dict, key: str) -> str:
 
 
 def _parse_header(text: str, version: int) -> dict:
-    header = json.loads(text)
+    header = _json(text)
     if not isinstance(header, dict):
         raise ValueError("header is not an object")
     for key, kind in REQUIRED_HEADER.items():

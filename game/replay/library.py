@@ -10,13 +10,12 @@ Imports game.storage and the replay format; no pygame.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game import storage
+from game import safe_read, storage
 from game.replay.format import SUFFIX, ReplayError, parse_replay
 
 FOLDER = "replays"
@@ -129,14 +128,16 @@ def _scan_tail(tail: bytes) -> tuple[dict | None, dict | None, dict | None, int]
         kind, _, rest = line.partition(" ")
         try:
             if kind == "E":
-                end = json.loads(rest)
+                end = safe_read.loads_json(rest)
             elif kind == "L":
-                last_loop = json.loads(rest)
+                last_loop = safe_read.loads_json(rest)
             elif kind == "S":
-                last_split = json.loads(rest)
+                last_split = safe_read.loads_json(rest)
             elif kind == "D":
                 first, *digests = rest.split()
-                last_digest = int(first) + len(digests) - 1
+                start = safe_read.whole_number(first, 1)
+                if start is not None:
+                    last_digest = start + len(digests) - 1
         except ValueError:
             continue
     if not isinstance(end, dict):

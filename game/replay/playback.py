@@ -10,11 +10,13 @@ from loading the map; must not import pygame.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.level.atlas import load_atlas
 from game.level.data import LevelData
+from game.level.errors import LevelError
 from game.level.mods import LOOP_MODES
 from game.replay.format import LoopMark, Replay
 from game.replay.levels import resolve_reference
@@ -52,9 +54,26 @@ def loop_starts(replay: Replay) -> list[LoopStart]:
 Maps = tuple[LevelData, dict[str, LevelData]]
 
 
+_validated: dict[tuple[str, ...], str] = {}  # the maps' content hashes -> first error, or ""
+
+
 def replay_maps(replay: Replay) -> Maps:
-    """The replay's starting map and its atlas, loaded (LevelError when the map cannot be)."""
-    return load_atlas(resolve_reference(replay.header["level"]))
+    """The replay's starting map and its atlas, loaded and validated: a replay may name any map,
+    and a map the validator refuses (no PlayerStart, 20,000 Mimics, a stalling polygon fill) is
+    never run. LevelError when the map cannot be loaded or has an error. Each set of maps is
+    validated once per process."""
+    from game.level.validate import level_errors  # late: the validator is only needed here
+
+    path = resolve_reference(replay.header["level"])
+    level, atlas = load_atlas(path)
+    key = tuple(sorted(map_level.content_hash for map_level in atlas.values()))
+    if key not in _validated:
+        errors = level_errors(path)
+        _validated[key] = errors[0].line() if errors else ""
+    if _validated[key]:
+        problem = _validated[key].removeprefix(f"{os.path.abspath(path)}: ")
+        raise LevelError(path, f"the map does not validate: {problem}")
+    return level, atlas
 
 
 def new_run(replay: Replay, maps: Maps) -> Run:

@@ -169,7 +169,7 @@ def ending_scene(
     figures = [
         ("ALL YOU NEED IS KILL", 56, INK),
         (f"In-game time  {clock(run.run_ticks)}", 34, WARM),
-        (f"Loops  {memory.loop}      Deaths  {len(memory.deaths)}", 30, INK),
+        (f"Loops  {memory.loop}      Deaths  {memory.death_count}", 30, INK),
         (f"Knowledge found  {found} of {knowledge_total}", 30, INK),
         (f"Training  {memory.training_level} of 5      Seed  {run.seed}", 26, INK),
     ]

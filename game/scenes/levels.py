@@ -20,6 +20,7 @@ from game.level.mods import Mod, check_mod, discover_mods
 from game.level.problems import Problem
 from game.level.safe import vet_map
 from game.render import ui
+from game.safe_read import safe_text
 from game.scenes.base import Menu, Scene
 
 ROW = 44  # pixels between list rows
@@ -77,7 +78,9 @@ def mod_entry(mod: Mod) -> Entry:
         details.append("Ready to play")
         label = mod.title
     start = mod.start if not errors else None
-    return Entry(label, mod.title, start, details, problems)
+    # Names from the player's disk may not be valid Unicode: shown with a stand-in, never a crash.
+    details = [safe_text(line) for line in details]
+    return Entry(safe_text(label), safe_text(mod.title), start, details, problems)
 
 
 def _map_title(path: Path) -> str:
@@ -94,6 +97,7 @@ def _map_title(path: Path) -> str:
 def wrap(text: str, size: int, width: int) -> list[str]:
     """`text` cut into lines no wider than `width` pixels at font `size`."""
     font = ui.font(size)
+    text = safe_text(text)
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -112,6 +116,8 @@ def _problem_text(problem: Problem) -> str:
     name = Path(problem.file).name
     where = f" {problem.where}" if problem.where else ""
     fix = f" ({problem.fix})" if problem.fix else ""
+    if not name:
+        return f"{problem.severity}{where}: {problem.message}{fix}"
     return f"{problem.severity}: {name}{where}: {problem.message}{fix}"
 
 

@@ -90,6 +90,7 @@ class PlayScene(Scene):
         self.fresh_save = fresh_save
         self.save_problem: str | None = None
         self.notices = Notices(app.audio)
+        self.said_problem = ""  # the session's last problem shown as a notice
         self.views: dict[str, WorldView] = {}
         self.view = self._view_for(self.run.world)
         self.hud = Hud(self.view.sheets)
@@ -108,7 +109,23 @@ class PlayScene(Scene):
         return MapWatcher(level.path for level in self.atlas.values())
 
     def _hot_reload(self) -> None:
-        """The map was saved: rebuild the day from the new map, keeping what Cage knows."""
+        """The map was saved: rebuild the day from the new map, keeping what Cage knows (unless
+        the validator finds an error in it: then the day goes on with the map as it was)."""
+        from game.level.validate import level_errors
+
+        try:
+            # An Exit to a map that is not there yet is left out of the day (load_atlas skips it),
+            # so a map being built can still be reloaded; every other error keeps the old map.
+            errors = [
+                e for e in level_errors(self.level_path) if not e.message.startswith("Exit.map ")
+            ]
+        except LevelError as exc:
+            errors, problem = [], str(exc)
+        else:
+            problem = errors[0].line() if errors else ""
+        if problem:
+            self.notices.say(f"Not reloaded: {problem}")
+            return
         try:
             level, atlas = load_atlas(self.level_path)
         except LevelError as exc:
@@ -290,6 +307,11 @@ class PlayScene(Scene):
         events = self.run.step(frame)
         for split in self.session.after_step(self.run, events):
             self.notices.split(split)
+        if self.session.problem != self.said_problem:
+            # Recording stopped (disk full, replays folder not writable): say so, play on.
+            self.said_problem = self.session.problem
+            if self.said_problem:
+                self.notices.say(self.said_problem[:120])
         if self.bot is not None:
             self.bot.observe(events)
         self.view.observe(events)

@@ -69,11 +69,26 @@ class TitleScene(Scene):
         self.app.push(SettingsScene(self.app))
 
     def _continue(self) -> None:
+        from game import save
         from game.scenes.play import PlayScene
 
         memory = self.save_state.memory
+        from_backup = self.save_state.from_backup
+        if from_backup and memory is not None:
+            try:
+                save.continue_from_backup(memory)
+                from_backup = False
+            except OSError:
+                pass  # the play scene tries again at the loop's end, and says so if it fails
         self.app.replace(
-            PlayScene(self.app, "beachhead", self.app.options.seed, memory=memory, persist=True)
+            PlayScene(
+                self.app,
+                "beachhead",
+                self.app.options.seed,
+                memory=memory,
+                persist=True,
+                fresh_save=from_backup,
+            )
         )
 
     def _new_game(self) -> None:

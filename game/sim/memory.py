@@ -32,6 +32,11 @@ class Memory:
     knowledge: dict[str, int] = field(default_factory=dict)  # id -> loop it was learned in
     training_level: int = 0
     deaths: list[DeathRecord] = field(default_factory=list)
+    deaths_forgotten: int = 0  # deaths whose detail a long save trimmed (game.save caps the log)
+
+    @property
+    def death_count(self) -> int:
+        return self.deaths_forgotten + len(self.deaths)
 
     @classmethod
     def new_save(cls, loop_mode: str = "day0") -> Memory:
@@ -63,8 +68,16 @@ class Memory:
             h.floats((d.x, d.y))
             h.text(d.cause)
             h.text(d.level)
+        if self.deaths_forgotten:  # only a trimmed save has any: every other hash is as it was
+            h.ints((self.deaths_forgotten,))
 
     def to_json(self) -> dict:
+        data = self._to_json()
+        if self.deaths_forgotten:
+            data["deaths_forgotten"] = self.deaths_forgotten
+        return data
+
+    def _to_json(self) -> dict:
         return {
             "version": MEMORY_VERSION,
             "loop": self.loop,
@@ -89,6 +102,7 @@ class Memory:
             raise ValueError(f"saved by a newer version of the game (format {version})")
         memory = cls(loop=_int(data, "loop", 0, 10**9))
         memory.training_level = _int(data, "training_level", 0, 5)
+        memory.deaths_forgotten = _int(data, "deaths_forgotten", 0, 10**12)
         knowledge = data.get("knowledge", [])
         if not isinstance(knowledge, list):
             raise ValueError("'knowledge' is not a list")

@@ -2,7 +2,8 @@
 
 Owns `aynik splits export|show`, `aynik replays list|delete` and `aynik replay FILE --headless`:
 reading the bests and writing the .lss file, listing and deleting replays, and playing a replay
-back without a window, paced, driving LiveSplit. Every failure is one line on stderr naming the
+back without a window, paced, driving LiveSplit, and checked as it plays (game.replay.live_check:
+the first divergence ends it with exit 1). Every failure is one line on stderr naming the
 file, never a traceback. Loads maps headless; no pygame display code.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from game import __version__
 from game.level.atlas import load_atlas
 from game.level.errors import LevelError
+from game.replay import live_check
 from game.replay.format import ReplayError, read_replay
 from game.replay.levels import level_reference, resolve_reference
 from game.replay.library import delete_replay, list_replays, replays_dir
@@ -66,7 +68,8 @@ def _bests_for(args: argparse.Namespace) -> tuple[Bests, list[str]]:
     category = classify(level_reference(level.path), args.seed)
     bests = Bests.load(category, __version__)
     if bests.problem:
-        print(f"aynik: {bests.problem} (set aside; starting a new record)", file=sys.stderr)
+        aside = "" if "recovered" in bests.problem else "; starting a new record"
+        print(f"aynik: {bests.problem} (set aside{aside})", file=sys.stderr)
     route = route_for_level(level, atlas)
     order = route.ordered(bests.order).names if bests.order else route.names
     return bests, order
@@ -173,6 +176,10 @@ def replay_headless(
         raise _Failed(f"{path}: its level cannot be loaded: {exc}") from None
     except ValueError as exc:
         raise _Failed(f"{path}: {exc}") from None
+    # Nothing is played, printed or sent to LiveSplit for a replay that does not hold up.
+    problem = live_check.preflight(replay, playback)
+    if problem:
+        raise _Failed(f"{path}: does not verify: {problem}")
     client = None
     if livesplit:
         try:
@@ -184,13 +191,21 @@ def replay_headless(
     if speed < 0:
         raise _Failed("--speed must be zero or more")
     try:
-        _play_back(playback, client, speed)
+        problem = _play_back(playback, client, speed)
     except KeyboardInterrupt:
         if client is not None:
             client.reset()
             client.wait_synced(1.0)
             client.close()
         return 130
+    problem = problem or live_check.at_end(replay, playback)
+    if problem:
+        if client is not None:
+            # Stop driving LiveSplit: what it was shown is withdrawn, nothing more is sent.
+            client.reset()
+            client.wait_synced(1.0)
+            client.close()
+        raise _Failed(f"{path}: does not verify: {problem}")
     tracker = playback.tracker
     if client is not None:
         # Everything the run did reaches LiveSplit before a reset can supersede it: played back
@@ -214,14 +229,21 @@ def replay_headless(
     return EXIT_OK
 
 
-def _play_back(playback: Playback, client, speed: float) -> None:
+def _play_back(playback: Playback, client, speed: float) -> str | None:
+    """Play the replay to its end record, checking each tick's digest before anything about the
+    tick reaches LiveSplit; the first divergence stops it (returned), else None."""
     tracker: SpeedrunTracker = playback.tracker
+    replay = playback.replay
+    last = live_check.last_tick(replay)
     started = False
     begin = time.monotonic()
-    while True:
+    while playback.position < last:
         stepped = playback.step()
         if stepped is None:
             break
+        problem = live_check.after_tick(replay, playback)
+        if problem:
+            return problem
         _events, hits = stepped
         if client is not None and tracker.timer.started:
             if not started:
@@ -236,3 +258,4 @@ def _play_back(playback: Playback, client, speed: float) -> None:
             wait = due - time.monotonic()
             if wait > 0.002:
                 time.sleep(wait)
+    return None

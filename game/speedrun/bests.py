@@ -24,6 +24,7 @@ from game.speedrun.category import Category
 from game.speedrun.splits import Route, SplitHit
 
 BESTS_VERSION = 1
+MAX_ATTEMPTS = 2_000  # attempts kept in detail: the file stays far below the reader's 4 MiB
 START = ""  # the "previous split" of the first segment
 
 
@@ -74,7 +75,8 @@ class Bests:
         self.pb_replay = ""
         self.pb_date = ""
         self.golds: dict[tuple[str, str], int] = {}
-        self.attempts: list[dict] = []
+        self.attempts: list[dict] = []  # the newest MAX_ATTEMPTS in detail
+        self.attempts_forgotten = 0  # older attempts, counted only (the file stays readable)
         self.problem: str | None = None  # why the file on disk could not be used
 
     # --- disk ---------------------------------------------------------------------------------
@@ -82,22 +84,44 @@ class Bests:
     def load(cls, category: Category, game_version: str, path: Path | None = None) -> Bests:
         """The record for this category, seed and version; empty when there is none yet."""
         bests = cls(category, game_version, path)
+        problem = bests._try_read(bests.path)
+        if problem is None:
+            return bests
+        if problem == "":  # no file yet
+            if not bests.backup_path.exists():
+                return bests
+            problem = f"{bests.path}: missing"
+        # The file cannot be used: set it aside (never deleted) and fall back to the backup,
+        # which the next save keeps (a damaged file never replaces a good backup).
+        bests._set_aside()
+        recovered = cls(category, game_version, bests.path)
+        if recovered._try_read(recovered.backup_path) is None:
+            recovered.problem = f"{problem}; recovered the record from {recovered.backup_path.name}"
+            return recovered
+        fresh = cls(category, game_version, bests.path)
+        fresh.problem = problem
+        return fresh
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    def _try_read(self, path: Path) -> str | None:
+        """Read the record from `path`: None when it worked, "" when there is no such file, else
+        what is wrong (naming the file)."""
         try:
-            data = storage.read_json(bests.path)
-            bests._read(data)
+            self._read(storage.read_json(path))
         except FileNotFoundError:
-            pass
-        except (storage.StorageError, ValueError, TypeError, KeyError) as exc:
-            bests.problem = (
-                f"{bests.path}: {exc}" if not isinstance(exc, storage.StorageError) else str(exc)
-            )
-            bests._set_aside()
-            fresh = cls(category, game_version, bests.path)
-            fresh.problem = bests.problem
-            return fresh
-        return bests
+            return ""
+        except storage.StorageError as exc:
+            return str(exc)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            return f"{path}: {exc}"
+        return None
 
     def _set_aside(self) -> None:
+        if not self.path.exists():
+            return
         number = 1
         while self.path.with_name(f"{self.path.stem}.damaged-{number}.json").exists():
             number += 1
@@ -119,6 +143,7 @@ class Bests:
         for g in data.get("golds", []):
             self.golds[(str(g["from"]), str(g["to"]))] = _ticks(g["igt_ticks"])
         self.attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
+        self.attempts_forgotten = _ticks(data.get("attempts_forgotten", 0))
 
     def to_json(self) -> dict:
         pb = None
@@ -143,6 +168,7 @@ class Bests:
                 {"from": a, "to": b, "igt_ticks": t} for (a, b), t in sorted(self.golds.items())
             ],
             "attempts": self.attempts,
+            **({"attempts_forgotten": self.attempts_forgotten} if self.attempts_forgotten else {}),
         }
 
     def save(self) -> None:
@@ -155,7 +181,7 @@ class Bests:
         outcome = RecordOutcome()
         if not self.category.counts_for_bests:
             return outcome
-        outcome.attempt = len(self.attempts) + 1
+        outcome.attempt = self.attempt_count + 1
         self.attempts.append(
             {
                 "id": outcome.attempt,
@@ -167,6 +193,10 @@ class Bests:
                 "replay": result.replay,
             }
         )
+        if len(self.attempts) > MAX_ATTEMPTS:  # keep the newest in detail, count the rest
+            trimmed = len(self.attempts) - MAX_ATTEMPTS
+            del self.attempts[:trimmed]
+            self.attempts_forgotten += trimmed
         previous_name, previous_igt = START, 0
         for split in result.splits:
             key = (previous_name, split.name)
@@ -210,7 +240,7 @@ class Bests:
 
     @property
     def attempt_count(self) -> int:
-        return len(self.attempts)
+        return self.attempts_forgotten + len(self.attempts)
 
 
 def _ticks(value: object) -> int:

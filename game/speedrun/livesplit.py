@@ -12,7 +12,8 @@ background thread connects, and on every (re)connection asks LiveSplit where it 
 game time paused so LiveSplit shows exactly the game's IGT, pushes `setgametime` several times a
 second and before every `split`, and sends `reset` when a run is abandoned. If LiveSplit is not
 there or goes away, it retries every `retry_seconds` and catches up when it is back.
-Imports the standard library and this package's time formatting; no pygame.
+Imports the standard library, game.safe_read (replies are untrusted text) and this package's
+time formatting; no pygame.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ import socket
 import threading
 import time
 
+from game import safe_read
 from game.speedrun.timefmt import ticks_to_timespan
 
 DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 16834
 PUSH_SECONDS = 0.2  # game time is pushed at most this often between splits
 PHASES = ("NotRunning", "Running", "Paused", "Ended")
+MAX_REPLY_BYTES = 64 * 1024  # a reply to two short queries is a few bytes
 START_COMMANDS = ("starttimer", "initgametime", "pausegametime")
 # `initgametime` is what the older LiveSplit Server component needs before game time is shown;
 # LiveSplit's built-in server ignores it.
@@ -165,7 +168,7 @@ class LiveSplitClient:
                 if self._peer_closed():
                     raise ConnectionResetError("LiveSplit closed the connection")
                 self._sync()
-            except OSError:
+            except Exception:  # noqa: BLE001 - any reply at all: the thread lives, reconnects
                 self._drop()
                 continue
             self._wait(self.poll_seconds)
@@ -185,7 +188,7 @@ class LiveSplitClient:
         self.connections += 1
         try:
             self._ask_where_livesplit_is()
-        except OSError:
+        except Exception:  # noqa: BLE001 - a garbled or hostile reply: drop it, retry later
             self._drop()
             return False
         return True
@@ -248,6 +251,8 @@ class LiveSplitClient:
             if not data:
                 raise ConnectionResetError("LiveSplit closed the connection")
             buffer += data
+            if len(buffer) > MAX_REPLY_BYTES:
+                raise ConnectionResetError("LiveSplit's reply is far too long")
         return [line.strip() for line in buffer.decode("utf-8", "replace").splitlines()][:count]
 
     def _sync(self) -> None:
@@ -282,4 +287,6 @@ class LiveSplitClient:
 
 
 def _is_int(text: str) -> bool:
-    return text.lstrip("-").isdigit()
+    """A split index as LiveSplit sends it: plain ASCII digits of sensible length ("²" is a digit
+    to str.isdigit, not to int())."""
+    return safe_read.whole_number(text, -1, 1_000_000) is not None

@@ -182,12 +182,20 @@ class SpeedrunSession:
         client = livesplit
         if isinstance(livesplit, str):
             client = LiveSplitClient(*parse_address(livesplit))
-        record_to = new_replay_path(category.key(__version__)) if record else None
-        return cls(
+        record_to, not_recording = None, ""
+        if record:
+            try:
+                record_to = new_replay_path(category.key(__version__))
+            except OSError as exc:  # a read-only home, a full disk: play on, unrecorded
+                not_recording = f"not recording: {exc.filename or 'replays'}: {exc.strerror or exc}"
+        session = cls(
             run, level, seed, category,
             record_to=record_to, livesplit=client, bests=bests, clock=clock,
             start_memory=start_memory, practice=practice, start_tick=start_tick, player=player,
         )  # fmt: skip
+        if not_recording:
+            session.problem = not_recording
+        return session
 
     @classmethod
     def practice_day(
