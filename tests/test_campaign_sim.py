@@ -154,3 +154,16 @@ def test_rita_at_his_side_goes_through_the_exit_with_him():
     assert run.world.level.path == "/maps/b.tmx"
     assert run.world.rita is not None and run.world.rita.following
     assert math.dist(run.world.rita.position, run.world.cage.position) < 60
+
+
+def test_before_the_shaft_he_is_told_that_from_here_death_is_final():
+    memory = Memory(loop=3, knowledge={"vision:omega": 2})
+    run = chamber(memory)
+    seen = []
+    for _ in range(400):
+        events = run.step(InputFrame(move_x=127))
+        seen += [type(e).__name__ for e in events
+                 if isinstance(e, (ev.PointOfNoReturn, ev.FinalActBegun))]  # fmt: skip
+        if "FinalActBegun" in seen:
+            break
+    assert seen[:2] == ["PointOfNoReturn", "FinalActBegun"]

@@ -61,6 +61,7 @@ class Hud:
         self._ready = False
         self._bars: dict[tuple, pygame.Surface] = {}
         self._blits: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.titles: dict[str, str] | None = None  # knowledge titles of every map of the run
 
     def _build(self) -> None:
         self.clock_digits = Digits(30, WHITE)
@@ -88,11 +89,13 @@ class Hud:
         tag.blit(words, (7, 2))
         return tag.convert_alpha()
 
-    def _integrity_bar(self, integrity: int, pulse: int) -> pygame.Surface:
-        key = ("integrity", integrity, pulse)
+    def _integrity_bar(
+        self, integrity: int, pulse: int, most: int = T.CAGE_INTEGRITY
+    ) -> pygame.Surface:
+        key = ("integrity", integrity, pulse, most)
         bar = self._bars.get(key)
         if bar is None:
-            per = T.CAGE_INTEGRITY / SEGMENTS
+            per = most / SEGMENTS
             if integrity <= LOW_INTEGRITY:
                 k = pulse / 7.0
                 color = tuple(int(c * (0.55 + 0.45 * k)) for c in RED)
@@ -160,7 +163,7 @@ class Hud:
         gate = next((g for g in world.gates if g.obj.id == pad.gate_id), None)
         notes = []
         if gate is not None:
-            titles = level_titles(world.level)
+            titles = self.titles or level_titles(world.level)
             for knowledge_id in pieces(gate):
                 if world.memory.knows(knowledge_id):
                     notes.append(describe(knowledge_id, titles))
@@ -217,7 +220,8 @@ class Hud:
         value = text.get(str(cage.integrity), 18, RED if low else WHITE)
         blits.append((value, (px + panel.get_width() - 10 - value.get_width(), py + 6)))
         pulse = round(3.5 + 3.5 * math.sin(tick * 0.3)) if low else 7
-        blits.append((self._integrity_bar(cage.integrity, pulse), (px + 12, py + 32)))
+        most = getattr(cage, "max_integrity", T.CAGE_INTEGRITY)
+        blits.append((self._integrity_bar(cage.integrity, pulse, most), (px + 12, py + 32)))
 
         # Ammunition, bottom right.
         panel = self.ammo_panel

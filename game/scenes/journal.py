@@ -6,7 +6,7 @@ import pygame
 
 from game.render import ui
 from game.scenes.base import Scene
-from game.sim.knowledge import describe, level_titles
+from game.sim.knowledge import atlas_titles, describe
 from game.sim.training import ABILITIES
 from game.tuning import TICK_RATE
 
@@ -26,7 +26,7 @@ class JournalScene(Scene):
     def __init__(self, app, run) -> None:
         super().__init__(app)
         self.run = run
-        self.titles = level_titles(run.level)
+        self.titles = atlas_titles(run.atlas.values())
 
     def handle_event(self, event: pygame.event.Event) -> None:
         closing_keys = (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_j)

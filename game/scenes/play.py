@@ -28,11 +28,11 @@ from game.render.view import WorldView
 from game.replay.levels import in_campaign
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
-from game.scenes.recap import JournalCounts, RecapScene, atlas_titles, build_recap
+from game.scenes.recap import JournalCounts, RecapScene, build_recap
 from game.sim import inputs
 from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
 from game.sim.inputs import InputFrame
-from game.sim.knowledge import VISION_OMEGA, knowable
+from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
 from game.sim.loop import LoopStarted, level_name, map_key
 from game.sim.memory import DeathRecord, Memory
 from game.speedrun.session import next_timer_mode, start_play
@@ -94,6 +94,7 @@ class PlayScene(Scene):
         self.views: dict[str, WorldView] = {}
         self.view = self._view_for(self.run.world)
         self.hud = Hud(self.view.sheets)
+        self.hud.titles = self.titles  # what the keypad remembers of the code, in every map
         self.vision_pending = False
         self.ending_frames = 0
         self.watcher = self._watch() if dev else None
@@ -138,7 +139,7 @@ class PlayScene(Scene):
             livesplit=self.app.livesplit, record=self.app.options.record,
             assists=self.run.assists,
         )  # fmt: skip
-        self.titles = atlas_titles(atlas.values())
+        self.titles = self.hud.titles = atlas_titles(atlas.values())
         self.views.clear()
         self.view = self._view_for(self.run.world)
         self.watcher = self._watch()

@@ -16,7 +16,7 @@ scene only draws it and answers keys.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -24,7 +24,7 @@ import pygame
 from game.level.data import LevelData, MapObject
 from game.render import ui
 from game.scenes.base import Scene
-from game.sim.knowledge import describe, level_titles
+from game.sim.knowledge import describe
 from game.sim.memory import DeathRecord, Memory
 from game.sim.training import ABILITIES
 from game.tuning import TICK_RATE
@@ -257,14 +257,6 @@ def build_recap(
         tuple(journal_news(day_start, JournalCounts.of(memory))),
         offer_assists=offer,
     )
-
-
-def atlas_titles(levels: Iterable[LevelData]) -> dict[str, str]:
-    """The human titles of the knowledge every map of the run can teach."""
-    titles: dict[str, str] = {}
-    for level in levels:
-        titles.update(level_titles(level))
-    return titles
 
 
 def assist_key(bindings: dict[str, list[str]]) -> str:

@@ -31,6 +31,7 @@ class Cage:
         self.shape.elasticity = 0.0
         self.aim = inputs.quantize_aim(math.radians(facing_degrees))
         self.integrity = T.CAGE_INTEGRITY
+        self.max_integrity = T.CAGE_INTEGRITY  # more with the assist
         self.ammo = T.RIFLE_MAGAZINE
         self.reload_ticks = 0  # counting down while reloading
         self.fire_cooldown = 0

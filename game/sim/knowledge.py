@@ -56,6 +56,14 @@ def level_titles(level: LevelData) -> dict[str, str]:
     return titles
 
 
+def atlas_titles(levels) -> dict[str, str]:
+    """The human titles of the knowledge every map of the run can teach."""
+    titles: dict[str, str] = {}
+    for level in levels:
+        titles.update(level_titles(level))
+    return titles
+
+
 def knowable(levels) -> list[str]:
     """Every piece of knowledge these maps can teach, in map order (for "found N of M")."""
     ids: list[str] = []

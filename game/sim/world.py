@@ -78,6 +78,10 @@ class World(
         start = level.player_start(spawn)
         facing = float(start.prop("facing", 0.0) or 0.0)
         self.cage = Cage(start.x, start.y, facing, self.memory.training_level)
+        if assists.integrity != 1.0:  # the assist: a sturdier suit
+            self.cage.integrity = self.cage.max_integrity = round(
+                T.CAGE_INTEGRITY * assists.integrity
+            )
         # Day 0: no power yet, but a claymore for the Alpha.
         self.cage_has_claymore = not self.memory.looping
         if arriving is not None:
