@@ -6,13 +6,14 @@ import pygame
 
 from game.render import ui
 from game.scenes.base import Scene
-from game.sim.knowledge import atlas_titles, describe
+from game.sim.knowledge import atlas_intel, atlas_titles, describe
 from game.sim.training import ABILITIES
 from game.tuning import TICK_RATE
 
 INK = (232, 226, 210)
 DIM = (160, 154, 140)
 ACCENT = (240, 190, 100)
+ACCENT_SOFT = (236, 214, 160)
 
 
 def clock(ticks: int) -> str:
@@ -27,8 +28,18 @@ class JournalScene(Scene):
         super().__init__(app)
         self.run = run
         self.titles = atlas_titles(run.atlas.values())
+        self.intel = atlas_intel(run.atlas.values())
+        self.page = 0  # 0: what he knows, his training, his deaths; 1: what he read, whole
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        turning = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d)
+        pad_turning = (pygame.CONTROLLER_BUTTON_DPAD_LEFT, pygame.CONTROLLER_BUTTON_DPAD_RIGHT)
+        if (event.type == pygame.KEYDOWN and event.key in turning) or (
+            event.type == pygame.CONTROLLERBUTTONDOWN and event.button in pad_turning
+        ):
+            self.page = 1 - self.page
+            self.app.audio.play("ui_move", 0.6)
+            return
         closing_keys = (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_j)
         if (event.type == pygame.KEYDOWN and event.key in closing_keys) or (
             event.type == pygame.CONTROLLERBUTTONDOWN
@@ -44,6 +55,14 @@ class JournalScene(Scene):
         loop = "Day 0 — the loop is not yours yet" if not memory.looping else f"Loop {memory.loop}"
         ui.draw_text(surface, "JOURNAL", 64, INK, (w // 2, 28), "midtop", True)
         ui.draw_text(surface, loop, 28, ACCENT, (w // 2, 84), "midtop")
+        read = [k for k in memory.knowledge if k in self.intel]
+        footer = (
+            f"Tab to close  ·  Left/Right: {'what you read' if self.page == 0 else 'what you know'}"
+        )
+        if self.page == 1:
+            self._read_page(surface, read)
+            ui.draw_text(surface, footer, 22, DIM, (w // 2, h - 16), "midbottom")
+            return
         column = (w - 120) // 3
         left, mid, right = 40, 60 + column, 80 + 2 * column
         top = 140
@@ -52,10 +71,13 @@ class JournalScene(Scene):
         y = top + 40
         if not memory.knowledge:
             ui.draw_text(surface, "Nothing yet. Watch. Remember.", 24, DIM, (left, y))
-        for knowledge_id, learned in list(memory.knowledge.items())[-18:]:
+        known = [(k, loop) for k, loop in memory.knowledge.items() if k not in self.intel]
+        for knowledge_id, learned in known[-16:]:
             text = describe(knowledge_id, self.titles)
             ui.draw_text(surface, f"loop {learned}", 20, DIM, (left, y + 3))
             y = self._wrapped(surface, text, left + 70, y, column - 70)
+            if y > h - 60:
+                break
 
         ui.draw_text(surface, "RITA'S TRAINING", 30, ACCENT, (mid, top))
         y = top + 40
@@ -67,6 +89,7 @@ class JournalScene(Scene):
             pygame.draw.rect(surface, ACCENT if done else DIM, box, 0 if done else 2)
             ui.draw_text(surface, f"{level}. {ability}", 24, INK if done else DIM, (mid + 24, y))
             y += 30
+        read_hint_y = y + 16
 
         ui.draw_text(surface, "DEATH LOG", 30, ACCENT, (right, top))
         y = top + 40
@@ -76,23 +99,45 @@ class JournalScene(Scene):
             line = f"loop {death.loop}  {clock(death.tick)}"
             ui.draw_text(surface, line, 20, DIM, (right, y + 3))
             y = self._wrapped(surface, death.cause, right + 150, y, column - 150)
-        ui.draw_text(surface, "Tab to close", 22, DIM, (w // 2, h - 16), "midbottom")
+        if read:
+            ui.draw_text(surface, f"WHAT YOU READ ({len(read)}): Left/Right", 22, ACCENT_SOFT,
+                         (mid, read_hint_y))  # fmt: skip
+        ui.draw_text(surface, footer, 22, DIM, (w // 2, h - 16), "midbottom")
+
+    def _read_page(self, surface: pygame.Surface, read: list[str]) -> None:
+        """What he read, word for word, in two columns: intel keeps its whole text here."""
+        w, h = surface.get_size()
+        column = (w - 120) // 2
+        x, y = 40, 140
+        ui.draw_text(surface, "WHAT YOU READ", 30, ACCENT, (x, y))
+        y += 44
+        if not read:
+            ui.draw_text(surface, "Nothing yet. The dead leave notes.", 24, DIM, (x, y))
+        for knowledge_id in read:
+            title, text = self.intel[knowledge_id]
+            if y > h - 200 and x < w // 2:
+                x, y = 80 + column, 184  # on to the second column
+            y = self._wrapped(surface, title, x, y, column, ACCENT_SOFT, 24)
+            for paragraph in text.split("\n"):
+                y = self._wrapped(surface, paragraph, x + 14, y - 6, column - 14, INK, 21)
+            y += 10
 
     @staticmethod
-    def _wrapped(surface, text: str, x: int, y: int, width: int) -> int:
+    def _wrapped(surface, text: str, x: int, y: int, width: int, color=INK, size: int = 22) -> int:
         """Draw `text` wrapped to `width` px; return the y below it."""
         words = text.split()
         line = ""
-        font = ui.font(22)
+        font = ui.font(size)
+        step = size + 2
         for word in words:
             trial = f"{line} {word}".strip()
             if font.size(trial)[0] > width and line:
-                ui.draw_text(surface, line, 22, INK, (x, y))
-                y += 24
+                ui.draw_text(surface, line, size, color, (x, y))
+                y += step
                 line = word
             else:
                 line = trial
         if line:
-            ui.draw_text(surface, line, 22, INK, (x, y))
-            y += 24
+            ui.draw_text(surface, line, size, color, (x, y))
+            y += step
         return y + 6

@@ -64,6 +64,18 @@ def atlas_titles(levels) -> dict[str, str]:
     return titles
 
 
+def atlas_intel(levels) -> dict[str, tuple[str, str]]:
+    """Every Intel the run's maps hold: knowledge id -> (title, full text), for the journal."""
+    intel: dict[str, tuple[str, str]] = {}
+    for level in levels:
+        for obj in level.objects_of("Intel"):
+            knowledge = str(obj.prop("knowledge", ""))
+            if knowledge:
+                title = str(obj.prop("title", "") or describe(knowledge))
+                intel[knowledge] = (title, str(obj.prop("text", "")))
+    return intel
+
+
 def knowable(levels) -> list[str]:
     """Every piece of knowledge these maps can teach, in map order (for "found N of M")."""
     ids: list[str] = []
