@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,9 +235,16 @@ def _distance_to_segment(p, a, b) -> float:
 class RouteBot:
     """Plays a route: the current day's orders, one at a time, fighting as it goes."""
 
-    def __init__(self, days: list[list[Command]], source: str = "<route>") -> None:
+    def __init__(
+        self, days: list[list[Command]], source: str = "<route>", aim_error_deg: float = 0.0,
+        seed: int = 0,
+    ) -> None:  # fmt: skip
+        """`aim_error_deg`: a random error on every aimed shot, up to this many degrees either
+        way (a less than perfect hand, for measuring how forgiving the day is)."""
         self.days = days
         self.source = source  # the route file, named in errors
+        self.aim_error = aim_error_deg
+        self.hand = random.Random(seed)  # the bot's own, never the game's
         self.day = 0
         self.index = 0
         self.spare_alpha = True
@@ -309,6 +317,9 @@ class RouteBot:
                 if move == (0.0, 0.0)
                 else inputs.quantize_aim(math.atan2(move[1], move[0]))
             )
+        if self.aim_error and buttons & inputs.FIRE:
+            error = self.hand.uniform(-self.aim_error, self.aim_error)
+            aim = (aim + round(error / 360.0 * inputs.AIM_UNITS)) % inputs.AIM_UNITS
         frame = InputFrame(
             inputs.quantize_axis(move[0]), inputs.quantize_axis(move[1]), aim, buttons
         )

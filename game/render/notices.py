@@ -29,6 +29,13 @@ class Toast:
     total: int = TOAST_FRAMES  # how long it was shown for in all (its fade in counts from this)
 
 
+GATE_OPENED = {
+    "knowledge": "A gate you know how to open.",
+    "code": "The code is right: the door slides open.",
+    "cleared": "With them dead, the way through is clear.",
+}
+
+
 class Notices:
     def __init__(self, audio=None) -> None:
         self.toasts: list[Toast] = []
@@ -51,7 +58,8 @@ class Notices:
             elif isinstance(e, ev.GateLocked):
                 self._say(e.message)
             elif isinstance(e, ev.GateOpened):
-                self._toast("THE WAY IS OPEN", "A gate you know how to open.", (170, 240, 170))
+                self._toast("THE WAY IS OPEN", GATE_OPENED.get(e.how, GATE_OPENED["knowledge"]),
+                            (170, 240, 170))  # fmt: skip
             elif isinstance(e, ev.RitaLine):
                 self._say(e.text)
             elif isinstance(e, ev.RitaDied):

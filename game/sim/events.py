@@ -172,6 +172,7 @@ class GateLocked(SimEvent):
 @dataclass(frozen=True, slots=True)
 class GateOpened(SimEvent):
     object_id: int
+    how: str = "knowledge"  # "knowledge", "code" (typed at its keypad) or "cleared" (they died)
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,4 +198,10 @@ class ThingRules:
             gate.shape = None
         o = gate.obj
         self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
-        events.append(ev.GateOpened(self.tick, gate.obj.id))
+        if gate.obj.prop("code", ""):
+            how = "code"
+        elif gate.requires.startswith(CLEARED):
+            how = "cleared"
+        else:
+            how = "knowledge"
+        events.append(ev.GateOpened(self.tick, gate.obj.id, how))
