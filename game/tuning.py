@@ -130,6 +130,7 @@ BROOD_SPEED = 60.0
 BROOD_BIRTH = 4  # mites per birth
 BROOD_MITE_CAP = 10  # no birth while this many of its mites live
 BLADE_BOSS_DAMAGE = 5  # the blade on an armoured mini-boss or an Alpha
+MIMICS_ALIVE_CAP = 800  # Mimics alive at once in one day: a spawn beyond it brings out fewer
 MIMIC_MINE_AVOID = 64.0  # px: Mimics sense the mines in the sand and keep this far off
 
 # --- The day --------------------------------------------------------------------------------

@@ -225,3 +225,12 @@ def test_more_integrity_gives_a_sturdier_suit():
 
     world = World(arena(), seed=3, memory=Memory(loop=1), assists=Assists(MORE_INTEGRITY))
     assert world.cage.integrity == world.cage.max_integrity == round(T.CAGE_INTEGRITY * 1.5)
+
+
+def test_however_a_map_is_made_the_day_holds_no_more_mimics_than_the_cap():
+    from arena import spawn
+
+    packs = tuple(spawn(200 + i, 900, 480, at=0.0, count=64) for i in range(20))
+    world = World(arena(objects=packs), seed=3, memory=Memory(loop=1))
+    world.step(inputs.NEUTRAL)
+    assert len(world.mimics) == T.MIMICS_ALIVE_CAP

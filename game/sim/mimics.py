@@ -85,7 +85,9 @@ class MimicSystem:
         struck = bool(order.strike and order.emerge and not world.memory.knows(order.ambush))
         if struck:
             self._strike(world, order, kind, events)
-        for x, y in order.positions[1 if struck else 0 :]:  # the one that struck is out already
+        # However a map is made, the day holds no more than the cap at once.
+        room = max(0, T.MIMICS_ALIVE_CAP - len(self.mimics))
+        for x, y in order.positions[1 if struck else 0 :][:room]:  # a struck one is out already
             mimic = self.add(world, kind, x, y, order.emerge, order.ambush)
             mimic.spawn_name = order.name
             if order.name:
