@@ -234,3 +234,24 @@ def test_however_a_map_is_made_the_day_holds_no_more_mimics_than_the_cap():
     world = World(arena(objects=packs), seed=3, memory=Memory(loop=1))
     world.step(inputs.NEUTRAL)
     assert len(world.mimics) == T.MIMICS_ALIVE_CAP
+
+
+def test_an_alpha_far_off_behind_a_wall_comes_round_it_and_never_stands_still():
+    """Off the edge of the old flow field (about 900 px) a blind hunter used to stand still."""
+    from game.level.data import Rect
+
+    wall = (Rect(32 * 20, 0, 32, 32 * 42),)  # a long wall between them, open at the south
+    level = arena(width=70, height=50, solid=wall, start=(32 * 10, 32 * 10))
+    world = World(level, seed=3, memory=Memory(loop=1))
+    world.cage.integrity = 10**6
+    alpha = world.mimic_system.with_id(
+        world._add_mimic(KINDS["alpha"], 32 * 48, 32 * 10, False, "", 1.0)
+    )
+    alpha.aware = True  # it knows where he is
+    start = math.dist(alpha.position, world.cage.position)
+    still = 0
+    for _ in range(T.seconds(12)):
+        world.step(inputs.NEUTRAL)
+        still = still + 1 if math.hypot(*alpha.body.velocity) < 5.0 else 0
+        assert still < T.seconds(1), "it stood still"
+    assert math.dist(alpha.position, world.cage.position) < start / 2

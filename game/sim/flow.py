@@ -14,7 +14,7 @@ from collections import deque
 from game.level.data import LevelData, polygon_cells
 
 FLOW_RADIUS = 28  # tiles from Cage that the field covers, at the least
-FLOW_RADIUS_MAX = 72  # ... and at the most, when a Mimic farther off is looking for the way
+FLOW_RADIUS_MAX = 160  # ... and at the most, when a Mimic farther off is looking for the way
 FLOW_REFRESH = 8  # ticks between rebuilds at most
 UNREACHED = 0xFFFF
 NEIGHBOURS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
@@ -83,7 +83,12 @@ class FlowField:
         """A Mimic at (x, y) that cannot see Cage wants the field to reach it: the next build
         reaches that far (up to FLOW_RADIUS_MAX), so no hunter is left standing off the field."""
         ox, oy = self.origin
-        reach = abs(int(x // self.tw) - ox) + abs(int(y // self.th) - oy) + 6
+        tx, ty = int(x // self.tw), int(y // self.th)
+        reach = abs(tx - ox) + abs(ty - oy) + 6
+        if 0 <= tx < self.width and 0 <= ty < self.height:
+            if self.distance[ty * self.width + tx] == UNREACHED and reach <= self.radius:
+                # Close as the crow flies but not on the field: the way round is longer.
+                reach = self.radius * 3 // 2
         if reach > self.wanted:
             self.wanted = min(FLOW_RADIUS_MAX, reach)
 
