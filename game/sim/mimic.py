@@ -170,6 +170,7 @@ class Senses:
     space: pymunk.Space
     flow: FlowField | None = None
     assists: Assists = NO_ASSISTS
+    # Armed mines by MINE_CELL cell, each listed in its own cell and the eight around it.
     mines: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
     standable: Callable[[float, float], bool] = lambda x, y: True
     final_act: bool = False  # Cage is below, beyond the loop
@@ -216,6 +217,8 @@ class Mimic:
         self.killed_by = ""  # "cage", "grenade", "rita", "mine", ... once dead
         self.aware = False  # it has noticed Cage (he came within its sense, or hurt it)
         self.home = (x, y)  # where it came out: an unaware Mimic prowls around here
+        self._x, self._y = x, y  # read at the start of each think (see think)
+        self._ux, self._uy, self._distance = 1.0, 0.0, 1.0
         self.homing = False  # leashed: walking back home, blind to Cage until it gets there
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
@@ -259,13 +262,19 @@ class Mimic:
             return
         if self.timer > 0:
             self.timer -= 1
+        # Where it is and where Cage is, read once: nothing moves while the Mimics think.
+        p = self.body.position
+        x, y = p.x, p.y
+        dx, dy = senses.cage_x - x, senses.cage_y - y
+        distance = math.hypot(dx, dy) or 1.0
+        self._x, self._y = x, y
+        self._ux, self._uy, self._distance = dx / distance, dy / distance, distance
         table = TABLES[self.kind.behaviour]
         if not senses.cage_alive and self.state not in (BURROWED, EMERGING, TUNNELING):
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
         if (self.kind.leash or self.kind.guards) and self.state in (HUNTING, CIRCLING):
-            x, y = self.body.position
             away = math.hypot(x - self.home[0], y - self.home[1])
             leashed = self.kind.leash and away > self.kind.leash
             if self.aware and (leashed or (self.kind.guards and senses.final_act)):
@@ -292,11 +301,8 @@ class Mimic:
 
     # --- moving ---------------------------------------------------------------------------------
     def to_cage(self, senses: Senses) -> tuple[float, float, float]:
-        """(unit x, unit y, distance) from here to Cage."""
-        x, y = self.body.position
-        dx, dy = senses.cage_x - x, senses.cage_y - y
-        distance = math.hypot(dx, dy) or 1.0
-        return dx / distance, dy / distance, distance
+        """(unit x, unit y, distance) from here to Cage, as read at the start of this think."""
+        return self._ux, self._uy, self._distance
 
     def _steer(
         self, want_vx: float, want_vy: float, strength: float = 1.0, senses: Senses | None = None
@@ -312,26 +318,25 @@ class Mimic:
     def _around_mines(self, vx: float, vy: float, senses: Senses) -> tuple[float, float]:
         """Mimics sense the mines in the sand and steer around them, so none of them (an Alpha
         least of all) ever blunders onto one."""
-        x, y = self.body.position
-        cell = MINE_CELL
-        cx, cy = int(x // cell), int(y // cell)
+        x, y = self._x, self._y
+        near = senses.mines.get((int(x // MINE_CELL), int(y // MINE_CELL)))
+        if not near:
+            return vx, vy
         reach = T.MIMIC_MINE_AVOID + self.kind.radius
         speed = max(self.kind.speed, math.hypot(vx, vy))
-        for gy in (cy - 1, cy, cy + 1):
-            for gx in (cx - 1, cx, cx + 1):
-                for mx, my in senses.mines.get((gx, gy), ()):
-                    dx, dy = x - mx, y - my
-                    d = math.hypot(dx, dy)
-                    if 0.0 < d < reach:
-                        push = (1.0 - d / reach) * 2.5 * speed
-                        vx += dx / d * push
-                        vy += dy / d * push
+        for mx, my in near:
+            dx, dy = x - mx, y - my
+            d = math.hypot(dx, dy)
+            if 0.0 < d < reach:
+                push = (1.0 - d / reach) * 2.5 * speed
+                vx += dx / d * push
+                vy += dy / d * push
         return vx, vy
 
     def _hunt(self, senses: Senses, speed: float) -> bool:
         """Go for Cage: straight when it sees him, along the flow field around walls when it
         does not. False when it sees him (the caller may close in its own way)."""
-        x, y = self.body.position
+        x, y = self._x, self._y
         ux, uy, _ = self.to_cage(senses)
         self.heading = math.atan2(uy, ux)
         flow = senses.flow
@@ -351,7 +356,7 @@ class Mimic:
     def _prowl(self, senses: Senses) -> None:
         """Not aware of Cage yet: a slow circuit around where it came out, never standing still
         (so an ambush is a place he can learn, and skirt)."""
-        x, y = self.body.position
+        x, y = self._x, self._y
         hx, hy = self.home
         angle = (senses.tick + self.id * 97) * 0.012 * self.orbit_sign
         tx, ty = hx + math.cos(angle) * 48.0, hy + math.sin(angle) * 48.0
@@ -368,7 +373,7 @@ class Mimic:
         """Every few ticks, look for a clear way to Cage (walls and water block it)."""
         if senses.flow is None or (senses.tick + self.id) % SIGHT_REFRESH != 0:
             return
-        x, y = self.body.position
+        x, y = self._x, self._y
         _, _, distance = self.to_cage(senses)
         blocked = senses.space.segment_query_first(
             (x, y), (senses.cage_x, senses.cage_y), self.kind.radius * 0.8, PATH_FILTER
@@ -404,7 +409,7 @@ class Mimic:
             return True
         if armor != "front":
             return False
-        x, y = self.body.position
+        x, y = self._x, self._y
         toward = math.atan2(from_y - y, from_x - x)
         off = (toward - self.heading + math.pi) % (2 * math.pi) - math.pi
         return abs(off) <= math.radians(T.CARAPACE_ARMOR_ARC_DEG)
@@ -462,7 +467,7 @@ def _enter_emerging(m: Mimic, s: Senses) -> None:
         s.space.add(m.body, m.shape)
         m.in_space = True
     m.orbit_sign = 1 if s.rng.chance(0.5) else -1
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
 
 
@@ -481,7 +486,7 @@ def _enter_circling(m: Mimic, s: Senses) -> None:
 
 def _enter_windup(m: Mimic, s: Senses) -> None:
     m.timer = m.telegraph(m.kind.windup, s)
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.events.append(MimicWindup(s.tick, m.id, x, y, m.kind.name))
 
 
@@ -526,7 +531,7 @@ def _enter_lunge(m: Mimic, s: Senses) -> None:
     m.body.apply_impulse_at_local_point(
         ((ux * speed - vx) * kind.mass, (uy * speed - vy) * kind.mass)
     )
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.events.append(MimicLunge(s.tick, m.id, x, y, m.kind.name))
 
 
@@ -538,7 +543,7 @@ def _melee_lunge(m: Mimic, s: Senses) -> int | None:
     m.body.force = (-vx * drag, -vy * drag)
     if m.timer == 0:
         if m.kind.slam_radius > 0:
-            x, y = m.body.position
+            x, y = m._x, m._y
             s.blasts.append((m.id, x, y))
         return RECOVER
     return None
@@ -580,7 +585,7 @@ def _enter_spit(m: Mimic, s: Senses) -> None:
     m.timer = m.kind.lunge
     ux, uy, _ = m.to_cage(s)
     m.lunge_dx, m.lunge_dy = ux, uy
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.spits.append((m.id, x + ux * (m.kind.radius + 4), y + uy * (m.kind.radius + 4), ux, uy))
 
 
@@ -608,11 +613,11 @@ def _tunneling(m: Mimic, s: Senses) -> int | None:
     ux, uy, distance = m.to_cage(s)
     m.heading = math.atan2(uy, ux)
     step = min(distance, m.kind.speed * s.assists.mimic_speed * T.DT)
-    x, y = m.body.position
+    x, y = m._x, m._y
     nx, ny = x + ux * step, y + uy * step
     if s.standable(nx, ny):
         m.body.position = (nx, ny)
-        x, y = nx, ny
+        x, y = m._x, m._y = nx, ny
     close = distance < m.kind.radius + T.CAGE_RADIUS
     if (close or m.timer == 0) and s.standable(x, y):
         return WINDUP
@@ -621,7 +626,7 @@ def _tunneling(m: Mimic, s: Senses) -> int | None:
 
 def _enter_surfacing(m: Mimic, s: Senses) -> None:
     m.timer = m.telegraph(m.kind.windup, s)
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.events.append(MimicWindup(s.tick, m.id, x, y, m.kind.name))
 
 
@@ -635,7 +640,7 @@ def _enter_erupt(m: Mimic, s: Senses) -> None:
     if not m.in_space:
         s.space.add(m.body, m.shape)
         m.in_space = True
-    x, y = m.body.position
+    x, y = m._x, m._y
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
     s.blasts.append((m.id, x, y))
 
@@ -661,7 +666,7 @@ def _brood_circling(m: Mimic, s: Senses) -> int | None:
 def _enter_brood_attack(m: Mimic, s: Senses) -> None:
     m.timer = m.kind.lunge
     m.attacks += 1
-    x, y = m.body.position
+    x, y = m._x, m._y
     if m.attacks % 2 == 1:
         s.births.append((m.id, x, y))
         s.events.append(MimicLunge(s.tick, m.id, x, y, m.kind.name))

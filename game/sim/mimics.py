@@ -129,8 +129,11 @@ class MimicSystem:
         mines: dict[tuple[int, int], list[tuple[float, float]]] = {}
         for mine in world.mines:
             if mine.armed:
-                key = (int(mine.obj.x // MINE_CELL), int(mine.obj.y // MINE_CELL))
-                mines.setdefault(key, []).append((mine.obj.x, mine.obj.y))
+                mx, my = mine.obj.x, mine.obj.y
+                col, row = int(mx // MINE_CELL), int(my // MINE_CELL)
+                for gy in (row - 1, row, row + 1):
+                    for gx in (col - 1, col, col + 1):
+                        mines.setdefault((gx, gy), []).append((mx, my))
         senses = Senses(
             cx, cy, not world.cage.dead, world.rng, world.tick, events, world.space, flow,
             world.assists, mines, standable, world.final_act,
