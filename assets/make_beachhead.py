@@ -737,8 +737,10 @@ class Beachhead:
         # triggered ambushes: where the route has to pass
         self.rect("MimicSpawn", "yard-north", 13, 42, 18, 44, count=2, trigger=trig_yard)
         self.rect("MimicSpawn", "seawall-gap-west", 17, 12, 26, 15, count=3, trigger=trig_west)
-        # The seawall breach: the hulk smashes through where the road runs out to the beach.
-        self.point("MimicSpawn", "seawall-breach", 58, 13, kind="hulk", trigger=trig_centre,
+        # The seawall breach: when Cage reaches the road's checkpoint (by any gap), the hulk
+        # smashes up through the road behind the seawall; unwarned, right under him. Its rubble
+        # closes the road north until it dies.
+        self.point("MimicSpawn", "seawall-breach", 58, 13, kind="hulk", trigger=trig_road,
                    ambush="ambush:seawall-breach", strike=60)  # fmt: skip
         self.rect("MimicSpawn", "seawall-gap-centre", 50, 12, 66, 15, count=2, trigger=trig_centre)
         self.rect("MimicSpawn", "farm-yard", 6, 13, 12, 14, kind="carapace", trigger=trig_farm,

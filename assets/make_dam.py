@@ -798,9 +798,9 @@ class Dam:
         self.rect("Split", "Chamber", (ex, row, ex + 1, row + 1))
         self.point("Omega", "omega", *OMEGA)
         ox, oy = OMEGA
-        self.spawn("chamber-north", (ox - 4, oy - 5, ox + 4, oy - 4), kind="spitter", count=3,
+        self.spawn("chamber-north", (ox - 4, oy - 5, ox + 4, oy - 4), kind="spitter", count=2,
                    trigger=chamber)  # fmt: skip
-        self.spawn("chamber-west", (ox - 9, oy - 1, ox - 8, oy + 3), kind="mite", count=8,
+        self.spawn("chamber-west", (ox - 9, oy - 1, ox - 8, oy + 3), kind="mite", count=6,
                    trigger=chamber)  # fmt: skip
         # The Omega's guardian: a brood whose sacs wall off the core until it dies.
         self.spawn("omega-guard", (ox + 7, oy - 1), kind="brood", trigger=chamber)

@@ -36,6 +36,7 @@ from game.sim.events import (
     DashStarted,
     Drenched,
     Explosion,
+    MimicDeflected,
     MimicDied,
     MimicEmerged,
     MimicHit,
@@ -46,7 +47,10 @@ from game.sim.events import (
     RitaShot,
     ShotFired,
     SimEvent,
+    SpitSplashed,
 )
+
+BIG_KINDS = frozenset(("alpha", "hulk", "brood"))  # deaths that shake the screen and burst
 
 MAX_PARTICLES = 900
 MAX_FX = 160
@@ -323,10 +327,18 @@ class Effects:
             elif isinstance(e, MimicDied):
                 heading = previous.get(e.mimic_id, (0.0, 0.0, 0.0, e.kind))[2]
                 self._death(e, heading, shot_angle)
-                trauma += TRAUMA["alpha" if e.kind == "alpha" else "drone"]
+                trauma += TRAUMA["alpha" if e.kind in BIG_KINDS else "drone"]
             elif isinstance(e, MimicEmerged):
                 self._emerge(e)
                 trauma += TRAUMA["emerge"]
+            elif isinstance(e, MimicDeflected):
+                # A round turned by armour: a bright spark and a ring of it, no ichor.
+                self._add_fx(self.sheets["fx_deflect"].animation("play"), e.x, e.y, e.tick)
+                self._sparks(e.x, e.y, e.tick, 4, 2.4)
+            elif isinstance(e, SpitSplashed):
+                self._add_fx(self.sheets["fx_acid"].animation("play"), e.x, e.y, e.tick)
+                if e.hit != "wall":
+                    self._ichor_spray(e.x, e.y, None, e.tick, 4)
             elif isinstance(e, MimicTelegraph):
                 self._puff(e.x, e.y, e.tick, 3, 0.5)
             elif isinstance(e, MimicLunge):
@@ -510,11 +522,11 @@ class Effects:
     def _death(self, e: MimicDied, heading: float, shot_angle: float | None) -> None:
         art = self._art_ready()
         rng = self.rng
-        sheet = self.sheets[e.kind if e.kind in ("drone", "alpha") else "drone"]
+        sheet = self.sheets.kind(e.kind)
         self._add_fx(
             sheet.animation("die"), e.x, e.y, e.tick, rotation_step(heading), hold=CORPSE_HOLD_TICKS
         )
-        big = e.kind == "alpha"
+        big = e.kind in BIG_KINDS
         if big:
             self._add_fx(self.sheets["fx_explosion"].animation("play"), e.x, e.y, e.tick)
         self._ichor_spray(e.x, e.y, shot_angle, e.tick, 22 if big else 12)

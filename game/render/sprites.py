@@ -72,6 +72,8 @@ WINDUP_GLOW = {
     "hulk": (255, 80, 30), "brood": (200, 90, 255),
 }  # fmt: skip
 ALPHA_AURA = (40, 110, 255)
+# The glow around the Alpha and the mini-bosses: they read from across the screen.
+AURAS = {"alpha": ALPHA_AURA, "hulk": (255, 70, 30), "brood": (150, 60, 255)}
 _WALKING = frozenset((HUNTING, CIRCLING, RECOVER))  # the states drawn with the "move" cycle
 
 
@@ -86,7 +88,8 @@ class _KindArt:
         self.shadow_dy = int(radius * SHADOW_DROP[1])
         self.telegraph = overlays.telegraph_stages(radius, seed)
         self.windup_glow = overlays.glow_stages(radius * 3.0, WINDUP_GLOW.get(name, (255, 90, 40)))
-        self.aura = overlays.glow_stages(radius * 3.2, ALPHA_AURA) if name == "alpha" else None
+        aura = AURAS.get(name)
+        self.aura = overlays.glow_stages(radius * 3.2, aura) if aura is not None else None
         chevron = overlays.chevron(radius, WINDUP_GLOW.get(name, (255, 120, 70)))
         self.chevron = [_rotated_centred(chevron, s) for s in range(ROTATION_STEPS)]
         # The walking states (hunting, circling, recovering) are nearly every Mimic on screen:

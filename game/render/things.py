@@ -139,7 +139,6 @@ class ThingsRenderer:
                 "mark_next": _ring(int(T.DRILL_MARK_REACH) + 3, (255, 226, 110, 255), 4),
                 "trail": _disc(3, (255, 226, 110, 170)),
                 "spit": _disc(5, (150, 255, 70, 255)),
-                "spit_core": _disc(2, (235, 255, 200, 255)),
                 "ring": _ring(int(T.DRILL_RING_RADIUS), (250, 240, 200, 200), 3),
                 "ring_done": _disc(int(T.DRILL_RING_RADIUS), (110, 230, 150, 110)),
                 "target": _target(False),
@@ -334,14 +333,16 @@ class ThingsRenderer:
         art = self._ready()
         blits = self._blits
         blits.clear()
+        glob = self.sheets["fx_spit"].animation("play") if spits else None
         for spit in spits:
-            # Acid in flight, drawn where it is `alpha` of a tick along, with a short tail.
+            # Acid in flight, drawn where it is `alpha` of a tick along, over a faint tail.
             x = spit.x + spit.vx * T.DT * (alpha - 1.0)
             y = spit.y + spit.vy * T.DT * (alpha - 1.0)
-            for k, entry in ((0.045, art["spit_core"]), (0.02, art["spit"]), (0.0, art["spit"])):
-                s, ox, oy = entry
+            for k in (0.045, 0.02):
+                s, ox, oy = art["spit"]
                 blits.append((s, (x - spit.vx * k - left + ox, y - spit.vy * k - top + oy)))
-            s, ox, oy = art["spit_core"]
+            frame = (spit.age // 4) % len(glob.frames)
+            s, ox, oy = glob.upright(frame)
             blits.append((s, (x - left + ox, y - top + oy)))
         for g in grenades:
             # Between ticks: the grenade is `alpha` of a tick further along its lob.

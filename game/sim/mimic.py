@@ -484,6 +484,13 @@ def _enter_circling(m: Mimic, s: Senses) -> None:
     m._new_orbit(s)
 
 
+def _enter_keeping_range(m: Mimic, s: Senses) -> None:
+    # A shooter losing sight of him for a moment does not start its count again: the next
+    # shot comes when it was due (at once, if it fell due while it was looking for him).
+    if m.timer == 0:
+        m.timer = T.seconds(0.2)
+
+
 def _enter_windup(m: Mimic, s: Senses) -> None:
     m.timer = m.telegraph(m.kind.windup, s)
     x, y = m._x, m._y
@@ -499,6 +506,14 @@ def _windup(m: Mimic, s: Senses) -> int | None:
 
 def _enter_recover(m: Mimic, s: Senses) -> None:
     m.timer = m.kind.recover
+
+
+def _ranged_recover(m: Mimic, s: Senses) -> int | None:
+    m._steer(0.0, 0.0, 0.35)
+    if m.timer == 0:
+        m._new_orbit(s)  # the count to its next shot starts now
+        return CIRCLING
+    return None
 
 
 # --- the melee table: drone, Alpha, carapace, mite, hulk -----------------------------------------
@@ -704,9 +719,9 @@ TABLES: dict[str, dict[int, State]] = {
         lunge=State(_melee_lunge, _enter_lunge),
     ),
     "spitter": _table(
-        **_COMMON,
+        **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
         hunting=State(_spitter_hunting),
-        circling=State(_spitter_keeping_range, _enter_circling),
+        circling=State(_spitter_keeping_range, _enter_keeping_range),
         lunge=State(_recoil, _enter_spit),
     ),
     "burrower": _table(
@@ -722,9 +737,9 @@ TABLES: dict[str, dict[int, State]] = {
         lunge=State(_recoil, _enter_erupt),
     ),
     "brood": _table(
-        **_COMMON,
+        **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
         hunting=State(_melee_hunting),
-        circling=State(_brood_circling, _enter_circling),
+        circling=State(_brood_circling, _enter_keeping_range),
         lunge=State(_recoil, _enter_brood_attack),
     ),
 }

@@ -109,7 +109,10 @@ class SpawnSchedule:
             positions=tuple(positions),
             center=spawn.center if not spawn.is_point else (spawn.x, spawn.y),
             name=spawn.name,
-            strike=max(0, int(spawn.prop("strike", 0) or 0)),
+            # Only a spawn a Trigger sets off can be waiting right where Cage walks in.
+            strike=max(0, int(spawn.prop("strike", 0) or 0))
+            if int(spawn.prop("trigger", 0))
+            else 0,
         )
 
     def state_words(self) -> list[int]:
