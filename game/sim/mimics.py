@@ -222,34 +222,44 @@ class MimicSystem:
             return
         cx, cy = cage.position
         rx, ry = rita.position if rita_alive else (0.0, 0.0)
+        cage_reach = T.CAGE_RADIUS + 1.0
+        rita_reach = T.RITA_RADIUS + 1.0
         for mimic in self.mimics:
-            if not mimic.dangerous or mimic.contact_cooldown > 0:
+            if mimic.contact_cooldown > 0 or not mimic.dangerous:
                 continue
             kind = mimic.kind
             mx, my = mimic.position
-            lunge = mimic.lunging
-            damage = kind.contact_damage if lunge else kind.touch_damage
-            damage = max(1, round(damage * mimic.damage_scale))
-            strength = kind.contact_knockback * (1.0 if lunge else 0.3)
-            cause = f"{kind.called}'s lunge" if lunge else kind.called
+            # What the blow does is worked out only when one lands (most ticks none does).
             if not cage.dead:
-                reach = T.CAGE_RADIUS + kind.radius + 1.0
+                reach = cage_reach + kind.radius
                 dx, dy = cx - mx, cy - my
                 if dx * dx + dy * dy <= reach * reach:
+                    damage, strength, cause = self._blow(mimic)
                     d = math.hypot(dx, dy) or 1.0
                     impulse = (dx / d * strength, dy / d * strength)
                     if cage.take_hit(damage, impulse, cause, world.tick, events):
                         mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
                     continue
             if rita_alive:
-                reach = T.RITA_RADIUS + kind.radius + 1.0
+                reach = rita_reach + kind.radius
                 dx, dy = rx - mx, ry - my
                 if dx * dx + dy * dy <= reach * reach:
+                    damage, strength, _ = self._blow(mimic)
                     d = math.hypot(dx, dy) or 1.0
                     mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
                     if rita.take_hit(damage, (dx / d * strength, dy / d * strength)):
                         world._rita_died(events)
                         rita_alive = False
+
+    @staticmethod
+    def _blow(mimic: Mimic) -> tuple[int, float, str]:
+        """A touch's (damage, knockback, cause): a lunge hard, a bump a little."""
+        kind = mimic.kind
+        lunge = mimic.lunging
+        damage = kind.contact_damage if lunge else kind.touch_damage
+        damage = max(1, round(damage * mimic.damage_scale))
+        strength = kind.contact_knockback * (1.0 if lunge else 0.3)
+        return damage, strength, f"{kind.called}'s lunge" if lunge else kind.called
 
     # --- the dead -----------------------------------------------------------------------------
     def remove_dead(self, world: World) -> list[Mimic]:
