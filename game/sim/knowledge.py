@@ -1,9 +1,11 @@
 """Knowledge: what Cage learns and keeps across loops, and the rules for learning it.
 
-Owns the knowledge ids' meaning (GAME.md "Knowledge"): `ambush:<id>` from seeing an ambush emerge,
-`intel:*` from Intel pickups, `field:<id>` from the mine that killed him, `rita:phrase` from Rita,
-`vision:omega` from the dam Alpha's blood. The Memory stores them; this module names them and
-describes them for the journal. Imports nothing from pygame; pure.
+Owns the knowledge ids' meaning (GAME.md "Knowledge"): `ambush:<id>` from seeing an ambush emerge
+(or dying to one that struck from under him), `intel:*` from Intel pickups (the campaign's tunnel
+code is three of them), `field:<id>` from the mine that killed him, `rita:phrase` from Rita,
+`vision:omega` from the dam Alpha's blood. The Memory stores them; this module names them, and
+gathers the titles and texts the journal, the recap and the keypad show. Imports nothing from
+pygame; pure.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""The map's things: Intel to read, Gates that open with knowledge, Mines that wait in the sand.
+"""The map's things: Intel to read, Gates, Mines that wait in the sand, and blasts.
 
 Owns each thing's state within a day (read, open, armed) built from the level's objects. The World
-asks them what Cage's presence does; knowledge decides gates and which mines he can see.
-Pure: no pygame.
+asks them what Cage's presence does. A Gate opens with knowledge (`requires`), the day its named
+spawn is wiped out (`cleared:<name>`), or at its keypad (`code`, game.sim.keypad); knowledge
+decides which mines he can see. Pure: no pygame.
 """
 
 from __future__ import annotations

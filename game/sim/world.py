@@ -6,11 +6,12 @@ drill in progress, the gameplay RNG, the pymunk Space) and the order of operatio
 drive; the same level, seed, memory and frames give the same day, bit for bit. The day writes what
 Cage learns into the Memory it was given (that is what survives).
 
-The rules of each part of the day live beside that part and are mixed into World: Cage's actions
-(game.sim.actions), Rita (rita), her drills (training), the Omega (omega), the map's things
-(things) and learning (knowledge). This module keeps the tick's order, the Mimics, contacts,
-exits, the views the renderer reads, and the state hash. Imports no pygame, no time, no global
-random, no os (a test enforces it).
+The Mimics are an owned system (game.sim.mimics: the Mimics, their acid, contacts and deaths,
+hashing its own state). The rules of the other parts of the day live beside those parts and are
+mixed into World: Cage's actions (game.sim.actions), Rita (rita), her drills (training), the Omega
+(omega), the map's things (things), the keypad (keypad) and learning (knowledge). This module
+keeps the tick's order, exits and the final act, the views the renderer reads, and the state
+hash. Imports no pygame, no time, no global random, no os (a test enforces it).
 """
 
 from __future__ import annotations
