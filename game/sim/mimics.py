@@ -306,6 +306,3 @@ class MimicSystem:
         for name, alive in self.cleared.items():
             h.text(name)
             h.ints((alive,))
-
-
-__all__ = ["DEAD", "MimicSystem", "Spit"]
