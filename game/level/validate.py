@@ -363,11 +363,8 @@ class Validator:
         starts = [o for o in objects if o.cls == "PlayerStart"]
         if not starts:
             found.append(
-                Problem(
+                _file_problem(
                     file,
-                    None,
-                    None,
-                    "",
                     ERROR,
                     "the map has no PlayerStart",
                     "add a point object of class PlayerStart where Cage begins",
@@ -397,11 +394,8 @@ class Validator:
                     continue
                 if not music.is_file():
                     found.append(
-                        Problem(
+                        _file_problem(
                             file,
-                            None,
-                            None,
-                            "",
                             WARNING,
                             f'the music file "{prop.get("value")}" does not exist',
                             "add the file next to the map, or clear the map property music",
@@ -695,6 +689,11 @@ class _Ground:
         return lost
 
 
+def _file_problem(file: str, severity: str, message: str, fix: str = "") -> Problem:
+    """A problem of the map as a whole (no layer, no object)."""
+    return Problem(file, None, None, "", severity, message, fix)
+
+
 # --- per-class checks ------------------------------------------------------------------------
 
 
@@ -768,11 +767,8 @@ def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
         mimics += count * (REFIRES if refires else 1)
     if mimics > MAX_MIMICS:
         found.append(
-            Problem(
+            _file_problem(
                 file,
-                None,
-                None,
-                "",
                 ERROR,
                 f"the MimicSpawns can bring out {mimics} Mimics in a day; the game holds at most "
                 f"{MAX_MIMICS} (a spawn on a Trigger that fires again counts {REFIRES} times)",
@@ -805,11 +801,8 @@ def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
         cost += int((n if obj.shape != "rect" else 0) * rows + rows * columns)
     if points > MAX_MAP_POINTS or cost > MAX_RASTER_COST:
         found.append(
-            Problem(
+            _file_problem(
                 file,
-                None,
-                None,
-                "",
                 ERROR,
                 f"the Wall and Water shapes have {points} polygon points and cost {cost} to fill "
                 f"into the walkable grid (points times tile rows, plus tiles covered); the limits "
@@ -819,11 +812,8 @@ def _check_costs(vetted: VettedMap, objects: list[RawObject]) -> list[Problem]:
         )
     if trigger_points > MAX_TRIGGER_POINTS:
         found.append(
-            Problem(
+            _file_problem(
                 file,
-                None,
-                None,
-                "",
                 ERROR,
                 f"the Triggers have {trigger_points} corners in all, tested every tick; the limit "
                 f"is {MAX_TRIGGER_POINTS}",
