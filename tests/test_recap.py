@@ -10,6 +10,7 @@ import pytest
 from game.app import App, AppOptions
 from game.level.campaign import campaign_dir
 from game.scenes.assists import AssistScene
+from game.scenes.card import BEAT_TICKS as CARD_BEAT
 from game.scenes.card import CardScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
@@ -143,7 +144,12 @@ def test_the_assists_are_offered_after_three_deaths_at_one_place(app):
     assert app.top is scene and app.settings.assists.has(SLOWER_MIMICS)
     old_run = play.run
     scene.handle_event(key(pygame.K_RETURN))
-    app.top.handle_event(key(pygame.K_RETURN))  # the Loop card
+    card = app.top
+    assert isinstance(card, CardScene)
+    for _ in range(CARD_BEAT):  # the Loop card's beat, then a deliberate key
+        app._update()
+    if app.top is card:
+        card.handle_event(key(pygame.K_RETURN))
     app._update()
     # The day that begins is played with the assist, in a new recording, keeping what he knows.
     assert play.run is not old_run and play.run.assists.has(SLOWER_MIMICS)

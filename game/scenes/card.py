@@ -1,6 +1,13 @@
-"""Cards: a short full-screen message between moments of play ("Loop 7"). Skippable."""
+"""Cards: a short full-screen message between moments of play ("Loop 7").
+
+A card stays a beat before any key can close it, then closes early only on a deliberate key
+(Enter, Space, E, the pad's A), so a player still firing or running reads it; Esc pauses. Must not
+import other scenes (the pause comes through a callback).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pygame
 
@@ -8,20 +15,41 @@ from game.render import ui
 from game.scenes.base import Scene
 
 CARD_TICKS = 90  # 1.5 s unless skipped
+BEAT_TICKS = 30  # nothing closes it in its first half second
+CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 
 
 class CardScene(Scene):
     overlay = True
 
-    def __init__(self, app, title: str, subtitle: str = "", ticks: int = CARD_TICKS) -> None:
+    def __init__(
+        self,
+        app,
+        title: str,
+        subtitle: str = "",
+        ticks: int = CARD_TICKS,
+        on_pause: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(app)
         self.title = title
         self.subtitle = subtitle
         self.ticks_left = ticks
         self.total = ticks
+        self.on_pause = on_pause
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.CONTROLLERBUTTONDOWN):
+        pad = event.type == pygame.CONTROLLERBUTTONDOWN
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or (
+            pad and event.button == pygame.CONTROLLER_BUTTON_START
+        ):
+            if self.on_pause is not None:
+                self.on_pause()
+            return
+        if self.total - self.ticks_left < BEAT_TICKS:
+            return  # the beat: a key or button still held from the fight does not skip it
+        if (event.type == pygame.KEYDOWN and event.key in CLOSE_KEYS) or (
+            pad and event.button == pygame.CONTROLLER_BUTTON_A
+        ):
             self.app.pop()
 
     def update(self) -> None:

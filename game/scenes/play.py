@@ -378,7 +378,7 @@ class PlayScene(Scene):
             title, subtitle = f"LOOP {event.loop}", "You try the day again."
         self.hint_due = event.reason in ("new game", "restart")
         ticks = 30 if self.bot is not None else 100
-        self.app.push(CardScene(self.app, title, subtitle, ticks))
+        self.app.push(CardScene(self.app, title, subtitle, ticks, self._pause))
         if recap is not None:
             self.app.push(recap)  # over the card: the recap first, then "Loop N"
         if event.reason == "war lost":
@@ -443,7 +443,8 @@ class PlayScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.run.world
         mouse = pygame.mouse.get_pos()
-        if self.app.settings.show_ghosts:
+        # No ghosts on Day 0: its deaths were a new game's, not days he remembers.
+        if self.app.settings.show_ghosts and self.run.memory.looping:
             self.view.ghosts = self.session.ghosts.paths(level_name(world.level))
         else:
             self.view.ghosts = []

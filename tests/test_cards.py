@@ -1,0 +1,79 @@
+"""Cards a player reads: the Loop and KIA cards stay a beat before anything closes them, then close
+early only on a deliberate key; a fire button still held from the fight, a stray key or a click
+does not skip them, and Esc pauses. No ghosts of earlier days show on Day 0."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import App, AppOptions
+from game.scenes.card import BEAT_TICKS, CardScene
+from game.scenes.pause import PauseScene
+from game.scenes.play import PlayScene
+
+
+@pytest.fixture
+def app():
+    application = App(AppOptions())
+    yield application
+    pygame.quit()
+
+
+def key(k: int) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
+
+
+def click() -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(640, 360))
+
+
+def card_over_play(app) -> CardScene:
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    paused = []
+    card = CardScene(app, "LOOP 2", "You wake up. The same morning, again.", 90,
+                     lambda: paused.append(True))  # fmt: skip
+    app.push(card)
+    card.paused = paused
+    return card
+
+
+def test_a_card_ignores_the_fight_still_in_his_hands_then_closes_on_a_deliberate_key(app):
+    card = card_over_play(app)
+    for event in (click(), key(pygame.K_SPACE), key(pygame.K_w)):
+        card.handle_event(event)  # in the beat: nothing closes it
+        assert app.top is card
+    for _ in range(BEAT_TICKS):
+        card.update()
+    for event in (click(), key(pygame.K_w), key(pygame.K_r)):
+        card.handle_event(event)  # a click or a stray key is not a decision to go on
+        assert app.top is card
+    card.handle_event(key(pygame.K_RETURN))
+    assert app.top is not card
+
+
+def test_esc_on_a_card_pauses_instead_of_skipping_it(app):
+    card = card_over_play(app)
+    card.handle_event(key(pygame.K_ESCAPE))
+    assert card.paused == [True] and app.top is card
+
+
+def test_the_play_scenes_card_pauses_into_the_pause_menu(app):
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    play._pause()
+    assert isinstance(app.top, PauseScene)
+
+
+def test_no_ghosts_of_earlier_days_on_day_0(app):
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    # Stand on the beach until Day 0 has been lost at least once: its path is recorded...
+    for _ in range(3000):
+        app._update()
+        if play.run.run_ticks > 1400 and play.run.memory.loop == 0 and app.top is play:
+            break
+    assert play.session.ghosts is None or play.session.ghosts.paths("beachhead")
+    play.draw(app.screen, 1.0)
+    assert play.view.ghosts == [], "Day 0's deaths are a new game's: no ghost shows"
