@@ -45,7 +45,9 @@ class Settings:
     screen_shake: bool = True
     show_death_markers: bool = True
     show_ghosts: bool = True  # Cage's paths from earlier loops of this run
-    timer_mode: str = "run"  # run, run+loop, splits or off (F2 cycles)
+    timer_mode: str = (
+        "off"  # run, run+loop, splits or off (F2 cycles); a speedrunner's, so off at first
+    )
     # Assists (game.sim.assists): gentler days; a run with any of them is kept off the bests.
     assist_slower_mimics: bool = False
     assist_more_integrity: bool = False

@@ -70,7 +70,7 @@ class Hud:
         bar_w = SEGMENTS * (SEGMENT_W + SEGMENT_GAP) - SEGMENT_GAP
         self.integrity_panel = _panel(bar_w + 24, 58)
         self.ammo_panel = _panel(200, 86)
-        self.clock_panel = _panel(150, 44)
+        self.clock_panel = _panel(196, 44)  # "DAY" and the day's clock
         self.loop_panel = _panel(128, 40)
         self.assist_tag = self._tag("ASSIST", AMBER)
         cursor = self.sheets["cursor"]
@@ -295,6 +295,10 @@ class Hud:
         cursor = blits.pop() if mouse_pos is not None else None
         target.fblits(blits)
         blits.clear()
-        self.clock_digits.draw(target, clock, (w - cw) // 2, MARGIN + 1)
+        # The day's clock, named (the run's has its own panel, RUN), inside its panel.
+        day = text.get("DAY", 14, DIM)
+        left = (w - cw - day.get_width() - 8) // 2
+        target.blit(day, (left, MARGIN + 9))
+        self.clock_digits.draw(target, clock, left + day.get_width() + 8, MARGIN + 1)
         if cursor is not None:
             target.blit(*cursor)

@@ -72,7 +72,12 @@ def draw_timer(surface: pygame.Surface, view) -> None:
     x0, y = w - WIDTH - MARGIN, 64
     surface.blit(panel, (x0, y))
     y += 6
-    for text, size, color, right in lines:
+    for index, (text, size, color, right) in enumerate(lines):
+        if index == 0:  # the run's clock, labelled: the day's has its own label at the top
+            ui.draw_text(surface, "RUN", 16, DIM, (x0 + 10, y + 14))
+            ui.draw_text(surface, text, size, color, (x0 + 50, y))
+            y += int(size * 1.15)
+            continue
         ui.draw_text(surface, text, size, color, (x0 + 10, y))
         if right:
             delta_color = DIM
