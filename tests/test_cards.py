@@ -77,3 +77,15 @@ def test_no_ghosts_of_earlier_days_on_day_0(app):
     assert play.session.ghosts is None or play.session.ghosts.paths("beachhead")
     play.draw(app.screen, 1.0)
     assert play.view.ghosts == [], "Day 0's deaths are a new game's: no ghost shows"
+
+
+def test_a_long_notice_wraps_and_loses_no_word(app):
+    from game.level.atlas import load_atlas
+    from game.level.campaign import resolve_level
+    from game.render.notices import wrap
+
+    level, _ = load_atlas(resolve_level("beachhead"))
+    text = next(o for o in level.objects_of("Intel") if o.name == "officer").prop("text")
+    assert len(text) > 110  # what used to be cut
+    lines = wrap(text, 22, 980)
+    assert len(lines) > 1 and " ".join(lines).split() == text.split()

@@ -36,6 +36,24 @@ GATE_OPENED = {
 }
 
 
+def wrap(text: str, size: int, width: int) -> list[str]:
+    """`text` broken into lines that fit `width` px at `size`, paragraphs kept."""
+    font = ui.font(size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}".strip()
+            if line and font.size(trial)[0] > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        if line:
+            lines.append(line)
+    return lines
+
+
 class Notices:
     def __init__(self, audio=None) -> None:
         self.toasts: list[Toast] = []
@@ -54,7 +72,7 @@ class Notices:
                 if self.audio:
                     self.audio.play("knowledge", 0.8)
             elif isinstance(e, ev.IntelRead):
-                self._toast(e.title.upper(), e.text.replace("\n", " "), (235, 220, 170), 420)
+                self._toast(e.title.upper(), e.text, (235, 220, 170), 600)
             elif isinstance(e, ev.GateLocked):
                 self._say(e.message)
             elif isinstance(e, ev.GateOpened):
@@ -118,9 +136,12 @@ class Notices:
             alpha = int(255 * max(0.0, fade))
             ui.draw_text(surface, toast.heading, 26, toast.color, (w // 2, y), "midtop", True,
                          alpha=alpha)  # fmt: skip
-            ui.draw_text(surface, toast.text[:110], 24, (235, 235, 228), (w // 2, y + 26),
-                         "midtop", alpha=alpha)  # fmt: skip
-            y += 62
+            # Long text wraps rather than being cut: an Intel's last sentence is read too.
+            lines = wrap(toast.text, 22, min(w - 160, 980))
+            for i, line in enumerate(lines):
+                ui.draw_text(surface, line, 22, (235, 235, 228), (w // 2, y + 26 + i * 24),
+                             "midtop", alpha=alpha)  # fmt: skip
+            y += 40 + 24 * len(lines)
         if self.subtitle_frames > 0:
             self.subtitle_frames -= 1
             alpha = int(255 * min(1.0, self.subtitle_frames / 20))
