@@ -89,3 +89,25 @@ def test_a_long_notice_wraps_and_loses_no_word(app):
     assert len(text) > 110  # what used to be cut
     lines = wrap(text, 22, 980)
     assert len(lines) > 1 and " ".join(lines).split() == text.split()
+
+
+def test_the_road_north_passes_through_a_card_naming_the_dam(app):
+    from game.sim.memory import Memory
+
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    world = play.run.world
+    for gate in world.gates:  # the breach's rubble: this test is about the way through
+        world._open_gate(gate, [])
+    exit_obj = world.level.objects_of("Exit")[0]
+    world.cage.body.position = exit_obj.center
+    tick = None
+    for _ in range(30):
+        app._update()
+        if isinstance(app.top, CardScene):
+            tick = play.run.world.tick
+            break
+    assert isinstance(app.top, CardScene) and app.top.title == "THE DAM"
+    for _ in range(10):
+        app._update()
+    assert play.run.world.tick == tick, "the day waits behind the card"

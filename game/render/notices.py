@@ -145,8 +145,10 @@ class Notices:
         if self.subtitle_frames > 0:
             self.subtitle_frames -= 1
             alpha = int(255 * min(1.0, self.subtitle_frames / 20))
-            ui.draw_text(surface, self.subtitle, 28, (250, 240, 225), (w // 2, h - 120),
-                         "midbottom", alpha=alpha)  # fmt: skip
+            lines = wrap(self.subtitle, 28, min(w - 160, 1100))
+            for i, line in enumerate(reversed(lines)):
+                ui.draw_text(surface, line, 28, (250, 240, 225), (w // 2, h - 120 - 32 * i),
+                             "midbottom", alpha=alpha)  # fmt: skip
         drill = getattr(world, "drill", None)
         if drill is not None:
             done, total = drill.progress()

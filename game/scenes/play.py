@@ -325,6 +325,13 @@ class PlayScene(Scene):
             elif isinstance(event, LevelEntered):
                 self.view = self._view_for(self.run.world)
                 self._music()
+                # A short card between maps: where he is now (and it hides the loading).
+                title = (self.run.world.level.title or event.level).upper()
+                ticks = 30 if self.bot is not None else 75
+                card = CardScene(
+                    self.app, title, "The same morning, farther on.", ticks, self._pause
+                )
+                self.app.push(card)
             elif isinstance(event, FinalActBegun):
                 self._music()
             elif isinstance(event, KnowledgeLearned) and event.knowledge == VISION_OMEGA:

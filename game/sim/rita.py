@@ -35,7 +35,10 @@ INTRO_LINES = (
     "Rita: ...",
     "Rita: Come find me when you wake up.",
 )
-PHRASE_LINE = 'Cage: "Come find me when you wake up."  Rita: ...Alright. Show me.'
+PHRASE_LINE = (
+    'Cage: "Come find me when you wake up."  Rita: ...I had it once, the loop. I lost it to a '
+    "transfusion. Alright. Show me."
+)
 DOUBT_LINE = "Rita: Not today. Say that to me tomorrow, and I'll train you."
 
 
