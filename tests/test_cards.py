@@ -111,3 +111,22 @@ def test_the_road_north_passes_through_a_card_naming_the_dam(app):
     for _ in range(10):
         app._update()
     assert play.run.world.tick == tick, "the day waits behind the card"
+
+
+def test_the_first_ambush_countdown_on_the_map_is_explained_once(app):
+    from game.level.atlas import load_atlas
+    from game.level.campaign import resolve_level
+    from game.sim.memory import Memory
+
+    level, _ = load_atlas(resolve_level("beachhead"))
+    surf_west = next(s for s in level.objects_of("MimicSpawn") if s.name == "surf-west")
+    memory = Memory(loop=2, knowledge={f"ambush:{surf_west.id}": 1})
+    play = PlayScene(app, "beachhead", memory=memory)
+    app.push(play)
+    for _ in range(40):
+        app._update()
+    headings = [t.heading for t in play.notices.toasts]
+    assert headings.count("RED TRIANGLES") == 1
+    for _ in range(120):
+        app._update()
+    assert [t.heading for t in play.notices.toasts].count("RED TRIANGLES") <= 1

@@ -6,6 +6,7 @@ import pygame
 
 from game.render import ui
 from game.scenes.base import Scene
+from game.scenes.markers import MARKER_HINTS
 from game.sim.knowledge import atlas_intel, atlas_titles, describe
 from game.sim.training import ABILITIES
 from game.tuning import TICK_RATE
@@ -14,6 +15,14 @@ INK = (232, 226, 210)
 DIM = (160, 154, 140)
 ACCENT = (240, 190, 100)
 ACCENT_SOFT = (236, 214, 160)
+# What the marks on the map mean (the play scene says each once, the first time one is there).
+LEGEND = (
+    *MARKER_HINTS.values(),
+    ("NUMBERED RINGS", "A drill's marks: run them in order; the next one pulses."),
+    ("HAZARD STRIPES", "A gate: knowledge opens it, or a code typed at its keypad (E)."),
+    ("VIOLET SACS", "Sealed by the Mimics: it opens the day the ones who made it are dead."),
+    ("GLOWING RING", "Where a Mimic is about to burst out of the sand."),
+)
 
 
 def clock(ticks: int) -> str:
@@ -99,15 +108,16 @@ class JournalScene(Scene):
             line = f"loop {death.loop}  {clock(death.tick)}"
             ui.draw_text(surface, line, 20, DIM, (right, y + 3))
             y = self._wrapped(surface, death.cause, right + 150, y, column - 150)
-        if read:
-            ui.draw_text(surface, f"WHAT YOU READ ({len(read)}): Left/Right", 22, ACCENT_SOFT,
-                         (mid, read_hint_y))  # fmt: skip
+        ui.draw_text(surface, f"WHAT YOU READ ({len(read)}), THE LEGEND: Left/Right", 22,
+                     ACCENT_SOFT, (mid, read_hint_y))  # fmt: skip
         ui.draw_text(surface, footer, 22, DIM, (w // 2, h - 16), "midbottom")
 
     def _read_page(self, surface: pygame.Surface, read: list[str]) -> None:
-        """What he read, word for word, in two columns: intel keeps its whole text here."""
+        """What he read, word for word, in two columns (intel keeps its whole text here), and
+        the legend of the marks on the map."""
         w, h = surface.get_size()
         column = (w - 120) // 2
+        self._legend(surface, 80 + column, 140, column)
         x, y = 40, 140
         ui.draw_text(surface, "WHAT YOU READ", 30, ACCENT, (x, y))
         y += 44
@@ -115,12 +125,17 @@ class JournalScene(Scene):
             ui.draw_text(surface, "Nothing yet. The dead leave notes.", 24, DIM, (x, y))
         for knowledge_id in read:
             title, text = self.intel[knowledge_id]
-            if y > h - 200 and x < w // 2:
-                x, y = 80 + column, 184  # on to the second column
             y = self._wrapped(surface, title, x, y, column, ACCENT_SOFT, 24)
             for paragraph in text.split("\n"):
                 y = self._wrapped(surface, paragraph, x + 14, y - 6, column - 14, INK, 21)
             y += 10
+
+    def _legend(self, surface: pygame.Surface, x: int, y: int, width: int) -> None:
+        ui.draw_text(surface, "ON THE MAP", 30, ACCENT, (x, y))
+        y += 44
+        for heading, text in LEGEND:
+            y = self._wrapped(surface, heading, x, y, width, ACCENT_SOFT, 21)
+            y = self._wrapped(surface, text, x + 14, y - 6, width - 14, INK, 19)
 
     @staticmethod
     def _wrapped(surface, text: str, x: int, y: int, width: int, color=INK, size: int = 22) -> int:

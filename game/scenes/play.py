@@ -28,6 +28,7 @@ from game.render.view import WorldView
 from game.replay.levels import in_campaign
 from game.scenes.base import Scene
 from game.scenes.card import CardScene
+from game.scenes.markers import MARKER_HINTS
 from game.scenes.recap import JournalCounts, RecapScene, build_recap
 from game.sim import inputs
 from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
@@ -38,6 +39,7 @@ from game.sim.memory import DeathRecord, Memory
 from game.speedrun.session import next_timer_mode, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
+MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 150  # frames of the blast's aftermath before the ending
 MUSIC = {"beachhead": "beach", "dam": "dam"}
@@ -85,6 +87,7 @@ class PlayScene(Scene):
         # The day's hint waits for the day to be on screen (not under the recap and the card);
         # True: it is a first day (the run's, or Day 0 begun again).
         self.hint_due: bool | None = None
+        self.explained: set[str] = set()  # the markers whose one-line hint has been shown
         self.timer_mode = app.settings.timer_mode
         self.persist = persist
         self.fresh_save = fresh_save
@@ -204,6 +207,26 @@ class PlayScene(Scene):
         if self.hint_due is None:
             self.hint_due = True  # the run's first day
 
+    def _explain_markers(self, world) -> None:
+        """The first time each kind of marker is on the map, one line says what it is (and the
+        journal's legend keeps them all)."""
+        shown = []
+        if self.view.ghosts:
+            shown.append("ghost")
+        if world.ambush_forecast():
+            shown.append("ambush")
+        if world.known_mines():
+            shown.append("mine")
+        here = level_name(world.level)
+        deaths = self.run.memory.deaths
+        if self.app.settings.show_death_markers and any(d.level == here for d in deaths):
+            shown.append("death")
+        for marker in shown:
+            if marker not in self.explained:
+                self.explained.add(marker)
+                self.notices.hint(*MARKER_HINTS[marker])
+                return  # one at a time
+
     def _day_hint(self, first_day: bool = False) -> None:
         """A word for a new player at the days that change the game: Day 0, and the first loop.
         In a mod the campaign's words never show: its starting map's `briefing`, if it has one,
@@ -290,6 +313,8 @@ class PlayScene(Scene):
             self._day_hint(self.hint_due)
             self.hint_due = None
         world = self.run.world
+        if world.tick % MARKER_CHECK == 0:
+            self._explain_markers(world)
         if self.run.completed:
             # The run is over; the blast plays out on screen, then the ending.
             self.view.before_step(world)
