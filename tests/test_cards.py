@@ -130,3 +130,24 @@ def test_the_first_ambush_countdown_on_the_map_is_explained_once(app):
     for _ in range(120):
         app._update()
     assert [t.heading for t in play.notices.toasts].count("RED TRIANGLES") <= 1
+
+
+def test_a_kill_holds_the_day_a_few_frames_and_a_boss_longer(app):
+    from game.scenes.play import HITSTOP_BIG, HITSTOP_KILL, hitstop_for
+    from game.sim.events import CageHurt, MimicDied
+
+    assert hitstop_for([MimicDied(1, 7, "drone", 0.0, 0.0, "cage")]) == HITSTOP_KILL
+    assert hitstop_for([MimicDied(1, 7, "hulk", 0.0, 0.0, "cage")]) == HITSTOP_BIG
+    assert hitstop_for([MimicDied(1, 7, "drone", 0.0, 0.0, "charge")]) == 0  # the end, no pause
+    assert hitstop_for([CageHurt(1, 40, 0.0, 0.0, "an Alpha's lunge")]) == HITSTOP_BIG
+    assert hitstop_for([CageHurt(1, 6, 0.0, 0.0, "a drone")]) == 0
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    app._update()
+    tick = play.run.world.tick
+    play.hitstop = HITSTOP_KILL
+    for _ in range(HITSTOP_KILL):
+        app._update()
+    assert play.run.world.tick == tick, "the day holds"
+    app._update()
+    assert play.run.world.tick == tick + 1

@@ -31,7 +31,7 @@ from game.scenes.card import CardScene
 from game.scenes.markers import MARKER_HINTS
 from game.scenes.recap import JournalCounts, RecapScene, build_recap
 from game.sim import inputs
-from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered
+from game.sim.events import CageHurt, FinalActBegun, KnowledgeLearned, LevelEntered, MimicDied
 from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
 from game.sim.loop import LoopStarted, level_name, map_key
@@ -39,11 +39,27 @@ from game.sim.memory import DeathRecord, Memory
 from game.speedrun.session import next_timer_mode, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
+HITSTOP_KILL = 3  # frames the day holds when a Mimic dies to Cage ...
+HITSTOP_BIG = 6  # ... a mini-boss or an Alpha dies, or a heavy blow lands on him
+HEAVY_HIT = 30  # integrity: a blow this hard is heavy
 MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 150  # frames of the blast's aftermath before the ending
 MUSIC = {"beachhead": "beach", "dam": "dam"}
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
+
+
+def hitstop_for(events) -> int:
+    """How many frames a tick's blows hold the day: kills and heavy hits land with weight."""
+    frames = 0
+    for e in events:
+        if isinstance(e, MimicDied) and e.by in ("cage", "grenade", "claymore"):
+            frames = max(
+                frames, HITSTOP_BIG if e.kind in ("alpha", "hulk", "brood") else HITSTOP_KILL
+            )
+        elif isinstance(e, CageHurt) and e.damage >= HEAVY_HIT:
+            frames = max(frames, HITSTOP_BIG)
+    return frames
 
 
 class PlayScene(Scene):
@@ -88,6 +104,7 @@ class PlayScene(Scene):
         # True: it is a first day (the run's, or Day 0 begun again).
         self.hint_due: bool | None = None
         self.explained: set[str] = set()  # the markers whose one-line hint has been shown
+        self.hitstop = 0  # frames the day holds still after a heavy blow
         self.timer_mode = app.settings.timer_mode
         self.persist = persist
         self.fresh_save = fresh_save
@@ -323,6 +340,10 @@ class PlayScene(Scene):
             if self.ending_frames == ENDING_DELAY:
                 self._ending()
             return
+        if self.hitstop > 0:
+            # A heavy blow lands: the day holds for a few frames (the clock does not move).
+            self.hitstop -= 1
+            return
         if world.death_tick is not None:
             # The death beat: the day plays on in slow motion until the loop takes him back.
             self.slow_phase = (self.slow_phase + 1) % DEATH_SLOW_MOTION
@@ -342,6 +363,8 @@ class PlayScene(Scene):
             self.bot.observe(events)
         self.view.observe(events)
         self.notices.observe(events)
+        if self.bot is None:
+            self.hitstop = max(self.hitstop, hitstop_for(events))
         self.app.audio.observe(events, self.run.world.cage.position)
         self.app.audio.ambience(self.run.world)
         for event in events:
