@@ -36,22 +36,7 @@ GATE_OPENED = {
 }
 
 
-def wrap(text: str, size: int, width: int) -> list[str]:
-    """`text` broken into lines that fit `width` px at `size`, paragraphs kept."""
-    font = ui.font(size)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}".strip()
-            if line and font.size(trial)[0] > width:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        if line:
-            lines.append(line)
-    return lines
+wrap = ui.wrap_text  # long notices and subtitles wrap, never cut
 
 
 class Notices:

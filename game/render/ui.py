@@ -83,3 +83,21 @@ def shade(surface: pygame.Surface, alpha: int, color: tuple[int, int, int] = (0,
     veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     veil.fill((*color, alpha))
     surface.blit(veil, (0, 0))
+
+
+def wrap_text(text: str, size: int, width: int) -> list[str]:
+    """`text` broken into lines that fit `width` px at `size` (paragraphs, at newlines, kept)."""
+    face = font(size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}".strip()
+            if line and face.size(trial)[0] > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        if line:
+            lines.append(line)
+    return lines

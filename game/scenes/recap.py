@@ -269,18 +269,7 @@ def assist_key(bindings: dict[str, list[str]]) -> str:
 
 
 def _wrap(text: str, size: int, width: int) -> list[str]:
-    font = ui.font(size)
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and font.size(trial)[0] > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    if line:
-        lines.append(line)
-    return lines or [""]
+    return ui.wrap_text(text, size, width) or [""]
 
 
 @dataclass
