@@ -235,40 +235,14 @@ class _HostileLiveSplit(FakeLiveSplit):
         self.reply = reply
         super().__init__()
 
-    def _serve(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                continue
-            conn.settimeout(0.1)
-            with self._lock:
-                self._current = conn
-                self.connections.append([])
-                lines = self.connections[-1]
-            reply, self.reply = self.reply, b"NotRunning\r\n-1\r\n"
-            buffer = b""
-            sent = False
-            while not self._stop:
-                try:
-                    data = conn.recv(4096)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    break
-                if not data:
-                    break
-                buffer += data
-                while b"\r\n" in buffer:
-                    line, buffer = buffer.split(b"\r\n", 1)
-                    lines.append(line.decode())
-                    if line == b"getsplitindex" and not sent:
-                        sent = True
-                        try:
-                            conn.sendall(reply)
-                        except OSError:
-                            break
-            conn.close()
+    def connected(self) -> None:
+        # This connection's first answer is the hostile one; later connections get sense.
+        self._pending, self.reply = self.reply, b"NotRunning\r\n-1\r\n"
+
+    def answer(self, conn, text: str) -> None:
+        if text == "getsplitindex" and self._pending is not None:
+            reply, self._pending = self._pending, None
+            conn.sendall(reply)
 
 
 HOSTILE_REPLIES = {

@@ -49,6 +49,7 @@ class FakeLiveSplit:
                 self._current = conn
                 self.connections.append([])
                 lines = self.connections[-1]
+            self.connected()
             buffer = b""
             while not self._stop:
                 try:
@@ -64,10 +65,21 @@ class FakeLiveSplit:
                     line, buffer = buffer.split(b"\r\n", 1)
                     text = line.decode()
                     lines.append(text)
-                    reply = {"getcurrenttimerphase": self.phase, "getsplitindex": self.index}
-                    if text in reply:
-                        conn.sendall((reply[text] + "\r\n").encode())
+                    try:
+                        self.answer(conn, text)
+                    except OSError:
+                        break
             conn.close()
+
+    def connected(self) -> None:
+        """A client has just connected (a server that answers each connection its own way
+        sets that up here)."""
+
+    def answer(self, conn: socket.socket, text: str) -> None:
+        """Reply to one command the way LiveSplit's server does."""
+        reply = {"getcurrenttimerphase": self.phase, "getsplitindex": self.index}
+        if text in reply:
+            conn.sendall((reply[text] + "\r\n").encode())
 
     def received(self, count: int, connection: int = 0) -> list[str]:
         deadline = time.monotonic() + WAIT

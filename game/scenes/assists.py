@@ -14,7 +14,7 @@ import pygame
 from game import settings as settings_module
 from game import tuning as T
 from game.render import ui
-from game.scenes.base import Scene
+from game.scenes.base import Menu, Scene
 from game.sim import assists as A
 
 INK = (232, 226, 210)
@@ -44,12 +44,13 @@ class AssistScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.settings = app.settings
-        self.index = 0
-        self.rects: list[pygame.Rect] = []
+        # The assists, then Back: the shared menu moves, chooses and follows the mouse.
+        items = [(label, lambda bit=bit: self.toggle(bit)) for bit, label, _ in ROWS]
+        self.menu = Menu([*items, ("Back", self._back)], app.audio)
 
     @property
-    def count(self) -> int:
-        return len(ROWS) + 1  # the assists, then Back
+    def index(self) -> int:
+        return self.menu.index
 
     def leave(self) -> None:
         try:
@@ -60,53 +61,28 @@ class AssistScene(Scene):
     def toggle(self, bit: int) -> None:
         on = not self.settings.assists.has(bit)
         self.settings.set_assist(bit, on)
-        self.app.audio.play("ui_select", 0.6)
         for scene in self.app.scenes:
             if hasattr(scene, "apply_settings"):
                 scene.apply_settings(self.settings)
-
-    def _choose(self) -> None:
-        if self.index < len(ROWS):
-            self.toggle(ROWS[self.index][0])
-        else:
-            self._back()
 
     def _back(self) -> None:
         self.app.audio.play("ui_back", 0.6)
         self.app.pop()
 
-    def _move(self, delta: int) -> None:
-        self.index = (self.index + delta) % self.count
-        self.app.audio.play("ui_move", 0.5)
-
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self._back()
-            elif event.key in (pygame.K_UP, pygame.K_w):
-                self._move(-1)
-            elif event.key in (pygame.K_DOWN, pygame.K_s):
-                self._move(1)
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e):
-                self._choose()
-            elif event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d):
-                if self.index < len(ROWS):
-                    self._choose()
-        elif event.type == pygame.CONTROLLERBUTTONDOWN:
-            if event.button in (pygame.CONTROLLER_BUTTON_B, pygame.CONTROLLER_BUTTON_START):
-                self._back()
-            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_UP:
-                self._move(-1)
-            elif event.button == pygame.CONTROLLER_BUTTON_DPAD_DOWN:
-                self._move(1)
-            elif event.button == pygame.CONTROLLER_BUTTON_A:
-                self._choose()
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for i, rect in enumerate(self.rects):
-                if rect.collidepoint(event.pos):
-                    self.index = i
-                    self._choose()
-                    return
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or (
+            event.type == pygame.CONTROLLERBUTTONDOWN
+            and event.button in (pygame.CONTROLLER_BUTTON_B, pygame.CONTROLLER_BUTTON_START)
+        ):
+            self._back()
+        elif event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d,
+        ):  # fmt: skip
+            if self.index < len(ROWS):  # Left/Right switch the row under the cursor
+                self.app.audio.play("ui_select", 0.6)
+                self.toggle(ROWS[self.index][0])
+        else:
+            self.menu.handle_event(event)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         surface.fill((10, 12, 16))
@@ -114,7 +90,7 @@ class AssistScene(Scene):
         ui.draw_text(surface, "ASSISTS", 60, INK, (w // 2, 40), "midtop", True)
         ui.draw_text(surface, "A gentler day, for as long as you want it.", 26, DIM,
                      (w // 2, 100), "midtop")  # fmt: skip
-        self.rects = []
+        rects = self.menu.rects = []
         y = 160
         left = w // 2 - 320
         current = self.settings.assists
@@ -132,14 +108,14 @@ class AssistScene(Scene):
             state = ui.draw_text(surface, "on" if on else "off", 28, ON if on else DIM,
                                  (w // 2 + 320, y + 2), "topright")  # fmt: skip
             ui.draw_text(surface, explain, 22, DIM, (left + 36, y + 36))
-            self.rects.append(rect.union(state).union(box).inflate(16, 40))
+            rects.append(rect.union(state).union(box).inflate(16, 40))
             if selected:
                 pygame.draw.rect(surface, (*ACCENT, 255), (left - 16, y + 2, 4, 56))
             y += 84
         selected = self.index == len(ROWS)
         back = ui.draw_text(surface, "›  Back  ‹" if selected else "Back", 30,
                             ACCENT if selected else INK, (w // 2, y + 6), "midtop")  # fmt: skip
-        self.rects.append(back.inflate(80, 8))
+        rects.append(back.inflate(80, 8))
         y += 70
         for line in COST:
             ui.draw_text(surface, line, 22, (220, 170, 120), (w // 2, y), "midtop")

@@ -65,9 +65,8 @@ class JournalScene(Scene):
         ui.draw_text(surface, "JOURNAL", 64, INK, (w // 2, 28), "midtop", True)
         ui.draw_text(surface, loop, 28, ACCENT, (w // 2, 84), "midtop")
         read = [k for k in memory.knowledge if k in self.intel]
-        footer = (
-            f"Tab to close  ·  Left/Right: {'what you read' if self.page == 0 else 'what you know'}"
-        )
+        other = "what you read, and the map's legend" if self.page == 0 else "what you know"
+        footer = f"Tab to close  ·  Left/Right: {other}"
         if self.page == 1:
             self._read_page(surface, read)
             ui.draw_text(surface, footer, 22, DIM, (w // 2, h - 16), "midbottom")
@@ -140,19 +139,7 @@ class JournalScene(Scene):
     @staticmethod
     def _wrapped(surface, text: str, x: int, y: int, width: int, color=INK, size: int = 22) -> int:
         """Draw `text` wrapped to `width` px; return the y below it."""
-        words = text.split()
-        line = ""
-        font = ui.font(size)
-        step = size + 2
-        for word in words:
-            trial = f"{line} {word}".strip()
-            if font.size(trial)[0] > width and line:
-                ui.draw_text(surface, line, size, color, (x, y))
-                y += step
-                line = word
-            else:
-                line = trial
-        if line:
+        for line in ui.wrap_text(text, size, width):
             ui.draw_text(surface, line, size, color, (x, y))
-            y += step
+            y += size + 2
         return y + 6
