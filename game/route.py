@@ -260,6 +260,7 @@ class RouteBot:
         self.finished = False
         self.drill_aim: int | None = None  # where a drill or a `slay` wants him to point
         self.dash = False  # this tick's dodge wants a dash
+        self.throwing_spots: dict[tuple, tuple[tuple[float, float], float]] = {}
         self.slay_target = None
 
     # --- orders -------------------------------------------------------------------------------
@@ -465,7 +466,14 @@ class RouteBot:
         return (0.0, 0.0), inputs.INTERACT
 
     def _throwing_spot(self, world, rx, ry, near) -> tuple[tuple[float, float], float]:
-        """The nearest spot a grenade's throw from lands on (rx, ry), and the throw's angle."""
+        """The nearest spot a grenade's throw from lands on (rx, ry), and the throw's angle
+        (worked out once per ring: the ring and the walls do not move)."""
+        key = (world.level.path, rx, ry)
+        if key not in self.throwing_spots:
+            self.throwing_spots[key] = self._find_throwing_spot(world, rx, ry, near)
+        return self.throwing_spots[key]
+
+    def _find_throwing_spot(self, world, rx, ry, near) -> tuple[tuple[float, float], float]:
         flow = world.flow
         best = None
         for step in range(32):

@@ -330,7 +330,7 @@ class PlayScene(Scene):
             self._day_hint(self.hint_due)
             self.hint_due = None
         world = self.run.world
-        if world.tick % MARKER_CHECK == 0:
+        if world.tick % MARKER_CHECK == 0 and len(self.explained) < len(MARKER_HINTS):
             self._explain_markers(world)
         if self.run.completed:
             # The run is over; the blast plays out on screen, then the ending.

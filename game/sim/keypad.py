@@ -38,11 +38,6 @@ def pieces(gate) -> list[str]:
     return [k.strip() for k in str(gate.requires).split(",") if k.strip()]
 
 
-def coded(gate) -> str:
-    """The code a Gate's keypad wants ('' for a Gate that opens with knowledge alone)."""
-    return "".join(ch for ch in str(gate.obj.prop("code", "") or "") if ch.isdigit())
-
-
 class KeypadRules:
     """Typing at a Gate's keypad, as the World runs it (a mixin of World)."""
 
@@ -52,7 +47,7 @@ class KeypadRules:
         margin = T.CAGE_RADIUS + T.INTERACT_REACH
         for gate in self.gates:
             o = gate.obj
-            if gate.open or not coded(gate):
+            if gate.open or not gate.code:
                 continue
             if o.x - margin <= x <= o.x + o.width + margin and (
                 o.y - margin <= y <= o.y + o.height + margin
@@ -61,7 +56,7 @@ class KeypadRules:
         return None
 
     def _open_keypad(self, gate, events: list[ev.SimEvent]) -> None:
-        self.keypad = KeypadSession(gate.obj.id, coded(gate))
+        self.keypad = KeypadSession(gate.obj.id, gate.code)
         events.append(ev.KeypadOpened(self.tick, gate.obj.id, len(self.keypad.code)))
 
     def _update_keypad(self, frame: inputs.InputFrame, events: list[ev.SimEvent]) -> None:

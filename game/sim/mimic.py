@@ -83,7 +83,6 @@ class MimicKind:
     slam_radius: float = 0.0  # the hulk: its charge ends in a slam
     title: str = ""  # how the death log and the recap name it
     sense: float = T.DRONE_AGGRO_RANGE  # px: it notices Cage this close (or when hurt)
-    leash: float = 0.0  # px: farther than this from where it came out, it goes back (0: never)
     guards: bool = False  # an Alpha: it never follows Cage beyond the loop (the final act)
 
     @property
@@ -219,7 +218,7 @@ class Mimic:
         self.home = (x, y)  # where it came out: an unaware Mimic prowls around here
         self._x, self._y = x, y  # read at the start of each think (see think)
         self._ux, self._uy, self._distance = 1.0, 0.0, 1.0
-        self.homing = False  # leashed: walking back home, blind to Cage until it gets there
+        self.homing = False  # called back (an Alpha, in the final act): walking home, blind
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
     @property
@@ -274,15 +273,11 @@ class Mimic:
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
-        if (self.kind.leash or self.kind.guards) and self.state in (HUNTING, CIRCLING):
-            away = math.hypot(x - self.home[0], y - self.home[1])
-            leashed = self.kind.leash and away > self.kind.leash
-            if self.aware and (leashed or (self.kind.guards and senses.final_act)):
-                # It will not be drawn from what it guards: back it goes, and only once home
-                # does it look for him again.
+        if self.kind.guards and senses.final_act and self.state in (HUNTING, CIRCLING):
+            # It will not follow him beyond the loop: back to what it guards it goes, blind to
+            # him from then on (the final act never ends in a new day of the same World).
+            if self.aware:
                 self.aware, self.homing, self.state = False, True, HUNTING
-            elif self.homing and away < 64.0 and not (self.kind.guards and senses.final_act):
-                self.homing = False
         if not self.aware and self.state in (HUNTING, CIRCLING, TUNNELING):
             _, _, distance = self.to_cage(senses)
             if self.homing or distance > self.kind.sense:

@@ -39,6 +39,20 @@ if TYPE_CHECKING:
     from game.sim.world import World
 
 
+def mine_cells(mines) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Armed mines by MINE_CELL cell, each listed in its own cell and the eight around it, so a
+    Mimic finds the ones near it with one look-up."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for mine in mines:
+        if mine.armed:
+            mx, my = mine.obj.x, mine.obj.y
+            col, row = int(mx // MINE_CELL), int(my // MINE_CELL)
+            for gy in (row - 1, row, row + 1):
+                for gx in (col - 1, col, col + 1):
+                    cells.setdefault((gx, gy), []).append((mx, my))
+    return cells
+
+
 @dataclass
 class Spit:
     id: int
@@ -55,6 +69,11 @@ class MimicSystem:
         self.by_shape: dict[pymunk.Shape, Mimic] = {}
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
+        self.newly_cleared = False  # a named spawn's last Mimic died this tick
+        # Armed mines by cell (each in its own and the eight around it), rebuilt only when one
+        # goes off: they never move, and an armed mine is never armed again within a day.
+        self._mine_cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self._armed_mines = -1
 
     # --- adding -------------------------------------------------------------------------------
     def add(
@@ -126,14 +145,10 @@ class MimicSystem:
             tx, ty = int(x // tw), int(y // th)
             return 0 <= tx < w and 0 <= ty < h and not blocked[ty * w + tx]
 
-        mines: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for mine in world.mines:
-            if mine.armed:
-                mx, my = mine.obj.x, mine.obj.y
-                col, row = int(mx // MINE_CELL), int(my // MINE_CELL)
-                for gy in (row - 1, row, row + 1):
-                    for gx in (col - 1, col, col + 1):
-                        mines.setdefault((gx, gy), []).append((mx, my))
+        armed = sum(1 for mine in world.mines if mine.armed)
+        if armed != self._armed_mines:
+            self._armed_mines, self._mine_cells = armed, mine_cells(world.mines)
+        mines = self._mine_cells
         senses = Senses(
             cx, cy, not world.cage.dead, world.rng, world.tick, events, world.space, flow,
             world.assists, mines, standable, world.final_act,
@@ -275,9 +290,10 @@ class MimicSystem:
             if mimic.in_space:
                 world.space.remove(mimic.body, mimic.shape)
             del self.by_shape[mimic.shape]
-            name = getattr(mimic, "spawn_name", "")
+            name = mimic.spawn_name
             if name:
                 self.cleared[name] -= 1
+                self.newly_cleared |= self.cleared[name] == 0
             if mimic.kind.resets_day and mimic.killed_by in KILLERS_THAT_RESET:
                 felt.append(mimic)
         self.mimics = keep

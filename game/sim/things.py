@@ -40,6 +40,7 @@ class GateThing:
     message: str
     open: bool = False
     shape: object | None = None  # the pymunk shape while closed
+    code: str = ""  # the digits its keypad wants ('' for a Gate knowledge alone opens)
 
 
 @dataclass
@@ -68,6 +69,7 @@ def gate_things(objects: tuple[MapObject, ...]) -> list[GateThing]:
             o,
             str(o.prop("requires", "")),
             str(o.prop("message", "") or "The way is shut. You don't know how to open it yet."),
+            code="".join(ch for ch in str(o.prop("code", "") or "") if ch.isdigit()),
         )
         for o in objects
         if o.cls == "Gate"
@@ -143,7 +145,7 @@ class ThingRules:
         """A Gate opens for what Cage knows, or, for `cleared:<spawn name>`, once today's
         Mimics of that MimicSpawn are all dead (it shuts again with the next day). A Gate with
         a `code` opens only at its keypad (game.sim.keypad)."""
-        if gate.obj.prop("code", ""):
+        if gate.code:
             return False
         if gate.requires.startswith(CLEARED):
             return self.mimic_system.is_cleared(gate.requires[len(CLEARED) :])
@@ -199,7 +201,7 @@ class ThingRules:
             gate.shape = None
         o = gate.obj
         self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
-        if gate.obj.prop("code", ""):
+        if gate.code:
             how = "code"
         elif gate.requires.startswith(CLEARED):
             how = "cleared"

@@ -201,7 +201,8 @@ class World(
             self.alpha_killed_tick = self.tick
             if self.omega is not None:
                 self._learn(VISION_OMEGA, events)
-        if self.mimic_system.cleared:
+        if self.mimic_system.newly_cleared:  # a spawn a Gate may wait for is wiped out
+            self.mimic_system.newly_cleared = False
             self._open_gates(events)
 
     # --- blasts, mines, gates -------------------------------------------------------------------
