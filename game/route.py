@@ -261,7 +261,6 @@ class RouteBot:
         self.drill_aim: int | None = None  # where a drill or a `slay` wants him to point
         self.dash = False  # this tick's dodge wants a dash
         self.throwing_spots: dict[tuple, tuple[tuple[float, float], float]] = {}
-        self.slay_target = None
 
     # --- orders -------------------------------------------------------------------------------
     @property
@@ -516,7 +515,6 @@ class RouteBot:
             self._next()
             return (0.0, 0.0), 0
         target = min(prey, key=lambda m: (math.dist((x, y), m.position), m.id))
-        self.slay_target = target
         tx, ty = target.position
         d = math.dist((x, y), (tx, ty))
         reach = T.CAGE_RADIUS + T.BLADE_REACH + target.kind.radius - 6
@@ -530,7 +528,6 @@ class RouteBot:
             away = self._toward(tx, ty, x, y)  # step off its line
             return (-away[1], away[0]), 0
         if d > reach:
-            self.goal, self.path = (tx, ty), None
             return self._toward(x, y, tx, ty), 0
         self.drill_aim = inputs.quantize_aim(math.atan2(ty - y, tx - x))
         if cage.blade_cooldown or self.previous_buttons & inputs.BLADE:
