@@ -167,6 +167,10 @@ class TileLayer:
     opacity: float = 1.0
 
 
+# The ground a tile can be made of (its `surface` property), each with footsteps of its own.
+SURFACES = ("sand", "dirt", "concrete", "metal", "wood", "water")
+
+
 @dataclass(frozen=True)
 class LevelData:
     path: str  # absolute path of the .tmx file
@@ -192,6 +196,10 @@ class LevelData:
     # Absolute paths of every file the map uses besides itself (tilesets, their images,
     # templates), for hot reload; the map's own path is `path`.
     dependencies: tuple[str, ...] = ()
+    # What the ground is made of, per tile, row-major: the tile property `surface` of the top-most
+    # tile that has one (a decoration overlay without it keeps what lies beneath), "" where none
+    # does. Only footsteps read it; the simulation never does.
+    surfaces: tuple[str, ...] = ()
 
     @property
     def pixel_width(self) -> int:
@@ -229,6 +237,14 @@ class LevelData:
             if s.name == name:
                 return s
         return starts[0]
+
+    def surface_at(self, px: float, py: float) -> str:
+        """The surface under a point ("" off the map or where no tile names one)."""
+        tx = int(px // self.tile_width)
+        ty = int(py // self.tile_height)
+        if self.surfaces and 0 <= tx < self.width and 0 <= ty < self.height:
+            return self.surfaces[ty * self.width + tx]
+        return ""
 
     def slow_at(self, px: float, py: float) -> float:
         tx = int(px // self.tile_width)

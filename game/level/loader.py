@@ -158,6 +158,7 @@ def _load(vetted: VettedMap, schema: Schema | None) -> LevelData:
         wall_polygons=walls,
         water_polygons=waters,
         slow_factors=tuple(ground.slow),
+        surfaces=tuple(ground.surface),
         objects=tuple(objects),
         tile_layers=tuple(visible_layers),
         tilesets=_tilesets(tiled_map, map_path),
@@ -215,6 +216,7 @@ class _Ground:
         self.solid = bytearray(width * height)
         self.water = bytearray(width * height)
         self.slow = [1.0] * (width * height)
+        self.surface = [""] * (width * height)
         # pytmx renumbers tiles; map its ids back to Tiled's, flip flags dropped
         self.tiled_gid = [0] * max(tiled_map.maxgid, 1)
         for gid, tiled_gid in tiled_map.tiledgidmap.items():
@@ -223,18 +225,24 @@ class _Ground:
             (int(ts.firstgid) + _tile_count(ts) - 1 for ts in tiled_map.tilesets), default=0
         )
         self.traits: dict[int, tuple[bool, bool, float]] = {}
+        self.surfaces: dict[int, str] = {}
         for gid, props in tiled_map.tile_properties.items():
             self.traits[gid] = _tile_traits(props, tiled_map.tiledgidmap.get(gid, gid), map_path)
+            surface = str(props.get("surface", "")).strip().lower()
+            if surface:
+                self.surfaces[gid] = surface
 
     def add_layer(self, name: str, layer: pytmx.TiledTileLayer) -> tuple[tuple[int, ...], ...]:
         data = layer.data
         if len(data) != self.height or any(len(row) != self.width for row in data):
             raise LevelError(self.map_path, f"tile layer {name!r} is not the map's size")
         rows: list[tuple[int, ...]] = []
-        width, traits, lut = self.width, self.traits, self.tiled_gid
+        width, traits, lut, surfaces = self.width, self.traits, self.tiled_gid, self.surfaces
         for y, row in enumerate(data):
             base = y * width
             for x, gid in enumerate(row):
+                if gid in surfaces:  # layers come bottom to top: the upper tile's surface wins
+                    self.surface[base + x] = surfaces[gid]
                 if gid and gid in traits:
                     solid, water, slow = traits[gid]
                     if solid:

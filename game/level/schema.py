@@ -213,8 +213,8 @@ def _parse_property_types(data: object) -> tuple[tuple[EnumType, ...], tuple[Cla
             values_of[str(entry["name"])] = values
     classes: list[ClassType] = []
     for entry in entries:
-        if entry["type"] != "class":
-            continue
+        if entry["type"] != "class" or "object" not in entry.get("useAs", ["object"]):
+            continue  # a class for tiles (Ground) describes tile properties, not map objects
         members = tuple(_parse_member(entry["name"], m, values_of) for m in entry["members"])
         classes.append(ClassType(str(entry["name"]), members))
     return tuple(enums), tuple(classes)

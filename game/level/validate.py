@@ -30,6 +30,7 @@ from typing import TextIO
 from xml.etree import ElementTree
 
 from game.level.campaign import campaign_dir, mods_dir
+from game.level.data import SURFACES
 from game.level.errors import LevelError
 from game.level.files import confine
 from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
@@ -232,6 +233,7 @@ class Validator:
                 found.append(Problem.from_error(exc))
         else:
             found.extend(self._check_reach(vetted, level, objects))
+            found.extend(_check_surfaces(level))
         found.extend(self._check_exits(vetted, objects))
         found.extend(self._check_gates(vetted, objects, level))
         found.extend(self._check_ambush_ids(vetted, objects))
@@ -735,6 +737,23 @@ def _check_spawn(obj: RawObject, values: dict, by_id: dict[int, RawObject], add)
             'the MimicSpawn has neither "at" nor "trigger", so it never spawns',
             'set "at" (seconds after the day begins) or "trigger" (a Trigger object)',
         )
+
+
+def _check_surfaces(level) -> list[Problem]:
+    """A tile `surface` the game has no footsteps for walks as "dirt": a warning, never an error,
+    since only the sound depends on it."""
+    unknown = sorted(set(level.surfaces) - set(SURFACES) - {""})
+    if not unknown:
+        return []
+    names = ", ".join(repr(name[:40]) for name in unknown[:5])
+    return [
+        _file_problem(
+            level.path,
+            WARNING,
+            f"tile surface {names} has no footsteps; they sound like dirt",
+            f"use one of {', '.join(SURFACES)} (the Surface enum in the Tiled project)",
+        )
+    ]
 
 
 def _whole(text: str, default: int) -> int:
