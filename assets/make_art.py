@@ -335,6 +335,52 @@ def outline(surf: pygame.Surface, color: RGB = OUTLINE, threshold: int = 200) ->
             surf.set_at((x, y), color)
 
 
+def luma(c: Iterable[int]) -> float:
+    """Rough perceived brightness (0..255): enough to tell which of two colours is the lighter."""
+    r, g, b = tuple(c)[:3]
+    return (r * 3 + g * 6 + b) / 10
+
+
+class Rim:
+    """A two-tone edge: the colours of the light round a silhouette's outermost pixels, from the
+    side turned away from the light (`far`) over the flanks to the side facing it (`lit`), and the
+    dark keyline drawn just outside them."""
+
+    def __init__(self, far: str, flank: str, lit: str, keyline: RGB = OUTLINE) -> None:
+        self.far, self.flank, self.lit = hexrgb(far), hexrgb(flank), hexrgb(lit)
+        self.keyline = keyline
+
+
+def rim_outline(surf: pygame.Surface, rim: Rim, threshold: int = 200) -> None:
+    """Light the silhouette's edge and key it. Every solid pixel on the outside of the shape takes
+    the rim colour its outward normal picks (lit toward the top-left light, `far` on the other
+    side), unless it already burns brighter (a core, an eye, a sac of acid); then a 1px keyline
+    goes round outside. On dark decks and grates the rim draws the shape, on sand and concrete the
+    keyline does: whatever the ground, one of the two stands out from it."""
+    w, h = surf.get_size()
+    solid = {(x, y) for y in range(h) for x in range(w) if surf.get_at((x, y))[3] >= threshold}
+    length = math.hypot(LIGHT[0], LIGHT[1])
+    lx, ly = LIGHT[0] / length, LIGHT[1] / length
+    for x, y in solid:
+        if all(p in solid for p in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1))):
+            continue
+        nx = ny = 0
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                if (x + dx, y + dy) not in solid:
+                    nx += dx
+                    ny += dy
+        n = math.hypot(nx, ny)
+        facing = (nx * lx + ny * ly) / n if n else 0.0
+        color = rim.lit if facing > 0.35 else rim.far if facing < -0.35 else rim.flank
+        r, g, b, a = surf.get_at((x, y))
+        if luma(color) > luma((r, g, b)):
+            surf.set_at((x, y), (*color, a))
+    for x, y in ring(solid):
+        if 0 <= x < w and 0 <= y < h and surf.get_at((x, y))[3] < threshold:
+            surf.set_at((x, y), rim.keyline)
+
+
 def glow(surf, cx, cy, radius, color, strength, steps=3, add=False):
     """A soft halo in a few hard-edged alpha bands (banded, like hand-drawn pixel glows)."""
     for y in range(math.floor(cy - radius), math.ceil(cy + radius) + 1):
@@ -1888,6 +1934,8 @@ def tsx_property(name: str, value: object) -> str:
         return f'   <property name="{name}" type="float" value="{value!r}"/>'
     if isinstance(value, int):
         return f'   <property name="{name}" type="int" value="{value}"/>'
+    if name == "surface":  # typed with the project's Surface enum, so Tiled offers the list
+        return f'   <property name="{name}" propertytype="Surface" value="{value}"/>'
     return f'   <property name="{name}" value="{value}"/>'
 
 
@@ -2000,17 +2048,25 @@ class Suit:
         self.hair: bool = parts.get("hair", False)
         self.blade: bool = parts.get("blade", False)
         self.heavy_gun: bool = parts.get("heavy_gun", True)
+        # Bold bands of a signal colour across the shoulder plates (None: the plates stay plain).
+        self.signal: list[RGB] | None = parts.get("signal")
+        self.rim: Rim = parts["rim"]
 
 
+# Cage's exosuit: blued steel plates over a gunmetal frame, hazard-amber bands on the shoulders
+# (the campaign's accent) and a visor lit from inside. Cold metal and a hot signal colour: nothing
+# on the beach is painted like it, not the sand, not the olive helmets the dead left behind.
 CAGE = Suit(
-    armour=ramp("#1e2418", "#2e3824", "#414e31", "#56663f", "#6f8150", "#8fa06a"),
-    frame=ramp("#202429", "#2e343b", "#3f4750", "#535d67", "#6b7782", "#8d99a4"),
-    head=ramp("#171b16", "#242a22", "#333b30", "#465042", "#5d6957", "#7d8a74"),
-    visor=ramp("#6e4c08", "#c08a14", "#f0c030", "#ffe680", "#fffbe0"),
+    armour=ramp("#27303a", "#3a4653", "#52606f", "#6e8090", "#90a4b6", "#bccbd8"),
+    frame=ramp("#1a1e24", "#282e36", "#39414b", "#4d5762", "#66717c", "#8a95a0"),
+    head=ramp("#1d232a", "#2c353e", "#3f4a55", "#56636e", "#72808b", "#98a6b0"),
+    visor=ramp("#0a4a66", "#138ec0", "#44d0ff", "#a8f0ff", "#f4feff"),
     gun=ramp("#1d2126", "#30363d", "#464e57", "#5f6973", "#7d8892", "#a4afb8"),
-    stripe=hexrgb("#c8b040"),
+    stripe=hexrgb("#ffb02a"),
+    signal=ramp("#7a3a06", "#c0640c", "#f08c14", "#ffae2e", "#ffd06a", "#ffeab0"),
     lamp=hexrgb("#ffb030"),
     thrust=hexrgb("#9fd8ff"),
+    rim=Rim("#66798c", "#a4b8ca", "#eaf4ff"),
 )
 
 BLADE_STEEL = ramp("#2c3138", "#4b535d", "#727d89", "#a3afba", "#d3dce4", "#f4f8fb")
@@ -2022,6 +2078,7 @@ RITA = Suit(
     stripe=hexrgb("#d8403a"),
     lamp=hexrgb("#ff4030"),
     thrust=hexrgb("#ffb0a0"),
+    rim=Rim("#b03a30", "#ff9274", "#ffc8b0"),
     hair=True,
     blade=True,
     heavy_gun=False,
@@ -2292,6 +2349,13 @@ def draw_soldier(suit: Suit, pose: Pose, size: int = 40) -> pygame.Surface:
         pad = pauldron(body, side, u, v)
         # A broad, gentle gradient (big radii): a hard plate, not a pillow.
         shade(s, pad, armour, "sphere", sep=OUTLINE, bias=0.08, radii=(9, 8))
+        if suit.signal:
+            # The signal colour along the plate's outer edge: the suit's shoulders are what the
+            # eye finds first, on any ground.
+            px0, py0, px1, py1 = bounds(pad)
+            band = {p for p in pad if abs(_local_v(body, p)) > 8.9 + breathe}
+            centre = ((px0 + px1 + 1) / 2, (py0 + py1 + 1) / 2)
+            shade(s, band, suit.signal, "sphere", bias=0.1, centre=centre, radii=(9, 8))
         x0, y0 = body.at(u - 3.5, v - side * 1.6)
         x1, y1 = body.at(u + 0.5, v - side * 1.6)
         for p in capsule((x0, y0), (x1, y1), 0.5):
@@ -2303,7 +2367,7 @@ def draw_soldier(suit: Suit, pose: Pose, size: int = 40) -> pygame.Surface:
         # The blade is held out in front of the body, so it goes over everything else.
         draw_blade(s, (cx + 2.5 * ca, cy + 2.5 * sa), (cx + 18.2 * ca, cy + 18.2 * sa), 6.0)
         shade(s, ellipse(hand[0], hand[1], 2.1, 2.1), armour, "sphere", sep=OUTLINE)
-    outline(s)
+    rim_outline(s, suit.rim)
     if pose.flash:
         s = tint_flash(s, (255, 196, 180), 0.7)
     return s
@@ -2358,7 +2422,7 @@ def draw_fallen(suit: Suit, progress: float, size: int = 40) -> pygame.Surface:
         gun = Pose(gun_angle=0.08)
         gun_body = Body(size, Pose(shift=(-1 + progress, 8 + progress)))
         draw_gun(s, gun_body, suit, gun)
-    outline(s)
+    rim_outline(s, suit.rim)
     return s
 
 
@@ -2459,6 +2523,8 @@ class Breed:
         self.vein: list[RGB] | None = kw.get("vein")
         self.halo: RGB = kw["halo"]
         self.seed: int = kw["seed"]
+        # The light round its edge: dark things on a dark deck still need a silhouette.
+        self.rim: Rim = kw["rim"]
 
 
 DRONE = Breed(
@@ -2468,6 +2534,7 @@ DRONE = Breed(
     core=ramp("#5a1008", "#a8280e", "#e8561c", "#ff9a3a", "#ffd98a", "#fff6dc"),
     halo=hexrgb("#ff6a20"),
     seed=7,
+    rim=Rim("#e0602a", "#ff9a50", "#ffd0a0"),
 )
 ALPHA = Breed(
     scale=1.6,
@@ -2477,6 +2544,7 @@ ALPHA = Breed(
     vein=ramp("#0f5a9c", "#22a8f0", "#7eeaff"),
     halo=hexrgb("#30a8ff"),
     seed=11,
+    rim=Rim("#3a90f0", "#6cc8ff", "#c8f4ff"),
 )
 
 
@@ -2644,7 +2712,7 @@ def draw_mimic(breed: Breed, w: Writhe, size: int) -> pygame.Surface:
                 if p in body:
                     put(surf=s, x=p[0], y=p[1], color=breed.vein[0])
     draw_core(s, breed, w, body, size)
-    outline(s, OUTLINE)
+    rim_outline(s, breed.rim)
     if breed.vein or w.core > 0.6:
         glow(
             s,
@@ -2856,7 +2924,7 @@ def mimic_sheet(name: str, breed: Breed, size: int) -> None:
             draw_mimic(
                 breed, Writhe(phase=f * 2.0, stretch=0.7 + 0.3 * f, core=0.9, reach=0.95), size
             ),
-            breed.halo if breed.vein else (40, 24, 18),
+            breed.halo if breed.vein else breed.rim.far,
             5 * breed.scale,
         )
         for f in range(2)
@@ -2959,7 +3027,7 @@ def mimic_death(breed: Breed, f: int, size: int) -> pygame.Surface:
         glow(s, c, c, (6 + 3 * f) * k, breed.halo, 0.5 - 0.15 * f, steps=2, add=True)
         fill(s, ellipse(c, c, (2.5 - f * 0.7) * k, (2.5 - f * 0.7) * k), breed.core[5 - f])
     ichor_drops(s, breed, f, size)
-    outline(s, OUTLINE)
+    rim_outline(s, breed.rim)
     return s
 
 
@@ -3047,6 +3115,8 @@ SHIELD = ramp("#5e5546", "#8a806b", "#b1a78e", "#d2c9b0", "#ebe4cf", "#fbf8ec")
 WEAK = ramp("#52082a", "#981a48", "#d83a74", "#ff74a4", "#ffbcd6", "#fff4f8")
 MITE_SKIN = ramp("#08070b", "#15121b", "#241e2c", "#362e41", "#50445e", "#6e5f80")
 EYES = ramp("#6a2a04", "#b85a08", "#f09a14", "#ffc832", "#ffec8a", "#fffbe0")
+# Hair-thin legs glinting amber like the eyes: at its size a mite is its legs and its eyes.
+MITE_LEGS = ramp("#e0a860", "#ffe0a0", "#fff0c8")
 HULK_SKIN = ramp("#090706", "#140f0d", "#201815", "#2e231e", "#3f3028", "#544036")
 HULK_PLATE = ramp("#2f2a27", "#4a433e", "#686059", "#88807a", "#a9a29a", "#c8c2b8")
 BROOD_SHELL = ramp("#16111b", "#241c2c", "#342b40", "#473d56", "#5e536e", "#786d88", "#958ba3")
@@ -3054,18 +3124,58 @@ VENT = ramp("#4a0a04", "#8c1a06", "#d23a0e", "#ff6a1e", "#ffb04a", "#fff0b0")
 VIOLET = ramp("#2a0b48", "#4d1a80", "#7a30c0", "#a65ae8", "#d29aff", "#f4e2ff")
 
 SPITTER = Breed(
-    scale=1.0, tentacles=0, skin=SPITTER_SKIN, core=ACID, halo=hexrgb("#8cff3a"), seed=21
+    scale=1.0,
+    tentacles=0,
+    skin=SPITTER_SKIN,
+    core=ACID,
+    halo=hexrgb("#8cff3a"),
+    seed=21,
+    rim=Rim("#6aae22", "#a8e040", "#e0ff98"),
 )
 BURROWER = Breed(
-    scale=1.2, tentacles=0, skin=BURROWER_SKIN, core=RUST_SEAM, halo=hexrgb("#ff5a24"), seed=23
+    scale=1.2,
+    tentacles=0,
+    skin=BURROWER_SKIN,
+    core=RUST_SEAM,
+    halo=hexrgb("#ff5a24"),
+    seed=23,
+    rim=Rim("#d85a26", "#ff9454", "#ffc890"),
 )
 CARAPACE = Breed(
-    scale=1.2, tentacles=0, skin=CARAPACE_SKIN, core=WEAK, halo=hexrgb("#ff4f96"), seed=27
+    scale=1.2,
+    tentacles=0,
+    skin=CARAPACE_SKIN,
+    core=WEAK,
+    halo=hexrgb("#ff4f96"),
+    seed=27,
+    rim=Rim("#d03878", "#ff8cc0", "#ffc8e0"),
 )
-MITE = Breed(scale=0.6, tentacles=0, skin=MITE_SKIN, core=EYES, halo=hexrgb("#ffb020"), seed=29)
-HULK = Breed(scale=2.4, tentacles=0, skin=HULK_SKIN, core=VENT, halo=hexrgb("#ff5a1a"), seed=31)
+MITE = Breed(
+    scale=0.6,
+    tentacles=0,
+    skin=MITE_SKIN,
+    core=EYES,
+    halo=hexrgb("#ffb020"),
+    seed=29,
+    rim=Rim("#ffb838", "#ffc860", "#ffe8a8"),
+)
+HULK = Breed(
+    scale=2.4,
+    tentacles=0,
+    skin=HULK_SKIN,
+    core=VENT,
+    halo=hexrgb("#ff5a1a"),
+    seed=31,
+    rim=Rim("#dc4c1c", "#ff9048", "#ffc890"),
+)
 BROOD = Breed(
-    scale=2.4, tentacles=0, skin=BROOD_SHELL, core=VIOLET, halo=hexrgb("#b060ff"), seed=37
+    scale=2.4,
+    tentacles=0,
+    skin=BROOD_SHELL,
+    core=VIOLET,
+    halo=hexrgb("#b060ff"),
+    seed=37,
+    rim=Rim("#9050d8", "#d09cff", "#ecd4ff"),
 )
 
 
@@ -3079,7 +3189,7 @@ def draw_mite(st: Stance, size: int = 24, k: float = 1.0) -> pygame.Surface:
     legs = new_surface(size, size)
     leg_pairs(
         legs,
-        MITE_SKIN[3:],
+        MITE_LEGS,
         c + lean,
         c,
         [
@@ -3102,7 +3212,7 @@ def draw_mite(st: Stance, size: int = 24, k: float = 1.0) -> pygame.Surface:
     for x in range(round(c - 4.5 * k + lean), round(c + 1 * k + lean)):
         if (x, round(c - 1.5)) in body:
             put(s, x, round(c - 1.5), MITE_SKIN[5])
-    outline(s, OUTLINE)
+    rim_outline(s, MITE.rim)
     legs.blit(s, (0, 0))
     s = legs
     # The eyes: two hot points at the front of the head, glowing brighter as it gathers to leap.
@@ -3180,7 +3290,7 @@ def bug_sheet(
     *,
     blood: list[RGB] = ICHOR,
     spill: float = 1.0,
-    trail: RGB | None = (40, 24, 18),
+    trail: bool = True,
     rows: dict[str, list[pygame.Surface]] | None = None,
     ticks: dict[str, int] | None = None,
 ) -> None:
@@ -3190,7 +3300,7 @@ def bug_sheet(
 
     def lunge(f: int) -> pygame.Surface:
         solid = draw(Stance(phase=f * math.pi, thrust=0.7 + 0.3 * f, charge=0.9, jaw=1.0))
-        return solid if trail is None else with_trail(solid, trail, 4 * breed.scale)
+        return with_trail(solid, breed.rim.far, 4 * breed.scale) if trail else solid
 
     rows = dict(rows or {})
     rng = random.Random(breed.seed * 31)
@@ -3276,7 +3386,7 @@ def draw_spitter(st: Stance, size: int = 40) -> pygame.Surface:
     # Two eye-pits on the head.
     put(s, round(hx + 0.5), int(c) - 2, ACID[4])
     put(s, round(hx + 0.5), int(c) + 1, ACID[4])
-    outline(s, OUTLINE)
+    rim_outline(s, SPITTER.rim)
     glow(s, bx - 6, c - 1, 3.5 * swell, ACID[4], 0.15 + 0.45 * bright, steps=2, add=True)
     if st.thrust:
         # The spray: a cone of droplets out of the mouth, a hot core at its root.
@@ -3384,7 +3494,7 @@ def draw_burrower(st: Stance, size: int = 48) -> pygame.Surface:
                 )[0]
                 put(s, round(tx - 0.5), round(ty - 0.5), SHIELD[5])
     # Rust glowing at the seams when it is about to strike.
-    outline(s, OUTLINE)
+    rim_outline(s, BURROWER.rim)
     if st.charge > 0.5:
         glow(s, hx, c, 9, BURROWER.halo, 0.4 * (st.charge - 0.4), steps=2, add=True)
     return s
@@ -3551,7 +3661,7 @@ def draw_carapace(st: Stance, size: int = 48) -> pygame.Surface:
     # Eyes glinting in the slit between the shield and the body.
     for dy in (-3, 3):
         put(s, round(bx + 4 + push * 0.5), round(c + dy - 0.5), WEAK[3])
-    outline(s, OUTLINE)
+    rim_outline(s, CARAPACE.rim)
     glow(s, bx - 8, c, 4, WEAK[3], 0.2 + 0.4 * st.charge, steps=2, add=True)
     if st.thrust:
         # Grit kicked up where the shield's edge ploughs the ground.
@@ -3633,7 +3743,7 @@ def draw_hulk(st: Stance, size: int = 96) -> pygame.Surface:
     glossy(s, head, HULK_PLATE, bias=0.1)
     for dy in (-2.5, 2.5):  # eyes: embers under the brow
         fill(s, ellipse(*at(18, dy), 1.2 * k, 1.0 * k), VENT[4])
-    outline(s, OUTLINE)
+    rim_outline(s, HULK.rim)
     for x in vents:
         glow(s, *at(x + 1, 0), 5.5 * k, VENT[3], 0.05 + 0.35 * heat, steps=2, add=True)
     if slam:
@@ -3737,7 +3847,7 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
         if burst and i in (0, 5, 6):
             # Split open: a dark wet hole with the goo round it.
             fill(s, ellipse(bx + x - 1, c + y, r * 0.45, r * 0.4), VIOLET[0])
-    outline(s, OUTLINE)
+    rim_outline(s, BROOD.rim)
     for x, y, r in sacs:
         glow(s, bx + x, c + y, r * 1.9 * swell, VIOLET[4], 0.1 + 0.35 * pulse, steps=2, add=True)
     if burst:
@@ -3748,7 +3858,7 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
             r = goo.uniform(24, 44)
             x, y = bx - 14 + math.cos(a) * r * 0.6, c + math.sin(a) * r
             if 1 < x < size - 2 and 1 < y < size - 2:
-                fill(s, ellipse(x, y, 1.1, 1.1), VIOLET[goo.choice([2, 3, 4])])
+                fill(s, ellipse(x, y, 1.1, 1.1), VIOLET[goo.choice([3, 4, 5])])
         # Where the newborns are, by their centres, and which way each scuttles off.
         spawn = [(16, 30, 180), (16, 70, 180), (12, 48, 180), (30, 14, 90), (30, 82, 270)]
         if st.phase > 1:
@@ -3760,12 +3870,12 @@ def draw_brood(st: Stance, size: int = 96) -> pygame.Surface:
 
 
 def new_mimic_sheets() -> None:
-    bug_sheet("spitter", SPITTER, 40, draw_spitter, blood=ACID, spill=0.75, trail=None)
-    bug_sheet("burrower", BURROWER, 48, draw_burrower, rows=burrower_rows(), trail=(70, 40, 20))
-    bug_sheet("carapace", CARAPACE, 48, draw_carapace, ticks={"move": 10}, trail=(60, 50, 40))
+    bug_sheet("spitter", SPITTER, 40, draw_spitter, blood=ACID, spill=0.75, trail=False)
+    bug_sheet("burrower", BURROWER, 48, draw_burrower, rows=burrower_rows())
+    bug_sheet("carapace", CARAPACE, 48, draw_carapace, ticks={"move": 10})
     bug_sheet("mite", MITE, 24, draw_mite, spill=0.6, ticks={"move": 4})
-    bug_sheet("hulk", HULK, 96, draw_hulk, ticks={"move": 10}, trail=(80, 30, 14))
-    bug_sheet("brood", BROOD, 96, draw_brood, ticks={"move": 12}, trail=None)
+    bug_sheet("hulk", HULK, 96, draw_hulk, ticks={"move": 10})
+    bug_sheet("brood", BROOD, 96, draw_brood, ticks={"move": 12}, trail=False)
 
 
 # The Omega -------------------------------------------------------------------------------------
@@ -4174,7 +4284,13 @@ def dust_frames() -> list[pygame.Surface]:
 def sandburst_frames() -> list[pygame.Surface]:
     frames = []
     burst_breed = Breed(
-        scale=1.15, tentacles=0, skin=DRONE.skin, core=DRONE.core, halo=DRONE.halo, seed=301
+        scale=1.15,
+        tentacles=0,
+        skin=DRONE.skin,
+        core=DRONE.core,
+        halo=DRONE.halo,
+        seed=301,
+        rim=DRONE.rim,
     )
     rng = random.Random(37)
     clouds = [
