@@ -191,7 +191,8 @@ def test_project_file_is_a_tiled_project_with_commands():
     assert len(ids) == len(set(ids))
     for t in data["propertyTypes"]:
         if t["type"] == "class":
-            assert t["useAs"] == ["object"]
+            # Map objects' classes, and Ground for tiles (test_surfaces checks it).
+            assert t["useAs"] == (["tile"] if t["name"] == "Ground" else ["object"])
         else:
             assert t["storageType"] == "string" and t["valuesAsFlags"] is False
 

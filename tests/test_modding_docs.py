@@ -103,9 +103,14 @@ def test_the_project_file_declares_the_two_commands_and_object_classes():
         "Validate map": ("aynik", "validate %mapfile"),
         "Play this map": ("aynik", "play --level %mapfile"),
     }
+    tile_classes = []
     for entry in project["propertyTypes"]:
-        if entry["type"] == "class":
-            assert entry["useAs"] == ["object"]
+        if entry["type"] == "class" and entry["useAs"] != ["object"]:
+            tile_classes.append(entry["name"])
+            assert entry["useAs"] == ["tile"]
+    # Ground describes tile properties; the schema keeps it out of the object classes.
+    assert tile_classes == ["Ground"]
+    assert "Ground" not in load_schema(campaign_dir() / PROJECT_FILE).class_names
 
 
 def test_the_tutorials_mod_json_is_the_fixtures():

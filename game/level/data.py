@@ -197,9 +197,11 @@ class LevelData:
     # templates), for hot reload; the map's own path is `path`.
     dependencies: tuple[str, ...] = ()
     # What the ground is made of, per tile, row-major: the tile property `surface` of the top-most
-    # tile that has one (a decoration overlay without it keeps what lies beneath), "" where none
-    # does. Only footsteps read it; the simulation never does.
-    surfaces: tuple[str, ...] = ()
+    # tile that has one (a decoration overlay without it keeps what lies beneath). A byte per
+    # cell, indexing surface_names (whose 0 is "": no tile names one). Only footsteps read it;
+    # the simulation never does.
+    surface_names: tuple[str, ...] = ("",)
+    surface_cells: bytes = b""
 
     @property
     def pixel_width(self) -> int:
@@ -242,9 +244,16 @@ class LevelData:
         """The surface under a point ("" off the map or where no tile names one)."""
         tx = int(px // self.tile_width)
         ty = int(py // self.tile_height)
-        if self.surfaces and 0 <= tx < self.width and 0 <= ty < self.height:
-            return self.surfaces[ty * self.width + tx]
+        if self.surface_cells and 0 <= tx < self.width and 0 <= ty < self.height:
+            return self.surface_names[self.surface_cells[ty * self.width + tx]]
         return ""
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Every cell's surface, row-major (for tools and tests: costs a tuple of the map's
+        size, so the game asks surface_at instead)."""
+        names = self.surface_names
+        return tuple(names[i] for i in self.surface_cells)
 
     def slow_at(self, px: float, py: float) -> float:
         tx = int(px // self.tile_width)

@@ -158,7 +158,8 @@ def _load(vetted: VettedMap, schema: Schema | None) -> LevelData:
         wall_polygons=walls,
         water_polygons=waters,
         slow_factors=tuple(ground.slow),
-        surfaces=tuple(ground.surface),
+        surface_names=tuple(ground.surface_names),
+        surface_cells=bytes(ground.surface),
         objects=tuple(objects),
         tile_layers=tuple(visible_layers),
         tilesets=_tilesets(tiled_map, map_path),
@@ -208,6 +209,9 @@ def _layers_in_document_order(
     return tile_layers, object_groups
 
 
+MAX_SURFACE_NAME = 40  # a surface is a word; a hostile tileset's essay is cut to this
+
+
 class _Ground:
     """Collision and slow factors gathered from every tile layer (shown or hidden)."""
 
@@ -216,7 +220,10 @@ class _Ground:
         self.solid = bytearray(width * height)
         self.water = bytearray(width * height)
         self.slow = [1.0] * (width * height)
-        self.surface = [""] * (width * height)
+        # What each cell is made of, as an index into surface_names (a byte a cell: a large map
+        # must not cost a Python object per cell for its footsteps).
+        self.surface = bytearray(width * height)
+        self.surface_names: list[str] = [""]
         # pytmx renumbers tiles; map its ids back to Tiled's, flip flags dropped
         self.tiled_gid = [0] * max(tiled_map.maxgid, 1)
         for gid, tiled_gid in tiled_map.tiledgidmap.items():
@@ -225,12 +232,14 @@ class _Ground:
             (int(ts.firstgid) + _tile_count(ts) - 1 for ts in tiled_map.tilesets), default=0
         )
         self.traits: dict[int, tuple[bool, bool, float]] = {}
-        self.surfaces: dict[int, str] = {}
+        self.surfaces: dict[int, int] = {}  # gid -> index in surface_names
         for gid, props in tiled_map.tile_properties.items():
             self.traits[gid] = _tile_traits(props, tiled_map.tiledgidmap.get(gid, gid), map_path)
-            surface = str(props.get("surface", "")).strip().lower()
-            if surface:
-                self.surfaces[gid] = surface
+            surface = str(props.get("surface", "")).strip().lower()[:MAX_SURFACE_NAME]
+            if surface and len(self.surface_names) < 256:
+                if surface not in self.surface_names:
+                    self.surface_names.append(surface)
+                self.surfaces[gid] = self.surface_names.index(surface)
 
     def add_layer(self, name: str, layer: pytmx.TiledTileLayer) -> tuple[tuple[int, ...], ...]:
         data = layer.data

@@ -742,7 +742,8 @@ def _check_spawn(obj: RawObject, values: dict, by_id: dict[int, RawObject], add)
 def _check_surfaces(level) -> list[Problem]:
     """A tile `surface` the game has no footsteps for walks as "dirt": a warning, never an error,
     since only the sound depends on it."""
-    unknown = sorted(set(level.surfaces) - set(SURFACES) - {""})
+    used = {level.surface_names[i] for i in set(level.surface_cells)}
+    unknown = sorted(used - set(SURFACES) - {""})
     if not unknown:
         return []
     names = ", ".join(repr(name[:40]) for name in unknown[:5])
