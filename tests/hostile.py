@@ -51,6 +51,21 @@ def clean(done: subprocess.CompletedProcess) -> str:
 
 DEEP = 100_000
 
+# The end of a child process's script: adds its own peak resident size (kB) to its `out` dict as
+# "maxrss_kb", and prints `out` as JSON.
+# On Linux getrusage's ru_maxrss survives exec, so a child would report the test runner's peak
+# whenever that was larger; /proc's VmHWM belongs to the process alone.
+REPORT_WITH_PEAK = """
+import resource
+try:
+    with open("/proc/self/status") as status:
+        peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+out["maxrss_kb"] = peak_kb
+print(json.dumps(out))
+"""
+
 
 def hostile_json(number_doc: str, text_doc: str) -> dict[str, bytes]:
     """Variants of two valid JSON documents, each holding `"@"` at one place: a number field in

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile import aynik, clean, hostile_json, place, special_files
+from hostile import REPORT_WITH_PEAK, aynik, clean, hostile_json, place, special_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and rlimits are POSIX")
 
@@ -83,9 +83,6 @@ for name, kind, path in cases:
             out[name] = ["refused" if errors else "loaded", errors[0] if errors else ""]
     except BaseException:
         out[name] = ["crashed", traceback.format_exc()[-1500:]]
-import resource
-out["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps(out))
 """
 
 FILE_NAMES = {
@@ -176,7 +173,7 @@ def outcomes(tmp_path_factory) -> tuple[list[tuple[str, str, str]], dict]:
     base = tmp_path_factory.mktemp("hostile_files")
     cases = corpus(base)
     done = subprocess.run(
-        [sys.executable, "-c", READ_ALL],
+        [sys.executable, "-c", READ_ALL + REPORT_WITH_PEAK],
         input=json.dumps(cases),
         capture_output=True,
         text=True,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hostile import REPORT_WITH_PEAK
 
 from game.level import files, safe
 from game.level.errors import LevelError
@@ -296,8 +297,6 @@ for path in json.loads(sys.stdin.read()):
     except LevelError as exc:
         message = str(exc)
     out[path] = [message, tracemalloc.get_traced_memory()[1], time.perf_counter() - start]
-out["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps(out))
 """
 
 
@@ -305,7 +304,7 @@ print(json.dumps(out))
 def test_refusals_stay_in_memory_bounds(corpus: list[Case]):
     paths = [str(c.path) for c in corpus]
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE],
+        [sys.executable, "-c", MEASURE + REPORT_WITH_PEAK],
         input=json.dumps(paths),
         capture_output=True,
         text=True,
