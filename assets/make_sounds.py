@@ -1,29 +1,47 @@
 """Synthesizes the campaign's sounds and music from nothing but arithmetic.
 
-Owns every file under assets/sounds/ (the effects) and assets/music/ (the loops): each is built
-here from noise, oscillators, filters and a small reverb, with fixed seeds, so running the script
-again writes the same WAVs byte for byte. The game never imports this module; it only loads the
-16-bit mono 22050 Hz WAV files it writes, exactly as it would load a mod's recorded sounds.
+Owns every file under assets/sounds/ (the effects) and assets/music/ (the scores, the tracks and
+the stingers). The game never imports this module; it only loads what it writes, exactly as it
+would load a mod's recorded sounds, and needs nothing of what this script needs.
 
-Run from the repository root:  python assets/make_sounds.py
+- Effects: 16-bit mono 22050 Hz WAVs, built with the standard library alone from noise,
+  oscillators, filters and a small reverb. Signals are plain lists of floats in [-1, 1]; the hot
+  paths lean on list comprehensions, `map` and slice assignment (which run in C).
+- Music: 44100 Hz stereo Ogg Vorbis, rendered with numpy and written with soundfile. A level's
+  score is three stems, calm, combat and alpha, of one length, in one key and tempo, bar for bar,
+  which the game crossfades as the hunt grows; every loop is built circularly, so its seam is
+  seamless. Stingers come in the two keys of the scores (D and C).
 
-Standard library only, so it runs anywhere Python does. Signals are plain lists of floats in
-[-1, 1]; the hot paths lean on list comprehensions, `map` and slice assignment (which run in C)
-rather than per-sample Python function calls.
+Run from the repository root:
+
+    .venv/bin/pip install -e '.[assets]'               # numpy and soundfile
+    .venv/bin/python assets/make_sounds.py             # everything, about four minutes
+    .venv/bin/python assets/make_sounds.py effects     # or: music, or file stems (beach, ui_move)
+
+Every random choice has a fixed seed, so a run writes the same files again: the WAVs byte for
+byte; the Ogg files byte for byte with the same numpy and soundfile wheels (the serial number
+libsndfile draws at random for each stream is fixed here by the file's name). Another libvorbis or
+libsndfile version encodes the same music to other bytes, which sound the same.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import random
 import sys
 import time
 import wave
+import zlib
 from array import array
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, pairwise
 from operator import add, mul, sub
 from pathlib import Path
+
+import numpy as np
+import soundfile
 
 SR = 22050
 TAU = 2.0 * math.pi
@@ -765,7 +783,12 @@ def dash() -> Signal:
     return lowpass1(layer(n, (puff, 0.2), (servo, 0.8), (whoosh, 1.0), (kick, 0.6)), 7000)
 
 
-def footstep(seed: int, centre: float) -> Signal:
+# --- Footsteps -----------------------------------------------------------------------------
+# An exosuit's boot is heavy: every surface gets a low body under what makes it that surface.
+# Two variants of each, a little apart in pitch and seed, so a walk never sounds like a loop.
+
+
+def sand_step(seed: int, centre: float) -> Signal:
     """A boot in sand: a soft thud and a crunch of grains, all over in a tenth of a second."""
     rng = random.Random(seed)
     n = samples(0.12)
@@ -779,12 +802,146 @@ def footstep(seed: int, centre: float) -> Signal:
     return layer(n, (crunch, 1.0), (thud, 0.5))
 
 
+def dirt_step(seed: int, pitch: float) -> Signal:
+    """A boot on packed earth: a duller, lower thud than sand, a muffled scuff, a few crumbs."""
+    rng = random.Random(seed)
+    n = samples(0.14)
+    thud = drive(thump(n, 120 * pitch, 46 * pitch, 0.014, 0.03), 1.8)
+    body = times(svf(white(n, rng), 240 * pitch, 0.8, "lp"), decay(n, 0.03, 0.002))
+    scuff = times(svf(white(n, rng), 850 * pitch, 0.9, "bp"), decay(n, 0.016, 0.003))
+    crumbs = svf(grains(n, rng, 14, 0.012, 0.1, (0.0008, 0.003), 1.8), 1100, 0.8, "bp")
+    dry = layer(n, (thud, 1.0), (body, 1.3), (scuff, 0.4), (crumbs, 0.3))
+    return lowpass1(dry, 2200)  # earth swallows the top: no crunch, no ring
+
+
+def concrete_step(seed: int, pitch: float) -> Signal:
+    """A boot on concrete: a hard heel tap, a short knock, a scrape of grit, a small hard room."""
+    rng = random.Random(seed)
+    n = samples(0.18)
+    tap = times(svf(white(n, rng), 2600 * pitch, 0.8, "hp"), decay(n, 0.0025, 0.0003))
+    knock = thump(n, 280 * pitch, 150 * pitch, 0.007, 0.014)
+    body = times(svf(white(n, rng), 1300 * pitch, 1.3, "bp"), decay(n, 0.009, 0.0005))
+    toe = times(svf(white(n, rng), 2000 * pitch, 1.0, "bp"), decay(n, 0.004, 0.0004, 0.032))
+    grit = svf(grains(n, rng, 26, 0.003, 0.07, (0.0003, 0.001), 1.5), 3600, 0.8, "hp")
+    thud = thump(n, 110, 60, 0.01, 0.02)  # the suit's weight under the tap
+    dry = layer(n, (tap, 0.9), (knock, 0.7), (body, 0.8), (toe, 0.35), (grit, 0.45), (thud, 0.5))
+    return with_room(dry, 0.22, rt60=0.22, size=0.35, tone=5000)
+
+
+def metal_step(seed: int, pitch: float) -> Signal:
+    """A boot on a steel deck: a clank, the plate ringing on after the heel, the grating's
+    rattle."""
+    rng = random.Random(seed)
+    n = samples(0.32)
+    clank = metal_clack(n, rng, 560 * pitch, 0.002, 1.2, ring=2.0)
+    plate = modal(
+        n,
+        [
+            (318 * pitch, 0.35, 0.12),
+            (707 * pitch, 0.3, 0.09),
+            (1163 * pitch, 0.22, 0.07),
+            (1811 * pitch, 0.14, 0.05),
+            (2689 * pitch, 0.09, 0.035),
+        ],
+        0.002,
+    )
+    rattle = times(svf(white(n, rng), 3000, 1.2, "bp"), grains_gate(n, rng, 0.015, 0.09))
+    thud = thump(n, 150, 62, 0.01, 0.03)
+    dry = layer(n, (clank, 0.9), (plate, 0.8), (rattle, 0.25), (thud, 0.6))
+    return with_room(dry, 0.25, rt60=0.45, size=0.6, tone=4500)
+
+
+def wood_step(seed: int, pitch: float) -> Signal:
+    """A boot on planks: a hollow knock, the boards' short resonance, a faint creak."""
+    rng = random.Random(seed)
+    n = samples(0.22)
+    knock = thump(n, 220 * pitch, 120 * pitch, 0.009, 0.028)
+    hollow = modal(
+        n,
+        [
+            (176 * pitch, 0.5, 0.05),
+            (403 * pitch, 0.42, 0.035),
+            (751 * pitch, 0.25, 0.024),
+            (1242 * pitch, 0.12, 0.015),
+        ],
+    )
+    click = times(svf(white(n, rng), 1700 * pitch, 1.0, "bp"), decay(n, 0.004, 0.0004))
+    f = times(pitch_lines(n, [(0.04, 520 * pitch), (0.1, 430 * pitch)]), jitter(n, rng, 30, 0.03))
+    creak = svf(saw(f, n), 900, 2.0, "bp")
+    creak = times(creak, lines(n, [(0.04, 0), (0.055, 1.0), (0.09, 0.6), (0.11, 0.0)]))
+    dry = layer(n, (knock, 0.8), (hollow, 1.0), (click, 0.5), (creak, 0.06))
+    return with_room(dry, 0.15, rt60=0.3, size=0.5, tone=3500)
+
+
+def water_step(seed: int, pitch: float) -> Signal:
+    """A boot into shallow water: a slap, a splash of spray and bubbles, a low slosh."""
+    rng = random.Random(seed)
+    n = samples(0.34)
+    slap = times(
+        svf(white(n, rng), exp_sweep(n, 2600, 700, 0.03), 1.0, "lp"), decay(n, 0.02, 0.001)
+    )
+    splash = times(
+        svf(white(n, rng), 3000 * pitch, 0.9, "bp"),
+        lines(n, [(0, 0), (0.012, 1.0), (0.06, 0.45), (0.26, 0.0)]),
+    )
+    spray = svf(grains(n, rng, 120, 0.01, 0.24, (0.0003, 0.0015), 1.6), 4500, 0.8, "hp")
+    pops = bubbles(n, rng, 14, 0.03, 0.28, 500 * pitch, 1800 * pitch)
+    slosh = times(
+        svf(white(n, rng), 330 * pitch, 1.5, "bp"),
+        lines(n, [(0, 0), (0.03, 1.0), (0.2, 0.3), (0.33, 0.0)]),
+    )
+    thud = thump(n, 90, 50, 0.012, 0.03)
+    return layer(
+        n, (slap, 0.8), (splash, 0.7), (spray, 0.35), (pops, 0.25), (slosh, 0.7), (thud, 0.4)
+    )
+
+
 def footstep_sand() -> Signal:
-    return footstep(1717, 2600)
+    return sand_step(1717, 2600)
 
 
 def footstep_sand_b() -> Signal:
-    return footstep(1818, 2100)
+    return sand_step(1818, 2100)
+
+
+def footstep_dirt() -> Signal:
+    return dirt_step(1721, 1.0)
+
+
+def footstep_dirt_b() -> Signal:
+    return dirt_step(1822, 0.9)
+
+
+def footstep_concrete() -> Signal:
+    return concrete_step(1731, 1.0)
+
+
+def footstep_concrete_b() -> Signal:
+    return concrete_step(1832, 1.08)
+
+
+def footstep_metal() -> Signal:
+    return metal_step(1741, 1.0)
+
+
+def footstep_metal_b() -> Signal:
+    return metal_step(1842, 1.06)
+
+
+def footstep_wood() -> Signal:
+    return wood_step(1751, 1.0)
+
+
+def footstep_wood_b() -> Signal:
+    return wood_step(1852, 0.93)
+
+
+def footstep_water() -> Signal:
+    return water_step(1761, 1.0)
+
+
+def footstep_water_b() -> Signal:
+    return water_step(1862, 1.1)
 
 
 # --- Big events -----------------------------------------------------------------------------
@@ -1403,6 +1560,16 @@ EFFECTS = {
     "explosion": explosion,
     "footstep_sand": footstep_sand,
     "footstep_sand_b": footstep_sand_b,
+    "footstep_dirt": footstep_dirt,
+    "footstep_dirt_b": footstep_dirt_b,
+    "footstep_concrete": footstep_concrete,
+    "footstep_concrete_b": footstep_concrete_b,
+    "footstep_metal": footstep_metal,
+    "footstep_metal_b": footstep_metal_b,
+    "footstep_wood": footstep_wood,
+    "footstep_wood_b": footstep_wood_b,
+    "footstep_water": footstep_water,
+    "footstep_water_b": footstep_water_b,
     "ui_move": ui_move,
     "ui_select": ui_select,
     "ui_back": ui_back,
@@ -1433,512 +1600,1538 @@ EFFECTS = {
 }
 
 
-# --- Music instruments ----------------------------------------------------------------------
-# Each note is rendered once per (pitch, length) and reused; a loop repeats the same few notes
-# dozens of times, so the cache is most of why the music renders in seconds.
+# --- Music: the engine ----------------------------------------------------------------------
+# The music is rendered with numpy at the mixer's rate, in stereo. A loop is built circularly:
+# every note, echo and reverb tail that runs past the loop's end lands back on its start, and
+# the FFT filters and convolutions are circular by nature, so the seam is seamless by
+# construction (no fade, no dip). Instruments render mono notes once per (pitch, length) and
+# cache them; a Bus places them in the stereo field with a send to a room and a hall.
+
+MSR = 44100  # the mixer's rate
+VORBIS_LEVEL = 0.55  # libsndfile's scale, 0 best .. 1 smallest: about Vorbis quality 0.45
+OGG_BLOCK = 8192  # frames per write: one huge write crashes libsndfile's Vorbis encoder
+Mono = np.ndarray  # float64 samples at MSR
+Stereo = np.ndarray  # shape (2, n)
+Gain = Callable[[np.ndarray], np.ndarray]  # a filter's gain at each frequency (Hz)
+Pitch = float | np.ndarray  # Hz: a constant, or a contour with one value per sample
 
 
-def midi_hz(note: int) -> float:
+def ms(seconds: float) -> int:
+    """Seconds to samples at the music's rate."""
+    return int(round(seconds * MSR))
+
+
+def clock(n: int) -> Mono:
+    return np.arange(n, dtype=np.float64) / MSR
+
+
+def midi_hz(note: float) -> float:
     return 440.0 * 2.0 ** ((note - 69) / 12.0)
 
 
-def note_env(n: int, attack: float, length: int, release: float, sustain: float = 1.0) -> Signal:
-    """Attack to 1, ease to sustain over the note, release after note-off (length samples)."""
-    held = length / SR
-    return lines(n, [(0, 0), (attack, 1.0), (held, sustain), (held + release, 0.0)])
+def frozen(x: np.ndarray) -> np.ndarray:
+    """Cached renders are shared: make an accidental in-place edit fail loudly."""
+    x.flags.writeable = False
+    return x
 
 
-@cache
-def bass_note(note: int, length: int, accent: bool) -> Signal:
-    """The ostinato's voice: two detuned saws through a plucked low-pass, over a sine sub."""
-    f = midi_hz(note)
-    n = length + samples(0.05)
-    saws = layer(n, (saw_bl(f * 1.004, n), 0.5), (saw_bl(f * 0.996, n, 0.37), 0.5))
-    cutoff = [180.0 + (1500.0 if accent else 800.0) * v for v in decay(n, 0.07, 0.002)]
-    body = svf(saws, cutoff, 1.6, "lp")
-    voice = layer(n, (body, 0.9), (sine(f, n), 0.6))
-    return drive(times(voice, note_env(n, 0.004, length, 0.04, 0.7)), 1.4)
+def env_lines(n: int, points: list[tuple[float, float]]) -> Mono:
+    """Piecewise-linear contour through (seconds, value) points; holds the end values."""
+    at = np.array([p[0] for p in points]) * MSR
+    return np.interp(np.arange(n), at, np.array([p[1] for p in points], dtype=np.float64))
 
 
-@cache
-def taiko(variant: int, size: float) -> Signal:
-    """A war drum: a pitch-dropping sine body, membrane overtones, a slap of skin noise."""
-    rng = random.Random(3000 + variant)
-    n = samples(0.9)
-    f = 58.0 * (1.0 + 0.03 * rng.random())
-    body = thump(n, f * 2.5, f, 0.03, 0.26 * size)
-    overtones = times(
-        layer(n, (sine(f * 1.59, n), 0.5), (sine(f * 2.14, n), 0.3)), decay(n, 0.08, 0.002)
-    )
-    skin = times(svf(white(n, rng), 900, 0.7, "lp"), decay(n, 0.025, 0.001))
-    slap = times(svf(white(n, rng), 260, 1.5, "bp"), decay(n, 0.06, 0.002))
-    return drive(layer(n, (body, 1.0), (overtones, 0.35), (skin, 0.45), (slap, 0.6)), 1.8)
+def env_strike(n: int, tau: float, attack: float = 0.002) -> Mono:
+    """Linear attack, exponential decay; the last 5 ms ramp to zero so a cut never clicks."""
+    t = clock(n)
+    a = max(attack, 1.0 / MSR)
+    env = np.where(t < a, t / a, np.exp(-(t - a) / tau))
+    r = min(n, ms(0.005))
+    env[n - r :] *= np.linspace(1.0, 0.0, r)
+    return env
 
 
-@cache
-def deep_boom(variant: int) -> Signal:
-    """The very low hit that marks each phrase: more felt than heard."""
-    n = samples(1.4)
-    return drive(thump(n, 85, 36, 0.08, 0.5), 1.5)
+def env_note(n: int, attack: float, length: int, release: float, sustain: float = 1.0) -> Mono:
+    """Attack to 1, ease to sustain while held (length samples), release after note-off."""
+    held = max(length / MSR, attack)
+    return env_lines(n, [(0, 0), (attack, 1.0), (held, sustain), (held + release, 0.0)])
 
 
-@cache
-def field_snare(variant: int) -> Signal:
-    """A military snare: bright rattle of wires over a short tuned shell."""
-    rng = random.Random(4000 + variant)
-    n = samples(0.25)
-    wires = times(svf(white(n, rng), 3200, 0.8, "bp"), decay(n, 0.07, 0.001))
-    crack = times(svf(white(n, rng), 1800, 0.7, "hp"), decay(n, 0.012, 0.0005))
-    shell = thump(n, 240, 185, 0.02, 0.035)
-    return layer(n, (wires, 0.8), (crack, 0.6), (shell, 0.7))
+def phase_of(freq: Pitch, n: int) -> Mono:
+    """Running phase in cycles of a constant frequency or a per-sample contour."""
+    if np.ndim(freq) == 0:
+        return float(freq) * clock(n)
+    return np.cumsum(np.asarray(freq, dtype=np.float64)[:n]) / MSR
 
 
-@cache
-def pad_chord(notes: tuple, length: int, cutoff: float, attack: float, release: float) -> Signal:
-    """A dark pad: three slightly detuned saws per note, low-passed, swelling in and out."""
-    n = length + samples(release)
-    voices = silence(n)
-    for note in notes:
-        f = midi_hz(note)
-        for cents, phase in ((-9, 0.0), (0, 0.33), (8, 0.71)):
-            mix_into(voices, saw_bl(f * 2.0 ** (cents / 1200.0), n, phase), 0, 0.2)
-    dark = svf(svf(voices, cutoff, 0.9, "lp"), cutoff * 1.5, 0.7, "lp")
-    return times(dark, note_env(n, attack, length, release, 0.85))
+def osc_sine(freq: Pitch, n: int, phase: float = 0.0) -> Mono:
+    return np.sin(TAU * (phase_of(freq, n) + phase))
 
 
-@cache
-def horn_note(note: int, length: int) -> Signal:
-    """The lead: a brassy saw whose filter opens on the attack, vibrato arriving late."""
-    f = midi_hz(note)
-    n = length + samples(0.25)
-    s = math.sin
-    vib = [1.0 + 0.005 * s(TAU * 5.3 * i / SR) * min(1.0, i / (0.3 * SR)) for i in range(n)]
-    freq = [f * v for v in vib]
-    tone = layer(
-        n,
-        (saw_bl(freq, n), 0.7),
-        (saw_bl([v * 1.003 for v in freq], n, 0.5), 0.5),
-        (sine([v * 0.5 for v in freq], n), 0.35),
-    )
-    opening = lines(n, [(0, 0.0), (0.06, 1.0), (0.4, 0.55)])
-    cutoff = [450.0 + 2200.0 * v for v in opening]
-    return times(svf(tone, cutoff, 1.1, "lp"), note_env(n, 0.035, length, 0.2, 0.85))
+def osc_saw(
+    freq: Pitch,
+    n: int,
+    cutoff: Pitch = 20000.0,
+    odd: bool = False,
+    res: float = 0.0,
+    phase: float = 0.0,
+    reach: float = 5.0,
+) -> Mono:
+    """A band-limited saw (odd=True: a square) summed from its harmonics, each weighted 1/k and by
+    a two-pole low-pass at `cutoff` (Hz, or a per-sample contour) with a resonant bump `res`.
 
-
-@cache
-def soft_lead_note(note: int, length: int) -> Signal:
-    """The title's motif: a breathy, flute-like tone, slow to speak, with a gentle vibrato."""
-    f = midi_hz(note)
-    n = length + samples(0.6)
-    rng = random.Random(5000 + note)
-    s = math.sin
-    vib = [1.0 + 0.004 * s(TAU * 4.8 * i / SR) * min(1.0, i / (0.5 * SR)) for i in range(n)]
-    freq = [f * v for v in vib]
-    tone = layer(
-        n,
-        (sine(freq, n), 1.0),
-        (sine([v * 2 for v in freq], n), 0.22),
-        (sine([v * 3 for v in freq], n), 0.08),
-    )
-    breath = svf(white(n, rng), f * 2, 3.0, "bp")
-    voice = layer(n, (tone, 1.0), (breath, 0.25))
-    return times(voice, note_env(n, 0.12, length, 0.5, 0.8))
-
-
-def fold_loop(x: Signal, loop: int) -> Signal:
-    """Wrap everything that rings past the loop point back onto the start, so it loops clean."""
-    out = x[:loop]
-    for s in range(loop, len(x), loop):
-        mix_into(out, x[s : s + loop], 0)
+    Summing harmonics is a filter sweep with no recursion and no aliasing at any pitch; `reach`
+    is how far past the cutoff harmonics are still worth computing. sin(k x) comes from the two
+    before it (Chebyshev's recurrence), and a moving filter's gains are worked out every 32
+    samples and interpolated: both only to make it fast.
+    """
+    theta = TAU * (phase_of(freq, n) + phase)
+    top = float(np.max(freq))
+    moving = np.ndim(cutoff) > 0 or np.ndim(freq) > 0
+    if moving:
+        pos = np.arange(0, n + 64, 32).clip(max=n - 1)
+        f_ctrl = np.broadcast_to(np.asarray(freq, dtype=np.float64), (n,))[pos]
+        c_ctrl = np.broadcast_to(np.asarray(cutoff, dtype=np.float64), (n,))[pos]
+        ratio = f_ctrl / c_ctrl
+    else:
+        ratio = float(freq) / float(cutoff)
+    limit = min(0.45 * MSR, float(np.max(cutoff)) * reach)
+    out = np.zeros(n)
+    twice_cos = 2.0 * np.cos(theta)
+    before, now = np.zeros(n), np.sin(theta)
+    for k in range(1, max(2, int(limit // top) + 1)):
+        if k > 1:
+            before, now = now, twice_cos * now - before
+        if odd and k % 2 == 0:
+            continue
+        r2 = (k * ratio) ** 2
+        g = 1.0 / np.sqrt(1.0 + r2 * r2)
+        if res:
+            g = g * (1.0 + res * np.exp(-((0.5 * np.log(r2 + 1e-12) / 0.35) ** 2)))
+        if moving:
+            out += upsampled(g / k, n) * now
+        else:
+            out += (g / k) * now
     return out
+
+
+def upsampled(control: Mono, n: int) -> Mono:
+    """A control curve taken every 32 samples, drawn back out to n samples in straight lines."""
+    w = np.arange(32) / 32.0
+    return (control[:-1, None] * (1.0 - w) + control[1:, None] * w).ravel()[:n]
+
+
+def sweep_exp(n: int, start: float, end: float, tau: float) -> Mono:
+    """A value falling (or rising) exponentially from start towards end: drum pitch drops."""
+    return end + (start - end) * np.exp(-clock(n) / tau)
+
+
+def noise(n: int, seed: int) -> Mono:
+    return np.random.default_rng(seed).uniform(-1.0, 1.0, n)
+
+
+def fast_len(n: int) -> int:
+    """The smallest length of at least n with no prime factor above 5: an FFT's quick sizes."""
+    best = 1 << max(0, n - 1).bit_length()
+    f5 = 1
+    while f5 < best:
+        f35 = f5
+        while f35 < best:
+            m = f35
+            while m < n:
+                m *= 2
+            best = min(best, m)
+            f35 *= 3
+        f5 *= 5
+    return best
+
+
+def spectral(x: Mono, gain: Gain, pad: float = 0.0) -> Mono:
+    """Zero-phase filtering by FFT with gain(frequencies). With no pad it is circular, so a loop
+    keeps its seam (a loop's length is chosen to be a quick FFT size); with `pad` seconds of
+    silence after it, a sound that plays once does not wrap its tail onto its start."""
+    n = len(x)
+    size = n if not pad else fast_len(n + ms(pad))
+    f = np.fft.rfftfreq(size, 1.0 / MSR)
+    return np.fft.irfft(np.fft.rfft(x, size) * gain(f), size)[:n]
+
+
+def lp(fc: float, order: int = 2) -> Gain:
+    return lambda f: 1.0 / np.sqrt(1.0 + (f / fc) ** (2 * order))
+
+
+def hp(fc: float, order: int = 2) -> Gain:
+    return lambda f: 1.0 / np.sqrt(1.0 + (fc / np.maximum(f, 1e-3)) ** (2 * order))
+
+
+def bp(fc: float, q: float) -> Gain:
+    return lambda f: 1.0 / np.sqrt(1.0 + q * q * (f / fc - fc / np.maximum(f, 1e-3)) ** 2)
+
+
+def both(*gains: Gain) -> Gain:
+    def gain(f):
+        out = np.ones_like(f)
+        for g in gains:
+            out = out * g(f)
+        return out
+
+    return gain
+
+
+def colored(n: int, seed: int, gain: Gain) -> Mono:
+    """Filtered noise at a fixed loudness (RMS 0.3), whatever its bandwidth."""
+    y = spectral(noise(n, seed), gain)
+    return y * (0.3 / (float(np.sqrt(np.mean(y * y))) or 1.0))
+
+
+def swept(n: int, seed: int, cutoff: Mono, q: float | None = None) -> Mono:
+    """Noise through a low-pass (or a band-pass of width q) whose corner follows `cutoff`, one
+    overlapping 2048-sample frame at a time: risers, whooshes, scrapes."""
+    win, hop = 2048, 1024
+    x = np.concatenate([np.zeros(win), noise(n, seed), np.zeros(win)])
+    w = np.hanning(win + 1)[:-1]  # periodic Hann: frames half a window apart sum to one
+    f = np.fft.rfftfreq(win, 1.0 / MSR)
+    out = np.zeros(len(x))
+    for p in range(0, len(x) - win + 1, hop):
+        fc = float(cutoff[min(max(p + hop - win, 0), n - 1)])
+        g = bp(fc, q)(f) if q else lp(fc)(f)
+        out[p : p + win] += np.fft.irfft(np.fft.rfft(x[p : p + win] * w) * g, win)
+    y = out[win : win + n]
+    return y * (0.3 / (float(np.sqrt(np.mean(y * y))) or 1.0))
+
+
+def ring(n: int, modes: list[tuple[float, float, float]]) -> Mono:
+    """Sum of exponentially decaying sines, (Hz, amplitude, tau): struck metal and glass."""
+    t = clock(n)
+    out = np.zeros(n)
+    for f, a, tau in modes:
+        if f < 0.45 * MSR:
+            out += a * np.exp(-t / tau) * np.sin(TAU * f * t)
+    return out
+
+
+def thud(n: int, f0: float, f1: float, pitch_tau: float, amp_tau: float) -> Mono:
+    """A sine whose pitch drops fast: the body of every drum and hit."""
+    return osc_sine(sweep_exp(n, f0, f1, pitch_tau), n) * env_strike(n, amp_tau, 0.0015)
+
+
+def fm(
+    n: int,
+    freq: float,
+    ratio: float,
+    index: float,
+    tau: float,
+    attack: float = 0.002,
+    index_tau: float | None = None,
+) -> Mono:
+    """Two-operator FM: a bell (inharmonic ratio) or a tine (ratio 1) whose brightness fades."""
+    t = clock(n)
+    idx = index * env_strike(n, index_tau or tau * 0.4, attack)
+    return env_strike(n, tau, attack) * np.sin(
+        TAU * freq * t + idx * np.sin(TAU * freq * ratio * t)
+    )
+
+
+def sat(x: np.ndarray, amount: float) -> np.ndarray:
+    """tanh saturation: harmonics that let low bodies read on small speakers; rounded peaks."""
+    return np.tanh(amount * x)
 
 
 def periodic(freq: float, loop: int) -> float:
     """Nudge a frequency so a whole number of cycles fits the loop: no seam in a held drone."""
-    cycles = max(1, round(freq * loop / SR))
-    return cycles * SR / loop
+    return max(1, round(freq * loop / MSR)) * MSR / loop
 
 
-def finish_music(x: Signal, loop: int) -> Signal:
-    """High-pass the rumble, glue with gentle saturation, fold the tails, set -6 dBFS peak.
+def pan_gains(pan: float) -> tuple[float, float]:
+    """Constant-power pan, -1 left .. 1 right; the centre is unity on both sides."""
+    theta = (max(-1.0, min(1.0, pan)) + 1.0) * math.pi / 4.0
+    return math.cos(theta) * math.sqrt(2.0), math.sin(theta) * math.sqrt(2.0)
 
-    The loop point gets a 3 ms dip in and out: the folded signal is continuous there anyway, and
-    the dip guarantees a player that doesn't loop sample-exactly can't click.
+
+# --- Music: rooms ---------------------------------------------------------------------------
+
+
+@cache
+def space(rt60: float, seed: int, predelay: float = 0.015, bright: float = 1.0) -> Stereo:
+    """A stereo impulse response: early reflections, then decaying noise whose highs die faster
+    than its lows (air and walls eat them first). Left and right are different noise, which is
+    what makes a reverb wide."""
+    m = ms(min(rt60 * 1.1, 6.0))
+    t = clock(m)
+    rng = np.random.default_rng(seed)
+    f = np.fft.rfftfreq(m, 1.0 / MSR)
+    # Five bands with their own decay, split by smooth crossovers in log frequency.
+    edges = (250.0, 900.0, 3000.0, 7000.0)
+    decay_scale = (1.2, 1.0, 0.75, 0.5 * bright, 0.3 * bright)
+    logf = np.log2(np.maximum(f, 1.0))
+    cuts = [1.0 / (1.0 + np.exp(-(logf - math.log2(e)) * 4.0)) for e in edges]  # 0 below, 1 above
+    masks = [1.0 - cuts[0]] + [cuts[i] - cuts[i + 1] for i in range(3)] + [cuts[3]]
+    ir = np.zeros((2, m))
+    for c in range(2):
+        spectrum = np.fft.rfft(rng.standard_normal(m))
+        tail = np.zeros(m)
+        for mask, scale in zip(masks, decay_scale, strict=True):
+            band = np.fft.irfft(spectrum * mask, m)
+            tail += band * np.exp(-6.91 * t / (rt60 * scale))
+        tail *= 1.0 - np.exp(-t / 0.025)  # the tail thickens as reflections multiply
+        for _ in range(10):  # early reflections: a few discrete echoes off near walls
+            at = ms(0.004 + 0.05 * rng.random())
+            tail[at] += (0.5 + 0.8 * rng.random()) * (1.0 if rng.random() < 0.5 else -1.0)
+        pre = ms(predelay) + c * ms(0.0013)  # a hair later on the right: a wider, less centred room
+        ir[c, pre:] = tail[: m - pre]
+    ir /= np.sqrt(np.sum(ir * ir, axis=1, keepdims=True))
+    return frozen(ir)
+
+
+def convolve(x: Stereo, ir: Stereo, loop: bool) -> Stereo:
+    """Stereo convolution by FFT, each side fed mostly from its own side: circular for a loop
+    (the tail wraps onto the start), linear and cut to length otherwise."""
+    n, m = x.shape[1], ir.shape[1]
+    size = fast_len(n + m)
+    feed = np.stack([0.7 * x[0] + 0.3 * x[1], 0.7 * x[1] + 0.3 * x[0]])
+    out = np.zeros((2, n))
+    for c in range(2):
+        y = np.fft.irfft(np.fft.rfft(feed[c], size) * np.fft.rfft(ir[c], size), size)
+        out[c] = y[:n]
+        if loop:  # what rings past the end wraps onto the start
+            for start in range(n, n + m, n):
+                tail = y[start : min(start + n, n + m)]
+                out[c, : len(tail)] += tail
+    return out
+
+
+# --- Music: the mix bus ---------------------------------------------------------------------
+
+
+class Bus:
+    """A stereo mix being built: the dry signal, and sends to a short room and a long hall.
+
+    In a loop (loop=True) whatever runs past the end is added onto the start.
     """
-    x = highpass1(x, 28.0)
-    x = normalized(fold_loop(x, loop), 0.0)
-    x = drive(x, 1.3)
-    return normalized(fade(x, 0.003, 0.003), MUSIC_PEAK_DB)
+
+    def __init__(self, n: int, loop: bool, room: float = 0.9, hall: float = 2.8, seed: int = 1):
+        self.n, self.loop = n, loop
+        self.dry = np.zeros((2, n))
+        self.sends = {"room": np.zeros((2, n)), "hall": np.zeros((2, n))}
+        self.rooms = {"room": space(room, seed, 0.008), "hall": space(hall, seed + 1, 0.025)}
+
+    def _place(self, buf: Stereo, x: Stereo, at: int) -> None:
+        n, m = self.n, x.shape[1]
+        if not self.loop:
+            if at >= n or at + m <= 0:
+                return
+            lo = max(0, -at)
+            hi = min(m, n - at)
+            buf[:, at + lo : at + hi] += x[:, lo:hi]
+            return
+        at %= n
+        done = 0
+        while done < m:
+            take = min(m - done, n - at)
+            buf[:, at : at + take] += x[:, done : done + take]
+            done += take
+            at = 0
+
+    def add(
+        self,
+        x: np.ndarray,
+        at: int,
+        gain: float = 1.0,
+        pan: float = 0.0,
+        room: float = 0.0,
+        hall: float = 0.0,
+    ) -> None:
+        """Mix a mono sound (panned) or a stereo one (balanced by pan) in at sample `at`."""
+        gl, gr = pan_gains(pan)
+        if x.ndim == 1:
+            st = np.stack([x * (gl * gain), x * (gr * gain)])
+        else:
+            st = np.stack([x[0] * (gl * gain), x[1] * (gr * gain)])
+        self._place(self.dry, st, at)
+        for name, amount in (("room", room), ("hall", hall)):
+            if amount:
+                self._place(self.sends[name], st * amount, at)
+
+    def render(self) -> Stereo:
+        out = self.dry.copy()
+        for name, send in self.sends.items():
+            if np.any(send):
+                out += convolve(send, self.rooms[name], self.loop)
+        return out
 
 
-# --- Music ----------------------------------------------------------------------------------
+class Grid:
+    """Where notes fall: bars of sixteen sixteenths, each a whole number of samples."""
 
-# D minor. Chords as (bass root, pad voicing); the voicings sit in the octave below middle C.
+    def __init__(self, sixteenth: int, beats: int = 4) -> None:
+        self.sixteenth = sixteenth
+        self.bar = sixteenth * 4 * beats
+        self.beat = sixteenth * 4
+
+    def at(self, bar: int, sixteenth: float = 0.0) -> int:
+        return bar * self.bar + int(round(sixteenth * self.sixteenth))
+
+
+def spans(chords: list) -> list[tuple[int, int, tuple]]:
+    """Runs of the same chord: (first bar, bars, chord), so a held chord is one pad note."""
+    out: list[tuple[int, int, tuple]] = []
+    for b, chord in enumerate(chords):
+        if out and out[-1][2] == chord:
+            out[-1] = (out[-1][0], out[-1][1] + 1, chord)
+        else:
+            out.append((b, 1, chord))
+    return out
+
+
+# --- Music: instruments ---------------------------------------------------------------------
+
+
+@cache
+def pad(
+    notes: tuple, length: int, cutoff: float, attack: float, release: float, seed: int = 0
+) -> Stereo:
+    """A dark string pad: per note, two detuned saws on each side (different on each side, so
+    the chord is wide, not a copy), each drifting slowly in pitch; the filter breathes open over
+    the held chord and closes as it releases."""
+    n = length + ms(release)
+    rng = np.random.default_rng(9000 + seed)
+    swell = env_lines(n, [(0, 0.0), (length / MSR * 0.6, 1.0), (n / MSR, 0.2)])
+    corner = cutoff * (0.65 + 0.6 * swell)
+    out = np.zeros((2, n))
+    for note in notes:
+        f = midi_hz(note)
+        for side, cents in ((0, (-11.0, 4.0)), (1, (-4.0, 12.0))):
+            for c in cents:
+                rate, depth = 0.13 + 0.2 * rng.random(), 0.0012 + 0.0008 * rng.random()
+                drift = 1.0 + depth * np.sin(TAU * (rate * clock(n) + rng.random()))
+                freq = f * 2.0 ** (c / 1200.0) * drift
+                out[side] += 0.25 * osc_saw(freq, n, corner, phase=rng.random(), reach=4.0)
+    return frozen(out * env_note(n, attack, length, release, 0.85))
+
+
+@cache
+def low_strings(note: int, length: int) -> Mono:
+    """Cellos and basses holding the root: a slow-bowed saw, dark, with a bow's breath."""
+    n = length + ms(0.9)
+    f = midi_hz(note)
+    vib = 1.0 + 0.0025 * np.sin(TAU * 4.6 * clock(n)) * env_lines(n, [(0, 0), (0.8, 1)])
+    tone = osc_saw(f * vib, n, 420.0, reach=4.0) + 0.6 * osc_saw(
+        f * 1.003 * vib, n, 380.0, reach=4.0
+    )
+    bow = colored(n, 9100 + note, bp(f * 3, 2.0)) * 0.15
+    return frozen((tone + bow) * env_note(n, 0.35, length, 0.8, 0.9))
+
+
+@cache
+def bass_pluck(note: int, length: int, accent: bool) -> Mono:
+    """The ostinato's bass: two detuned saws through a plucked filter, over a sine sub."""
+    f = midi_hz(note)
+    n = length + ms(0.05)
+    corner = 160.0 + (1700.0 if accent else 900.0) * env_strike(n, 0.07, 0.002)
+    saws = osc_saw(f * 1.004, n, corner, res=0.5) + osc_saw(
+        f * 0.996, n, corner, res=0.5, phase=0.37
+    )
+    voice = 0.5 * saws + 0.6 * osc_sine(f, n)
+    return frozen(sat(voice * env_note(n, 0.003, length, 0.04, 0.7), 1.4))
+
+
+@cache
+def spiccato(note: int, length: int, seed: int = 0) -> Mono:
+    """A short bowed string note: bright on the bite, dark at once after, with a scratch."""
+    f = midi_hz(note)
+    n = length + ms(0.08)
+    corner = 700.0 + 2600.0 * env_strike(n, 0.05, 0.002)
+    tone = osc_saw(f * 1.003, n, corner, reach=4.0)
+    tone = tone + osc_saw(f * 0.997, n, corner, phase=0.5, reach=4.0)
+    scratch = colored(n, 9200 + seed, bp(2800.0, 1.5)) * env_strike(n, 0.012, 0.001)
+    env = env_strike(n, 0.11, 0.004) * env_note(n, 0.001, length, 0.05)
+    return frozen(0.5 * tone * env + 0.25 * scratch)
+
+
+@cache
+def horn(note: int, length: int, dark: float = 1.0) -> Mono:
+    """A horn section: three saws a few cents apart, the filter blaring open on the attack and
+    settling, vibrato arriving late."""
+    f = midi_hz(note)
+    n = length + ms(0.3)
+    t = clock(n)
+    vib = 1.0 + 0.004 * np.sin(TAU * 5.2 * t) * np.clip((t - 0.25) / 0.4, 0.0, 1.0)
+    corner = dark * (500.0 + 2100.0 * env_lines(n, [(0, 0.0), (0.07, 1.0), (0.5, 0.5)]))
+    tone = np.zeros(n)
+    for cents, phase in ((0.0, 0.0), (6.0, 0.31), (-7.0, 0.67)):
+        tone += osc_saw(
+            f * 2.0 ** (cents / 1200.0) * vib, n, corner, phase=phase, res=0.3, reach=4.0
+        )
+    breath = colored(n, 9300 + note, bp(f * 4, 1.5)) * 0.1
+    return frozen(sat(0.45 * (tone + breath) * env_note(n, 0.04, length, 0.22, 0.85), 1.3))
+
+
+@cache
+def flute(note: int, length: int) -> Mono:
+    """A breathy flute: slow to speak, a gentle late vibrato, air around the tone."""
+    f = midi_hz(note)
+    n = length + ms(0.6)
+    t = clock(n)
+    vib = 1.0 + 0.004 * np.sin(TAU * 4.8 * t) * np.clip(t / 0.5, 0.0, 1.0)
+    tone = osc_sine(f * vib, n) + 0.22 * osc_sine(2 * f * vib, n) + 0.08 * osc_sine(3 * f * vib, n)
+    breath = colored(n, 9400 + note, bp(f * 2, 3.0)) * 0.6
+    return frozen((tone + breath * 0.4) * env_note(n, 0.12, length, 0.5, 0.8))
+
+
+@cache
+def braam(notes: tuple, length: int, seed: int = 0) -> Stereo:
+    """The Alpha's brass: a cluster of low saws that blares open, distorted; two voices on each
+    side a little apart, so it is as wide as it is heavy."""
+    n = length + ms(0.8)
+    corner = env_lines(
+        n, [(0, 140.0), (0.22, 1900.0), (0.6, 1100.0), (length / MSR, 700.0), (n / MSR, 300.0)]
+    )
+    rng = np.random.default_rng(9500 + seed)
+    out = np.zeros((2, n))
+    for note in notes:
+        f = midi_hz(note)
+        for side, cents in ((0, (-14.0, 5.0)), (1, (-5.0, 15.0))):
+            for c in cents:
+                out[side] += osc_saw(
+                    f * 2.0 ** (c / 1200.0), n, corner, res=0.8, phase=rng.random(), reach=3.0
+                )
+    out = sat(out * 0.5, 2.4) * env_note(n, 0.03, length, 0.7, 0.8)
+    sub = osc_sine(midi_hz(min(notes)), n) * env_note(n, 0.02, length, 0.5, 0.9)
+    return frozen(out + 0.5 * sub)
+
+
+@cache
+def riff_note(note: int, length: int) -> Mono:
+    """The distorted low riff: a saw and its sub-octave square, driven hard, then a speaker's
+    band (nothing below 60 Hz or above 2.5 kHz survives a cabinet)."""
+    f = midi_hz(note)
+    n = length + ms(0.04)
+    tone = osc_saw(f, n, 3000.0, reach=2.0) + 0.5 * osc_saw(f / 2, n, 1500.0, odd=True, reach=2.0)
+    env = env_note(n, 0.004, length, 0.035, 0.75)
+    x = sat(tone * env * 3.0, 2.5)
+    return frozen(spectral(x, both(hp(60.0), lp(2500.0)), pad=0.05))
+
+
+@cache
+def piano(note: int, length: int) -> Mono:
+    """A soft electric piano: FM whose brightness fades fast, a tine's click, two voices a hair
+    apart; low notes ring longer, as strings do."""
+    f = midi_hz(note)
+    tau = 2.2 * (220.0 / f) ** 0.35
+    n = length + ms(0.36)
+    release = env_lines(n, [(0, 1.0), (length / MSR, 1.0), (length / MSR + 0.35, 0.0)])
+    out = np.zeros(n)
+    t = clock(n)
+    idx = 1.4 * env_strike(n, 0.25, 0.004)
+    for detune, amp, phase in ((1.0, 0.6, 0.0), (1.0016, 0.4, 0.3)):
+        out += amp * np.sin(TAU * (f * detune * t + phase) + idx * np.sin(TAU * f * t))
+    out *= env_strike(n, tau, 0.004) * release
+    if f * 14 < 0.45 * MSR:
+        out[: ms(0.15)] += 0.08 * fm(ms(0.15), f * 4.0, 3.5, 0.8, 0.02, 0.001)
+    return frozen(out)
+
+
+@cache
+def bell(note: int, tau: float = 1.2, ratio: float = 3.5, index: float = 1.6) -> Mono:
+    f = midi_hz(note)
+    return frozen(fm(ms(tau * 5), f, ratio, min(index, index * 1500.0 / f), tau, 0.003))
+
+
+@cache
+def glass(note: int, seconds: float = 5.5) -> Mono:
+    """A high glassy tone: rubbed-rim partials, slow to bloom, long to fade."""
+    f = midi_hz(note)
+    n = ms(seconds)
+    shimmer = 1.0 + 0.003 * np.sin(TAU * 0.7 * clock(n))
+    tone = osc_sine(f * shimmer, n) + 0.6 * osc_sine(f * 1.0042 * shimmer, n)
+    if f * 2.76 < 0.45 * MSR:
+        tone += 0.12 * osc_sine(f * 2.76 * shimmer, n)
+    return frozen(tone * env_lines(n, [(0, 0), (0.9, 1.0), (2.0, 0.7), (seconds, 0.0)]))
+
+
+@cache
+def tremolo(note: int, length: int, rate: float = 7.0) -> Mono:
+    """High strings trembling on one note: a bowed saw pulsed by fast bow strokes (rate 0: one
+    long, even bow)."""
+    f = midi_hz(note)
+    n = length + ms(0.5)
+    t = clock(n)
+    bow = 0.55 + 0.45 * np.abs(np.sin(math.pi * rate * t))
+    tone = osc_saw(f, n, 2400.0, reach=3.0) + osc_saw(f * 1.004, n, 2200.0, phase=0.4, reach=3.0)
+    return frozen(0.5 * tone * bow * env_note(n, 0.4, length, 0.5, 1.0))
+
+
+@cache
+def choir(notes: tuple, length: int) -> Stereo:
+    """Voices on "ah": a buzz through vowel formants, a slow vibrato; different on each side."""
+    n = length + ms(1.2)
+    out = np.zeros((2, n))
+    rng = np.random.default_rng(9600)
+    vowel = both(
+        lambda f: 0.15 + bp(700.0, 4.0)(f) + 0.6 * bp(1150.0, 5.0)(f) + 0.25 * bp(2800.0, 6.0)(f),
+        lp(4000.0),
+    )
+    for note in notes:
+        f = midi_hz(note)
+        for side in (0, 1):
+            vib = 1.0 + 0.005 * np.sin(TAU * (4.8 + rng.random()) * clock(n) + 6 * rng.random())
+            buzz = osc_saw(f * vib * (1.0 + 0.002 * (side - 0.5)), n, 6000.0, reach=1.0)
+            out[side] += spectral(buzz, vowel, pad=0.1)
+    return frozen(out * 0.3 * env_note(n, 1.0, length, 1.2, 0.9))
+
+
+@cache
+def drone(freqs: tuple, loop: int, cutoff: float, sweep: float, breaths: int) -> Stereo:
+    """A held drone the length of the loop: saws tuned to whole cycles of it, slightly apart on
+    the two sides so they beat slowly, under a filter that breathes `breaths` times a loop."""
+    t = np.arange(loop) / loop
+    corner = cutoff + sweep * (0.5 - 0.5 * np.cos(TAU * breaths * t))
+    out = np.zeros((2, loop))
+    for i, f in enumerate(freqs):
+        for side, ratio in ((0, 1.0), (1, 1.0035)):
+            fp = periodic(f * ratio, loop)
+            out[side] += osc_saw(fp, loop, corner, phase=0.17 * i + 0.3 * side, reach=4.0) / (1 + i)
+    out += 0.6 * osc_sine(periodic(freqs[0] / 2, loop), loop)  # the sub under it all
+    return frozen(out)
+
+
+@cache
+def wind(loop: int, seed: int, centre: float, q: float, gusts: int) -> Stereo:
+    """Air moving: a band of noise on each side (different noise, a little apart in pitch),
+    gusting `gusts` times a loop. Filtered and shaped circularly, so it wraps without a seam."""
+    t = np.arange(loop) / loop
+    out = np.zeros((2, loop))
+    for side in (0, 1):
+        band = colored(loop, seed + side, bp(centre * (1.0 + 0.1 * side), q))
+        gust = 0.3 + 0.7 * (0.5 - 0.5 * np.cos(TAU * (gusts * t + 0.37 * side)))
+        out[side] = band * gust * gust
+    return frozen(out)
+
+
+@cache
+def taiko(variant: int, size: float = 1.0) -> Mono:
+    """A war drum: a pitch-dropping body, membrane overtones, a slap of skin."""
+    rng = random.Random(3000 + variant)
+    n = ms(1.0)
+    f = 58.0 * (1.0 + 0.04 * rng.random())
+    body = thud(n, f * 2.5, f, 0.03, 0.26 * size)
+    over = (osc_sine(f * 1.59, n) * 0.5 + osc_sine(f * 2.14, n) * 0.3) * env_strike(n, 0.08)
+    skin = colored(n, 3100 + variant, lp(900.0)) * env_strike(n, 0.025, 0.001)
+    slap = colored(n, 3200 + variant, bp(260.0, 1.5)) * env_strike(n, 0.06)
+    return frozen(sat(body + 0.35 * over + 1.2 * skin + 1.5 * slap, 1.8))
+
+
+@cache
+def kick(variant: int) -> Mono:
+    n = ms(0.45)
+    body = sat(thud(n, 140.0 + 6 * variant, 46.0, 0.03, 0.16), 2.0)
+    click = colored(n, 3300 + variant, hp(2500.0)) * env_strike(n, 0.003, 0.0003)
+    return frozen(body + 0.8 * click)
+
+
+@cache
+def snare(variant: int) -> Mono:
+    """A military snare: a bright rattle of wires over a short tuned shell."""
+    n = ms(0.3)
+    wires = colored(n, 4000 + variant, bp(3400.0, 0.8)) * env_strike(n, 0.075, 0.001)
+    crack = colored(n, 4100 + variant, hp(1800.0)) * env_strike(n, 0.012, 0.0005)
+    shell = thud(n, 250.0, 185.0, 0.02, 0.04)
+    return frozen(2.4 * wires + 1.8 * crack + 0.7 * shell)
+
+
+@cache
+def hat(variant: int, open_: bool = False) -> Mono:
+    n = ms(0.35 if open_ else 0.09)
+    hiss = colored(n, 4200 + variant, both(hp(7000.0, 3), bp(9500.0, 0.7)))
+    metal = ring(n, [(5120.0, 0.2, 0.03), (6870.0, 0.15, 0.02), (8430.0, 0.1, 0.015)])
+    return frozen((2.5 * hiss + metal) * env_strike(n, 0.09 if open_ else 0.016, 0.0005))
+
+
+@cache
+def shaker(variant: int) -> Mono:
+    n = ms(0.09)
+    grains_ = colored(n, 4300 + variant, bp(6500.0, 1.2))
+    return frozen(2.5 * grains_ * env_lines(n, [(0, 0), (0.015, 1.0), (0.05, 0.3), (0.09, 0.0)]))
+
+
+@cache
+def tom(note: int) -> Mono:
+    f = midi_hz(note)
+    n = ms(0.6)
+    body = sat(thud(n, f * 1.7, f, 0.04, 0.22), 1.6)
+    skin = colored(n, 4400 + note, lp(1200.0)) * env_strike(n, 0.02, 0.001)
+    return frozen(body + 0.8 * skin)
+
+
+@cache
+def tick(variant: int) -> Mono:
+    """A clock's tick (or, lower, its tock): a woodblock's knock and a small spring's ping."""
+    n = ms(0.12)
+    base = 2200.0 if variant % 2 == 0 else 1650.0
+    knock = ring(n, [(base, 0.5, 0.02), (base * 2.31, 0.25, 0.012), (base * 0.53, 0.3, 0.03)])
+    click = colored(n, 4500 + variant, hp(3000.0)) * env_strike(n, 0.002, 0.0002)
+    return frozen(knock + 0.8 * click)
+
+
+@cache
+def boom(variant: int = 0, size: float = 1.0) -> Mono:
+    """The very low hit under a phrase's first beat: felt more than heard."""
+    n = ms(1.6 * size)
+    return frozen(sat(thud(n, 85.0, 34.0, 0.08, 0.5 * size), 1.5))
+
+
+@cache
+def impact(variant: int) -> Mono:
+    """A cinematic hit: a sub boom, a burst of noise closing down, low metal shuddering."""
+    n = ms(2.2)
+    body = sat(thud(n, 110.0, 30.0, 0.09, 0.55), 2.2)
+    burst = swept(n, 4600 + variant, sweep_exp(n, 7000.0, 250.0, 0.12)) * env_strike(n, 0.18, 0.001)
+    metal = ring(n, [(97.0, 0.4, 0.5), (163.0, 0.35, 0.4), (271.0, 0.3, 0.3), (433.0, 0.2, 0.2)])
+    crash = colored(n, 4700 + variant, hp(3500.0)) * env_strike(n, 0.6, 0.002)
+    return frozen(body + 1.6 * burst + 0.3 * metal + 0.5 * crash)
+
+
+@cache
+def riser(length: int, seed: int) -> Stereo:
+    """Noise and a tone sweeping up into a downbeat, cut dead on it."""
+    n = length
+    rise = np.linspace(0.0, 1.0, n) ** 2.2
+    corner = 250.0 * (24.0 ** np.linspace(0.0, 1.0, n))
+    tone = osc_sine(200.0 * 4.0 ** np.linspace(0.0, 1.0, n), n) * rise**1.5 * 0.15
+    out = np.stack([swept(n, seed, corner, 1.6), swept(n, seed + 1, corner * 1.07, 1.6)])
+    out = (out * 2.0 + tone) * rise
+    out[:, -ms(0.004) :] *= np.linspace(1.0, 0.0, ms(0.004))
+    return frozen(out)
+
+
+@cache
+def reverse_swell(notes: tuple, length: int, seed: int) -> Stereo:
+    """A chord's reverb played backwards, rising out of nothing into the downbeat."""
+    n = length
+    hit = np.zeros(n)
+    for i, note in enumerate(notes):
+        hit += fm(n, midi_hz(note), 1.41, 2.2, 0.6, 0.003) * (0.6 - 0.08 * i)
+    hit += colored(n, seed, lp(6000.0)) * env_strike(n, 0.03, 0.001)
+    wet = convolve(np.stack([hit, hit]), space(3.5, seed), loop=False)
+    out = wet[:, ::-1] * np.linspace(0.0, 1.0, n) ** 1.5
+    out[:, -ms(0.004) :] *= np.linspace(1.0, 0.0, ms(0.004))
+    return frozen(out)
+
+
+@cache
+def metal_hit(variant: int, size: float) -> Mono:
+    """Struck steel: a pipe or a girder under a hammer, inharmonic modes over a dull knock."""
+    n = ms(1.3 * size)
+    base = (210.0, 265.0, 330.0, 390.0)[variant % 4] / size
+    modes = [
+        (base, 0.5, 0.3 * size),
+        (base * 2.41, 0.35, 0.22 * size),
+        (base * 3.93, 0.25, 0.15 * size),
+        (base * 5.87, 0.15, 0.1 * size),
+        (base * 8.12, 0.08, 0.06 * size),
+    ]
+    knock = colored(n, 6000 + variant, bp(1200.0, 0.9)) * env_strike(n, 0.01, 0.0005)
+    return frozen(ring(n, modes) + 1.2 * knock)
+
+
+@cache
+def hammer(variant: int) -> Mono:
+    """The industrial kick: a press stamping, a pitch-dropping body, grit on top."""
+    n = ms(0.5)
+    body = sat(thud(n, 150.0, 44.0, 0.025, 0.12), 2.6)
+    grit = colored(n, 6100 + variant, lp(2500.0))
+    grit = np.repeat(grit[::4], 4)[:n] * env_strike(n, 0.02, 0.0008)  # sample-and-hold grit
+    return frozen(body + 1.0 * grit)
+
+
+@cache
+def scrape(length: int, seed: int) -> Mono:
+    """Steel dragged on steel: a narrow band of noise, stuttering with friction, bending."""
+    n = length
+    corner = env_lines(n, [(0, 900.0), (n / MSR, 2600.0)])
+    band = swept(n, seed, corner, 6.0)
+    friction = np.abs(colored(n, seed + 1, lp(30.0))) * 2.0 + 0.3
+    return frozen(
+        band * friction * env_lines(n, [(0, 0), (0.05, 1), (n / MSR * 0.7, 0.8), (n / MSR, 0.0)])
+    )
+
+
+@cache
+def heartbeat() -> Mono:
+    """Lub-dub, felt more than heard: two low thumps, the second softer and lower."""
+    n = ms(1.2)
+    out = np.zeros(n)
+    for at, f0, level in ((0.0, 80.0, 1.0), (0.26, 66.0, 0.7)):
+        m = n - ms(at)
+        out[ms(at) :] += level * sat(thud(m, f0, 31.0, 0.05, 0.22), 1.6)
+    return frozen(spectral(out, lp(300.0), pad=0.1))
+
+
+@cache
+def drip(variant: int) -> Mono:
+    """A drop into still water: a bubble's rising chirp over a tiny plop."""
+    rng = random.Random(7000 + variant)
+    n = ms(0.14)
+    f0 = 700.0 + 500.0 * rng.random()
+    chirp = osc_sine(f0 * 2.3 ** np.clip(clock(n) / 0.03, 0.0, 1.0), n) * env_strike(
+        n, 0.018, 0.001
+    )
+    plop = colored(n, 7100 + variant, bp(900.0, 1.5)) * env_strike(n, 0.005, 0.0005)
+    return frozen(chirp + 0.6 * plop)
+
+
+# --- Music: finishing and writing -----------------------------------------------------------
+
+
+def stem_peak(stems: list[Stereo]) -> float:
+    """The loudest any mix of the stems can get: with each stem's level between 0 and 1 the
+    peak of a sample is largest at a corner, so try every non-empty subset."""
+    peak = 0.0
+    for mask in range(1, 2 ** len(stems)):
+        total = sum(s for i, s in enumerate(stems) if mask >> i & 1)
+        peak = max(peak, float(np.max(np.abs(total))))
+    return peak
+
+
+def limited(x: Stereo, crest_db: float, loop: bool = True) -> Stereo:
+    """Ride the gain down wherever the peaks stand more than crest_db over the stem's RMS.
+
+    The gain each 256-sample block needs is spread over its neighbours and smoothed without
+    phase, so it starts to fall a little before a hit (a look-ahead limiter) and recovers over
+    some 50 ms; in a loop it wraps round like everything else. A soft knee takes what is left.
+    """
+    n = x.shape[1]
+    ceiling = float(np.sqrt(np.mean(x * x))) * 10.0 ** (crest_db / 20.0)
+    block = 256
+    blocks = -(-n // block)
+    level = np.zeros(blocks * block)
+    level[:n] = np.max(np.abs(x), axis=0)
+    need = np.minimum(1.0, ceiling / np.maximum(level.reshape(blocks, block).max(axis=1), 1e-9))
+    if not loop:
+        need = np.concatenate([np.ones(8), need, np.ones(8)])
+    spread = need.copy()
+    for shift in range(1, 9):
+        spread = np.minimum(spread, np.minimum(np.roll(need, shift), np.roll(need, -shift)))
+    if not loop:
+        spread = spread[8:-8]
+    gain = np.repeat(spread, block)[:n]
+    # Smoothed as 1 - gain, so the silence a sound played once is padded with means no limiting.
+    gain = spectral(gain, lp(12.0)) if loop else 1.0 - spectral(1.0 - gain, lp(12.0), pad=1.0)
+    y = x * np.clip(gain, 0.0, 1.0)
+    return ceiling * np.tanh(y / ceiling)
+
+
+# How loud each stem sits against the others (RMS, dB), and how much peak it may keep over that.
+STEM_LEVELS_DB = (0.0, -1.0, -1.0)
+STEM_CREST_DB = (11.0, 12.0, 12.0)
+
+
+def finish_stems(stems: list[Stereo]) -> list[Stereo]:
+    """High-pass the rumble (circularly), set each stem's loudness, tame its peaks, then scale
+    them all together so the loudest mix of them reaches the music's peak."""
+    out = []
+    for s, level, crest in zip(stems, STEM_LEVELS_DB, STEM_CREST_DB, strict=False):
+        s = np.stack([spectral(s[c], hp(30.0)) for c in range(2)])
+        s = s * (10.0 ** (level / 20.0) / (float(np.sqrt(np.mean(s * s))) or 1.0))
+        out.append(limited(s, crest))
+    gain = 10.0 ** (MUSIC_PEAK_DB / 20.0) / (stem_peak(out) or 1.0)
+    return [s * gain for s in out]
+
+
+def finish_piece(x: Stereo, fade_in: float, fade_out: float) -> Stereo:
+    """Music that plays once: the same glue as the loops, raised-cosine fades at both ends."""
+    n = x.shape[1]
+    x = np.stack([spectral(x[c], hp(30.0), pad=1.0) for c in (0, 1)])
+    x = limited(x, 14.0, loop=False)
+    a, b = max(1, ms(fade_in)), max(1, ms(fade_out))
+    env = np.ones(n)
+    env[:a] = 0.5 - 0.5 * np.cos(np.pi * np.arange(a) / a)
+    env[n - b :] = 0.5 + 0.5 * np.cos(np.pi * np.arange(1, b + 1) / b)
+    x = x * env
+    return x * (10.0 ** (MUSIC_PEAK_DB / 20.0) / float(np.max(np.abs(x))))
+
+
+def _ogg_crc_table() -> list[int]:
+    table = []
+    for i in range(256):
+        r = i << 24
+        for _ in range(8):
+            r = ((r << 1) ^ 0x04C11DB7) if r & 0x80000000 else r << 1
+            r &= 0xFFFFFFFF
+        table.append(r)
+    return table
+
+
+def fixed_serial(data: bytes, serial: int) -> bytes:
+    """Give every Ogg page the same stream serial number (libsndfile draws one at random) and
+    recompute each page's checksum: the same music then makes the same file."""
+    table = _ogg_crc_table()
+    out = bytearray(data)
+    pos = 0
+    while pos < len(out):
+        if out[pos : pos + 4] != b"OggS":
+            raise ValueError("not an Ogg page")
+        segments = out[pos + 26]
+        end = pos + 27 + segments + sum(out[pos + 27 : pos + 27 + segments])
+        out[pos + 14 : pos + 18] = serial.to_bytes(4, "little")
+        out[pos + 22 : pos + 26] = bytes(4)
+        crc = 0
+        for byte in out[pos:end]:
+            crc = ((crc << 8) & 0xFFFFFFFF) ^ table[(crc >> 24) ^ byte]
+        out[pos + 22 : pos + 26] = crc.to_bytes(4, "little")
+        pos = end
+    return bytes(out)
+
+
+def write_ogg(path: Path, x: Stereo) -> None:
+    """Stereo Ogg Vorbis at the mixer's rate, written in blocks, with a serial fixed by name."""
+    data = np.ascontiguousarray(np.clip(x.T, -1.0, 1.0), dtype=np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    with soundfile.SoundFile(
+        buffer, "w", MSR, 2, format="OGG", subtype="VORBIS", compression_level=VORBIS_LEVEL
+    ) as f:
+        for s in range(0, len(data), OGG_BLOCK):
+            f.write(data[s : s + OGG_BLOCK])
+    serial = zlib.crc32(path.stem.encode()) & 0x7FFFFFFF
+    path.write_bytes(fixed_serial(buffer.getvalue(), serial))
+
+
+# --- Music: harmony shared by the scores ----------------------------------------------------
+# Chords as (bass root, pad voicing), the voicing in the octave below middle C.
+
 DM = (38, (50, 53, 57))
 BB = (34, (50, 53, 58))
 GM = (43, (50, 55, 58))
 A_MAJ = (33, (49, 52, 57))  # the harmonic-minor dominant: C sharp pulls back to D
 C_MAJ = (36, (48, 52, 55))
+EB_MAJ = (39, (51, 55, 58))  # the chamber's flat second: Phrygian, wrong, the Omega's colour
+C_MIN = (36, (48, 51, 55))
+AB_MAJ = (32, (48, 51, 56))
+F_MIN = (41, (48, 53, 56))
+G_MAJ = (31, (47, 50, 55))  # B natural: the harmonic-minor pull back to C
+DB_MAJ = (37, (49, 53, 56))  # the Neapolitan: the dam's darkest turn
 
-BEACH_EIGHTH = 6014  # samples: 110 BPM, rounded so every bar is a whole number of samples
-BEACH_CHORDS = [DM, BB, GM, A_MAJ] * 2 + [DM, BB, C_MAJ, A_MAJ] * 2
-
-# The ostinato: semitones above the chord root, one per eighth, and which eighths push.
+STEMS = ("calm", "combat", "alpha")
+# The 8-eighth bass ostinato: semitones over the root, which eighths push, how hard.
 OSTINATO = (0, 0, 12, 0, 0, 12, 0, 7)
 OSTINATO_ACCENTS = (True, False, True, False, True, True, False, False)
 OSTINATO_LEVELS = (1.0, 0.62, 0.85, 0.6, 0.9, 0.8, 0.65, 0.72)
+# The heavy riff of the Alpha stems, on the chord's root: root, octave, fifth and the leading
+# tone under the root, consonant over any chord, menacing in a distorted low voice.
+RIFF = (0, 0, 12, 0, 7, 0, -1, 0)
+RIFF_GALLOP = (0, 0, 0, 12, 0, 0, 7, 7, 0, 0, 0, 12, 7, 5, -1, -1)  # sixteenths, phrase ends
+# String ostinato: which chord tone each sixteenth plays (3 is the root an octave up).
+SPICCATO_STEPS = (0, 2, 1, 2, 0, 2, 1, 3, 0, 2, 1, 2, 0, 3, 2, 1)
+ARP_STEPS = (0, 1, 2, 3, 2, 1, 0, 1, 0, 1, 2, 3, 2, 3, 1, 2)
 
-# Lead motif: (bar, start eighth, length in eighths, note). Sparse: it answers every other phrase.
-BEACH_MOTIF = [
-    (4, 0, 3, 62), (4, 3, 3, 69), (4, 6, 2, 67),
-    (5, 0, 6, 65), (5, 6, 2, 62),
-    (6, 0, 3, 67), (6, 3, 3, 70), (6, 6, 2, 69),
-    (7, 0, 4, 64), (7, 4, 4, 61),
-    (12, 0, 3, 69), (12, 3, 3, 74), (12, 6, 2, 72),
-    (13, 0, 6, 70), (13, 6, 2, 69),
-    (14, 0, 3, 72), (14, 3, 3, 67), (14, 6, 2, 64),
-    (15, 0, 4, 64), (15, 4, 4, 69),
+
+def low_root(root: int) -> int:
+    """The chord's root in the braams' and riffs' octave (A1 .. G#2)."""
+    while root > 44:
+        root -= 12
+    while root < 33:
+        root += 12
+    return root
+
+
+def chord_tones(voicing: tuple, up: int = 12) -> tuple:
+    return (*(v + up for v in voicing), voicing[0] + up + 12)
+
+
+def add_theme(
+    bus: Bus,
+    grid: Grid,
+    theme: list,
+    first_bar: int,
+    voice,
+    gain: float,
+    unit: int = 2,
+    shift: int = 0,
+    pan: float = 0.0,
+    hall: float = 0.3,
+) -> None:
+    """Play a melody given as (bar, start, length, note) in units of `unit` sixteenths."""
+    for bar, start, length, note in theme:
+        at = grid.at(first_bar + bar, start * unit)
+        bus.add(
+            voice(note + shift, length * unit * grid.sixteenth - ms(0.03)),
+            at,
+            gain,
+            pan,
+            room=0.1,
+            hall=hall,
+        )
+
+
+def add_swells(bus: Bus, grid: Grid, chords: list, bars: list[int], gain: float) -> None:
+    """A reversed swell rushing into each of `bars`, and a low boom when it lands."""
+    for b in bars:
+        _, voicing = chords[b % len(chords)]
+        notes = tuple(v + 12 for v in voicing)
+        bus.add(reverse_swell(notes, grid.bar, 8800 + b), grid.at(b) - grid.bar, gain)
+        bus.add(boom(0), grid.at(b), gain * 1.4, hall=0.3)
+
+
+def add_risers(bus: Bus, grid: Grid, bars: list[int], gain: float) -> None:
+    for i, b in enumerate(bars):
+        bus.add(riser(grid.bar, 8900 + i), grid.at(b) - grid.bar, gain, hall=0.2)
+
+
+def add_tom_fill(
+    bus: Bus, grid: Grid, bar: int, gain: float, notes: tuple = (52, 48, 45, 41)
+) -> None:
+    for i, note in enumerate(notes):
+        bus.add(
+            tom(note),
+            grid.at(bar, 12 + i),
+            gain * (0.7 + 0.1 * i),
+            -0.5 + i / 3.0,
+            room=0.3,
+            hall=0.15,
+        )
+
+
+def add_braams(
+    bus: Bus, grid: Grid, chords: list, starts: list[int], gain: float, extra: tuple = ()
+) -> None:
+    for i, b in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(chords)
+        # Held only while its chord lasts: a brass cluster dragged into the next chord is mud.
+        end = next((e for e in range(b + 1, end) if chords[e] != chords[b]), end)
+        root = low_root(chords[b][0])
+        notes = (root, root + 7, root + 12, *(root + e for e in extra))
+        bus.add(
+            braam(notes, (end - b) * grid.bar - grid.beat // 2, b % 3),
+            grid.at(b),
+            gain,
+            room=0.1,
+            hall=0.35,
+        )
+
+
+def add_riff(
+    bus: Bus, grid: Grid, chords: list, bars: range, gain: float, gallop: set, riff: tuple = RIFF
+) -> None:
+    for b in bars:
+        root = low_root(chords[b][0])
+        if b in gallop:
+            for s, step in enumerate(RIFF_GALLOP):
+                bus.add(
+                    riff_note(root + step, int(grid.sixteenth * 0.85)),
+                    grid.at(b, s),
+                    gain * (1.0 if s % 4 == 0 else 0.8),
+                    room=0.1,
+                )
+            continue
+        for e, step in enumerate(riff):
+            bus.add(
+                riff_note(root + step, int(grid.sixteenth * 1.7)),
+                grid.at(b, 2 * e),
+                gain * (1.0 if e % 2 == 0 else 0.8),
+                room=0.1,
+            )
+
+
+@cache
+def far(sound: str, variant: int, cutoff: float) -> Mono:
+    """A drum heard from far off: most of its top gone (the hall adds the rest)."""
+    x = {"taiko": taiko, "kick": kick, "boom": boom}[sound](variant)
+    return frozen(spectral(x, lp(cutoff, 2), pad=0.1))
+
+
+# --- Music: the beach -----------------------------------------------------------------------
+# D minor at 110 BPM, 36 bars (78.4 s): A (2-bar chords), B (the theme), C (tension over the
+# dominant), B' (the theme again, fuller), and a four-bar tag that cadences round to the start.
+
+# A sixteenth in samples: every bar a whole number of them, and every loop a length whose prime
+# factors are 2, 3 and 5, so its circular FFTs are quick.
+BEACH_GRID = Grid(6000)  # 110.25 BPM
+BEACH_CHORDS = (
+    [DM, DM, BB, BB, GM, GM, A_MAJ, A_MAJ]
+    + [DM, BB, GM, A_MAJ, DM, BB, C_MAJ, A_MAJ]
+    + [GM, GM, BB, BB, C_MAJ, C_MAJ, A_MAJ, A_MAJ]
+    + [DM, BB, GM, A_MAJ, DM, BB, C_MAJ, A_MAJ]
+    + [BB, GM, A_MAJ, A_MAJ]
+)
+BEACH_SECTIONS = (0, 8, 16, 24, 32)
+# The theme: (bar, start eighth, length in eighths, note), over the B chords.
+BEACH_THEME = [
+    (0, 0, 3, 62), (0, 3, 3, 69), (0, 6, 2, 67),
+    (1, 0, 6, 65), (1, 6, 2, 62),
+    (2, 0, 3, 67), (2, 3, 3, 70), (2, 6, 2, 69),
+    (3, 0, 4, 64), (3, 4, 4, 61),
+    (4, 0, 3, 69), (4, 3, 3, 74), (4, 6, 2, 72),
+    (5, 0, 6, 70), (5, 6, 2, 69),
+    (6, 0, 3, 72), (6, 3, 3, 67), (6, 6, 2, 64),
+    (7, 0, 4, 64), (7, 4, 4, 69),
 ]  # fmt: skip
 
 
-def beach_drums(bar: int, eighth: int) -> list[tuple[str, int, float, int]]:
-    """The drum hits of one bar: (kind, offset in samples, level, variant)."""
-    hits = []
-    phrase_bar = bar % 4
-    if phrase_bar == 0:
-        hits.append(("boom", 0, 0.9, 0))
-    # Big drums on 1 and 3, answering drums on the off-beats once the track has found its feet.
-    pattern = [(0, 1.0), (4, 0.9)]
-    if bar >= 4:
-        pattern += [(3, 0.55), (6, 0.6)]
-    if phrase_bar == 3:  # the fill that throws each phrase into the next one
-        pattern = [(0, 1.0), (3, 0.6), (4, 0.85), (5, 0.6), (6, 0.8), (7, 0.95)]
-    for i, (slot, level) in enumerate(pattern):
-        hits.append(("taiko", slot * eighth, level, (bar * 7 + i) % 4))
-    # Field snare from the second half: backbeat plus sixteenth ghost notes that tighten the grip.
+def beach_taiko(bar: int) -> list[tuple[int, float]]:
+    """The war drums of one bar of the combat stem: (eighth, level)."""
+    if bar % 8 == 7 or bar == 35:  # the fill that throws a section into the next
+        return [(0, 1.0), (3, 0.6), (4, 0.85), (5, 0.6), (6, 0.8), (7, 0.95)]
+    hits = [(0, 1.0), (4, 0.9)]
     if bar >= 8:
-        for slot in (2, 6):
-            hits.append(("snare", slot * eighth, 0.55, (bar + slot) % 3))
-        for sixteenth in (5, 7, 9, 13, 15):
-            hits.append(("snare", sixteenth * eighth // 2, 0.16, (bar + sixteenth) % 3))
-        if phrase_bar == 3:
-            for sixteenth in range(8, 16):
-                level = 0.2 + 0.35 * (sixteenth - 8) / 7
-                hits.append(("snare", sixteenth * eighth // 2, level, sixteenth % 3))
+        hits += [(3, 0.55), (6, 0.6)]
+    if bar % 4 == 3:
+        hits += [(7, 0.7)]
     return hits
 
 
-def beach_music() -> Signal:
-    """The beach: a driving D minor ostinato at 110 BPM, war drums, a dark pad, a sparse horn."""
-    eighth = BEACH_EIGHTH
-    bar = 8 * eighth
-    loop = bar * len(BEACH_CHORDS)
-    n = loop + samples(4.0)
-    bass, drums, pad, lead = silence(n), silence(n), silence(n), silence(n)
-    drum_voices = {"taiko": lambda v: taiko(v, 1.0), "boom": deep_boom, "snare": field_snare}
-    for b, (root, voicing) in enumerate(BEACH_CHORDS):
-        start = b * bar
-        for i, step in enumerate(OSTINATO):
-            note = bass_note(root + step, int(eighth * 0.8), OSTINATO_ACCENTS[i])
-            mix_into(bass, note, start + i * eighth, OSTINATO_LEVELS[i])
-        for kind, offset, level, variant in beach_drums(b, eighth):
-            mix_into(drums, drum_voices[kind](variant), start + offset, level)
-        mix_into(pad, pad_chord(voicing, bar, 950.0, 0.3, 0.9), start)
-    for b, slot, length, note in BEACH_MOTIF:
-        at = b * bar + slot * eighth
-        tone = horn_note(note, length * eighth - samples(0.03))
-        mix_into(lead, tone, at)
-        # A dotted-eighth echo gives the sparse lead a space to live in.
-        mix_into(lead, lowpass1(tone, 2500), at + 3 * eighth, 0.28)
-    send = layer(n, (drums, 0.35), (pad, 0.5), (lead, 0.6), (bass, 0.08))
-    room = reverb(send, rt60=1.8, size=1.3, tone=3000)
-    mixed = layer(n, (bass, 0.55), (drums, 0.95), (pad, 0.32), (lead, 0.42), (room, 0.55))
-    return finish_music(mixed, loop)
+def beach_calm(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, hall=3.0, seed=11)
+    n = bus.n
+    bus.add(drone((73.42,), n, 200.0, 300.0, 6), 0, 0.12, hall=0.2)
+    bus.add(wind(n, 8100, 1500.0, 0.8, 5), 0, 0.16, hall=0.2)  # the wind off the sea
+    bus.add(wind(n, 8200, 5200.0, 1.2, 7), 0, 0.07)
+    for b, length, (root, voicing) in spans(chords):
+        bus.add(pad(voicing, length * grid.bar, 1300.0, 0.7, 1.6), grid.at(b), 0.5, hall=0.45)
+        bus.add(low_strings(root + 12, length * grid.bar), grid.at(b), 0.3, -0.2, hall=0.3)
+        if b < 8 or 16 <= b < 24:  # glints of bells high over the held chords
+            for k, (bar, sixteenth) in enumerate(((0, 6), (1, 10))):
+                if bar < length:
+                    note = voicing[(b + k) % 3] + 24 + 12 * k
+                    bus.add(
+                        bell(note, 0.8, 3.5, 1.2),
+                        grid.at(b + bar, sixteenth),
+                        0.07,
+                        0.5 if (b + k) % 2 else -0.5,
+                        hall=0.7,
+                    )
+        if b >= 8:  # high strings, barely there: air over the theme and the tension
+            top = voicing[2] + 24
+            bus.add(tremolo(top, length * grid.bar, 0.0), grid.at(b), 0.035, 0.45, hall=0.7)
+        if b < 8 or 16 <= b < 24 or b >= 32:
+            bus.add(far("taiko", b % 4, 500.0), grid.at(b), 0.7, 0.15, hall=0.9)
+    for b in (8, 12, 24, 28):
+        bus.add(far("taiko", b % 4, 500.0), grid.at(b), 0.6, -0.15, hall=0.9)
+    # The clock: the day ticking away. Quarters in the theme, eighths in the tension.
+    for b in range(len(chords)):
+        if b < 8:
+            if b in (6, 7):
+                for q in range(4):
+                    bus.add(tick(q), grid.at(b, 4 * q), 0.2 * (q + 1) / 4, 0.3 - 0.2 * (q % 2))
+            continue
+        step = 2 if 16 <= b < 24 else 4
+        for s in range(0, 16, step):
+            level = 0.22 if s % 4 == 0 else 0.13
+            bus.add(tick(s // step), grid.at(b, s), level, 0.3 if s % 8 == 0 else -0.3, room=0.3)
+    for b in (0, 4):
+        bus.add(bell(62, 1.4, 1.41, 2.0), grid.at(b, 0), 0.2, -0.4, hall=0.6)
+        bus.add(bell(69, 1.0, 1.41, 1.6), grid.at(b + 2, 8), 0.12, 0.4, hall=0.6)
+    # The tension over the dominant: high strings trembling on A, turning to B flat.
+    for at, note, bars in ((16, 81, 6), (22, 82, 2)):
+        length = bars * grid.bar
+        bus.add(tremolo(note, length, 7.0), grid.at(at), 0.1, -0.5, hall=0.5)
+        bus.add(tremolo(note, length, 6.3), grid.at(at), 0.1, 0.5, hall=0.5)
+    add_theme(bus, grid, BEACH_THEME, 24, flute, 0.32, shift=12, pan=0.15, hall=0.6)
+    add_swells(bus, grid, chords, [8, 16, 24, 32, 36], 0.3)
+    return bus.render()
 
 
-TITLE_BEAT = 16538  # samples: 80 BPM
-TITLE_CHORDS = [DM, BB, GM, A_MAJ, DM, BB, GM, A_MAJ]
-# Title motif: (bar, start beat, length in beats, note): a falling, unresolved lament.
+def beach_combat(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, seed=12)
+    eighth = 2
+    for b, (root, voicing) in enumerate(chords):
+        section = b >= 8
+        if b == 35:  # the last bar drives sixteenths into the loop's first downbeat
+            for s in range(16):
+                bus.add(
+                    bass_pluck(root, int(grid.sixteenth * 0.8), s % 3 == 0),
+                    grid.at(b, s),
+                    0.5 + 0.4 * (s % 3 == 0),
+                )
+        else:
+            for i, step in enumerate(OSTINATO):
+                note = bass_pluck(root + step, int(grid.sixteenth * 1.6), OSTINATO_ACCENTS[i])
+                bus.add(
+                    note, grid.at(b, i * eighth), OSTINATO_LEVELS[i] * (1.0 if section else 0.85)
+                )
+        for slot, level in beach_taiko(b):
+            bus.add(
+                taiko((b * 7 + slot) % 4),
+                grid.at(b, slot * eighth),
+                level * 0.9,
+                0.25 if slot % 2 else -0.15,
+                room=0.25,
+                hall=0.15,
+            )
+        tones = chord_tones(voicing)
+        for s, idx in enumerate(SPICCATO_STEPS):
+            if not section and s % 2:
+                continue
+            level = (0.3 if s % 2 == 0 else 0.22) * (0.8 if not section else 1.0)
+            bus.add(
+                spiccato(tones[idx], int(grid.sixteenth * 0.9), s % 4),
+                grid.at(b, s),
+                level,
+                -0.55 if s % 2 == 0 else 0.55,
+                room=0.2,
+                hall=0.12,
+            )
+        if not section:
+            for e in range(8):
+                bus.add(shaker(e % 3), grid.at(b, 2 * e + 1), 0.2, -0.4, room=0.2)
+            continue
+        bus.add(kick(b % 2), grid.at(b, 0), 0.55)
+        bus.add(kick(1), grid.at(b, 8), 0.45)
+        half_time = 16 <= b < 24
+        for slot in (8,) if half_time else (4, 12):
+            bus.add(snare(b % 3), grid.at(b, slot), 0.5, 0.1, room=0.35, hall=0.1)
+        for s in (5, 7, 9, 13, 15):
+            bus.add(snare((b + s) % 3), grid.at(b, s), 0.1, 0.1, room=0.2)
+        if b % 8 == 7 or b == 35:
+            for s in range(8, 16):
+                bus.add(snare(s % 3), grid.at(b, s), 0.15 + 0.35 * (s - 8) / 7, 0.1, room=0.3)
+            add_tom_fill(bus, grid, b, 0.5)
+        for s in range(16):
+            bus.add(
+                hat(s % 4, s == 14 and b % 2 == 1),
+                grid.at(b, s),
+                0.16 if s % 4 == 2 else 0.09,
+                0.35,
+                room=0.15,
+            )
+    add_theme(bus, grid, BEACH_THEME, 8, horn, 0.36, pan=-0.1, hall=0.35)
+    add_theme(bus, grid, BEACH_THEME, 24, horn, 0.34, pan=-0.15, hall=0.35)
+    add_theme(bus, grid, BEACH_THEME, 24, horn, 0.22, shift=-12, pan=0.2, hall=0.3)
+    add_risers(bus, grid, [8, 16, 24, 32, 36], 0.2)
+    return bus.render()
+
+
+def beach_alpha(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, seed=13)
+    starts = [b for b, _, _ in spans(chords) if not (8 <= b < 16 or 24 <= b < 32)]
+    starts = sorted(set(starts) | {8, 10, 12, 14, 24, 26, 28, 30})
+    add_braams(bus, grid, chords, starts, 0.5)
+    for b in range(len(chords)):
+        if b in starts or b % 8 == 7:
+            bus.add(impact(b % 3), grid.at(b), 0.55, hall=0.5)
+        bus.add(taiko((b + 1) % 4, 1.3), grid.at(b, 14), 0.6, 0.3, hall=0.3)
+        bus.add(taiko((b + 2) % 4, 1.3), grid.at(b, 6), 0.45, -0.3, hall=0.3)
+        if b % 8 == 7:
+            for s in (8, 10, 11, 12, 14, 15):
+                bus.add(impact((b + s) % 3), grid.at(b, s), 0.25 + 0.03 * s, hall=0.4)
+    add_riff(bus, grid, chords, range(len(chords)), 0.3, {7, 15, 23, 31, 35})
+    for b, length, (_, voicing) in spans(chords):
+        note = voicing[2] + 24
+        bus.add(tremolo(note, length * grid.bar, 8.0), grid.at(b), 0.07, -0.6, hall=0.4)
+        bus.add(tremolo(note + 12, length * grid.bar, 7.2), grid.at(b), 0.05, 0.6, hall=0.4)
+    return bus.render()
+
+
+# --- Music: the dam -------------------------------------------------------------------------
+# C minor at 96 BPM, 32 bars (80.2 s): an industrial machine. A, B (the cold bells), C (down to
+# the Neapolitan and the dominant), A' (the machine at full stretch).
+
+DAM_GRID = Grid(6912)  # 95.7 BPM
+DAM_CHORDS = (
+    [C_MIN, C_MIN, AB_MAJ, G_MAJ, C_MIN, C_MIN, F_MIN, G_MAJ]
+    + [C_MIN, AB_MAJ, F_MIN, G_MAJ, C_MIN, AB_MAJ, F_MIN, G_MAJ]
+    + [AB_MAJ, AB_MAJ, F_MIN, F_MIN, DB_MAJ, DB_MAJ, G_MAJ, G_MAJ]
+    + [C_MIN, C_MIN, AB_MAJ, G_MAJ, C_MIN, C_MIN, F_MIN, G_MAJ]
+)
+# The pulse: one bass note per sixteenth, semitones over the root, with accents that lurch.
+DAM_PULSE = (0, 0, 12, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 7, 12, 0)
+DAM_PULSE_ACCENTS = (1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0)
+# The cold bells: (bar, sixteenth, length in sixteenths, note).
+DAM_BELLS = [
+    (0, 0, 6, 79), (0, 6, 6, 80), (0, 12, 4, 79),
+    (1, 0, 12, 75), (1, 12, 4, 74),
+    (2, 0, 6, 77), (2, 6, 6, 80), (2, 12, 4, 79),
+    (3, 0, 8, 74), (3, 8, 8, 71),
+]  # fmt: skip
+
+
+def add_bells(bus: Bus, grid: Grid, first_bar: int, gain: float) -> None:
+    for bar, start, _, note in DAM_BELLS:
+        at = grid.at(first_bar + bar, start)
+        tone = bell(note, 0.5, 3.5, 1.6)
+        bus.add(tone, at, gain, 0.3, hall=0.6)
+        bus.add(
+            tone, at + 3 * grid.sixteenth, gain * 0.3, -0.4, hall=0.6
+        )  # its echo off the far wall
+
+
+def dam_calm(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, hall=3.2, seed=21)
+    n = bus.n
+    bus.add(drone((65.41, 98.0), n, 180.0, 420.0, 4), 0, 0.2, hall=0.2)
+    bus.add(wind(n, 8300, 4200.0, 1.0, 3), 0, 0.06, hall=0.3)  # air forced through the plant
+    for b, length, (root, voicing) in spans(chords):
+        bus.add(pad(voicing, length * grid.bar, 620.0, 1.0, 1.6, 1), grid.at(b), 0.5, hall=0.5)
+        bus.add(low_strings(root + 12, length * grid.bar), grid.at(b), 0.25, 0.2, hall=0.3)
+    for b in range(len(chords)):
+        section = b // 8
+        if section in (0, 2):  # distant pings in the empty plant
+            for s in (3, 11):
+                bus.add(
+                    metal_hit((b + s) % 4 + 2, 0.6),
+                    grid.at(b, s),
+                    0.16,
+                    -0.5 if s == 3 else 0.5,
+                    hall=0.7,
+                )
+        else:  # the machinery ticking over
+            for s in range(1, 16, 2):
+                bus.add(hat(s % 3), grid.at(b, s), 0.07 + 0.03 * (s % 4 == 3), 0.4, room=0.3)
+        if b % 4 == 0:
+            bus.add(metal_hit(b // 4 % 4, 1.8), grid.at(b), 0.3, -0.2, hall=0.8)
+            bus.add(far("boom", 0, 200.0), grid.at(b), 0.5)
+    add_bells(bus, grid, 8, 0.24)
+    add_bells(bus, grid, 28, 0.2)
+    for at, note, bars in ((16, 79, 6), (22, 80, 2)):
+        bus.add(tremolo(note, bars * grid.bar, 6.5), grid.at(at), 0.09, -0.5, hall=0.5)
+        bus.add(tremolo(note, bars * grid.bar, 7.3), grid.at(at), 0.09, 0.5, hall=0.5)
+    add_swells(bus, grid, chords, [8, 16, 24, 32], 0.3)
+    return bus.render()
+
+
+def dam_combat(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, seed=22)
+    for b, (root, voicing) in enumerate(chords):
+        section = b // 8
+        for i, step in enumerate(DAM_PULSE):
+            accent = bool(DAM_PULSE_ACCENTS[i])
+            note = bass_pluck(root + step, int(grid.sixteenth * 0.7), accent)
+            bus.add(note, grid.at(b, i), 1.0 if accent else 0.6, room=0.08)
+        hammers = (0, 10) if section == 0 else (0, 6, 10)
+        for s in hammers:
+            bus.add(hammer(s % 2), grid.at(b, s), 1.0 if s == 0 else 0.8, room=0.2)
+        for s in (4, 12):
+            bus.add(
+                metal_hit((b + s) % 4, 1.0),
+                grid.at(b, s),
+                0.45,
+                0.45 if s == 4 else -0.45,
+                room=0.3,
+                hall=0.15,
+            )
+        for s in range(16):  # the machine's ticking on one side, its shaker answering on the other
+            bus.add(hat(s % 3, s == 14), grid.at(b, s), 0.16 if s % 2 else 0.08, 0.5, room=0.2)
+            if s % 4 == 2:
+                bus.add(shaker(s % 3), grid.at(b, s), 0.16, -0.55, room=0.2)
+        if b % 4 == 3:  # a run of clangs throwing the phrase over
+            for s in (13, 14, 15):
+                bus.add(metal_hit(s % 4, 1.0), grid.at(b, s), 0.25 + 0.08 * (s - 13), 0.3)
+        if b % 8 == 7:
+            add_tom_fill(bus, grid, b, 0.5, (50, 46, 43, 39))
+        if section >= 1:  # the arpeggiator, ping-ponging with its own echo
+            tones = chord_tones(voicing, 24)
+            for s, idx in enumerate(ARP_STEPS):
+                note = osc_arp(tones[idx], int(grid.sixteenth * 0.8))
+                pan = -0.6 if s % 2 == 0 else 0.6
+                bus.add(note, grid.at(b, s), 0.13, pan, room=0.2)
+                bus.add(note, grid.at(b, s + 3), 0.05, -pan, hall=0.2)
+        if section == 2 and b % 2 == 0:  # low horns holding the roots down to the Neapolitan
+            bus.add(
+                horn(root + 24, 2 * grid.bar - grid.beat, 0.6), grid.at(b), 0.22, -0.2, hall=0.4
+            )
+    add_risers(bus, grid, [8, 16, 24, 32], 0.2)
+    return bus.render()
+
+
+@cache
+def osc_arp(note: int, length: int) -> Mono:
+    """The dam's arpeggiator: a hollow square blip, its filter snapping shut."""
+    f = midi_hz(note)
+    n = length + ms(0.03)
+    corner = 600.0 + 3200.0 * env_strike(n, 0.04, 0.001)
+    return frozen(
+        osc_saw(f, n, corner, odd=True, res=0.6, reach=3.0) * env_note(n, 0.002, length, 0.03, 0.5)
+    )
+
+
+def dam_alpha(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, seed=23)
+    starts = [b for b, _, _ in spans(chords)]
+    add_braams(bus, grid, chords, starts, 0.5)
+    for b in range(len(chords)):
+        bus.add(metal_hit(b % 4, 1.8), grid.at(b), 0.5, hall=0.4)
+        bus.add(boom(1), grid.at(b), 0.6)
+        if b % 8 == 0:
+            bus.add(impact(b // 8 % 3), grid.at(b), 0.6, hall=0.5)
+        if b % 4 == 3:
+            bus.add(
+                scrape(ms(1.1), 8700 + b),
+                grid.at(b, 8),
+                0.25,
+                0.5 if b % 8 == 3 else -0.5,
+                hall=0.4,
+            )
+        bus.add(hammer(b % 2), grid.at(b, 14), 0.5)
+    add_riff(bus, grid, chords, range(len(chords)), 0.3, {7, 15, 23, 31})
+    return bus.render()
+
+
+# --- Music: the chamber ---------------------------------------------------------------------
+# D with its flat second at 80 BPM, 22 bars (65.4 s): the Omega's heart. Calm is the heart alone;
+# combat gives it a pulse of drums; the Omega hunting brings the brass and the voices.
+
+CHAMBER_GRID = Grid(8192)  # 80.7 BPM: the heart beats every two beats, about 1.5 s
+CHAMBER_CHORDS = [DM, DM, EB_MAJ, EB_MAJ, DM, DM, GM, GM, EB_MAJ, EB_MAJ] + [
+    A_MAJ,
+    A_MAJ,
+    DM,
+    DM,
+    BB,
+    BB,
+    EB_MAJ,
+    EB_MAJ,
+    GM,
+    GM,
+    A_MAJ,
+    A_MAJ,
+]
+CHAMBER_GLASS = [86, 93, 87, 92, 86, 81, 87, 98, 80, 86, 93, 87, 81, 92, 86]
+CHAMBER_RIFF = (0, 0, 1, 0, 0, 0, 7, 6)  # the flat second and the tritone's slide
+
+
+def chamber_calm(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, hall=4.5, seed=31)
+    n = bus.n
+    beat = 2 * grid.beat
+    rng = random.Random(7100)
+    # The sub: D and its octave, swelling with every beat of the heart and sagging between;
+    # each swell eases in over 30 ms and has fully sagged by the next beat.
+    t = np.arange(beat) / MSR
+    sag = math.exp(-(beat / MSR) / 0.45)
+    shape = (np.exp(-t / 0.45) - sag) / (1 - sag) * (1 - np.exp(-t / 0.03))
+    pulse = 0.35 + 0.65 * np.tile(shape, n // beat + 1)[:n]
+    sub = osc_sine(periodic(36.71, n), n) + 0.35 * osc_sine(periodic(73.42, n), n)
+    bus.add(sub * pulse, 0, 0.5)
+    air = drone((146.83, 155.56, 220.0), n, 300.0, 500.0, 2)
+    bus.add(air, 0, 0.12, hall=0.3)
+    bus.add(wind(n, 8400, 3000.0, 1.5, 2), 0, 0.04, hall=0.5)  # the breath of a vast dark
+    for b, length, (_, voicing) in spans(chords):
+        bus.add(pad(voicing, length * grid.bar, 480.0, 1.6, 2.0, 2), grid.at(b), 0.35, hall=0.6)
+    for k in range(n // beat):
+        bus.add(heartbeat(), k * beat, 1.0 if k % 2 == 0 else 0.8, hall=0.15)
+    for i, note in enumerate(CHAMBER_GLASS):
+        at = int((i * 8 / 3 + 0.3) * beat)
+        bus.add(glass(note), at, 0.12, rng.uniform(-0.6, 0.6), hall=0.8)
+    for k in range(34):
+        bus.add(
+            drip(k % 6),
+            int(rng.random() * n),
+            0.1 + 0.15 * rng.random(),
+            rng.uniform(-0.8, 0.8),
+            hall=0.7,
+        )
+    return bus.render()
+
+
+def chamber_combat(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, hall=3.5, seed=32)
+    for b, (root, _) in enumerate(chords):
+        for s, level in ((0, 1.0), (3, 0.7), (8, 0.9), (11, 0.65)):  # lub-dub, twice a bar
+            bus.add(
+                taiko((b + s) % 4, 1.2),
+                grid.at(b, s),
+                level * 0.85,
+                -0.2 if s < 8 else 0.2,
+                room=0.2,
+                hall=0.3,
+            )
+        for s in (6, 14):
+            bus.add(tom(45 if s == 6 else 43), grid.at(b, s), 0.35, 0.4, room=0.3)
+        if b % 4 == 3:
+            add_tom_fill(bus, grid, b, 0.45, (50, 47, 45, 43))
+        low = low_root(root)
+        for e in range(8):
+            step = (0, 0, 0, 12, 0, 0, 7, 0)[e]
+            bus.add(
+                bass_pluck(low + step, int(grid.sixteenth * 1.6), e % 4 == 0),
+                grid.at(b, 2 * e),
+                0.8 if e % 4 == 0 else 0.55,
+            )
+        r = 57 + (root - 57) % 12  # the root between A3 and G#4
+        figure = (r, r + 1, r, r + 7, r, r + 1, r, r + 8)
+        for s in range(16):
+            bus.add(
+                spiccato(figure[s % 8], int(grid.sixteenth * 0.9), s % 4),
+                grid.at(b, s),
+                0.24 if s % 2 == 0 else 0.18,
+                -0.5 if s % 2 == 0 else 0.5,
+                room=0.2,
+                hall=0.2,
+            )
+        for s in range(2, 16, 4):
+            bus.add(hat(s % 3), grid.at(b, s), 0.1, 0.3, room=0.3)
+    add_risers(bus, grid, [12, 22], 0.2)
+    return bus.render()
+
+
+def chamber_alpha(grid: Grid, chords: list) -> Stereo:
+    bus = Bus(grid.bar * len(chords), loop=True, hall=4.0, seed=33)
+    starts = [b for b, _, _ in spans(chords)]
+    add_braams(bus, grid, chords, starts, 0.5, extra=(13,))
+    for b in range(len(chords)):
+        bus.add(impact(b % 3), grid.at(b), 0.5, hall=0.5)
+        bus.add(taiko(b % 4, 1.4), grid.at(b, 8), 0.5, hall=0.4)
+    for b, length, (_, voicing) in spans(chords):
+        bus.add(choir(tuple(v + 12 for v in voicing), length * grid.bar), grid.at(b), 0.6, hall=0.6)
+    add_riff(bus, grid, chords, range(len(chords)), 0.28, {9, 19}, CHAMBER_RIFF)
+    return bus.render()
+
+
+SCORES = {
+    "beach": (BEACH_GRID, BEACH_CHORDS, (beach_calm, beach_combat, beach_alpha)),
+    "dam": (DAM_GRID, DAM_CHORDS, (dam_calm, dam_combat, dam_alpha)),
+    "chamber": (CHAMBER_GRID, CHAMBER_CHORDS, (chamber_calm, chamber_combat, chamber_alpha)),
+}
+
+
+def score(name: str) -> dict[str, Stereo]:
+    """A layered score: its three stems, bar-aligned, the same length, mastered together."""
+    grid, chords, makers = SCORES[name]
+    stems = finish_stems([make(grid, chords) for make in makers])
+    return dict(zip(STEMS, stems, strict=True))
+
+
+# --- Music: the title -----------------------------------------------------------------------
+
+TITLE_GRID = Grid(8192)  # 80.7 BPM
+TITLE_CHORDS = [DM, BB, GM, A_MAJ] * 4
+# (bar, start beat, length in beats, note): a falling, unresolved lament, then its answer.
 TITLE_MOTIF = [
     (4, 0.0, 1.5, 69), (4, 1.5, 0.5, 70), (4, 2.0, 2.0, 69),
     (5, 0.0, 3.0, 65), (5, 3.0, 1.0, 62),
     (6, 0.0, 1.5, 67), (6, 1.5, 0.5, 69), (6, 2.0, 2.0, 70),
     (7, 0.0, 2.0, 69), (7, 2.0, 2.0, 64),
+    (12, 0.0, 1.5, 74), (12, 1.5, 0.5, 72), (12, 2.0, 2.0, 69),
+    (13, 0.0, 3.0, 70), (13, 3.0, 1.0, 69),
+    (14, 0.0, 1.5, 67), (14, 1.5, 0.5, 65), (14, 2.0, 2.0, 62),
+    (15, 0.0, 2.0, 64), (15, 2.0, 2.0, 61),
 ]  # fmt: skip
 
 
-def title_music() -> Signal:
-    """The title: a slow D minor drone and pad, distant drums, a lone melancholic line."""
-    beat = TITLE_BEAT
-    bar = 4 * beat
-    loop = bar * len(TITLE_CHORDS)
-    n = loop + samples(5.0)
-    # The drone's oscillators and filter sweep all repeat exactly once per loop. It is rendered
-    # half a second past the loop and that stretch replaces the first half second, where the
-    # filter was still settling: the seam then sounds just as it will when the loop comes round.
-    warm = samples(0.5)
-    m = loop + warm
-    lfo = [0.5 - 0.5 * math.cos(TAU * 4 * i / loop) for i in range(m)]  # four breaths a loop
-    drone = layer(
-        m,
-        (saw_bl(periodic(73.42, loop), m), 0.5),
-        (saw_bl(periodic(110.0, loop), m, 0.4), 0.35),
-        (sine(periodic(36.71, loop), m), 0.6),
-    )
-    drone = svf(drone, [260.0 + 380.0 * v for v in lfo], 1.2, "lp")
-    drone = drone[loop:] + drone[warm:loop] + silence(n - loop)
-    pad, drums, lead, bells = silence(n), silence(n), silence(n), silence(n)
-    toll = fm_bell(samples(4.5), midi_hz(62), 1.41, 2.5, 1.4, 0.004)
-    for b, (_, voicing) in enumerate(TITLE_CHORDS):
-        start = b * bar
-        mix_into(pad, pad_chord(voicing, bar, 720.0, 1.2, 1.8), start)
-        # Distant drums: a heavy beat one and a softer pair leading into the next bar.
-        mix_into(drums, taiko(b % 4, 1.3), start, 1.0)
-        mix_into(drums, taiko((b + 1) % 4, 1.0), start + 3 * beat, 0.45)
-        mix_into(drums, taiko((b + 2) % 4, 1.0), start + 3 * beat + beat // 2, 0.6)
-        if b % 2 == 0:  # a low bell tolling every other bar
-            mix_into(bells, toll, start, 0.35 if b % 4 == 0 else 0.22)
-    for b, at_beat, beats, note in TITLE_MOTIF:
-        tone = soft_lead_note(note, int(beats * beat) - samples(0.05))
-        mix_into(lead, tone, b * bar + int(at_beat * beat))
-    # Drums are far away: most of their top is gone and most of what is left is room.
-    drums = lowpass1(lowpass1(drums, 450), 450)
-    send = layer(n, (drums, 0.7), (pad, 0.5), (lead, 0.7), (bells, 0.6))
-    room = reverb(send, rt60=3.2, size=1.5, tone=2500)
-    mixed = layer(
-        n, (drone, 0.45), (pad, 0.45), (drums, 0.5), (lead, 0.35), (bells, 0.5), (room, 0.8)
-    )
-    return finish_music(mixed, loop)
+def title_music() -> Stereo:
+    """The title: a slow D minor drone and pad, far-off drums, a tolling bell, a lone flute."""
+    grid = TITLE_GRID
+    bus = Bus(grid.bar * len(TITLE_CHORDS), loop=True, hall=3.4, seed=41)
+    bus.add(drone((73.42, 110.0), bus.n, 260.0, 380.0, 8), 0, 0.3, hall=0.3)
+    toll = bell(62, 1.4, 1.41, 2.5)
+    for b, (root, voicing) in enumerate(TITLE_CHORDS):
+        bus.add(pad(voicing, grid.bar, 720.0, 1.2, 1.8), grid.at(b), 0.45, hall=0.6)
+        bus.add(far("taiko", b % 4, 450.0), grid.at(b), 0.9, -0.15, hall=0.9)
+        bus.add(far("taiko", (b + 1) % 4, 450.0), grid.at(b, 12), 0.4, 0.2, hall=0.9)
+        bus.add(far("taiko", (b + 2) % 4, 450.0), grid.at(b, 14), 0.55, 0.2, hall=0.9)
+        if b % 2 == 0:
+            bus.add(toll, grid.at(b), 0.35 if b % 4 == 0 else 0.22, -0.35, hall=0.6)
+        if b >= 8:
+            bus.add(low_strings(root + 12, grid.bar), grid.at(b), 0.25, 0.25, hall=0.4)
+    for b, start, beats, note in TITLE_MOTIF:
+        tone = flute(note, int(beats * grid.beat) - ms(0.05))
+        bus.add(tone, grid.at(b, start * 4), 0.4, 0.1, room=0.1, hall=0.6)
+    return finish_stems([bus.render()])[0]
 
 
-# --- The dam: industrial, C minor, 96 BPM ---------------------------------------------------
+# --- Music: the ending ----------------------------------------------------------------------
 
-C_MIN = (36, (48, 51, 55))
-AB_MAJ = (32, (48, 51, 56))
-F_MIN = (41, (48, 53, 56))
-G_MAJ = (31, (47, 50, 55))  # B natural: the harmonic-minor pull back to C
-
-DAM_SIXTEENTH = 3445  # samples: 96 BPM, so a bar is 55120 samples and 12 bars run 30 s
-DAM_CHORDS = [C_MIN, C_MIN, AB_MAJ, G_MAJ, C_MIN, C_MIN, F_MIN, G_MAJ] + [
-    C_MIN, AB_MAJ, F_MIN, G_MAJ,
-]  # fmt: skip
-# The pulse: one bass note per sixteenth, semitones over the root, with accents that lurch.
-DAM_PULSE = (0, 0, 12, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 7, 12, 0)
-DAM_PULSE_ACCENTS = (1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0)
-# Bell motif over the last phrase: (bar, sixteenth, length in sixteenths, note).
-DAM_BELLS = [
-    (8, 0, 6, 79), (8, 6, 6, 80), (8, 12, 4, 79),
-    (9, 0, 12, 75), (9, 12, 4, 74),
-    (10, 0, 6, 77), (10, 6, 6, 80), (10, 12, 4, 79),
-    (11, 0, 8, 74), (11, 8, 8, 71),
-]  # fmt: skip
-
-
-@cache
-def metal_hit(variant: int, size: float) -> Signal:
-    """Struck steel: a pipe or a girder hit with a hammer, inharmonic modes over a dull knock."""
-    rng = random.Random(6000 + variant)
-    n = samples(1.2 * size)
-    base = (210.0, 265.0, 330.0, 390.0)[variant % 4] / size
-    modes = [
-        (base, 0.5, 0.3 * size), (base * 2.41, 0.35, 0.22 * size), (base * 3.93, 0.25, 0.15 * size),
-        (base * 5.87, 0.15, 0.1 * size), (base * 8.12, 0.08, 0.06 * size),
-    ]  # fmt: skip
-    knock = times(svf(white(n, rng), 1200, 0.9, "bp"), decay(n, 0.01, 0.0005))
-    return layer(n, (modal(n, modes), 1.0), (knock, 0.5))
-
-
-@cache
-def hammer(variant: int) -> Signal:
-    """The industrial kick: a press stamping, pitch-dropping body, a burst of grit on top."""
-    rng = random.Random(6100 + variant)
-    n = samples(0.5)
-    body = drive(thump(n, 150, 44, 0.025, 0.12), 2.6)
-    grit = times(crush(svf(white(n, rng), 2500, 0.8, "lp"), 4), decay(n, 0.02, 0.0008))
-    return layer(n, (body, 1.0), (grit, 0.35))
-
-
-@cache
-def hat(variant: int, open_: bool) -> Signal:
-    """A metallic tick: crushed noise through a high band-pass, a little ring left on it."""
-    rng = random.Random(6200 + variant)
-    n = samples(0.3 if open_ else 0.09)
-    noise = svf(crush(white(n, rng), 2), 7500, 1.2, "bp")
-    ring_ = modal(n, [(5120, 0.2, 0.03), (6870, 0.15, 0.02)])
-    return times(layer(n, (noise, 1.0), (ring_, 0.4)), decay(n, 0.08 if open_ else 0.015, 0.0005))
-
-
-def dam_drums(bar: int, sixteenth: int) -> list[tuple[str, int, float, int]]:
-    """One bar of the dam's machine: (kind, offset in samples, level, variant)."""
-    hits: list[tuple[str, int, float, int]] = []
-    phrase_bar = bar % 4
-    if phrase_bar == 0:
-        hits.append(("press", 0, 1.0, bar // 4))
-    if bar >= 2:  # ticking machinery, then the whole line running
-        for slot in range(1, 16, 2):
-            hits.append(("hat", slot * sixteenth, 0.25 + 0.1 * (slot % 4 == 3), slot % 3))
-    if bar >= 4:
-        for slot in (0, 6, 10):
-            hits.append(("hammer", slot * sixteenth, 1.0 if slot == 0 else 0.8, slot % 2))
-        for slot in (4, 12):
-            hits.append(("clang", slot * sixteenth, 0.5, (bar + slot) % 4))
-        if phrase_bar == 3:  # a run of clangs throwing the phrase over
-            for slot in (13, 14, 15):
-                hits.append(("clang", slot * sixteenth, 0.3 + 0.1 * (slot - 13), slot % 4))
-        hits.append(("open_hat", 14 * sixteenth, 0.3, bar % 3))
-    else:
-        for slot in (3, 11):  # distant pings in the empty plant
-            hits.append(("ping", slot * sixteenth, 0.3, (bar + slot) % 4))
-    return hits
-
-
-def dam_music() -> Signal:
-    """The dam: a C minor machine at 96 BPM: a lurching bass pulse under a low drone, presses and
-    struck girders for drums, a cold bell line over the last phrase."""
-    sixteenth = DAM_SIXTEENTH
-    bar = 16 * sixteenth
-    loop = bar * len(DAM_CHORDS)
-    n = loop + samples(3.0)
-    warm = samples(0.5)
-    m = loop + warm
-    lfo = [0.5 - 0.5 * math.cos(TAU * 3 * i / loop) for i in range(m)]
-    drone = layer(
-        m,
-        (saw_bl(periodic(65.41, loop), m), 0.5),
-        (saw_bl(periodic(65.9, loop), m, 0.3), 0.4),  # a beating, not-quite-unison partner
-        (saw_bl(periodic(98.0, loop), m, 0.6), 0.25),
-        (sine(periodic(32.7, loop), m), 0.6),
-    )
-    drone = svf(drone, [180.0 + 420.0 * v for v in lfo], 1.8, "lp")
-    drone = drone[loop:] + drone[warm:loop] + silence(n - loop)
-    bass, drums, pad, bells = silence(n), silence(n), silence(n), silence(n)
-    voices = {
-        "press": lambda v: metal_hit(v, 1.8),
-        "clang": lambda v: metal_hit(v, 1.0),
-        "ping": lambda v: metal_hit(v + 2, 0.6),
-        "hammer": hammer,
-        "hat": lambda v: hat(v, False),
-        "open_hat": lambda v: hat(v, True),
-    }
-    for b, (root, voicing) in enumerate(DAM_CHORDS):
-        start = b * bar
-        for i, step in enumerate(DAM_PULSE):
-            note = bass_note(root + step, int(sixteenth * 0.7), bool(DAM_PULSE_ACCENTS[i]))
-            mix_into(bass, note, start + i * sixteenth, 1.0 if DAM_PULSE_ACCENTS[i] else 0.6)
-        for kind, offset, level, variant in dam_drums(b, sixteenth):
-            mix_into(drums, voices[kind](variant), start + offset, level)
-            if kind == "press":  # the press lands with a boom under the ring
-                mix_into(drums, deep_boom(0), start + offset, 0.7)
-        mix_into(pad, pad_chord(voicing, bar, 620.0, 0.6, 1.2), start)
-    for b, slot, length, note in DAM_BELLS:
-        m2 = length * sixteenth + samples(1.5)
-        tone = fm_bell(m2, midi_hz(note), 3.5, 1.6, 0.5, 0.003)
-        at = b * bar + slot * sixteenth
-        mix_into(bells, tone, at)
-        mix_into(bells, lowpass1(tone, 2000), at + 3 * sixteenth, 0.3)
-    send = layer(n, (drums, 0.45), (pad, 0.4), (bells, 0.7))
-    room = reverb(send, rt60=1.6, size=1.4, tone=3000)
-    mixed = layer(
-        n, (drone, 0.4), (bass, 0.5), (drums, 0.85), (pad, 0.3), (bells, 0.28), (room, 0.5)
-    )
-    return finish_music(mixed, loop)
-
-
-# --- The chamber: the Omega's heart, no drums -----------------------------------------------
-
-CHAMBER_BEAT = 33075  # samples: a heartbeat every 1.5 s, sixteen to the 24 s loop
-# Glass tones: (beat, note, level). D, its minor second and its tritone: vast and wrong.
-CHAMBER_GLASS = [
-    (0, 86, 1.0), (2, 93, 0.7), (4, 87, 0.9), (6, 92, 0.6),
-    (8, 86, 1.0), (10, 81, 0.7), (12, 87, 0.9), (13, 98, 0.4), (14, 80, 0.7),
-]  # fmt: skip
-
-
-@cache
-def heartbeat() -> Signal:
-    """Lub-dub, felt more than heard: two low thumps, the second softer and lower."""
-    n = samples(1.2)
-    out = silence(n)
-    for at, f0, level in ((0.0, 80, 1.0), (0.26, 66, 0.7)):
-        m = n - samples(at)
-        mix_into(out, drive(thump(m, f0, 31, 0.05, 0.22), 1.6), samples(at), level)
-    return lowpass1(out, 260)
-
-
-@cache
-def glass_tone(note: int) -> Signal:
-    """A high glassy tone: rubbed-rim partials, slow to bloom, long to fade."""
-    f = midi_hz(note)
-    n = samples(5.5)
-    s = math.sin
-    shimmer = [1.0 + 0.003 * s(TAU * 0.7 * i / SR) for i in range(n)]
-    freq = [f * v for v in shimmer]
-    tone = layer(
-        n,
-        (sine(freq, n), 1.0),
-        (sine([v * 1.0042 for v in freq], n), 0.6),  # a slow beat between two near-unisons
-        (sine([v * 2.76 for v in freq], n) if f * 2.76 < 0.45 * SR else silence(n), 0.12),
-    )
-    return times(tone, lines(n, [(0, 0), (0.9, 1.0), (2.0, 0.7), (5.5, 0.0)]))
-
-
-@cache
-def drip(variant: int) -> Signal:
-    """A drop into still water: a bubble's rising chirp over a tiny plop."""
-    rng = random.Random(7000 + variant)
-    n = samples(0.12)
-    f0 = 700 + 500 * rng.random()
-    chirp = times(sine(pitch_lines(n, [(0, f0), (0.03, f0 * 2.3)]), n), decay(n, 0.018, 0.001))
-    plop = times(svf(white(n, rng), 900, 1.5, "bp"), decay(n, 0.005, 0.0005))
-    return layer(n, (chirp, 1.0), (plop, 0.3))
-
-
-def chamber_music() -> Signal:
-    """The chamber: the Omega's heartbeat in a deep pulsing sub, water dripping into a vast dark,
-    glass tones hanging in the air. No drums: only the heart."""
-    beat = CHAMBER_BEAT
-    loop = beat * 16
-    n = loop + samples(6.0)
-    rng = random.Random(7100)
-    warm = samples(0.5)
-    m = loop + warm
-    # The sub: D and its octave, swelling with every beat of the heart and sagging between.
-    # Each swell eases in over 30 ms and has fully sagged by the next beat: no step, no click.
-    e, sag = math.exp, math.exp(-(beat / SR) / 0.45)
-    shape = [
-        (e(-t / 0.45) - sag) / (1 - sag) * (1 - e(-t / 0.03)) for t in (k / SR for k in range(beat))
-    ]
-    pulse = [0.35 + 0.65 * shape[i % beat] for i in range(m)]
-    sub = layer(m, (sine(periodic(36.71, loop), m), 1.0), (sine(periodic(73.42, loop), m), 0.35))
-    grit = svf(saw_bl(periodic(73.42, loop), m), 180, 1.0, "lp")  # so small speakers hear it
-    sub = times(layer(m, (sub, 1.0), (grit, 0.35)), pulse)
-    lfo = [0.5 - 0.5 * math.cos(TAU * 2 * i / loop) for i in range(m)]
-    air = layer(
-        m,
-        (saw_bl(periodic(146.83, loop), m), 0.4),
-        (saw_bl(periodic(155.56, loop), m, 0.5), 0.3),  # E flat against D: the wrongness
-        (saw_bl(periodic(220.0, loop), m, 0.2), 0.3),
-    )
-    air = svf(air, [300.0 + 500.0 * v for v in lfo], 1.4, "lp")
-    bed = layer(m, (sub, 1.0), (air, 0.25))
-    bed = bed[loop:] + bed[warm:loop] + silence(n - loop)
-    heart, glass, drops = silence(n), silence(n), silence(n)
-    for b in range(16):
-        mix_into(heart, heartbeat(), b * beat, 1.0 if b % 4 == 0 else 0.8)
-    for b, note, level in CHAMBER_GLASS:
-        mix_into(glass, glass_tone(note), b * beat + beat // 3, level)
-    for k in range(22):
-        at = int(rng.random() * loop)
-        mix_into(drops, drip(k % 6), at, 0.3 + 0.7 * rng.random())
-    send = layer(n, (glass, 0.8), (drops, 1.0), (heart, 0.2))
-    room = reverb(send, rt60=4.0, size=1.7, tone=3500)
-    mixed = layer(n, (bed, 0.55), (heart, 0.9), (glass, 0.14), (drops, 0.12), (room, 0.55))
-    return finish_music(mixed, loop)
-
-
-# --- The ending: D major at last ------------------------------------------------------------
-
-END_BEAT = 18375  # samples: 72 BPM; twelve bars run exactly 40 s
+END_GRID = Grid(9216)  # 71.8 BPM: twelve bars run 40 s
 D_MAJ = (38, (54, 57, 62))
 A_OVER_CS = (37, (52, 57, 61))
 B_MIN = (35, (54, 59, 62))
@@ -1964,143 +3157,193 @@ END_MELODY = [
 END_ARPEGGIO = (0, 1, 2, 3, 2, 1, 2, 1)  # chord tones per eighth; 3 is the root an octave up
 
 
-@cache
-def piano_note(note: int, length: int) -> Signal:
-    """A soft electric-piano tone: FM whose brightness fades fast, a tine's click on the front,
-    two voices a hair apart for warmth. Low notes ring longer, as strings do."""
-    f = midi_hz(note)
-    tau = 2.2 * (220.0 / f) ** 0.35
-    n = length + samples(0.36)  # the release below is over by then
-    s = math.sin
-    release = lines(n, [(0, 1.0), (length / SR, 1.0), (length / SR + 0.35, 0.0)])
-    env = times(decay(n, tau, 0.004), release)
-    idx = [1.4 * v for v in decay(n, 0.25, 0.004)]
-    mod = phases(f, n)
-    out = silence(n)
-    for detune, amp, phase in ((1.0, 0.6, 0.0), (1.0016, 0.4, 0.3)):
-        car = phases(f * detune, n)
-        tone = [
-            a * s(TAU * (c + phase) + i * s(TAU * m))
-            for a, i, c, m in zip(env, idx, car, mod, strict=True)
-        ]
-        mix_into(out, tone, 0, amp)
-    if f * 14 < 0.45 * SR:
-        m = samples(0.15)
-        mix_into(out, fm_bell(m, f * 4.0, 3.5, 0.8, 0.02, 0.001), 0, 0.08)
-    return out
-
-
-def finish_piece(x: Signal, n: int, fade_in: float, fade_out: float) -> Signal:
-    """Finish music that plays once rather than looping: same glue as the loops, faded ends."""
-    x = highpass1(x[:n], 28.0)
-    x = drive(normalized(x, 0.0), 1.3)
-    return normalized(fade(x, fade_in, fade_out), MUSIC_PEAK_DB)
-
-
-def ending_music() -> Signal:
+def ending_music() -> Stereo:
     """The ending: a slow D major theme on a soft electric piano over a warm pad, the title's
     lament turned hopeful; bittersweet on the way (B minor, E minor), home on D at the end."""
-    beat = END_BEAT
-    bar = 4 * beat
-    n = bar * len(END_CHORDS)
-    full = n + samples(4.0)
-    keys, pad, bass, lead = silence(full), silence(full), silence(full), silence(full)
-    eighth = beat // 2
+    grid = END_GRID
+    n = grid.bar * len(END_CHORDS)
+    bus = Bus(n + ms(4.0), loop=False, hall=2.8, seed=51)
     last = len(END_CHORDS) - 1
+    swell = env_lines(bus.n, [(0, 0.0), (6.0, 0.6), (14.0, 1.0)])
     for b, (root, voicing) in enumerate(END_CHORDS):
-        start = b * bar
         tones = (*voicing, voicing[0] + 12)
         if b < last:
             for i, idx in enumerate(END_ARPEGGIO):
-                lvl = 0.5 if i == 0 else 0.32 + 0.06 * (i % 2 == 0)
-                mix_into(keys, piano_note(tones[idx], int(eighth * 1.6)), start + i * eighth, lvl)
+                level = 0.5 if i == 0 else 0.32 + 0.06 * (i % 2 == 0)
+                bus.add(
+                    piano(tones[idx], int(grid.beat * 0.8)),
+                    grid.at(b, 2 * i),
+                    level * 0.55,
+                    -0.3 + 0.2 * idx,
+                    room=0.1,
+                    hall=0.35,
+                )
         else:  # the last bar: the whole chord once, with the ninth, left to ring out
             for k, note in enumerate((*voicing, voicing[0] + 12, 76)):
-                mix_into(keys, piano_note(note, int(bar * 0.8)), start + k * samples(0.06), 0.45)
-        mix_into(bass, piano_note(root, int(bar * 0.9)), start, 0.6)
-        cutoff = 1300.0 if b < last else 900.0
-        mix_into(pad, pad_chord(voicing, bar, cutoff, 1.4, 2.2), start)
+                bus.add(
+                    piano(note, int(grid.bar * 0.8)),
+                    grid.at(b) + k * ms(0.06),
+                    0.25,
+                    -0.3 + 0.15 * k,
+                    hall=0.4,
+                )
+        bus.add(piano(root, int(grid.bar * 0.9)), grid.at(b), 0.35, hall=0.2)
+        chord = pad(voicing, grid.bar, 1300.0 if b < last else 900.0, 1.4, 2.2, 3)
+        at = grid.at(b)
+        bus.add(chord * swell[at : at + chord.shape[1]], at, 0.3, hall=0.3)
     for b, at_beat, beats, note in END_MELODY:
-        at = b * bar + int(at_beat * beat)
-        length = int(beats * beat) - samples(0.04)
-        mix_into(lead, piano_note(note + 12, length), at, 0.8)
+        at = grid.at(b, at_beat * 4)
+        length = int(beats * grid.beat) - ms(0.04)
+        bus.add(piano(note + 12, length), at, 0.42, 0.05, room=0.1, hall=0.45)
         if b >= 6:  # in the second half the breathy voice from the title joins, an octave down
-            mix_into(lead, soft_lead_note(note, length), at, 0.35)
-    swell = lines(full, [(0, 0.0), (6.0, 0.6), (14.0, 1.0), (40.0, 1.0)])
-    pad = times(pad, swell)
-    send = layer(full, (keys, 0.6), (lead, 0.7), (pad, 0.4), (bass, 0.3))
-    room = reverb(send, rt60=2.6, size=1.5, tone=3500)
-    mixed = layer(full, (keys, 0.55), (lead, 0.5), (pad, 0.3), (bass, 0.35), (room, 0.55))
-    return finish_piece(mixed, n, 1.5, 3.0)
+            bus.add(flute(note, length), at, 0.2, -0.1, hall=0.45)
+    return finish_piece(bus.render()[:, :n], 1.5, 3.0)
 
 
-# --- The vision -----------------------------------------------------------------------------
+# --- Music: the vision ----------------------------------------------------------------------
 
 
-def vision_music() -> Signal:
+def vision_music() -> Stereo:
     """The Alpha's blood, the vision: a wash swelling backwards out of nothing, a slow heartbeat
     quickening under it; it blooms at the Omega and dies away to silence."""
-    rng = random.Random(7200)
-    n = samples(8.0)
+    n = ms(8.0)
     peak = 6.0
-    # Render a chord struck with a huge room, then play the room backwards into the peak.
-    hit_len = samples(peak)
-    chord = silence(hit_len)
+    bus = Bus(n, loop=False, room=1.2, hall=5.0, seed=61)
+    # A chord struck into a huge room, the room played backwards into the peak.
+    hit_len = ms(peak)
+    chord = np.zeros(hit_len)
     for note, level in ((50, 0.6), (57, 0.5), (62, 0.5), (65, 0.4), (69, 0.35), (76, 0.25)):
-        mix_into(chord, fm_bell(hit_len, midi_hz(note), 1.41, 2.2, 1.2, 0.003), 0, level)
-    chord = layer(
-        hit_len, (chord, 1.0), (times(white(hit_len, rng), decay(hit_len, 0.05, 0.001)), 0.4)
-    )
-    wash = reverse(reverb(chord, rt60=5.0, size=1.7, tone=5000))
-    rise = curved(lines(n, [(0, 0), (peak, 1.0), (peak + 0.02, 0.0)]), 2.0)
-    air = times(svf(white(n, rng), pitch_lines(n, [(0, 250), (peak, 5000)]), 1.2, "lp"), rise)
-    swell = layer(n, (times(wash, lines(n, [(0, 0.0), (2.5, 1.0)])), 2.5), (air, 0.25))
-    swell = times(swell, lines(n, [(0, 1.0), (peak, 1.0), (peak + 0.02, 0.0)]))
-    # The heartbeat, slow, then quicker as the vision takes hold.
-    heart = silence(n)
-    at = 0.5
-    gap = 1.25
-    while at < peak - 0.2:
-        mix_into(heart, heartbeat(), samples(at), 0.6 + 0.4 * at / peak)
+        chord += fm(hit_len, midi_hz(note), 1.41, 2.2, 1.2, 0.003) * level
+    chord += colored(hit_len, 7200, lp(8000.0)) * env_strike(hit_len, 0.05, 0.001)
+    wash = convolve(np.stack([chord, chord]), space(5.0, 7201), loop=False)[:, ::-1]
+    wash *= env_lines(hit_len, [(0, 0.0), (2.5, 1.0)])
+    rise = np.linspace(0.0, 1.0, hit_len) ** 2
+    air = swept(hit_len, 7202, 250.0 * 20.0 ** np.linspace(0.0, 1.0, hit_len)) * rise
+    bus.add(wash / (float(np.max(np.abs(wash))) or 1.0), 0, 0.9)
+    bus.add(np.stack([air, np.roll(air, 441)]), 0, 0.25)
+    at, gap = 0.5, 1.25
+    while at < peak - 0.2:  # the heartbeat, slow, then quicker as the vision takes hold
+        bus.add(heartbeat(), ms(at), 0.8 + 0.5 * at / peak, room=0.3)
         at += gap
         gap = max(0.55, gap * 0.86)
-    # The bloom: one deep, soft boom and a high glass tone that fades to nothing.
-    bloom_len = n - samples(peak)
-    boom = drive(thump(bloom_len, 70, 28, 0.1, 0.4), 1.5)
-    shine = times(glass_tone(86)[:bloom_len], lines(bloom_len, [(0, 0), (0.05, 1.0), (1.4, 0.0)]))
-    bloom = layer(bloom_len, (boom, 1.0), (shine, 0.35))
-    bloom = times(bloom, lines(bloom_len, [(0, 1.0), (1.2, 0.4), (1.6, 0.0)]))
-    dry = layer(n, (swell, 0.8), (heart, 0.9), (bloom, 1.0, peak))
-    room = reverb(dry, rt60=1.2, size=1.3, tone=3000)
-    mixed = layer(n, (dry, 1.0), (room, 0.35))
-    # Silence at the end: the last half second is cut away to nothing.
-    mixed = times(mixed, lines(n, [(0, 1.0), (7.2, 1.0), (7.5, 0.0)]))
-    x = highpass1(mixed, 28.0)
-    return normalized(fade(x, 0.01, 0.01), MUSIC_PEAK_DB)
+    bloom_len = n - hit_len
+    bloom = sat(thud(bloom_len, 70.0, 28.0, 0.1, 0.4), 1.5)
+    shine = glass(86)[:bloom_len] * env_lines(bloom_len, [(0, 0), (0.05, 1.0), (1.4, 0.0)])
+    fade_ = env_lines(bloom_len, [(0, 1.0), (1.2, 0.4), (1.6, 0.0)])
+    bus.add(bloom * fade_, hit_len, 1.0, room=0.3)
+    bus.add(shine * fade_, hit_len, 0.35, -0.3, hall=0.5)
+    bus.add(shine * fade_, hit_len + ms(0.011), 0.3, 0.3, hall=0.5)
+    x = bus.render() * env_lines(n, [(0, 1.0), (7.2, 1.0), (7.5, 0.0)])
+    return finish_piece(x, 0.01, 0.01)
 
 
-MUSIC = {
-    "beach": beach_music,
-    "title": title_music,
-    "dam": dam_music,
-    "chamber": chamber_music,
-    "ending": ending_music,
-    "vision": vision_music,
-}
+# --- Music: stingers ------------------------------------------------------------------------
+# Short phrases played over the music, in the key of the score under them (D or C).
+
+STINGER_KEYS = {"d": 62, "c": 60}
 
 
-def main() -> None:
+def stinger_learn(r: int) -> Stereo:
+    """Knowledge kept: a shimmer rising into a bright arpeggio of the tonic's major chord with
+    its ninth, the minor world lit for a moment, ringing out over a soft pad."""
+    n = ms(3.2)
+    bus = Bus(n, loop=False, hall=3.0, seed=71)
+    lead_in = ms(0.45)
+    bus.add(reverse_swell((r + 12, r + 19, r + 24), lead_in, 7300 + r), 0, 0.35)
+    for i, step in enumerate((12, 19, 24, 26, 28, 31)):
+        at = lead_in + i * ms(0.085)
+        tone = bell(r + step, 0.9, 3.5, 1.8)
+        bus.add(tone, at, 0.45 - 0.04 * i, -0.5 + 0.2 * i, hall=0.6)
+        bus.add(glass(r + step + 12, 2.4), at, 0.06, 0.5 - 0.2 * i, hall=0.5)
+    bus.add(
+        pad((r - 12, r - 5, r + 4, r + 7), ms(1.2), 1600.0, 0.25, 1.5, 4), lead_in, 0.35, hall=0.5
+    )
+    x = bus.render() * env_lines(n, [(0, 1.0), (2.6, 1.0), (3.2, 0.0)])
+    return finish_piece(x, 0.005, 0.05)
+
+
+def stinger_loop(r: int) -> Stereo:
+    """The day begins again: drums rolling in behind a reversed swell, a low minor chord struck
+    on the landing, and bells falling through the title's first steps as it dies away."""
+    n = ms(3.6)
+    bus = Bus(n, loop=False, hall=3.2, seed=72)
+    land = ms(1.0)
+    for k in range(12):  # the roll: quickening, swelling
+        at = int(land * (1.0 - (1.0 - k / 12) ** 1.4))
+        bus.add(tom(r - 26 + (k % 2)), at, 0.2 + 0.5 * k / 12, -0.3 + 0.05 * k, room=0.3)
+    bus.add(reverse_swell((r, r + 3, r + 7), land, 7400 + r), 0, 0.4)
+    bus.add(impact(0), land, 0.7, hall=0.4)
+    for note in (r - 24, r - 17, r - 12, r - 9):
+        bus.add(horn(note, ms(1.4), 0.8), land, 0.3, hall=0.4)
+    for i, (step, at) in enumerate(((7, 0.0), (8, 0.35), (7, 0.7), (0, 1.05))):
+        bus.add(
+            bell(r + 12 + step, 1.1, 1.41, 2.0),
+            land + ms(at + 0.15),
+            0.35,
+            0.4 - 0.25 * i,
+            hall=0.6,
+        )
+    x = bus.render() * env_lines(n, [(0, 1.0), (3.0, 1.0), (3.6, 0.0)])
+    return finish_piece(x, 0.005, 0.05)
+
+
+def stinger_final(r: int) -> Stereo:
+    """The point of no return: a vast low brass cluster with its flat second, a high bell
+    tolling once, strings trembling on the tritone as the brass falls away."""
+    n = ms(4.0)
+    bus = Bus(n, loop=False, hall=4.5, seed=73)
+    bus.add(braam((r - 24, r - 17, r - 12, r - 11), ms(2.0), 5), 0, 0.6, hall=0.5)
+    bus.add(impact(2), 0, 0.6, hall=0.5)
+    bus.add(boom(0, 1.5), 0, 0.7)
+    bus.add(bell(r + 24, 1.8, 1.41, 2.2), ms(0.25), 0.3, -0.3, hall=0.7)
+    for pan, rate in ((-0.5, 6.5), (0.5, 7.4)):
+        bus.add(tremolo(r + 18, ms(2.4), rate), ms(0.6), 0.12, pan, hall=0.6)
+    x = bus.render() * env_lines(n, [(0, 1.0), (3.2, 1.0), (4.0, 0.0)])
+    return finish_piece(x, 0.005, 0.05)
+
+
+STINGERS = {"learn": stinger_learn, "loop": stinger_loop, "final": stinger_final}
+PIECES = {"title": title_music, "ending": ending_music, "vision": vision_music}
+
+
+def music_files() -> dict[str, Callable[[], object]]:
+    """Every file under assets/music/ by stem, with the function that renders it."""
+    files: dict[str, Callable[[], object]] = {}
+    for name in SCORES:
+        files[name] = lambda name=name: score(name)
+    for name, make in PIECES.items():
+        files[name] = make
+    for name, make in STINGERS.items():
+        for key, root in STINGER_KEYS.items():
+            files[f"sting_{name}_{key}"] = lambda make=make, root=root: make(root)
+    return files
+
+
+def main(argv: list[str]) -> None:
+    """Write everything, or only what is named: `effects`, `music`, or file stems."""
+    wanted = set(argv)
     started = time.perf_counter()
+    every = not wanted or "effects" in wanted
     for name, make in EFFECTS.items():
+        if every or name in wanted:
+            t0 = time.perf_counter()
+            write_wav(SOUNDS_DIR / f"{name}.wav", finish_effect(make()))
+            print(f"sounds/{name}.wav  {time.perf_counter() - t0:5.2f}s")
+    every = not wanted or "music" in wanted
+    for name, make in music_files().items():
+        if not (every or name in wanted):
+            continue
         t0 = time.perf_counter()
-        write_wav(SOUNDS_DIR / f"{name}.wav", finish_effect(make()))
-        print(f"sounds/{name}.wav  {time.perf_counter() - t0:5.2f}s")
-    for name, make in MUSIC.items():
-        t0 = time.perf_counter()
-        write_wav(MUSIC_DIR / f"{name}.wav", make())
-        print(f"music/{name}.wav  {time.perf_counter() - t0:5.2f}s")
+        out = make()
+        if isinstance(out, dict):
+            for stem, x in out.items():
+                write_ogg(MUSIC_DIR / f"{name}_{stem}.ogg", x)
+            print(f"music/{name}_{{{','.join(out)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
+        else:
+            write_ogg(MUSIC_DIR / f"{name}.ogg", out)
+            print(f"music/{name}.ogg  {time.perf_counter() - t0:5.2f}s")
     print(f"done in {time.perf_counter() - started:.1f}s")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

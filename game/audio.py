@@ -1,8 +1,14 @@
 """Sound and music: the simulation's events made audible.
 
 Owns the mixer, the loaded sounds, which event plays which sound (with variation, distance
-attenuation and stereo pan from where it happened relative to Cage), and the music track. If the
-machine has no audio device the game plays on silently. Reads sim events; never writes to the sim.
+attenuation and stereo pan from where it happened relative to Cage), the footsteps of each
+surface, and the music: single tracks streamed by `pygame.mixer.music`, and the layered scores,
+whose calm, combat and Alpha stems loop together on reserved channels and crossfade with how many
+Mimics hunt Cage, with stingers played over them. If the machine has no audio device the game
+plays on silently.
+
+Reads sim events; never writes to the sim. Must not import game.scenes or game.app: the scenes
+call it. `LayerMix` is pure arithmetic and needs no mixer.
 """
 
 from __future__ import annotations
@@ -17,15 +23,22 @@ from game.sim import events as ev
 from game.sim.loop import LoopStarted
 
 HEARING_RANGE = 900.0  # px: beyond this a sound is silent
+SURFACES = ("sand", "dirt", "concrete", "metal", "wood", "water")
+UNKNOWN_SURFACE = "dirt"  # what a surface with no footsteps of its own walks like
+# Per surface: a step's volume, set by ear against the sand's (a clank carries, a scuff doesn't).
+FOOTSTEP_VOLUME = {
+    "sand": 0.35, "dirt": 0.3, "concrete": 0.33, "metal": 0.26, "wood": 0.3, "water": 0.3,
+}  # fmt: skip
 EFFECT_FILES = (
     "shot", "shot_b", "shot_c", "dry_fire", "reload_start", "reload_done", "hit_mimic",
     "hit_wall", "mimic_die", "mimic_emerge", "mimic_windup", "mimic_lunge", "cage_hurt",
-    "cage_die", "dash", "explosion", "footstep_sand", "footstep_sand_b", "ui_move", "ui_select",
+    "cage_die", "dash", "explosion", "ui_move", "ui_select",
     "ui_back", "knowledge", "loop_reset", "alpha_roar", "omega_pulse", "charge_arm",
     "charge_beep", "omega_death", "gate_locked", "gate_open", "pickup", "blade", "grenade_throw",
     "rita_shot", "spitter_spit", "acid_splash", "burrower_tunnel", "burrower_erupt",
     "carapace_deflect", "carapace_charge", "mite_swarm", "hulk_roar", "hulk_slam",
     "brood_screech", "brood_birth",
+    *(f"footstep_{s}{v}" for s in SURFACES for v in ("", "_b")),
 )  # fmt: skip
 # What a kind of Mimic sounds like where it differs from a drone: (event, kind) -> sound.
 KIND_SOUNDS = {
@@ -37,6 +50,96 @@ KIND_SOUNDS = {
     ("windup", "hulk"): "hulk_roar",
 }  # fmt: skip
 
+# Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length; any other
+# name is a single track, <name>.ogg (or .wav).
+STEMS = ("calm", "combat", "alpha")
+STINGERS = ("learn", "loop", "final")
+# The key a stinger is played in under each track, so it lands in tune: the dam is in C minor,
+# everything else in D.
+MUSIC_KEYS = {"dam": "c"}
+MUSIC_FADE_MS = 700  # switching tracks: the old one fades out over this, the new one in
+# Reserved channels, out of reach of the effects: two sets of stems (the new score fades in on one
+# while the old fades out on the other), then the stinger's.
+STEM_CHANNELS = ((0, 1, 2), (3, 4, 5))
+STINGER_CHANNEL = 6
+RESERVED_CHANNELS = 7
+
+
+class LayerMix:
+    """How loud each stem of a layered score is: targets from the hunt, moved at a bounded rate.
+
+    A stem rises from silence to full in RISE_SECONDS; when its target drops it first holds for
+    HOLD_SECONDS (one kill mid-fight must not drop the music), then falls, slower, over
+    FALL_SECONDS. A stinger ducks all the stems at once and lets them back up over DUCK_RELEASE.
+    """
+
+    RISE_SECONDS = 1.5
+    FALL_SECONDS = 3.0
+    HOLD_SECONDS = 2.5
+    DUCK_LEVEL = 0.4  # about -8 dB under a stinger
+    DUCK_RELEASE = 1.2
+
+    def __init__(self) -> None:
+        self.reset()
+
+    @staticmethod
+    def targets(hunting: int, alpha: bool) -> tuple[float, float, float]:
+        """Stem levels for a moment of the hunt: calm always under it; combat partly with one or
+        two Mimics on Cage, in full from three; the Alpha stem in full while an Alpha (or a boss)
+        hunts him, with combat at least most of the way up beneath it."""
+        if hunting <= 0:
+            combat = 0.0
+        elif hunting == 1:
+            combat = 0.45
+        elif hunting == 2:
+            combat = 0.7
+        else:
+            combat = 1.0
+        if alpha:
+            combat = max(combat, 0.7)
+        return (1.0, combat, 1.0 if alpha else 0.0)
+
+    def reset(self) -> None:
+        """A score starting: calm only, nothing held, no duck."""
+        self.levels = [1.0, 0.0, 0.0]
+        self.goals = [1.0, 0.0, 0.0]
+        self.holds = [0.0, 0.0, 0.0]
+        self.duck = 1.0
+        self.duck_left = 0.0
+
+    def aim(self, hunting: int, alpha: bool) -> None:
+        self.goals = list(self.targets(hunting, alpha))
+
+    def duck_for(self, seconds: float) -> None:
+        """Dip every stem now, for `seconds` (a stinger's length), then let them back up."""
+        self.duck = min(self.duck, self.DUCK_LEVEL)
+        self.duck_left = max(self.duck_left, seconds)
+
+    def step(self, dt: float) -> tuple[float, float, float]:
+        """Move each level toward its goal over dt seconds; returns the levels."""
+        for i, goal in enumerate(self.goals):
+            level = self.levels[i]
+            if goal >= level:
+                self.holds[i] = self.HOLD_SECONDS
+                level = min(goal, level + dt / self.RISE_SECONDS)
+            elif self.holds[i] > 0.0:
+                self.holds[i] = max(0.0, self.holds[i] - dt)
+            else:
+                level = max(goal, level - dt / self.FALL_SECONDS)
+            self.levels[i] = level
+        if self.duck_left > 0.0:
+            self.duck_left = max(0.0, self.duck_left - dt)
+        else:
+            rate = (1.0 - self.DUCK_LEVEL) / self.DUCK_RELEASE
+            self.duck = min(1.0, self.duck + dt * rate)
+        return (self.levels[0], self.levels[1], self.levels[2])
+
+    def volumes(self) -> tuple[float, float, float]:
+        """What each stem's channel plays at (before master and music volume): the level through
+        an S-curve, so a layer eases in and out instead of lurching at the ends, then ducked."""
+        calm, combat, alpha = (v * v * (3.0 - 2.0 * v) * self.duck for v in self.levels)
+        return (calm, combat, alpha)
+
 
 class Audio:
     def __init__(self, master: float = 0.8, music: float = 0.6, effects: float = 0.9) -> None:
@@ -45,11 +148,18 @@ class Audio:
         self.rng = random.Random(7)  # cosmetic: which shot variant, small pitch-free variety
         self.master, self.music_volume, self.effects_volume = master, music, effects
         self.current_music: str | None = None
+        self.mix = LayerMix()
+        self.layered = False  # whether current_music is a layered score (else a single track)
         self._footstep_toggle = False
+        self._scores: dict[str, tuple[pygame.mixer.Sound, ...] | None] = {}
+        self._stingers: dict[str, pygame.mixer.Sound | None] = {}
+        self._stem_set = 0  # which of STEM_CHANNELS the current score plays on
+        self._applied: list[float] = [-1.0, -1.0, -1.0, -1.0]  # stem volumes, then the track's
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
             pygame.mixer.set_num_channels(32)
+            pygame.mixer.set_reserved(RESERVED_CHANNELS)
             self.enabled = True
         except pygame.error:
             return
@@ -65,7 +175,7 @@ class Audio:
     def set_volumes(self, master: float, music: float, effects: float) -> None:
         self.master, self.music_volume, self.effects_volume = master, music, effects
         if self.enabled:
-            pygame.mixer.music.set_volume(master * music)
+            self._apply_music_volume(force=True)
 
     def play(self, name: str, volume: float = 1.0, pan: float = 0.0) -> None:
         """Play an effect; pan -1 (left) .. 1 (right)."""
@@ -89,23 +199,137 @@ class Audio:
         falloff = 1.0 - distance / HEARING_RANGE
         self.play(name, gain * falloff * falloff, max(-0.8, min(0.8, dx / 640.0)))
 
+    # --- Music ---------------------------------------------------------------------------------
+
     def music(self, name: str | None) -> None:
-        """Switch the music track (a file stem under assets/music), looping; None for silence."""
+        """Switch the music (a name under assets/music), looping; None for silence.
+
+        A layered score starts calm, its three stems together; a single track streams. Whatever
+        played before fades out as the new one fades in.
+        """
         if not self.enabled or name == self.current_music:
             return
         self.current_music = name
         try:
+            self._fade_out_music()
             if name is None:
-                pygame.mixer.music.fadeout(600)
                 return
-            path = assets_dir() / "music" / f"{name}.wav"
-            if not path.is_file():
-                return
-            pygame.mixer.music.load(path)
-            pygame.mixer.music.set_volume(self.master * self.music_volume)
-            pygame.mixer.music.play(-1, fade_ms=800)
+            stems = self._score(name)
+            if stems is not None:
+                self._start_score(stems)
+            else:
+                self._start_track(name)
         except pygame.error:
             pass
+
+    def intensity(self, hunting: int, alpha: bool) -> None:
+        """The hunt as it stands: how many Mimics hunt Cage and whether an Alpha (or a boss) is
+        among them. The stems move toward it as `update` is called."""
+        self.mix.aim(hunting, alpha)
+
+    def update(self, dt: float) -> None:
+        """Called every frame, whatever scene is up (dt seconds since the last): moves the
+        layered score's stems toward the hunt and lets a stinger's duck back up, so a card or
+        the shaft beat does not leave the music ducked."""
+        self.mix.step(max(0.0, min(dt, 0.25)))  # a long hitch must not skip a whole fade
+        if self.enabled:
+            self._apply_music_volume()
+
+    def stinger(self, name: str) -> None:
+        """Play a short musical phrase over the music ("learn", "loop", "final"), in the key of
+        what is playing, ducking the music under it."""
+        if not self.enabled or name not in STINGERS:
+            return
+        key = MUSIC_KEYS.get(self.current_music or "", "d")
+        sound = self._stinger(f"sting_{name}_{key}") or self._stinger(f"sting_{name}_d")
+        if sound is None:
+            return
+        try:
+            channel = pygame.mixer.Channel(STINGER_CHANNEL)
+            channel.set_volume(max(0.0, min(1.0, self.master * self.music_volume)))
+            channel.play(sound)
+        except pygame.error:
+            return
+        self.mix.duck_for(max(0.0, sound.get_length() - self.mix.DUCK_RELEASE * 0.5))
+        self._apply_music_volume()
+
+    def _score(self, name: str) -> tuple[pygame.mixer.Sound, ...] | None:
+        """The stems of a layered score, loaded once (decoding takes a moment), or None."""
+        if name not in self._scores:
+            folder = assets_dir() / "music"
+            paths = [folder / f"{name}_{stem}.ogg" for stem in STEMS]
+            stems = None
+            if all(path.is_file() for path in paths):
+                try:
+                    stems = tuple(pygame.mixer.Sound(path) for path in paths)
+                except pygame.error:
+                    stems = None
+            self._scores[name] = stems
+        return self._scores[name]
+
+    def _stinger(self, stem: str) -> pygame.mixer.Sound | None:
+        if stem not in self._stingers:
+            path = assets_dir() / "music" / f"{stem}.ogg"
+            sound = None
+            if path.is_file():
+                try:
+                    sound = pygame.mixer.Sound(path)
+                except pygame.error:
+                    sound = None
+            self._stingers[stem] = sound
+        return self._stingers[stem]
+
+    def _fade_out_music(self) -> None:
+        if self.layered:
+            for index in STEM_CHANNELS[self._stem_set]:
+                pygame.mixer.Channel(index).fadeout(MUSIC_FADE_MS)
+            self._stem_set = 1 - self._stem_set  # the next score starts on the other set
+            self.layered = False
+        pygame.mixer.music.fadeout(MUSIC_FADE_MS)
+
+    def _start_score(self, stems: tuple[pygame.mixer.Sound, ...]) -> None:
+        self.mix.reset()
+        self.layered = True
+        channels = [pygame.mixer.Channel(i) for i in STEM_CHANNELS[self._stem_set]]
+        self._applied = [-1.0] * 4
+        self._apply_music_volume()  # each channel's volume is set before it starts
+        # Started back to back, the three land in the same mixing buffer and stay sample-aligned
+        # for good: they are the same length and loop on the mixer's own clock. Only calm is
+        # audible at first, and it fades in.
+        for i, (channel, sound) in enumerate(zip(channels, stems, strict=True)):
+            channel.play(sound, loops=-1, fade_ms=MUSIC_FADE_MS if i == 0 else 0)
+
+    def _start_track(self, name: str) -> None:
+        folder = assets_dir() / "music"
+        found = [p for p in (folder / f"{name}.ogg", folder / f"{name}.wav") if p.is_file()]
+        if not found:
+            return
+        path = found[0]
+        pygame.mixer.music.load(path)
+        self._applied = [-1.0] * 4
+        self._apply_music_volume()
+        pygame.mixer.music.play(-1, fade_ms=MUSIC_FADE_MS)
+
+    def _apply_music_volume(self, force: bool = False) -> None:
+        """Set the channels to what the mix says, skipping what has not moved audibly."""
+        base = self.master * self.music_volume
+        try:
+            if self.layered:
+                channels = STEM_CHANNELS[self._stem_set]
+                for i, volume in enumerate(self.mix.volumes()):
+                    level = max(0.0, min(1.0, base * volume))
+                    if force or abs(level - self._applied[i]) >= 1.0 / 256.0:
+                        pygame.mixer.Channel(channels[i]).set_volume(level)
+                        self._applied[i] = level
+            else:
+                level = max(0.0, min(1.0, base * self.mix.duck))
+                if force or abs(level - self._applied[3]) >= 1.0 / 256.0:
+                    pygame.mixer.music.set_volume(level)
+                    self._applied[3] = level
+        except pygame.error:
+            pass
+
+    # --- Effects -------------------------------------------------------------------------------
 
     def observe(self, events: list, listener: tuple[float, float]) -> None:
         """Play what this tick's events sound like, heard from `listener` (Cage)."""
@@ -185,6 +409,11 @@ class Audio:
         if charge is not None and charge.state == 2 and charge.fuse % 30 == 0:
             self.play("charge_beep", 0.8 if charge.fuse > 60 else 1.0)
 
-    def footstep(self) -> None:
+    def footstep(self, surface: str = "sand") -> None:
+        """One step on `surface` (a tile's `surface` property); one the game has no footsteps
+        for walks like dirt. The two variants alternate, each a little louder or softer."""
+        if surface not in SURFACES:
+            surface = UNKNOWN_SURFACE
         self._footstep_toggle = not self._footstep_toggle
-        self.play("footstep_sand_b" if self._footstep_toggle else "footstep_sand", 0.35)
+        name = f"footstep_{surface}_b" if self._footstep_toggle else f"footstep_{surface}"
+        self.play(name, FOOTSTEP_VOLUME[surface] * (0.9 + 0.2 * self.rng.random()))

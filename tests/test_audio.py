@@ -1,0 +1,303 @@
+"""What a player hears: the layered scores, the crossfade by the hunt, stingers and footsteps.
+
+The music's Ogg Vorbis files are read two ways: their headers (rate, channels and length, with
+the standard library) and, where the mixer opens, decoded by pygame-ce exactly as the game plays
+them. The crossfade is checked on `LayerMix` alone, then wired through `Audio` on real channels.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from itertools import pairwise
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game import audio as audio_module
+from game.audio import SURFACES, Audio, LayerMix
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+MUSIC = ASSETS / "music"
+SOUNDS = ASSETS / "sounds"
+RATE = 44100
+LAYERED = ("beach", "dam")  # the levels' scores: long enough not to wear
+SCORES = (*LAYERED, "chamber")
+STEMS = ("calm", "combat", "alpha")
+TRACKS = ("title", "ending", "vision")
+STINGERS = [f"sting_{name}_{key}" for name in ("learn", "loop", "final") for key in ("d", "c")]
+ONCE = {"ending": (30.0, 41.0), "vision": (5.0, 12.0)}  # played through: (shortest, longest) s
+MUSIC_BUDGET = 15_000_000  # bytes for all of assets/music
+FRAME = 1.0 / 60.0
+
+
+def ogg_header(path: Path) -> tuple[int, int, int]:
+    """(sample rate, channels, frames) of an Ogg Vorbis file, from its first and last pages."""
+    data = path.read_bytes()
+    assert data[:4] == b"OggS", f"{path.name} is not an Ogg file"
+    packet = data[27 + data[26] :]  # after the first page's header and its segment table
+    assert packet[:7] == b"\x01vorbis", f"{path.name} is not Vorbis"
+    channels, rate = packet[11], int.from_bytes(packet[12:16], "little")
+    last = data.rfind(b"OggS")
+    frames = int.from_bytes(data[last + 6 : last + 14], "little")  # the last granule position
+    return rate, channels, frames
+
+
+@pytest.fixture
+def mixer():
+    """The mixer as the game opens it; skip (the game would play on silently) if it cannot."""
+    started = False
+    if not pygame.mixer.get_init():
+        try:
+            pygame.mixer.init(frequency=RATE, size=-16, channels=2, buffer=512)
+        except pygame.error:
+            pytest.skip("no audio device, not even SDL's dummy one")
+        started = True
+    if pygame.mixer.get_init() != (RATE, -16, 2):
+        pytest.skip(f"the mixer is open as {pygame.mixer.get_init()}, not 44.1 kHz 16-bit stereo")
+    yield
+    if started:
+        pygame.mixer.quit()
+
+
+def decoded(path: Path) -> tuple[array, array]:
+    """The left and right samples pygame-ce decodes from a file."""
+    raw = array("h", pygame.mixer.Sound(path).get_raw())
+    if sys.byteorder == "big":
+        raw.byteswap()
+    return raw[0::2], raw[1::2]
+
+
+# --- The files ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
+def test_every_stem_is_stereo_at_the_mixer_rate(name: str) -> None:
+    path = MUSIC / f"{name}.ogg"
+    assert path.is_file(), f"missing {path}"
+    rate, channels, frames = ogg_header(path)
+    assert (rate, channels) == (RATE, 2)
+    if name.split("_")[0] in LAYERED:
+        assert frames / RATE >= 60.0, "a level's score should run a minute before it repeats"
+
+
+@pytest.mark.parametrize("score", SCORES)
+def test_the_stems_of_a_score_are_one_length(score: str) -> None:
+    lengths = {ogg_header(MUSIC / f"{score}_{stem}.ogg")[2] for stem in STEMS}
+    assert len(lengths) == 1, f"stems drift apart as they loop: {sorted(lengths)}"
+
+
+@pytest.mark.parametrize("name", [*TRACKS, *STINGERS])
+def test_tracks_and_stingers_are_stereo_at_the_mixer_rate(name: str) -> None:
+    path = MUSIC / f"{name}.ogg"
+    assert path.is_file(), f"missing {path}"
+    rate, channels, frames = ogg_header(path)
+    assert (rate, channels) == (RATE, 2)
+    if name.startswith("sting_"):
+        assert 1.5 <= frames / RATE <= 4.0, "a stinger is a short phrase"
+    if name in ONCE:
+        shortest, longest = ONCE[name]
+        assert shortest <= frames / RATE <= longest
+
+
+def test_no_old_music_is_left_behind_and_the_music_stays_small() -> None:
+    assert not list(MUSIC.glob("*.wav")), "the music is Ogg Vorbis now"
+    assert sum(p.stat().st_size for p in MUSIC.iterdir()) <= MUSIC_BUDGET
+
+
+@pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
+def test_pygame_plays_each_stem_whole_wide_and_seamless(mixer, name: str) -> None:
+    path = MUSIC / f"{name}.ogg"
+    left, right = decoded(path)
+    assert len(left) == ogg_header(path)[2], "decoded to a different length: the stems would drift"
+    assert max(map(abs, left)) > 3000, "effectively silent"
+    # Stereo, not mono copied twice: the sides differ by a fair part of what they hold.
+    step = 37
+    diff = sum(abs(a - b) for a, b in zip(left[::step], right[::step], strict=True))
+    total = sum(abs(a) + abs(b) for a, b in zip(left[::step], right[::step], strict=True))
+    assert diff > 0.1 * total / 2, "left and right are (nearly) the same"
+    # The loop point: the jump from the last sample back to the first is no bigger than the
+    # steps the music itself takes, so it does not click.
+    biggest = 0
+    for start in range(0, len(left) - 2000, len(left) // 40):
+        for side in (left, right):
+            window = side[start : start + 2000]
+            biggest = max(biggest, max(abs(b - a) for a, b in pairwise(window)))
+    seam = max(abs(left[0] - left[-1]), abs(right[0] - right[-1]))
+    assert seam <= biggest, f"the loop clicks: a jump of {seam} where the music steps {biggest}"
+
+
+@pytest.mark.parametrize("name", list(ONCE))
+def test_pieces_played_once_die_away(mixer, name: str) -> None:
+    left, right = decoded(MUSIC / f"{name}.ogg")
+    tail = RATE // 10
+    assert max(max(map(abs, left[-tail:])), max(map(abs, right[-tail:]))) < 400
+
+
+# --- The crossfade --------------------------------------------------------------------------
+
+
+def run(mix: LayerMix, hunting: int, alpha: bool, seconds: float) -> list[tuple]:
+    mix.aim(hunting, alpha)
+    return [mix.step(FRAME) for _ in range(round(seconds / FRAME))]
+
+
+def test_with_no_one_hunting_only_the_calm_stem_plays() -> None:
+    mix = LayerMix()
+    levels = run(mix, 0, False, 5.0)
+    assert all(level == (1.0, 0.0, 0.0) for level in levels)
+    assert mix.volumes() == (1.0, 0.0, 0.0)
+
+
+def test_three_hunting_bring_in_combat_and_an_alpha_brings_its_stem() -> None:
+    assert LayerMix.targets(1, False)[1] < LayerMix.targets(3, False)[1]
+    mix = LayerMix()
+    assert run(mix, 3, False, 4.0)[-1] == (1.0, 1.0, 0.0)
+    mix = LayerMix()
+    calm, combat, alpha = run(mix, 1, True, 4.0)[-1]
+    assert alpha == 1.0 and combat > 0.5 and calm == 1.0
+
+
+def test_the_layers_crossfade_rather_than_cut() -> None:
+    mix = LayerMix()
+    rising = run(mix, 3, True, 4.0)
+    assert rising[round(0.5 / FRAME)][1] < 0.5, "combat is not yet full half a second in"
+    falling = run(mix, 0, False, 10.0)
+    levels = [(1.0, 0.0, 0.0), *rising, *falling]
+    for before, after in pairwise(levels):
+        assert max(abs(a - b) for a, b in zip(before, after, strict=True)) <= 0.03
+    assert falling[-1] == (1.0, 0.0, 0.0)
+
+
+def test_one_kill_does_not_drop_the_music_at_once() -> None:
+    mix = LayerMix()
+    run(mix, 4, False, 3.0)
+    held = run(mix, 2, False, 2.0)  # a kill: one fewer hunting
+    assert all(level[1] == 1.0 for level in held), "combat holds a moment before it eases off"
+    eased = run(mix, 2, False, 4.0)
+    assert eased[-1][1] == pytest.approx(LayerMix.targets(2, False)[1])
+    quiet = run(mix, 0, False, 2.0)
+    assert quiet[-1][1] > 0.0, "the fight's end holds, then fades"
+    assert run(mix, 0, False, 6.0)[-1][1] == 0.0
+
+
+def test_a_stinger_ducks_the_stems_then_lets_them_back() -> None:
+    mix = LayerMix()
+    run(mix, 3, False, 3.0)
+    mix.duck_for(2.0)
+    assert max(mix.volumes()) <= 0.5
+    run(mix, 3, False, 2.0)
+    assert max(mix.volumes()) < 1.0
+    run(mix, 3, False, mix.DUCK_RELEASE + 0.1)
+    assert mix.volumes() == (1.0, 1.0, 0.0)
+
+
+# --- The mixer, wired -----------------------------------------------------------------------
+
+
+def channel_volumes(audio: Audio) -> list[float]:
+    indexes = audio_module.STEM_CHANNELS[audio._stem_set]
+    return [pygame.mixer.Channel(i).get_volume() for i in indexes]
+
+
+def test_a_layered_score_starts_calm_and_follows_the_hunt(mixer) -> None:
+    audio = Audio(master=1.0, music=1.0)
+    audio.music("beach")
+    assert audio.layered
+    indexes = audio_module.STEM_CHANNELS[audio._stem_set]
+    assert all(pygame.mixer.Channel(i).get_busy() for i in indexes), "all three stems run"
+    assert channel_volumes(audio)[1:] == [0.0, 0.0]
+    for _ in range(30):
+        audio.intensity(5, False)
+        audio.update(0.1)
+    _, combat, alpha = channel_volumes(audio)
+    assert combat > 0.9 and alpha == 0.0
+    for _ in range(30):
+        audio.intensity(5, True)
+        audio.update(0.1)
+    assert channel_volumes(audio)[2] > 0.9
+    audio.set_volumes(0.5, 0.5, 1.0)
+    assert channel_volumes(audio)[1] <= 0.26, "master and music volume scale the stems"
+    audio.music(None)
+
+
+def test_switching_scores_fades_the_old_one_out_while_the_new_one_starts(mixer) -> None:
+    audio = Audio()
+    audio.music("beach")
+    old = audio_module.STEM_CHANNELS[audio._stem_set]
+    audio.music("dam")
+    new = audio_module.STEM_CHANNELS[audio._stem_set]
+    assert set(old).isdisjoint(new)
+    assert all(pygame.mixer.Channel(i).get_busy() for i in (*old, *new)), "no cut"
+    audio.music("title")
+    assert not audio.layered and pygame.mixer.music.get_busy()
+    audio.music(None)
+
+
+def test_a_stinger_plays_in_the_key_of_the_score_and_ducks_it(mixer, monkeypatch) -> None:
+    monkeypatch.setattr(audio_module, "MUSIC_FADE_MS", 0)  # no fade-in to read volumes through
+    audio = Audio(master=1.0, music=1.0)
+    audio.music("dam")
+    calm_before = channel_volumes(audio)[0]
+    audio.stinger("learn")
+    channel = pygame.mixer.Channel(audio_module.STINGER_CHANNEL)
+    assert channel.get_busy()
+    assert channel.get_sound() is audio._stinger("sting_learn_c"), "the dam is in C minor"
+    assert audio.mix.duck < 1.0 and channel_volumes(audio)[0] < calm_before
+    audio.stinger("no such stinger")  # ignored
+    audio.music(None)
+
+
+# --- Footsteps ------------------------------------------------------------------------------
+
+
+def steps(monkeypatch, surface: str, count: int = 4) -> list[str]:
+    audio = Audio()
+    played: list[str] = []
+    monkeypatch.setattr(audio, "play", lambda name, *args, **kwargs: played.append(name))
+    for _ in range(count):
+        audio.footstep(surface)
+    return played
+
+
+def test_each_surface_has_its_own_footsteps_in_two_variants(monkeypatch) -> None:
+    heard = {surface: steps(monkeypatch, surface) for surface in SURFACES}
+    for surface, names in heard.items():
+        assert len(set(names)) == 2, f"{surface}: two variants, alternating"
+        for other, other_names in heard.items():
+            if other != surface:
+                assert set(names).isdisjoint(other_names), f"{surface} sounds like {other}"
+        files = [(SOUNDS / f"{name}.wav").read_bytes() for name in sorted(set(names))]
+        assert files[0] != files[1]
+    # ...and really different sounds, not copies under other names.
+    contents = {(SOUNDS / f"{n}.wav").read_bytes() for names in heard.values() for n in names}
+    assert len(contents) == 2 * len(SURFACES)
+
+
+def test_an_unknown_surface_walks_like_dirt(monkeypatch) -> None:
+    assert set(steps(monkeypatch, "marble")) == set(steps(monkeypatch, "dirt"))
+    assert set(steps(monkeypatch, "")) == set(steps(monkeypatch, "dirt"))
+    assert set(steps(monkeypatch, "sand")) == {"footstep_sand", "footstep_sand_b"}
+
+
+def test_every_footstep_is_loaded(mixer) -> None:
+    audio = Audio()
+    assert {f"footstep_{s}{v}" for s in SURFACES for v in ("", "_b")} <= set(audio.sounds)
+
+
+def test_without_an_audio_device_the_new_calls_do_nothing(monkeypatch) -> None:
+    def no_device(*args, **kwargs):
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    audio = Audio()
+    assert not audio.enabled
+    audio.music("beach")
+    audio.intensity(3, True)
+    audio.update(FRAME)
+    audio.stinger("final")
+    audio.footstep("metal")
+    audio.set_volumes(0.5, 0.5, 0.5)
+    audio.music(None)
