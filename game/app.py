@@ -170,7 +170,7 @@ class App:
             self._contain(exc)
         tick_seconds = 1.0 / TICK_RATE
         accumulator = 0.0
-        last = pygame.time.get_ticks()
+        last = last_frame = pygame.time.get_ticks()
         try:
             while self.running:
                 for event in pygame.event.get():
@@ -194,6 +194,10 @@ class App:
                     alpha = accumulator / tick_seconds
                 self._guarded(self._draw, alpha)
                 pygame.display.flip()
+                # The music's layers and ducking move on the frame clock, whatever is on screen.
+                now_frame = pygame.time.get_ticks()
+                self.audio.update(tick_seconds if self.lockstep else (now_frame - last_frame) / 1e3)
+                last_frame = now_frame
                 self.frame_count += 1
                 if self.options.frames is not None and self.frame_count >= self.options.frames:
                     break

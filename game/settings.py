@@ -16,6 +16,8 @@ from game import storage
 from game.sim.assists import SETTING_KEYS, Assists
 
 SETTINGS_VERSION = 1
+UI_SCALES = (1.0, 1.25, 1.5)
+MAX_HINTS, MAX_HINT_NAME = 64, 40  # a damaged or hostile file cannot make the list large
 MAX_KEYS = 8  # keys looked at per action (the settings screen binds two)
 
 DEFAULT_BINDINGS: dict[str, list[str]] = {
@@ -42,7 +44,11 @@ class Settings:
     music_volume: float = 0.6
     effects_volume: float = 0.9
     fullscreen: bool = False
-    screen_shake: bool = True
+    # Accessibility: how hard hits shake the camera and how bright flashes are (0 = none), and
+    # how large the play screen's HUD, notices and timer are drawn (one of UI_SCALES).
+    shake_intensity: float = 1.0
+    flash_intensity: float = 1.0
+    ui_scale: float = 1.0
     show_death_markers: bool = True
     show_ghosts: bool = True  # Cage's paths from earlier loops of this run
     timer_mode: str = (
@@ -53,6 +59,9 @@ class Settings:
     assist_more_integrity: bool = False
     assist_longer_telegraphs: bool = False
     bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
+    # The map markers whose one-line hint the player has seen (game.scenes.markers), so a hint
+    # shows once per player, not once per launch. Settings > "Show the hints again" clears it.
+    hints_seen: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"version": SETTINGS_VERSION, **asdict(self)}
@@ -96,6 +105,18 @@ def load_settings() -> tuple[Settings, str | None]:
             bindings, bad = _checked_bindings(value)
             settings.bindings = bindings
             problems += [f"bindings ({name})" for name in bad]
+        elif f.name == "hints_seen":
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                settings.hints_seen = list(dict.fromkeys(v[:MAX_HINT_NAME] for v in value))[
+                    :MAX_HINTS
+                ]
+            else:
+                problems.append(f.name)
+        elif f.name == "ui_scale":
+            if value in UI_SCALES and not isinstance(value, bool):
+                settings.ui_scale = float(value)
+            else:
+                problems.append(f.name)
         elif f.name == "timer_mode":
             if value in ("run", "run+loop", "splits", "off"):
                 settings.timer_mode = value
@@ -110,6 +131,8 @@ def load_settings() -> tuple[Settings, str | None]:
             setattr(settings, f.name, max(0.0, min(1.0, float(value))))
         else:
             problems.append(f.name)
+    if data.get("screen_shake") is False and "shake_intensity" not in data:
+        settings.shake_intensity = 0.0  # an older file's "Screen shake: off"
     message = None
     if problems:
         message = f"{path}: ignored bad values for {', '.join(problems)}"

@@ -126,10 +126,10 @@ def test_the_first_ambush_countdown_on_the_map_is_explained_once(app):
     for _ in range(40):
         app._update()
     headings = [t.heading for t in play.notices.toasts]
-    assert headings.count("RED TRIANGLES") == 1
+    assert headings.count("TRIANGLES WITH !") == 1
     for _ in range(120):
         app._update()
-    assert [t.heading for t in play.notices.toasts].count("RED TRIANGLES") <= 1
+    assert [t.heading for t in play.notices.toasts].count("TRIANGLES WITH !") <= 1
 
 
 def test_a_kill_holds_the_day_a_few_frames_and_a_boss_longer(app):

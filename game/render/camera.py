@@ -47,6 +47,7 @@ class Camera:
         self._vx = 0.0
         self._vy = 0.0
         self.trauma = 0.0
+        self.shake_scale = 1.0  # the player's screen-shake setting: 0 none, 1 full
         self.shake_x = 0  # this frame's shake offset, px
         self.shake_y = 0
         self._rng = random.Random(seed)
@@ -105,7 +106,7 @@ class Camera:
             self.y, self._vy = smooth_damp(self.y, ty, self._vy, SMOOTH_TIME, dt)
             self.x, self.y = self._clamp(self.x, self.y)
             self.trauma = max(0.0, self.trauma - TRAUMA_DECAY * dt)
-            shake = self.trauma * self.trauma * MAX_SHAKE
+            shake = self.trauma * self.trauma * MAX_SHAKE * self.shake_scale
             if shake >= 0.5:
                 self.shake_x = round(self._rng.uniform(-shake, shake))
                 self.shake_y = round(self._rng.uniform(-shake, shake))

@@ -62,6 +62,8 @@ DECAL_LEVELS = 8
 CORPSE_HOLD_TICKS = 24  # the last frame of a dying Mimic stays this long
 MUZZLE_DISTANCE = 19.0  # px from Cage's centre to the rifle's muzzle, along the aim (the art's)
 MUZZLE_SIDE = 2.5  # px: the rifle sits a little right of his centre line
+SKID_TICKS = 14  # how long a blow's shove ploughs dust behind Cage
+SKID_SPEED = 120.0  # px/s: slower than this he has found his feet again
 MUZZLE_FX_AHEAD = 8.0  # px: the flash art starts at its frame's left edge, not its centre
 DUST_EVERY = 9  # ticks between footfall puffs while Cage moves
 AGE_BUCKETS = 6
@@ -214,6 +216,7 @@ class ScreenFlash:
 
     def __init__(self, size: tuple[int, int]) -> None:
         self.level = 0.0
+        self.intensity = 1.0  # the player's flash setting: 0 never flashes, 1 full
         self._strips: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self._size = (0, 0)
         self._wanted = (max(1, size[0]), max(1, size[1]))
@@ -255,13 +258,13 @@ class ScreenFlash:
             self.level = max(0.0, self.level - dt_ticks / self.FADE_TICKS)
 
     def draw(self, target: pygame.Surface) -> None:
-        if self.level <= 0.01:
+        if self.level * self.intensity <= 0.01:
             return
         if target.get_size() != self._wanted:
             self.resize(target.get_size())
         if self._size != self._wanted:
             self._build()
-        alpha = int(255 * min(1.0, self.level))
+        alpha = int(255 * min(1.0, self.level) * self.intensity)
         for surface, _ in self._strips:
             surface.set_alpha(alpha)
         target.fblits(self._strips)
@@ -282,10 +285,20 @@ class Effects:
         self._pending: list[SimEvent] = []
         self._now = 0.0
         self._dust_tick = -1
+        self._skid_until = -1  # a blow knocked Cage back: his boots plough dust until this tick
         self._scaled: dict[float, Animation] = {}
         self.flash = ScreenFlash((1280, 720))
 
     # --- bookkeeping --------------------------------------------------------------------------
+    @property
+    def flash_intensity(self) -> float:
+        """The player's setting: how bright flashes are (0 = none)."""
+        return self.flash.intensity
+
+    @flash_intensity.setter
+    def flash_intensity(self, value: float) -> None:
+        self.flash.intensity = max(0.0, min(1.0, float(value)))
+
     @property
     def alive(self) -> int:
         """How many effects are still playing (decals left on the ground are not counted)."""
@@ -302,6 +315,7 @@ class Effects:
         self._decals.clear()
         self._pending.clear()
         self.flash.level = 0.0
+        self._skid_until = -1  # a new day's clock starts again at 0
 
     def _art_ready(self) -> _Art:
         if self._art is None:
@@ -344,6 +358,7 @@ class Effects:
             elif isinstance(e, MimicLunge):
                 self._puff(e.x, e.y, e.tick, 4, 1.2)
             elif isinstance(e, CageHurt):
+                self._skid_until = e.tick + SKID_TICKS
                 self.flash.flash(0.55 + min(0.45, e.damage / 40))
                 self._sparks(e.x, e.y, e.tick, 10, 2.6)
                 trauma += TRAUMA["hurt"]
@@ -614,16 +629,21 @@ class Effects:
                     0.8,
                 )
             self._pending.clear()
+        skidding = tick < self._skid_until
         if (
             world_cage is not None
-            and world_cage.moving
+            and (world_cage.moving or skidding)
             and not world_cage.dead
             and tick != self._dust_tick
-            and tick % DUST_EVERY == 0
+            and (skidding or tick % DUST_EVERY == 0)
         ):
             self._dust_tick = tick
             v = world_cage.body.velocity
-            self._puff(cage_pos[0] - v.x * 0.06, cage_pos[1] - v.y * 0.06 + 6, now, 1, 0.4)
+            if skidding and v.length > SKID_SPEED:
+                # Knocked back: a spray of dust from his heels each tick, so the shove reads.
+                self._puff(cage_pos[0] - v.x * 0.04, cage_pos[1] - v.y * 0.04 + 8, now, 2, 0.9)
+            else:
+                self._puff(cage_pos[0] - v.x * 0.06, cage_pos[1] - v.y * 0.06 + 6, now, 1, 0.4)
         if dt > 0.0:
             for p in self._particles:
                 p[0] += p[2] * dt

@@ -61,6 +61,8 @@ class Hud:
         self._ready = False
         self._bars: dict[tuple, pygame.Surface] = {}
         self._blits: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        # Where this frame's panels are (the target's pixels): what lies under them is hidden.
+        self.panels: list[pygame.Rect] = []
         self.titles: dict[str, str] | None = None  # knowledge titles of every map of the run
 
     def _build(self) -> None:
@@ -209,11 +211,14 @@ class Hud:
         text = self.text
         blits = self._blits
         blits.clear()
+        panels = self.panels
+        panels.clear()
 
         # Integrity, bottom left.
         panel = self.integrity_panel
         px, py = MARGIN, h - MARGIN - panel.get_height()
         blits.append((panel, (px, py)))
+        panels.append(panel.get_rect(topleft=(px, py)))
         low = cage.integrity <= LOW_INTEGRITY
         label_color = RED if low else DIM
         blits.append((text.get("INTEGRITY", 18, label_color), (px + 10, py + 6)))
@@ -228,6 +233,7 @@ class Hud:
         pw, ph = panel.get_size()
         px, py = w - MARGIN - pw, h - MARGIN - ph
         blits.append((panel, (px, py)))
+        panels.append(panel.get_rect(topleft=(px, py)))
         magazine = text.get(f"/ {T.RIFLE_MAGAZINE}", 24, DIM)
         digits = self.ammo_digits_low if cage.ammo <= T.RIFLE_MAGAZINE // 5 else self.ammo_digits
         ammo = str(cage.ammo)
@@ -260,10 +266,12 @@ class Hud:
         panel_w = max(panel.get_width(), cw + 24)
         px = (w - panel_w) // 2
         blits.append((panel, (px + (panel_w - panel.get_width()) // 2, MARGIN - 6)))
+        panels.append(pygame.Rect(px, MARGIN - 6, panel_w, panel.get_height()))
 
         # The loop mark, top left.
         panel = self.loop_panel
         blits.append((panel, (MARGIN, MARGIN - 6)))
+        panels.append(panel.get_rect(topleft=(MARGIN, MARGIN - 6)))
         # Day 0 comes before the loop; None is beyond it (the mark goes dark).
         if loop_number:
             loop_label = text.get(f"LOOP {loop_number}", 24, WHITE)

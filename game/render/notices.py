@@ -17,6 +17,7 @@ from game.sim import events as ev
 from game.tuning import TICK_RATE
 
 TOAST_FRAMES = 240
+MIN_COLUMN = 420  # px: toasts narrower than this would be a word a line
 SUBTITLE_FRAMES = 150
 
 
@@ -55,7 +56,7 @@ class Notices:
             if isinstance(e, ev.KnowledgeLearned):
                 self._toast("YOU WILL REMEMBER", e.description, (140, 220, 255))
                 if self.audio:
-                    self.audio.play("knowledge", 0.8)
+                    self.audio.stinger("learn")
             elif isinstance(e, ev.IntelRead):
                 self._toast(e.title.upper(), e.text, (235, 220, 170), 600)
             elif isinstance(e, ev.GateLocked):
@@ -77,8 +78,8 @@ class Notices:
                             "Down the shaft the Omega's hold on the day is gone, and so is yours. "
                             "Die below and the war is lost.", (255, 150, 110), 480)  # fmt: skip
             elif isinstance(e, ev.FinalActBegun):
-                self._toast("THE LOOP IS GONE", "No more mornings. Plant the charge.",
-                            (255, 120, 90), 300)  # fmt: skip
+                self._toast("THE LOOP IS GONE", "Find the core and plant the charge: hold E at it.",
+                            (255, 120, 90), 420)  # fmt: skip
             elif isinstance(e, ev.KeypadClosed) and e.how == "wrong":
                 self._say("Wrong code. The keypad buzzes and locks for a moment.")
             elif isinstance(e, ev.Drenched):
@@ -109,9 +110,19 @@ class Notices:
     def _say(self, text: str) -> None:
         self.subtitle, self.subtitle_frames = text, SUBTITLE_FRAMES
 
-    def draw(self, surface: pygame.Surface, world) -> None:
+    def draw(self, surface: pygame.Surface, world, beside: pygame.Rect | None = None) -> None:
+        """The toasts, the subtitle, the drill's line and the prompt. `beside`: a panel at the
+        top right (the run timer) that the toasts keep clear of: they narrow to the column
+        between it and its mirror, or, where that is too narrow (a large HUD), move left of it."""
         w, h = surface.get_size()
         y = 96
+        column, middle = min(w - 160, 980), w // 2
+        if beside is not None and beside.top < 200:
+            between = 2 * (beside.left - w // 2) - 24
+            if between >= MIN_COLUMN:
+                column = min(column, between)
+            else:  # a large HUD: the space left of the panel, centred in it
+                column, middle = beside.left - 40, beside.left // 2
         for toast in list(self.toasts):
             toast.frames -= 1
             if toast.frames <= 0:
@@ -119,12 +130,12 @@ class Notices:
                 continue
             fade = min(1.0, toast.frames / 30, (toast.total - toast.frames + 8) / 12)
             alpha = int(255 * max(0.0, fade))
-            ui.draw_text(surface, toast.heading, 26, toast.color, (w // 2, y), "midtop", True,
+            ui.draw_text(surface, toast.heading, 26, toast.color, (middle, y), "midtop", True,
                          alpha=alpha)  # fmt: skip
             # Long text wraps rather than being cut: an Intel's last sentence is read too.
-            lines = wrap(toast.text, 22, min(w - 160, 980))
+            lines = wrap(toast.text, 22, column)
             for i, line in enumerate(lines):
-                ui.draw_text(surface, line, 22, (235, 235, 228), (w // 2, y + 26 + i * 24),
+                ui.draw_text(surface, line, 22, (235, 235, 228), (middle, y + 26 + i * 24),
                              "midtop", alpha=alpha)  # fmt: skip
             y += 40 + 24 * len(lines)
         if self.subtitle_frames > 0:

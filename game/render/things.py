@@ -41,13 +41,31 @@ def _ring(radius: int, color: tuple[int, ...], width: int = 2) -> tuple[pygame.S
     return _centred(s.convert_alpha())
 
 
+def hazard_ring(radius: int, color: tuple[int, ...]) -> tuple[pygame.Surface, int, int]:
+    """A known mine's mark: a ring with four ticks cut across it at the diagonals, dark-edged, so
+    it reads by its shape (not only its red) on any floor, apart from the ambush's triangle."""
+    size = radius * 2 + 12
+    c = size / 2
+    s = pygame.Surface((size, size), pygame.SRCALPHA)
+    dark = (16, 10, 8, 200)
+    pygame.draw.circle(s, dark, (c, c), radius + 1, 4)
+    pygame.draw.circle(s, color, (c, c), radius, 2)
+    for i in range(4):
+        a = math.pi / 4 + i * math.pi / 2
+        inner = (c + math.cos(a) * (radius - 5), c + math.sin(a) * (radius - 5))
+        outer = (c + math.cos(a) * (radius + 5), c + math.sin(a) * (radius + 5))
+        pygame.draw.line(s, dark, inner, outer, 5)
+        pygame.draw.line(s, color, inner, outer, 3)
+    return _centred(s.convert_alpha())
+
+
 def _disc(radius: int, color: tuple[int, ...]) -> tuple[pygame.Surface, int, int]:
     s = pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA)
     pygame.draw.circle(s, color, (radius + 1, radius + 1), radius)
     return _centred(s.convert_alpha())
 
 
-def _barrier(w: int, h: int) -> pygame.Surface:
+def barrier(w: int, h: int) -> pygame.Surface:
     """Hazard stripes with a dark frame: a shut gate."""
     s = pygame.Surface((max(2, w), max(2, h)))
     s.fill(STRIPE_B)
@@ -77,7 +95,7 @@ def _cracked_concrete(w: int, h: int, seed: int) -> pygame.Surface:
     return s.convert()
 
 
-def _brood_membrane(w: int, h: int, seed: int) -> pygame.Surface:
+def brood_membrane(w: int, h: int, seed: int) -> pygame.Surface:
     """A Gate that waits for a spawn to be cleared: a wall of violet egg-sacs and sinew."""
     import random
 
@@ -131,7 +149,7 @@ class ThingsRenderer:
                 "death": pickups.animation("marker_death"),
                 "ambush": pickups.animation("marker_ambush"),
                 "intel_ring": _ring(16, (250, 236, 160, 150), 2),
-                "mine_ring": _ring(15, (235, 60, 40, 170), 2),
+                "mine_ring": hazard_ring(15, (235, 60, 40, 220)),
                 "grenade": _disc(4, (70, 84, 52, 255)),
                 "grenade_shadow": _disc(4, (0, 0, 0, 90)),
                 "mark": _ring(int(T.DRILL_MARK_REACH), (250, 240, 200, 220), 3),
@@ -180,17 +198,17 @@ class ThingsRenderer:
             o = gate.obj
             if not visible(o.x + o.width / 2, o.y + o.height / 2, max(o.width, o.height)):
                 continue
-            barrier = self._barriers.get(o.id)
-            if barrier is None:
+            shut = self._barriers.get(o.id)
+            if shut is None:
                 w, h = int(o.width), int(o.height)
                 if gate.requires == VISION_OMEGA:  # the hidden shaft must not look like a door
-                    barrier = _cracked_concrete(w, h, o.id)
+                    shut = _cracked_concrete(w, h, o.id)
                 elif gate.requires.startswith("cleared:"):  # sealed by the Mimics themselves
-                    barrier = _brood_membrane(w, h, o.id)
+                    shut = brood_membrane(w, h, o.id)
                 else:
-                    barrier = _barrier(w, h)
-                self._barriers[o.id] = barrier
-            blits.append((barrier, (o.x - left, o.y - top)))
+                    shut = barrier(w, h)
+                self._barriers[o.id] = shut
+            blits.append((shut, (o.x - left, o.y - top)))
         # Mines he knows about.
         if memory is not None:
             mine = art["mine"]

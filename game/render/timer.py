@@ -42,10 +42,11 @@ def _fit(text: str, size: int, width: int) -> str:
     return text + "…"
 
 
-def draw_timer(surface: pygame.Surface, view) -> None:
-    """Draw the timer for `view` (a TimerView); nothing in "off" mode."""
+def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
+    """Draw the timer for `view` (a TimerView); nothing in "off" mode. Returns where its panel
+    is (None when there is none)."""
     if view is None or view.mode == "off":
-        return
+        return None
     w = surface.get_width()
     lines: list[tuple[str, int, tuple[int, int, int], str]] = []  # text, size, colour, right
     real = view.real if view.mode != "run" else ""  # "run" is the quiet mode: IGT alone
@@ -71,6 +72,7 @@ def draw_timer(surface: pygame.Surface, view) -> None:
     panel.fill(PANEL)
     x0, y = w - WIDTH - MARGIN, 64
     surface.blit(panel, (x0, y))
+    where = panel.get_rect(topleft=(x0, y))
     y += 6
     for index, (text, size, color, right) in enumerate(lines):
         if index == 0:  # the run's clock, labelled: the day's has its own label at the top
@@ -88,3 +90,4 @@ def draw_timer(surface: pygame.Surface, view) -> None:
             ui.draw_text(surface, right, min(size, 22), delta_color, (x0 + WIDTH - 10, y + 2),
                          "topright")  # fmt: skip
         y += int(size * 1.15)
+    return where

@@ -58,7 +58,6 @@ class WorldView:
         self.effects.flash.resize(screen_size)
         self._world: World | None = None
         self._now: float | None = None
-        self.screen_shake = True  # the player's setting: hits and blasts shake the camera
         # Cage's paths on this map from earlier loops of the run (faint lines), set by the scene.
         self.ghosts: list = []
 
@@ -85,13 +84,21 @@ class WorldView:
             elif isinstance(e, RitaDied):
                 actors.note_rita_died(e.tick)
         trauma = self.effects.observe(events, actors.previous)
-        if self.screen_shake:
-            self.camera.add_trauma(trauma)
+        self.camera.add_trauma(trauma)
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.
         (Drawing a new World does this by itself; scenes may call it to be explicit.)"""
         self._adopt(world)
+
+    @property
+    def shake_intensity(self) -> float:
+        """The player's setting: how hard hits and blasts shake the camera (0 = not at all)."""
+        return self.camera.shake_scale
+
+    @shake_intensity.setter
+    def shake_intensity(self, value: float) -> None:
+        self.camera.shake_scale = max(0.0, min(1.0, float(value)))
 
     @property
     def show_death_markers(self) -> bool:

@@ -1,5 +1,5 @@
 """Full-screen story moments: the Alpha's vision, the bad ending, and the ending with the run's
-figures. Each is a picture, a few lines of text, and a key to go on."""
+figures. Each is a picture, a few lines of text, and a deliberate key to go on (as on a card)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pygame
 from game.render import ui
 from game.render.assets import assets_dir
 from game.scenes.base import Scene
+from game.scenes.card import CLOSE_KEYS
 from game.tuning import TICK_RATE
 
 INK = (240, 236, 226)
@@ -48,7 +49,7 @@ class Panel:
 
 
 class StoryScene(Scene):
-    """A sequence of panels; any key or click goes to the next (after a short moment)."""
+    """A sequence of panels; Enter, Space, E or the pad's A goes to the next (after a moment)."""
 
     def __init__(self, app, panels: list[Panel], music: str | None = None, then=None) -> None:
         super().__init__(app)
@@ -63,9 +64,12 @@ class StoryScene(Scene):
             self.app.audio.music(self.music)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.CONTROLLERBUTTONDOWN):
-            return
-        if self.ticks < 45:  # a moment to take it in before a held key skips it
+        # As on a card: a moment to take it in, then only a deliberate key goes on, so a fire
+        # button still held from the fight (the vision comes straight out of one) skips nothing.
+        deliberate = (event.type == pygame.KEYDOWN and event.key in CLOSE_KEYS) or (
+            event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_A
+        )
+        if not deliberate or self.ticks < 45:
             return
         self.ticks = 0
         self.index += 1
@@ -103,8 +107,8 @@ class StoryScene(Scene):
                              alpha=int(255 * fade))  # fmt: skip
             y += int(size * 1.3)
         if self.ticks >= 45:
-            ui.draw_text(surface, "press any key", 20, (190, 190, 180), (w - 16, h - 12),
-                         "bottomright")  # fmt: skip
+            ui.draw_text(surface, "Enter or Space to go on", 20, (190, 190, 180),
+                         (w - 16, h - 12), "bottomright")  # fmt: skip
 
 
 ROUTE_COLUMNS = (0, 150, 290, 430, 800)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.render import ui
+from game.render.legend import ICON, build_icons
+from game.render.sheets import SheetBank
 from game.scenes.base import Scene
 from game.scenes.markers import MARKER_HINTS
 from game.sim.knowledge import atlas_intel, atlas_titles, describe
@@ -15,13 +17,20 @@ INK = (232, 226, 210)
 DIM = (160, 154, 140)
 ACCENT = (240, 190, 100)
 ACCENT_SOFT = (236, 214, 160)
-# What the marks on the map mean (the play scene says each once, the first time one is there).
+# What the marks on the map mean (the play scene says each of the first four once, the first time
+# one is there), by the key of its picture in game.render.legend.
 LEGEND = (
-    *MARKER_HINTS.values(),
-    ("NUMBERED RINGS", "A drill's marks: run them in order; the next one pulses."),
-    ("HAZARD STRIPES", "A gate: knowledge opens it, or a code typed at its keypad (E)."),
-    ("VIOLET SACS", "Sealed by the Mimics: it opens the day the ones who made it are dead."),
-    ("GLOWING RING", "Where a Mimic is about to burst out of the sand."),
+    *((key, heading, text) for key, (heading, text) in MARKER_HINTS.items()),
+    ("drill", "NUMBERED RINGS", "A drill's marks: run them in order; the next one pulses."),
+    ("gate", "HAZARD STRIPES", "A gate: knowledge opens it, or a code typed at its keypad (E)."),
+    (
+        "seal",
+        "VIOLET SACS",
+        "Sealed by the Mimics: it opens the day the ones who made it are dead.",
+    ),
+    ("emerge", "CRACKS, A CLOSING RING", "A Mimic about to burst out of the ground: step away."),
+    ("intel", "RINGED CASES", "Something to read: walk over it. What it says stays in here."),
+    ("charge", "THE CHARGE", "Walk over it to carry it; hold E at the Omega's core to plant it."),
 )
 
 
@@ -39,6 +48,7 @@ class JournalScene(Scene):
         self.titles = atlas_titles(run.atlas.values())
         self.intel = atlas_intel(run.atlas.values())
         self.page = 0  # 0: what he knows, his training, his deaths; 1: what he read, whole
+        self.icons: dict[str, pygame.Surface] | None = None  # the legend's, built when first shown
 
     def handle_event(self, event: pygame.event.Event) -> None:
         turning = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_a, pygame.K_d)
@@ -130,11 +140,20 @@ class JournalScene(Scene):
             y += 10
 
     def _legend(self, surface: pygame.Surface, x: int, y: int, width: int) -> None:
+        """Each mark as the map draws it, what it is called, and what it means."""
+        if self.icons is None:
+            self.icons = build_icons(SheetBank())
         ui.draw_text(surface, "ON THE MAP", 30, ACCENT, (x, y))
-        y += 44
-        for heading, text in LEGEND:
-            y = self._wrapped(surface, heading, x, y, width, ACCENT_SOFT, 21)
-            y = self._wrapped(surface, text, x + 14, y - 6, width - 14, INK, 19)
+        y += 42
+        text_x = x + ICON + 12
+        for key, heading, text in LEGEND:
+            top = y
+            y = self._wrapped(surface, heading, text_x, y, width - ICON - 12, ACCENT_SOFT, 20)
+            y = self._wrapped(surface, text, text_x, y - 8, width - ICON - 12, INK, 18) - 4
+            icon = self.icons.get(key)
+            if icon is not None:
+                surface.blit(icon, (x, top + max(0, (y - top - ICON) // 2)))
+            y = max(y, top + ICON + 2)
 
     @staticmethod
     def _wrapped(surface, text: str, x: int, y: int, width: int, color=INK, size: int = 22) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 # keeps the same words as its legend).
 MARKER_HINTS = {
     "ghost": ("FAINT LINES", "The paths you took on earlier days, on this map."),
-    "ambush": ("RED TRIANGLES", "An ambush you remember: the count is the seconds until it comes."),
-    "mine": ("RED RINGS", "Mines you know of. Step around them."),
+    "ambush": ("TRIANGLES WITH !", "An ambush you remember: the count is the seconds to it."),
+    "mine": ("RINGS WITH FOUR TICKS", "Mines you know of. Step around them."),
     "death": ("SKULLS", "Where you died, with the loop it was in."),
 }

@@ -21,7 +21,10 @@ from game.level.campaign import resolve_level
 from game.level.errors import LevelError
 from game.level.watch import MapWatcher
 from game.render import ui
+from game.render.callouts import draw_hidden_ambushes
+from game.render.finale import Finale
 from game.render.hud import Hud
+from game.render.hud_layer import HudLayer
 from game.render.notices import Notices
 from game.render.timer import draw_timer
 from game.render.view import WorldView
@@ -30,6 +33,8 @@ from game.scenes.base import Scene
 from game.scenes.card import CardScene
 from game.scenes.markers import MARKER_HINTS
 from game.scenes.recap import JournalCounts, RecapScene, build_recap
+from game.scenes.shaft import SHAFT_TICKS, ShaftBeatScene
+from game.settings import save_settings
 from game.sim import inputs
 from game.sim.events import CageHurt, FinalActBegun, KnowledgeLearned, LevelEntered, MimicDied
 from game.sim.inputs import InputFrame
@@ -44,9 +49,23 @@ HITSTOP_BIG = 6  # ... a mini-boss or an Alpha dies, or a heavy blow lands on hi
 HEAVY_HIT = 30  # integrity: a blow this hard is heavy
 MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
-ENDING_DELAY = 150  # frames of the blast's aftermath before the ending
+ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
 MUSIC = {"beachhead": "beach", "dam": "dam"}
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
+INTENSITY_EVERY = 6  # ticks between looks at how many Mimics hunt Cage (for the music)
+BOSS_KINDS = frozenset(("alpha", "hulk", "brood"))  # the music's Alpha layer comes in for these
+
+
+def hunting_cage(world) -> tuple[int, bool]:
+    """How many Mimics near Cage have noticed him, and whether a boss is among them: what the
+    music's layers follow."""
+    x, y = world.cage.position
+    count, boss = 0, False
+    for m in world.mimics:
+        if m.alive and m.aware and abs(m.body.position.x - x) + abs(m.body.position.y - y) < 1200:
+            count += 1
+            boss = boss or m.kind.name in BOSS_KINDS
+    return count, boss
 
 
 def hitstop_for(events) -> int:
@@ -103,7 +122,10 @@ class PlayScene(Scene):
         # The day's hint waits for the day to be on screen (not under the recap and the card);
         # True: it is a first day (the run's, or Day 0 begun again).
         self.hint_due: bool | None = None
-        self.explained: set[str] = set()  # the markers whose one-line hint has been shown
+        # The markers whose one-line hint has been shown: to this player, ever (the settings
+        # keep them), or only in this run when it keeps nothing (practice, bots, tests).
+        seen = set(app.settings.hints_seen) & set(MARKER_HINTS) if persist else set()
+        self.explained: set[str] = seen
         self.hitstop = 0  # frames the day holds still after a heavy blow
         self.timer_mode = app.settings.timer_mode
         self.persist = persist
@@ -114,6 +136,8 @@ class PlayScene(Scene):
         self.views: dict[str, WorldView] = {}
         self.view = self._view_for(self.run.world)
         self.hud = Hud(self.view.sheets)
+        self.hud_layer = HudLayer()
+        self.finale = Finale()
         self.hud.titles = self.titles  # what the keypad remembers of the code, in every map
         self.vision_pending = False
         self.ending_frames = 0
@@ -173,14 +197,16 @@ class PlayScene(Scene):
             sheets = self.views[next(iter(self.views))].sheets if self.views else None
             view = WorldView(world.level, self.app.screen.get_size(), sheets=sheets)
             view.show_death_markers = self.app.settings.show_death_markers
-            view.screen_shake = self.app.settings.screen_shake
+            view.shake_intensity = self.app.settings.shake_intensity
+            view.effects.flash_intensity = self.app.settings.flash_intensity
             self.views[key] = view
         return view
 
     def apply_settings(self, settings) -> None:
         for view in self.views.values():
             view.show_death_markers = settings.show_death_markers
-            view.screen_shake = settings.screen_shake
+            view.shake_intensity = settings.shake_intensity
+            view.effects.flash_intensity = settings.flash_intensity
         self.controls.set_bindings(settings.bindings)
         self.timer_mode = settings.timer_mode
         if hasattr(self, "run") and settings.assists != self.run.assists:
@@ -242,7 +268,18 @@ class PlayScene(Scene):
             if marker not in self.explained:
                 self.explained.add(marker)
                 self.notices.hint(*MARKER_HINTS[marker])
+                if self.persist:
+                    self._remember_hint(marker)
                 return  # one at a time
+
+    def _remember_hint(self, marker: str) -> None:
+        settings = self.app.settings
+        if marker not in settings.hints_seen:
+            settings.hints_seen.append(marker)
+            try:
+                save_settings(settings)
+            except OSError:
+                pass  # the hint shows again next launch; nothing else is lost
 
     def _day_hint(self, first_day: bool = False) -> None:
         """A word for a new player at the days that change the game: Day 0, and the first loop.
@@ -362,6 +399,9 @@ class PlayScene(Scene):
         if self.bot is not None:
             self.bot.observe(events)
         self.view.observe(events)
+        staged = self.finale.observe(events)  # the charge planted: the fuse is staged
+        if staged or any(isinstance(e, FinalActBegun) for e in events):
+            self.notices.clear()  # the beat, or the fuse, has the screen to itself
         self.notices.observe(events)
         if self.bot is None:
             self.hitstop = max(self.hitstop, hitstop_for(events))
@@ -382,14 +422,22 @@ class PlayScene(Scene):
                 self.app.push(card)
             elif isinstance(event, FinalActBegun):
                 self._music()
+                # The beat that takes the loop from him (a short one for bots).
+                self.app.audio.stinger("final")
+                ticks = 30 if self.bot is not None else SHAFT_TICKS
+                self.app.push(ShaftBeatScene(self.app, self.run.loop, ticks, self._pause))
             elif isinstance(event, KnowledgeLearned) and event.knowledge == VISION_OMEGA:
                 self.vision_pending = True
-        cage = self.run.world.cage
+        world = self.run.world
+        cage = world.cage
         if cage.moving and not cage.dead:
             self.footstep_clock += 1
             if self.footstep_clock >= FOOTSTEP_INTERVAL:
                 self.footstep_clock = 0
-                self.app.audio.footstep()
+                self.app.audio.footstep(world.level.surface_at(*cage.position))
+        if world.tick % INTENSITY_EVERY == 0:
+            hunting, boss = hunting_cage(world)
+            self.app.audio.intensity(hunting, boss)
 
     def _ending(self) -> None:
         from game.scenes.cutscene import ending_scene
@@ -411,6 +459,8 @@ class PlayScene(Scene):
         self.view = self._view_for(self.run.world)
         self.view.new_day(self.run.world)
         self._music()
+        self.app.audio.stinger("loop")
+        self.finale.reset()
         self.notices.clear()
         memory = self.run.memory
         if event.reason == "restart":
@@ -495,6 +545,30 @@ class PlayScene(Scene):
         if not self.run.completed:
             self.session.abandon(self.run)
 
+    def _draw_hud(self, layer: pygame.Surface, world, mouse: tuple[int, int]) -> list:
+        """Everything fixed to the screen: drawn at the player's HUD size (see HudLayer).
+        Returns where its panels are, in the layer's pixels."""
+        # Beyond the loop the mark goes dark.
+        self.hud.draw(layer, world, mouse, None if world.final_act else self.run.loop)
+        panels = list(self.hud.panels)
+        timer = draw_timer(layer, self.session.timer_view(self.timer_mode))
+        if timer is not None:
+            panels.append(timer)
+        self.notices.draw(layer, world, timer)
+        held = self.run.reset_held
+        if held > 0 and world.death_tick is None:
+            # Holding the reset key: a bar fills until the day starts over.
+            w = layer.get_width()
+            fraction = min(1.0, held / T.RESET_HOLD)
+            bar = pygame.Rect(w // 2 - 150, 150, 300, 10)
+            pygame.draw.rect(layer, (30, 30, 36), bar.inflate(6, 6))
+            pygame.draw.rect(layer, (120, 190, 255), (bar.x, bar.y, int(300 * fraction), 10))
+            label = "RESETTING THE DAY" if self.run.memory.looping else "STARTING OVER"
+            ui.draw_text(layer, label, 24, (200, 220, 255), (w // 2, 120), "midtop")
+        if self.save_problem:
+            ui.draw_text(layer, self.save_problem[:140], 20, (255, 130, 110), (12, 56))
+        return panels
+
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.run.world
         mouse = pygame.mouse.get_pos()
@@ -504,32 +578,21 @@ class PlayScene(Scene):
         else:
             self.view.ghosts = []
         self.view.draw(surface, world, alpha, mouse)
-        # Beyond the loop the mark goes dark.
-        self.hud.draw(surface, world, mouse, None if world.final_act else self.run.loop)
-        self.notices.draw(surface, world)
-        draw_timer(surface, self.session.timer_view(self.timer_mode))
-        held = self.run.reset_held
-        if held > 0 and world.death_tick is None:
-            # Holding the reset key: a bar fills until the day starts over.
-            w = surface.get_width()
-            fraction = min(1.0, held / T.RESET_HOLD)
-            bar = pygame.Rect(w // 2 - 150, 150, 300, 10)
-            pygame.draw.rect(surface, (30, 30, 36), bar.inflate(6, 6))
-            pygame.draw.rect(surface, (120, 190, 255), (bar.x, bar.y, int(300 * fraction), 10))
-            label = "RESETTING THE DAY" if self.run.memory.looping else "STARTING OVER"
-            ui.draw_text(surface, label, 24, (200, 220, 255), (w // 2, 120), "midtop")
-        if self.save_problem:
-            ui.draw_text(surface, self.save_problem[:140], 20, (255, 130, 110), (12, 56))
+        self.finale.draw_bars(surface, world)
+        layer = self.hud_layer.begin(surface, self.app.settings.ui_scale)
+        panels = self._draw_hud(layer, world, self.hud_layer.to_layer(mouse))
+        self.hud_layer.finish(surface)
+        # Nothing he must see is lost under a panel: a hidden ambush is called out at its edge.
+        panels = [self.hud_layer.to_screen(p) for p in panels]
+        if self.view.things.show_ambush_markers:
+            draw_hidden_ambushes(
+                surface, world.ambush_forecast(), self.view.world_to_screen, panels
+            )
+        self.finale.draw_fuse(surface, world, self.view.world_to_screen)
         if world.completed_tick is not None:
-            # The charge: a white-out that fades to the ending.
-            light = max(0, 255 - self.ending_frames * 2)
-            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            veil.fill((255, 250, 240, light))
-            surface.blit(veil, (0, 0))
-            w, h = surface.get_size()
-            if self.ending_frames > 40:
-                ui.draw_text(surface, "The Omega is gone.", 40, (250, 245, 235),
-                             (w // 2, h // 2), "center", True)  # fmt: skip
+            # The charge goes off: the staged blast, then the ending.
+            flash = self.app.settings.flash_intensity
+            self.finale.draw_blast(surface, self.ending_frames, flash, self.view.world_to_screen)
         elif world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
             veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

@@ -24,10 +24,17 @@ VOLUMES = (("master_volume", "Master volume"), ("music_volume", "Music"),
            ("effects_volume", "Effects"))  # fmt: skip
 TOGGLES = (
     ("fullscreen", "Fullscreen"),
-    ("screen_shake", "Screen shake"),
     ("show_death_markers", "Earlier deaths in the world"),
     ("show_ghosts", "Ghosts of earlier loops"),
 )
+# Accessibility: sliders from none to full, like the volumes, and the HUD's size.
+COMFORT = (("shake_intensity", "Screen shake"), ("flash_intensity", "Screen flashes"))
+ROW_HEIGHT = 30
+COMFORT_NOTES = {
+    "shake_intensity": "How hard hits and blasts shake the screen. 0% keeps it still.",
+    "flash_intensity": "How bright hurt flashes and blasts are. 0% never flashes.",
+    "ui_scale": "The size of the play screen's HUD, messages and timer.",
+}
 TIMER_LABELS = {"run": "run", "run+loop": "run and loop", "splits": "splits", "off": "off"}
 
 
@@ -41,12 +48,16 @@ class SettingsScene(Scene):
             [("volume", key) for key, _ in VOLUMES]
             + [("toggle", key) for key, _ in TOGGLES]
             + [("timer", "timer_mode")]
+            + [("section", "Accessibility")]
+            + [("volume", key) for key, _ in COMFORT]
+            + [("scale", "ui_scale")]
             + [("section", "Assists")]
             + [("assist", str(bit)) for bit, _, _ in ASSISTS]
             + [("bind", action) for action in REBINDABLE]
-            + [("reset", ""), ("back", "")]
+            + [("reset", ""), ("hints", ""), ("back", "")]
         )
         self.index = 0
+        self.first_shown = 0  # the list scrolls when it is taller than the window
         self.waiting_for_key: str | None = None
         self.message = ""
 
@@ -103,6 +114,8 @@ class SettingsScene(Scene):
                 self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
+            elif kind == "scale":
+                self._next_scale(1 if step > 0 else -1)
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.app.audio.play("ui_select", 0.6)
             if kind == "toggle":
@@ -111,11 +124,16 @@ class SettingsScene(Scene):
                 self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
+            elif kind == "scale":
+                self._next_scale(1)
             elif kind == "bind":
                 self.waiting_for_key = key
             elif kind == "reset":
                 self.settings.bindings = dict(settings_module.DEFAULT_BINDINGS)
                 self._apply()
+            elif kind == "hints":
+                self.settings.hints_seen = []
+                self.message = "The map's markers will be explained again as they appear."
             elif kind == "back":
                 self.app.pop()
 
@@ -135,6 +153,12 @@ class SettingsScene(Scene):
         self.settings.timer_mode = next_timer_mode(self.settings.timer_mode)
         self._apply()
 
+    def _next_scale(self, step: int) -> None:
+        scales = settings_module.UI_SCALES
+        now = scales.index(self.settings.ui_scale) if self.settings.ui_scale in scales else 0
+        self.settings.ui_scale = scales[(now + step) % len(scales)]
+        self._apply()
+
     def _toggle(self, key: str) -> None:
         setattr(self.settings, key, not getattr(self.settings, key))
         self._apply()
@@ -143,12 +167,25 @@ class SettingsScene(Scene):
         ui.shade(surface, 245, (10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "SETTINGS", 60, INK, (w // 2, 24), "midtop", True)
-        labels = dict(VOLUMES) | dict(TOGGLES)
+        labels = dict(VOLUMES) | dict(TOGGLES) | dict(COMFORT)
         assist_labels = {str(bit): label for bit, label, _ in ASSISTS}
-        y = 96
-        row_height = min(30, (h - 166) // len(self.rows))  # clear of the two lines at the foot
-        size = 26 if row_height >= 28 else 23
-        for i, (kind, key) in enumerate(self.rows):
+        top = 96
+        row_height, size = ROW_HEIGHT, 26
+        # As many rows as fit clear of the two lines at the foot; the list follows the choice.
+        fits = max(3, (h - top - 70) // row_height)
+        if self.index < self.first_shown + 1:
+            self.first_shown = max(0, self.index - 1)
+        elif self.index > self.first_shown + fits - 2:
+            self.first_shown = min(len(self.rows) - fits, self.index - fits + 2)
+        self.first_shown = max(0, min(self.first_shown, len(self.rows) - fits))
+        shown = self.rows[self.first_shown : self.first_shown + fits]
+        if self.first_shown > 0:
+            ui.draw_text(surface, "more above", 18, DIM, (w // 2, top - 22), "midtop")
+        if self.first_shown + fits < len(self.rows):
+            below = (w // 2, top + fits * row_height)
+            ui.draw_text(surface, "more below", 18, DIM, below, "midtop")
+        y = top
+        for i, (kind, key) in enumerate(shown, start=self.first_shown):
             selected = i == self.index
             color = ACCENT if selected else INK
             if kind == "section":
@@ -165,12 +202,17 @@ class SettingsScene(Scene):
                 label, value = assist_labels[key], "on" if on else "off"
             elif kind == "timer":
                 label, value = "Speedrun timer", TIMER_LABELS[self.settings.timer_mode]
+            elif kind == "scale":
+                label, value = "HUD size", f"{round(self.settings.ui_scale * 100)}%"
             elif kind == "bind":
                 label = f"Key: {key}"
                 keys = self.settings.bindings.get(key, [])
                 value = "press a key…" if self.waiting_for_key == key else ", ".join(keys)
             elif kind == "reset":
                 label, value = "Restore default keys", ""
+            elif kind == "hints":
+                seen = len(self.settings.hints_seen)
+                label, value = "Show the hints again", f"{seen} seen" if seen else ""
             else:
                 label, value = "Back", ""
             ui.draw_text(surface, label, size, color, (w // 2 - 20, y), "topright")
@@ -179,7 +221,10 @@ class SettingsScene(Scene):
         message = self.message
         if self.rows[self.index][0] == "assist":
             message = "An assisted run is kept off personal bests. It applies from the next day."
+        note = COMFORT_NOTES.get(self.rows[self.index][1], "")
         if message:
             ui.draw_text(surface, message, 22, (255, 150, 110), (w // 2, h - 40), "midbottom")
+        elif note:
+            ui.draw_text(surface, note, 22, ACCENT, (w // 2, h - 40), "midbottom")
         hint = "Up/Down choose · Left/Right change · Enter toggle or rebind · Esc back"
         ui.draw_text(surface, hint, 22, DIM, (w // 2, h - 14), "midbottom")
