@@ -73,6 +73,8 @@ class App:
         )
         self.clock = pygame.time.Clock()
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        if not self.headless:
+            self.audio.preload()  # the scores decode while the title screen is up
         self.lockstep = self.headless and options.frames is not None
         self.scenes: list = []
         self.running = True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 
 import pygame
 
@@ -53,6 +54,9 @@ KIND_SOUNDS = {
 # Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length; any other
 # name is a single track, <name>.ogg (or .wav).
 STEMS = ("calm", "combat", "alpha")
+# The layered scores, decoded ahead in the background (each takes about half a second, which
+# would otherwise stall the frame the music changes on: the first map change, the shaft).
+SCORES = ("beach", "dam", "chamber")
 STINGERS = ("learn", "loop", "final")
 # The key a stinger is played in under each track, so it lands in tune: the dam is in C minor,
 # everything else in D.
@@ -154,6 +158,7 @@ class Audio:
         self._scores: dict[str, tuple[pygame.mixer.Sound, ...] | None] = {}
         self._stingers: dict[str, pygame.mixer.Sound | None] = {}
         self._stem_set = 0  # which of STEM_CHANNELS the current score plays on
+        self._loading = threading.Lock()  # the caches are filled by one thread at a time
         self._applied: list[float] = [-1.0, -1.0, -1.0, -1.0]  # stem volumes, then the track's
         try:
             if not pygame.mixer.get_init():
@@ -253,8 +258,33 @@ class Audio:
         self.mix.duck_for(max(0.0, sound.get_length() - self.mix.DUCK_RELEASE * 0.5))
         self._apply_music_volume()
 
+    def preload(self) -> threading.Thread | None:
+        """Decode the layered scores and stingers on a background thread (SDL decodes without
+        holding Python's lock, so the game runs on meanwhile); returns it, or None when silent.
+        A score asked for before it is ready waits only for what is left of its own decoding."""
+        if not self.enabled:
+            return None
+
+        def work() -> None:
+            try:
+                for name in SCORES:
+                    self._score(name)
+                for name in STINGERS:
+                    for key in set(MUSIC_KEYS.values()) | {"d"}:
+                        self._stinger(f"sting_{name}_{key}")
+            except pygame.error:
+                pass  # the mixer went away (the game is closing)
+
+        thread = threading.Thread(target=work, name="music-preload", daemon=True)
+        thread.start()
+        return thread
+
     def _score(self, name: str) -> tuple[pygame.mixer.Sound, ...] | None:
         """The stems of a layered score, loaded once (decoding takes a moment), or None."""
+        with self._loading:
+            return self._load_score(name)
+
+    def _load_score(self, name: str) -> tuple[pygame.mixer.Sound, ...] | None:
         if name not in self._scores:
             folder = assets_dir() / "music"
             paths = [folder / f"{name}_{stem}.ogg" for stem in STEMS]
@@ -268,6 +298,10 @@ class Audio:
         return self._scores[name]
 
     def _stinger(self, stem: str) -> pygame.mixer.Sound | None:
+        with self._loading:
+            return self._load_stinger(stem)
+
+    def _load_stinger(self, stem: str) -> pygame.mixer.Sound | None:
         if stem not in self._stingers:
             path = assets_dir() / "music" / f"{stem}.ogg"
             sound = None

@@ -301,3 +301,16 @@ def test_without_an_audio_device_the_new_calls_do_nothing(monkeypatch) -> None:
     audio.footstep("metal")
     audio.set_volumes(0.5, 0.5, 0.5)
     audio.music(None)
+
+
+def test_the_scores_decode_in_the_background_so_a_map_change_does_not_wait(mixer) -> None:
+    audio = Audio()
+    thread = audio.preload()
+    assert thread is not None and thread.daemon
+    thread.join(timeout=60)
+    decoded = {name: audio._scores.get(name) for name in audio_module.SCORES}
+    assert all(decoded.values()), "every layered score is ready"
+    assert all(audio._stingers.get(f"sting_{n}_d") for n in audio_module.STINGERS)
+    audio.music("dam")
+    assert audio._score("dam") is decoded["dam"], "the map change uses what was decoded"
+    audio.music(None)
