@@ -18,3 +18,15 @@ def _aynik_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("aynik_home")
     monkeypatch.setenv("AYNIK_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def app():
+    """The real game (a window on the dummy driver), closed after the test."""
+    from game.app import App, AppOptions
+
+    application = App(AppOptions())
+    yield application
+    import pygame
+
+    pygame.quit()

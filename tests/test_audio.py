@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from player import without_audio_device
 
 from game import audio as audio_module
 from game.audio import SURFACES, Audio, LayerMix
@@ -287,11 +288,7 @@ def test_every_footstep_is_loaded(mixer) -> None:
 
 
 def test_without_an_audio_device_the_new_calls_do_nothing(monkeypatch) -> None:
-    def no_device(*args, **kwargs):
-        raise pygame.error("no audio device")
-
-    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
-    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    without_audio_device(monkeypatch)
     audio = Audio()
     assert not audio.enabled
     audio.music("beach")

@@ -5,27 +5,11 @@ does not skip them, and Esc pauses. No ghosts of earlier days show on Day 0."""
 from __future__ import annotations
 
 import pygame
-import pytest
+from player import click, key
 
-from game.app import App, AppOptions
 from game.scenes.card import BEAT_TICKS, CardScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
-
-
-@pytest.fixture
-def app():
-    application = App(AppOptions())
-    yield application
-    pygame.quit()
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
-
-
-def click() -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(640, 360))
 
 
 def card_over_play(app) -> CardScene:

@@ -6,27 +6,15 @@ from __future__ import annotations
 import json
 
 import pygame
-import pytest
+from player import key
 
 from game import settings as settings_module
 from game import tuning as T
-from game.app import App, AppOptions
 from game.render.finale import FUSE_LINES, Finale
 from game.scenes.card import BEAT_TICKS
 from game.scenes.play import PlayScene
 from game.scenes.shaft import DARK_AT, ShaftBeatScene
 from game.sim import events as ev
-
-
-@pytest.fixture
-def app():
-    application = App(AppOptions())
-    yield application
-    pygame.quit()
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
 
 
 def test_going_down_the_shaft_stops_the_day_for_the_beat_that_takes_the_loop(app):

@@ -6,6 +6,7 @@ import json
 
 import pygame
 import pytest
+from player import without_audio_device
 
 from game import settings as settings_module
 from game.audio import Audio
@@ -13,11 +14,7 @@ from game.sim import events as ev
 
 
 def test_the_game_plays_on_silently_without_an_audio_device(monkeypatch):
-    def no_device(*args, **kwargs):
-        raise pygame.error("no audio device")
-
-    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
-    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    without_audio_device(monkeypatch)
     audio = Audio()
     assert not audio.enabled
     audio.footstep()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from player import key
 
 from game.level.campaign import mods_dir
 from game.level.errors import LevelError
@@ -191,10 +192,6 @@ class FakeApp:
 
     def replace(self, scene) -> None:
         self.replaced.append(scene)
-
-
-def key(code: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import shutil
 
 import pygame
 import pytest
+from player import key
 
-from game.app import App, AppOptions
 from game.level.campaign import campaign_dir
 from game.scenes.assists import AssistScene
 from game.scenes.card import BEAT_TICKS as CARD_BEAT
@@ -19,17 +19,6 @@ from game.sim.assists import MORE_INTEGRITY, SLOWER_MIMICS
 from game.sim.memory import DeathRecord, Memory
 
 NEAR_THE_LANDING = "The Beachhead, near the landing"  # where an idle Cage falls
-
-
-@pytest.fixture
-def app():
-    application = App(AppOptions())  # not lockstep: a recap waits for its key
-    yield application
-    pygame.quit()
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
 
 
 def until_recap(app, limit: int = 4000) -> RecapScene:

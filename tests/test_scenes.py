@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from player import key
 
 from game.app import App, AppOptions
 from game.scenes.cutscene import bad_ending_scene, ending_scene, vision_scene
@@ -20,10 +21,6 @@ def app():
     application = App(AppOptions(frames=1))
     yield application
     pygame.quit()
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
 
 
 def frame(app) -> pygame.Surface:
