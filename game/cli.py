@@ -166,6 +166,29 @@ def _sim(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def verdict_line(r: dict) -> str:
+    """A verified run on one line: IGT, category and version first, then what it is."""
+    from game.speedrun.timefmt import format_ticks
+
+    if r.get("completed"):
+        category = r.get("category") or "no category"
+        parts = [f"valid · {format_ticks(r['igt_ticks'])} IGT · {category}"]
+    else:
+        parts = [f"valid · {format_ticks(r['igt_ticks'])} IGT · not finished"]
+    parts.append(f"v{r.get('game_version', '?')}")
+    parts.append(f"{r['loops']} loops · seed {r.get('seed', '?')}")
+    if r.get("assists"):
+        parts.append(f"assisted ({', '.join(r['assists'])})")
+    if r.get("practice"):
+        parts.append("practice")
+    elif not r.get("new_save", True):
+        parts.append("not from a new save")
+    if r.get("player_claimed", "human") != "human":
+        parts.append(f"played by {r['player_claimed']} (as recorded)")
+    parts.append("official" if r.get("official") else "not official")
+    return " · ".join(parts)
+
+
 def _verify(args: argparse.Namespace) -> int:
     from game.headless import verify
     from game.replay.format import ReplayError, read_replay
@@ -185,9 +208,7 @@ def _verify(args: argparse.Namespace) -> int:
             out["diverged_at_tick"] = verdict.diverged_at
         print(json.dumps(out, sort_keys=True))
     elif verdict.valid:
-        r = verdict.result
-        assisted = f", assisted ({', '.join(r['assists'])})" if r.get("assists") else ""
-        print(f"{args.file}: valid, {r['igt_ticks']} ticks, {r['loops']} loops{assisted}")
+        print(f"{args.file}: {verdict_line(verdict.result)}")
     else:
         print(f"{args.file}: does not verify: {verdict.problem}")
     return EXIT_OK if verdict.valid else EXIT_FAILED

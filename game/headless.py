@@ -58,7 +58,10 @@ def replay_header_for(
     atlas: dict | None = None,
     loop_mode: str = "day0",
 ) -> dict:
-    category = classify(level_reference(path), seed, player=f"bot:{bot}" if bot else "human")
+    category = classify(
+        level_reference(path), seed, player=f"bot:{bot}" if bot else "human",
+        level_hash=level.content_hash,
+    )  # fmt: skip
     player = f"bot:{bot}" if bot else ""
     return replay_header(level, seed, category, player=player, atlas=atlas, loop_mode=loop_mode)
 

@@ -129,8 +129,11 @@ def test_death_beyond_the_loop_is_the_war_lost_and_a_retry_not_a_loop():
     assert run.memory.deaths[-1].cause == "a drone"
 
 
-def test_the_omega_sends_waves_of_drones():
+def test_the_omega_sleeps_until_he_comes_down_then_sends_waves_of_drones():
     run = chamber(Memory(loop=3, knowledge={"vision:omega": 1}))
+    for _ in range(T.OMEGA_WAVE_INTERVAL * 2):  # not yet down the shaft: the core sleeps
+        assert not any(isinstance(e, ev.MimicTelegraph) for e in run.step(inputs.NEUTRAL))
+    run.world.final_act = True  # down the shaft: its waves keep time from now
     telegraphs = []
     for _ in range(T.OMEGA_WAVE_INTERVAL * 2):
         telegraphs += [e for e in run.step(inputs.NEUTRAL) if isinstance(e, ev.MimicTelegraph)]

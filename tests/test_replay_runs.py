@@ -240,8 +240,8 @@ level, atlas = load_atlas(write_course(Path({folder!r})))
 run = Run(level, 0, None, atlas)
 session = SpeedrunSession.new(run, level, 0)
 for t in range(700):
-    run.step(session.input(InputFrame(move_x=127 if t % 200 < 100 else -127)))
-    session.after_step(run, [])
+    events = run.step(session.input(InputFrame(move_x=127 if t % 200 < 100 else -127)))
+    session.after_step(run, events)
 print(session.replay_path, flush=True)
 os._exit(3)  # the game dies without closing anything
 """

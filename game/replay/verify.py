@@ -28,8 +28,16 @@ from game.replay.format import (
 from game.replay.levels import level_hashes, level_reference
 from game.replay.playback import new_run, replay_maps
 from game.replay.snapshot import state_snapshot
+from game.sim.knowledge import knowable
 from game.sim.loop import Run
 from game.speedrun import events as E
+from game.speedrun.category import (
+    CAMPAIGN_START,
+    OFFICIAL_SEED,
+    categories_met,
+    is_new_save,
+)
+from game.speedrun.events import level_stem
 from game.speedrun.maps import route_for_run
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -88,6 +96,13 @@ def verify_replay(replay: Replay, write_report: bool = True) -> Verdict:
     problem = check_chain(replay)
     if problem:
         return _fail(problem)
+    if replay.start_tick != 0 and not header.get("practice"):
+        # Only practice has an untimed lead-in; anywhere else it would be time taken off.
+        return _fail(
+            f"it claims its first {replay.start_tick} ticks are an untimed lead-in, which only "
+            "a practice run has",
+            diverged_at=0,
+        )
     try:
         run = new_run(replay, maps)
     except ValueError as exc:
@@ -241,12 +256,7 @@ class _Rerun:
             "state_hash": state_hash,
             "splits": [{"name": h.name, "igt_ticks": h.igt_ticks} for h in tracker.splits.hits],
         }
-        # The assists are those the re-run played by; an assisted run is never official.
-        result["assists"] = run.assists.names()
-        category = replay.header.get("category")
-        if isinstance(category, dict):
-            result["category"] = category.get("name")
-            result["official"] = bool(category.get("official")) and not run.assists.any
+        result.update(what_the_run_is(replay, run, tracker.finished))
         return Verdict(True, result)
 
     # --- a divergence and its report --------------------------------------------------------
@@ -319,6 +329,55 @@ class _Rerun:
             except OSError:
                 continue
         return None
+
+
+def what_the_run_is(replay: Replay, run: Run, completed: bool) -> dict:
+    """What a verified run is, decided from what was re-simulated, not from the header's claims:
+    whether it began as a new save (an empty Memory at tick 0 of Day 0, no practice), its seed
+    and assists, which categories its end state meets, and whether it is official. What only the
+    header can say (who played, the real time) is reported as claimed: a replay proves that a
+    run is possible, not who played it or how long it took on a wall clock."""
+    header = replay.header
+    practice = header.get("practice") or None
+    new_save = is_new_save(replay.start_memory()) and replay.start_tick == 0 and not practice
+    atlas = list(getattr(run, "atlas", {}).values()) or [run.level]
+    drills = [int(o.prop("level", 0) or 0) for lv in atlas for o in lv.objects_of("TrainingDrill")]
+    memory = run.memory
+    met = categories_met(completed, set(memory.knowledge), set(knowable(atlas)),
+                         memory.training_level, max(drills, default=0))  # fmt: skip
+    claimed = header.get("category") if isinstance(header.get("category"), dict) else {}
+    claimed_name = str(claimed.get("name", "")) if claimed else ""
+    level = str(header.get("level", ""))
+    if level != CAMPAIGN_START:
+        category = f"Level: {level_stem(level)}"
+    elif claimed_name in met:
+        category = claimed_name  # played as a category its end state meets
+    else:
+        category = met[0] if met else ""
+    player = str(header.get("player") or claimed.get("player") or "human")
+    end = replay.end or {}
+    official = bool(
+        completed
+        and level == CAMPAIGN_START
+        and new_save
+        and replay.seed == OFFICIAL_SEED
+        and not run.assists.any
+        and player == "human"
+        and (not claimed_name or claimed_name in met)
+    )
+    return {
+        "category": category,
+        "categories": met,
+        "claimed_category": claimed_name,
+        "new_save": new_save,
+        "practice": practice,
+        "seed": replay.seed,
+        "assists": run.assists.names(),
+        "game_version": str(header.get("game_version", "")),
+        "player_claimed": player,
+        "real_ms_claimed": end.get("real_ms"),
+        "official": official,
+    }
 
 
 def _checkpoint_json(checkpoint) -> dict:

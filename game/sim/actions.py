@@ -37,7 +37,7 @@ class CageActions:
     def _fire_round(self, events: list[ev.SimEvent]) -> None:
         cage = self.cage
         spread = math.radians(T.RIFLE_SPREAD_DEG)
-        angle = cage.aim_radians + self.rng.uniform(-spread, spread)
+        angle = cage.aim_radians + self.rifle_rng.uniform(-spread, spread)
         x, y = cage.position
         sx, sy, ex, ey, hit = self._hitscan(x, y, T.CAGE_RADIUS + 2, angle, T.RIFLE_RANGE, events)
         events.append(ev.ShotFired(self.tick, sx, sy, ex, ey, hit))

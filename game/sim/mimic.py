@@ -163,7 +163,6 @@ class Senses:
     cage_x: float
     cage_y: float
     cage_alive: bool
-    rng: GameRng
     tick: int
     events: list[SimEvent]
     space: pymunk.Space
@@ -189,9 +188,19 @@ class State:
 
 
 class Mimic:
-    def __init__(self, mimic_id: int, kind: MimicKind, x: float, y: float, burrowed: bool) -> None:
+    def __init__(
+        self,
+        mimic_id: int,
+        kind: MimicKind,
+        x: float,
+        y: float,
+        burrowed: bool,
+        rng: GameRng | None = None,
+    ) -> None:
         self.id = mimic_id
         self.kind = kind
+        # Its own luck (game.sim.rng streams): fixed by the seed and where it came from.
+        self.rng = rng if rng is not None else GameRng(mimic_id)
         self.body = pymunk.Body(kind.mass, math.inf)
         self.body.position = (x, y)
         self.shape = pymunk.Circle(self.body, kind.radius)
@@ -247,7 +256,7 @@ class Mimic:
     def hash_words(self) -> tuple[int, ...]:
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
-                self.parent, int(self.aware), int(self.homing))  # fmt: skip
+                self.parent, int(self.aware), int(self.homing), self.rng.state)  # fmt: skip
 
     def hash_floats(self) -> tuple[float, ...]:
         b = self.body
@@ -390,7 +399,7 @@ class Mimic:
         return distance
 
     def _new_orbit(self, senses: Senses) -> None:
-        self.timer = self.kind.circle_min + senses.rng.randint(0, self.kind.circle_jitter)
+        self.timer = self.kind.circle_min + self.rng.randint(0, self.kind.circle_jitter)
 
     def telegraph(self, ticks: int, senses: Senses) -> int:
         """A wind-up's length, longer with the assist."""
@@ -461,7 +470,7 @@ def _enter_emerging(m: Mimic, s: Senses) -> None:
     if not m.in_space:
         s.space.add(m.body, m.shape)
         m.in_space = True
-    m.orbit_sign = 1 if s.rng.chance(0.5) else -1
+    m.orbit_sign = 1 if m.rng.chance(0.5) else -1
     x, y = m._x, m._y
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
 
@@ -562,7 +571,7 @@ def _melee_lunge(m: Mimic, s: Senses) -> int | None:
 def _melee_recover(m: Mimic, s: Senses) -> int | None:
     m._steer(0.0, 0.0, 0.35)
     if m.timer == 0:
-        m.orbit_sign = 1 if s.rng.chance(0.5) else -1  # it comes round the other way, maybe
+        m.orbit_sign = 1 if m.rng.chance(0.5) else -1  # it comes round the other way, maybe
         return CIRCLING
     return None
 

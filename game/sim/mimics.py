@@ -33,6 +33,7 @@ from game.sim.mimic import (
     Senses,
 )
 from game.sim.physics import SIGHT_FILTER
+from game.sim.rng import GameRng, stream
 
 if TYPE_CHECKING:
     from game.sim.spawns import SpawnOrder
@@ -85,8 +86,15 @@ class MimicSystem:
         burrowed: bool,
         ambush: str = "",
         damage_scale: float = 1.0,
+        rng: GameRng | None = None,
     ) -> Mimic:
-        mimic = Mimic(world._new_id(), kind, x, y, burrowed=burrowed)
+        """A new Mimic. `rng`: its own stream (a spawn's Mimics and a brood's mites get theirs
+        from where they came from); else one named by its id, for the few the day makes itself
+        (a drill's dummies)."""
+        mimic_id = world._new_id()
+        if rng is None:
+            rng = stream(world.seed, world.map_key, "mimic", mimic_id)
+        mimic = Mimic(mimic_id, kind, x, y, burrowed=burrowed, rng=rng)
         if burrowed:
             mimic.timer = round(T.DRONE_TELEGRAPH * world.assists.telegraph)
         mimic.ambush = ambush
@@ -106,8 +114,10 @@ class MimicSystem:
             self._strike(world, order, kind, events)
         # However a map is made, the day holds no more than the cap at once.
         room = max(0, T.MIMICS_ALIVE_CAP - len(self.mimics))
-        for x, y in order.positions[1 if struck else 0 :][:room]:  # a struck one is out already
-            mimic = self.add(world, kind, x, y, order.emerge, order.ambush)
+        first = 1 if struck else 0  # a struck one is out already
+        made = zip(order.positions[first:][:room], order.streams[first:], strict=False)
+        for (x, y), rng in made:
+            mimic = self.add(world, kind, x, y, order.emerge, order.ambush, rng=rng)
             mimic.spawn_name = order.name
             if order.name:
                 self.cleared[order.name] = self.cleared.get(order.name, 0) + 1
@@ -119,7 +129,7 @@ class MimicSystem:
         Once he knows the ambush it comes out where it waits, with its telegraph."""
         cage = world.cage
         x, y = cage.position
-        mimic = self.add(world, kind, x + 1.0, y + 1.0, False, order.ambush)
+        mimic = self.add(world, kind, x + 1.0, y + 1.0, False, order.ambush, rng=order.streams[0])
         mimic.spawn_name = order.name
         mimic.aware = True
         if order.name:
@@ -150,7 +160,7 @@ class MimicSystem:
             self._armed_mines, self._mine_cells = armed, mine_cells(world.mines)
         mines = self._mine_cells
         senses = Senses(
-            cx, cy, not world.cage.dead, world.rng, world.tick, events, world.space, flow,
+            cx, cy, not world.cage.dead, world.tick, events, world.space, flow,
             world.assists, mines, standable, world.final_act,
         )  # fmt: skip
         for mimic in self.mimics:
@@ -181,10 +191,13 @@ class MimicSystem:
         room = min(T.BROOD_BIRTH, T.BROOD_MITE_CAP - alive)
         brood = self.with_id(owner)
         for i in range(max(0, room)):
-            angle = world.rng.uniform(0.0, 2.0 * math.pi) + i
+            # A brood's births come from its own luck, and each mite gets a stream from it.
+            luck = brood.rng if brood is not None else world.rng
+            angle = luck.uniform(0.0, 2.0 * math.pi) + i
             reach = (brood.kind.radius if brood else 20.0) + 10.0
             px, py = x + math.cos(angle) * reach, y + math.sin(angle) * reach
-            mite = self.add(world, MITE, px, py, False, brood.ambush if brood else "")
+            mite = self.add(world, MITE, px, py, False, brood.ambush if brood else "",
+                            rng=GameRng(luck.next_u64()))  # fmt: skip
             mite.parent = owner
             events.append(ev.MimicEmerged(world.tick, mite.id, MITE.name, px, py))
 

@@ -19,6 +19,7 @@ from game.sim import events as ev
 from game.sim import inputs
 from game.sim.mimic import DRONE
 from game.sim.physics import WALL_FILTER
+from game.sim.rng import GameRng
 
 ON_FLOOR = 0
 CARRIED = 1
@@ -36,8 +37,9 @@ class Charge:
 
 
 class OmegaCore:
-    def __init__(self, obj: MapObject, space: pymunk.Space) -> None:
+    def __init__(self, obj: MapObject, space: pymunk.Space, rng: GameRng) -> None:
         self.obj = obj
+        self.rng = rng  # the waves' own luck: where they come from, and each drone's stream
         self.x, self.y = obj.x, obj.y
         self.alive = True
         self.wave_clock = T.OMEGA_WAVE_INTERVAL // 2  # the first wave comes soon
@@ -61,7 +63,7 @@ class OmegaCore:
         return True
 
     def hash_words(self) -> tuple[int, ...]:
-        return (int(self.alive), self.wave_clock, self.waves)
+        return (int(self.alive), self.wave_clock, self.waves, self.rng.state)
 
 
 class OmegaRules:
@@ -95,13 +97,18 @@ class OmegaRules:
             if charge.fuse <= 0:
                 self._destroy_omega(events)
                 return
+        # The core wakes when he comes down the shaft: its waves keep time from then, so when
+        # they come is something a runner learns, not the hour he happened to reach the dam.
+        if not self.final_act:
+            return
         alive = sum(1 for m in self.mimics if m.alive)
         if omega.wave_due(alive):
             for i in range(T.OMEGA_WAVE_SIZE):
-                angle = self.rng.uniform(0.0, 2.0 * math.pi) + i
+                angle = omega.rng.uniform(0.0, 2.0 * math.pi) + i
                 px = omega.x + math.cos(angle) * T.OMEGA_WAVE_RADIUS
                 py = omega.y + math.sin(angle) * T.OMEGA_WAVE_RADIUS
-                mimic_id = self._add_mimic(DRONE, px, py, True, "", 1.0)
+                luck = GameRng(omega.rng.next_u64())
+                mimic_id = self._add_mimic(DRONE, px, py, True, "", 1.0, luck)
                 events.append(
                     ev.MimicTelegraph(self.tick, mimic_id, "drone", px, py, T.DRONE_TELEGRAPH)
                 )

@@ -206,7 +206,7 @@ class RitaRules:
             for m in self.mimics
             if m.dangerous and not m.kind.resets_day
         ]
-        angle = rita.think(self.cage.position, targets, self.rng)
+        angle = rita.think(self.cage.position, targets, self.rita_rng)
         if angle is None:
             return
         x, y = rita.position

@@ -4,9 +4,17 @@ Owns the only randomness the simulation may use. It is a small explicit xorshift
 is fixed by this file alone (no dependence on the Python version's `random` internals) and its state
 is one integer that the state hash covers. Cosmetic randomness lives in game.render, never here.
 Imports nothing from the game.
+
+Streams: each thing whose luck a runner should be able to learn (a MimicSpawn and every Mimic it
+makes, the Omega's waves, Rita's aim, Cage's rifle, a map's day) draws from a stream of its own,
+fixed by the seed and its name (`stream(seed, map, "spawn", id)`), never by when it happens or by
+what every other thing drew before it. What Cage does still changes what they do (where they go,
+when they think), but one Mimic's luck no longer hangs on every other's.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 _MASK64 = (1 << 64) - 1
 
@@ -39,3 +47,10 @@ class GameRng:
 
     def chance(self, probability: float) -> bool:
         return (self.next_u64() >> 11) / float(1 << 53) < probability
+
+
+def stream(*names: object) -> GameRng:
+    """A stream of its own, fixed by the names given (ints and strings: the seed, the map, what
+    it is for, an id). The same names always give the same stream, on any Python."""
+    key = "\x1f".join(f"{type(n).__name__}:{n}" for n in names).encode("utf-8")
+    return GameRng(int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little"))

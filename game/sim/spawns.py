@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game import tuning as T
 from game.level.data import LevelData, MapObject
 from game.sim.events import SimEvent, TriggerEntered
-from game.sim.rng import GameRng
+from game.sim.rng import GameRng, stream
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,21 @@ class SpawnOrder:
     center: tuple[float, float]
     name: str = ""  # the MimicSpawn's name: a Gate may wait for it to be cleared
     strike: int = 0  # damage of the first Mimic bursting out under an unwarned Cage (0: none)
+    streams: tuple[GameRng, ...] = ()  # each Mimic's own luck, one a position
 
 
 class SpawnSchedule:
-    def __init__(self, level: LevelData, start_tick: int = 0) -> None:
+    def __init__(
+        self, level: LevelData, start_tick: int = 0, seed: int = 0, map_key: str = ""
+    ) -> None:
+        self.seed, self.map_key = seed, map_key
         self.spawns: tuple[MapObject, ...] = level.objects_of("MimicSpawn")
+        # Each spawn's luck (where its Mimics come out) and how many it has made: a stream of
+        # its own per spawn and per Mimic, fixed by the seed, the map and the spawn's id.
+        self.streams: list[GameRng] = [
+            stream(seed, map_key, "spawn", spawn.id) for spawn in self.spawns
+        ]
+        self.made: list[int] = [0] * len(self.spawns)
         self.triggers: tuple[MapObject, ...] = level.objects_of("Trigger")
         self.fired: list[bool] = [False] * len(self.spawns)
         self.trigger_inside: list[bool] = [False] * len(self.triggers)
@@ -49,7 +59,7 @@ class SpawnSchedule:
         self._late = [index for at, index in self._timed if at < start_tick]
 
     def update(
-        self, tick: int, cage_pos: tuple[float, float], rng: GameRng, events: list[SimEvent]
+        self, tick: int, cage_pos: tuple[float, float], events: list[SimEvent]
     ) -> list[SpawnOrder]:
         """The spawns that fire this tick, in a fixed order (timed first, then by trigger)."""
         due: list[int] = [index for at, index in self._timed if at == tick]
@@ -67,15 +77,16 @@ class SpawnSchedule:
         orders = []
         for index in late:
             self.fired[index] = True
-            order = self._order(self.spawns[index], rng)
+            order = self._order(index)
             orders.append(SpawnOrder(order.spawn_id, order.kind, False, order.ambush,
-                                     order.positions, order.center, order.name))  # fmt: skip
+                                     order.positions, order.center, order.name,
+                                     streams=order.streams))  # fmt: skip
         for index in due:
             spawn = self.spawns[index]
             if self.fired[index] and not self._refires(spawn):
                 continue
             self.fired[index] = True
-            orders.append(self._order(spawn, rng))
+            orders.append(self._order(index))
         return orders
 
     def _refires(self, spawn: MapObject) -> bool:
@@ -85,9 +96,15 @@ class SpawnSchedule:
                 return not bool(t.prop("once", True))
         return False
 
-    @staticmethod
-    def _order(spawn: MapObject, rng: GameRng) -> SpawnOrder:
+    def hash_words(self) -> tuple[int, ...]:
+        return (*(r.state for r in self.streams), *self.made)
+
+    def _order(self, index: int) -> SpawnOrder:
+        spawn, rng = self.spawns[index], self.streams[index]
         count = max(1, int(spawn.prop("count", 1)))
+        first, self.made[index] = self.made[index], self.made[index] + count
+        names = (self.seed, self.map_key, "mimic", spawn.id)
+        streams = tuple(stream(*names, n) for n in range(first, first + count))
         positions = []
         for _ in range(count):
             if spawn.is_point:
@@ -113,6 +130,7 @@ class SpawnSchedule:
             strike=max(0, int(spawn.prop("strike", 0) or 0))
             if int(spawn.prop("trigger", 0))
             else 0,
+            streams=streams,
         )
 
     def state_words(self) -> list[int]:

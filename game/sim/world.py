@@ -17,6 +17,7 @@ hash. Imports no pygame, no time, no global random, no os (a test enforces it).
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pymunk
 
@@ -44,7 +45,7 @@ from game.sim.physics import (
     build_space,
 )
 from game.sim.rita import TALKING, WAITING, WON, Rita, RitaRules
-from game.sim.rng import GameRng
+from game.sim.rng import stream
 from game.sim.spawns import SpawnSchedule
 from game.sim.things import ThingRules, gate_things, intel_things, mine_things
 from game.sim.training import DrillRules, DrillSession, Target
@@ -73,8 +74,13 @@ class World(
         self.assists = assists
         self.memory = memory if memory is not None else Memory()
         self.tick = start_tick
-        # A map entered mid-day gets its own stream, fixed by the seed and the moment.
-        self.rng = GameRng(seed if start_tick == 0 else seed * 1_000_003 + start_tick)
+        # Luck in streams (game.sim.rng): each named by the seed and the map, never by the tick
+        # Cage arrives on, so waiting a moment before an Exit changes nothing beyond it. The
+        # spawns, their Mimics and the Omega have streams of their own besides these.
+        self.map_key = Path(level.path).stem
+        self.rng = stream(seed, self.map_key, "day")
+        self.rifle_rng = stream(seed, self.map_key, "rifle")  # Cage's spread
+        self.rita_rng = stream(seed, self.map_key, "rita")  # Rita's aim
         self.space: pymunk.Space = build_space(level)
         start = level.player_start(spawn)
         facing = float(start.prop("facing", 0.0) or 0.0)
@@ -100,7 +106,7 @@ class World(
             self.space.add(self.rita.body, self.rita.shape)
         self.mimic_system = MimicSystem()
         self._next_id = 1  # Mimics, grenades and targets share one id counter
-        self.schedule = SpawnSchedule(level, start_tick)
+        self.schedule = SpawnSchedule(level, start_tick, seed, self.map_key)
         self.intel = intel_things(level.objects)
         self.gates = gate_things(level.objects)
         self.mines = mine_things(level.objects)
@@ -112,7 +118,11 @@ class World(
         self.alpha_killed_tick: int | None = None
         self.gate_notice_cooldown = 0
         omegas = level.objects_of("Omega")
-        self.omega = OmegaCore(omegas[0], self.space) if omegas else None
+        self.omega = (
+            OmegaCore(omegas[0], self.space, stream(seed, self.map_key, "omega"))
+            if omegas
+            else None
+        )
         charges = level.objects_of("Explosive")
         self.charge = Charge(charges[0].x, charges[0].y) if charges else None
         if carrying_charge:  # he brings it with him: one charge, on his back
@@ -150,7 +160,7 @@ class World(
         self.flow.update(cx, cy)
         mimics.think(self, events)
         # After the Mimics think, so a new one's countdown starts on the next tick.
-        for order in self.schedule.update(tick, (cx, cy), self.rng, events):
+        for order in self.schedule.update(tick, (cx, cy), events):
             mimics.spawn(self, order, events)
         self._update_grenades(events)
 
@@ -192,8 +202,10 @@ class World(
     def _mimic_by_shape(self) -> dict[pymunk.Shape, Mimic]:
         return self.mimic_system.by_shape
 
-    def _add_mimic(self, kind, x, y, burrowed: bool, ambush: str, damage_scale: float) -> int:
-        return self.mimic_system.add(self, kind, x, y, burrowed, ambush, damage_scale).id
+    def _add_mimic(
+        self, kind, x, y, burrowed: bool, ambush: str, damage_scale: float, rng=None
+    ) -> int:
+        return self.mimic_system.add(self, kind, x, y, burrowed, ambush, damage_scale, rng).id
 
     def _remove_dead(self, events: list[ev.SimEvent]) -> None:
         if self.mimic_system.remove_dead(self) and self.alpha_killed_tick is None:
@@ -293,6 +305,7 @@ class World(
         """A digest of everything that decides how the rest of the day plays out."""
         h = StateHasher()
         h.ints((self.tick, self.rng.state, self._next_id, self.gate_notice_cooldown))
+        h.ints((self.rifle_rng.state, self.rita_rng.state, *self.schedule.hash_words()))
         h.ints((-1 if self.death_tick is None else self.death_tick,
                 -1 if self.alpha_killed_tick is None else self.alpha_killed_tick))  # fmt: skip
         c = self.cage

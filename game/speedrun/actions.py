@@ -24,7 +24,7 @@ from game.replay.levels import level_reference, resolve_reference
 from game.replay.library import delete_replay, list_replays, replays_dir
 from game.replay.playback import Playback
 from game.speedrun.bests import Bests, bests_folder
-from game.speedrun.category import classify
+from game.speedrun.category import ANY_PERCENT, classify
 from game.speedrun.lss import write_lss
 from game.speedrun.maps import route_for_level
 from game.speedrun.timefmt import format_ticks
@@ -65,7 +65,10 @@ def _load(level: str):
 
 def _bests_for(args: argparse.Namespace) -> tuple[Bests, list[str]]:
     level, atlas = _load(args.level)
-    category = classify(level_reference(level.path), args.seed)
+    chosen = getattr(args, "category", None) or ANY_PERCENT
+    category = classify(
+        level_reference(level.path), args.seed, chosen=chosen, level_hash=level.content_hash
+    )
     bests = Bests.load(category, __version__)
     if bests.problem:
         aside = "" if "recovered" in bests.problem else "; starting a new record"
