@@ -12,6 +12,7 @@ from pathlib import Path
 from game.level.campaign import campaign_dir
 from game.level.loader import load_level
 from game.replay.format import read_replay
+from game.replay.playback import new_run, replay_maps
 from game.replay.recorder import ReplayRecorder
 from game.replay.verify import verify_replay
 from game.sim import inputs
@@ -104,3 +105,24 @@ def test_the_shipped_run_is_derived_official_any_percent_from_a_new_save():
         capture_output=True, text=True, timeout=300, check=True,
     ).stdout  # fmt: skip
     assert line.count("\n") == 1 and " IGT · Any%" in line and "v0." in line
+
+
+def test_the_route_summary_and_the_end_record_count_the_same_deaths(tmp_path):
+    replay = read_replay(SHIPPED)
+    playback_maps = replay_maps(replay)
+    run = new_run(replay, playback_maps)
+    session = SpeedrunSession.new(run, playback_maps[0], replay.seed, record=False)
+    for frame in replay.frames:
+        session.after_step(run, run.step(frame))
+    # Day 0's claymore takes him with the Alpha: a death, though an Alpha began the next day.
+    assert session.summary.deaths == replay.end["deaths"] == run.deaths_total >= 1
+
+
+def test_a_headless_replays_summary_keeps_the_bot_mark_and_the_deaths():
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "replay", str(SHIPPED), "--headless"],
+        capture_output=True, text=True, timeout=300, check=True,
+    ).stdout  # fmt: skip
+    first, _, figures = out.splitlines()[:3]
+    assert "played by bot:route" in first
+    assert f"{read_replay(SHIPPED).end['deaths']} deaths" in figures

@@ -24,7 +24,7 @@ from game.replay.levels import level_reference, resolve_reference
 from game.replay.library import delete_replay, list_replays, replays_dir
 from game.replay.playback import Playback
 from game.speedrun.bests import Bests, bests_folder
-from game.speedrun.category import ANY_PERCENT, classify
+from game.speedrun.category import ANY_PERCENT, category_from_json, classify
 from game.speedrun.lss import write_lss
 from game.speedrun.maps import route_for_level
 from game.speedrun.timefmt import format_ticks
@@ -224,7 +224,8 @@ def replay_headless(
     summary.game_version = str(replay.header.get("game_version", ""))
     category = replay.header.get("category")
     if isinstance(category, dict):
-        summary.category = str(category.get("name", ""))
+        # As the live game labels it: the category with its marks (a bot's play, practice...).
+        summary.category = category_from_json(category).display()
     if as_json:
         print(summary.to_json_text(), end="")
     else:
@@ -251,10 +252,11 @@ def _play_back(playback: Playback, client, speed: float) -> str | None:
         if client is not None and tracker.timer.started:
             if not started:
                 started = True
-                client.start_run()
+                # LiveSplit's segments in the order this run splits (a personal best's .lss).
+                client.start_run(playback.route.ordered([s.name for s in replay.splits]).names)
             for hit in hits:
                 split = playback.route.get(hit.name)
-                client.split(hit.igt_ticks, final=bool(split and split.final))
+                client.split(hit.igt_ticks, final=bool(split and split.final), name=hit.name)
             client.game_time(tracker.igt_ticks)
         if speed > 0:
             due = begin + playback.position / (TICK_RATE * speed)

@@ -108,6 +108,20 @@ class Category:
         }
 
 
+def category_from_json(data: dict) -> Category:
+    """A Category as a replay's header records it (what the runner's game said of the run)."""
+    assists = data.get("assists") or ()
+    return Category(
+        str(data.get("name", "")),
+        int(data.get("seed", OFFICIAL_SEED) or 0),
+        str(data.get("level", "")),
+        bool(data.get("new_save", True)),
+        str(data.get("practice", "") or ""),
+        str(data.get("player", "human") or "human"),
+        tuple(str(a) for a in assists) if isinstance(assists, list) else (),
+    )
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 

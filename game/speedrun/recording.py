@@ -61,7 +61,7 @@ def end_record(run: object, tracker: object, real_ms: int | None = None) -> dict
         "ticks": run.run_ticks,
         "state_hash": run.state_hash(),
         "loops": run.memory.loop,
-        "deaths": len(run.memory.deaths),
+        "deaths": getattr(run, "deaths_total", len(run.memory.deaths)),  # Cage's deaths
         "completed": tracker.finished,
         "igt_ticks": tracker.igt_ticks,
         "splits": len(tracker.splits.hits),

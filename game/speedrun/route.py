@@ -36,6 +36,7 @@ class DaySummary:
     end_igt: int | None = None
     ended_by: str = ""
     cause: str = ""
+    died: bool = False  # the day ended with Cage dead (an Alpha day can end so too)
     learned: list[dict] = field(default_factory=list)  # {"id", "text", "igt_ticks"}
     training: list[dict] = field(default_factory=list)  # {"level", "ability", "igt_ticks"}
     splits: list[dict] = field(default_factory=list)  # {"name", "igt_ticks"}
@@ -77,6 +78,7 @@ class RouteSummary:
         self.completed = False
         self.comparisons: dict[str, int | None] = {}  # split name -> delta vs the PB, when known
         self._cause = ""
+        self._died = False
 
     def step(self, events: Iterable[object], igt_ticks: int, hits: Sequence = ()) -> None:
         """One tick: `events` from Run.step, `igt_ticks` the timer's count after them, `hits`
@@ -87,6 +89,7 @@ class RouteSummary:
         for event in events:
             if E.is_event(event, E.CAGE_DIED):
                 self._cause = self._cause or str(getattr(event, "cause", ""))
+                self._died = True
             elif E.is_event(event, E.KNOWLEDGE_LEARNED):
                 day.learned.append(
                     {
@@ -111,7 +114,8 @@ class RouteSummary:
                 day.end_igt = igt_ticks
                 day.ended_by = reason
                 day.cause = self._cause
-                self._cause = ""
+                day.died = self._died  # he died this day (whatever then began the next)
+                self._cause, self._died = "", False
                 loop = int(getattr(event, "loop", day.loop))
                 day = DaySummary(len(self.days), loop, reason, igt_ticks)
                 self.days.append(day)
@@ -128,7 +132,10 @@ class RouteSummary:
 
     @property
     def deaths(self) -> int:
-        return sum(1 for d in self.days if d.ended_by in ("death", "new game", "war lost"))
+        """Days that ended with Cage dead: counted as the run counts them (the Day-0 claymore
+        that takes him with the Alpha included; the charge's blast at the end, after which no
+        day begins, not)."""
+        return sum(1 for d in self.days if d.died)
 
     def to_json(self) -> dict:
         return {
