@@ -3,6 +3,11 @@
 Owns `AYNIK_HOME/splits/<category>-seed<N>-v<version>.json` (one file per category, seed and game
 version; JSON, written atomically with the previous file kept as `.bak`) and the live comparison
 against it: the delta to the personal best at each split, golds, sum of best, best possible time.
+It holds what a LiveSplit run file needs too (game.speedrun.lss): the personal best's split times
+and every gold in both game time (IGT ticks) and real time (ms), and each attempt with its start
+and end, whether it completed, its times, and its splits as they happened (for LiveSplit's
+segment history; the newest MAX_HISTORY_SPLITS splits are kept in detail). A file written before
+the real-time golds and the attempts' splits existed loads as it is: those are simply unknown.
 A damaged file is set aside as `<name>.damaged-N.json` (never deleted) and the runner starts a new
 record. Practice runs and continued saves are never recorded. Imports game.storage and this
 package; no pygame.
@@ -25,6 +30,7 @@ from game.speedrun.splits import Route, SplitHit
 
 BESTS_VERSION = 1
 MAX_ATTEMPTS = 2_000  # attempts kept in detail: the file stays far below the reader's 4 MiB
+MAX_HISTORY_SPLITS = 10_000  # the attempts' own splits, newest first (about 1 MiB of the file)
 START = ""  # the "previous split" of the first segment
 
 
@@ -74,7 +80,8 @@ class Bests:
         self.pb_real_ms: int | None = None
         self.pb_replay = ""
         self.pb_date = ""
-        self.golds: dict[tuple[str, str], int] = {}
+        self.golds: dict[tuple[str, str], int] = {}  # IGT ticks
+        self.golds_real: dict[tuple[str, str], int] = {}  # real time (ms), where it was measured
         self.attempts: list[dict] = []  # the newest MAX_ATTEMPTS in detail
         self.attempts_forgotten = 0  # older attempts, counted only (the file stays readable)
         self.problem: str | None = None  # why the file on disk could not be used
@@ -141,7 +148,11 @@ class Bests:
             self.pb_replay = str(pb.get("replay", ""))
             self.pb_date = str(pb.get("date", ""))
         for g in data.get("golds", []):
-            self.golds[(str(g["from"]), str(g["to"]))] = _ticks(g["igt_ticks"])
+            key = (str(g["from"]), str(g["to"]))
+            self.golds[key] = _ticks(g["igt_ticks"])
+            real = _opt(g.get("real_ms"))
+            if real is not None:
+                self.golds_real[key] = real
         self.attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
         self.attempts_forgotten = _ticks(data.get("attempts_forgotten", 0))
 
@@ -165,7 +176,8 @@ class Bests:
             "order": self.order,
             "personal_best": pb,
             "golds": [
-                {"from": a, "to": b, "igt_ticks": t} for (a, b), t in sorted(self.golds.items())
+                {"from": a, "to": b, "igt_ticks": t, "real_ms": self.golds_real.get((a, b))}
+                for (a, b), t in sorted(self.golds.items())
             ],
             "attempts": self.attempts,
             **({"attempts_forgotten": self.attempts_forgotten} if self.attempts_forgotten else {}),
@@ -191,13 +203,15 @@ class Bests:
                 "igt_ticks": result.igt_ticks if result.completed else None,
                 "real_ms": result.real_ms if result.completed else None,
                 "replay": result.replay,
+                "splits": [_split_json(s) for s in result.splits],
             }
         )
         if len(self.attempts) > MAX_ATTEMPTS:  # keep the newest in detail, count the rest
             trimmed = len(self.attempts) - MAX_ATTEMPTS
             del self.attempts[:trimmed]
             self.attempts_forgotten += trimmed
-        previous_name, previous_igt = START, 0
+        self._trim_history()
+        previous_name, previous_igt, previous_real = START, 0, 0
         for split in result.splits:
             key = (previous_name, split.name)
             segment = split.igt_ticks - previous_igt
@@ -205,7 +219,14 @@ class Bests:
             if best is None or segment < best:
                 self.golds[key] = segment
                 outcome.golds.append(split.name)
-            previous_name, previous_igt = split.name, split.igt_ticks
+            # Real time has golds of its own, as in LiveSplit: the fastest segment by the clock
+            # need not be the fastest in game time (pauses, menus).
+            if split.real_ms is not None and previous_real is not None:
+                real = split.real_ms - previous_real
+                best_real = self.golds_real.get(key)
+                if real >= 0 and (best_real is None or real < best_real):
+                    self.golds_real[key] = real
+            previous_name, previous_igt, previous_real = split.name, split.igt_ticks, split.real_ms
         if result.completed and (self.pb_igt is None or result.igt_ticks < self.pb_igt):
             outcome.new_pb = True
             self.pb = list(result.splits)
@@ -216,7 +237,46 @@ class Bests:
             self.order = [s.name for s in result.splits]
         return outcome
 
+    def _trim_history(self) -> None:
+        """Keep the splits of the newest attempts only, MAX_HISTORY_SPLITS in all: the attempts
+        themselves stay (and so do the golds they set)."""
+        kept = 0
+        for attempt in reversed(self.attempts):
+            splits = attempt.get("splits")
+            if not isinstance(splits, list):
+                continue
+            if kept + len(splits) > MAX_HISTORY_SPLITS:
+                del attempt["splits"]
+                continue
+            kept += len(splits)
+
     # --- reading ------------------------------------------------------------------------------
+    def attempt_splits(self, attempt: dict) -> list[SplitTime] | None:
+        """An attempt's splits as they happened; None when the file does not hold them (an older
+        file: then the personal best's attempt still has the personal best's splits)."""
+        splits = attempt.get("splits")
+        if isinstance(splits, list):
+            try:
+                return [
+                    SplitTime(str(s["name"]), _ticks(s["igt_ticks"]), _opt(s.get("real_ms")))
+                    for s in splits
+                ]
+            except (ValueError, TypeError, KeyError):
+                return None
+        if (
+            self.pb_igt is not None
+            and attempt.get("completed") is True
+            and attempt.get("igt_ticks") == self.pb_igt
+            and attempt.get("replay", "") in ("", self.pb_replay)
+            and (attempt.get("ended") or "") == self.pb_date
+        ):
+            return list(self.pb)
+        return None
+
+    def gold_real(self, previous: str, name: str) -> int | None:
+        """The best real-time segment (ms) between two splits."""
+        return self.golds_real.get((previous, name))
+
     def pb_time(self, name: str) -> int | None:
         for s in self.pb:
             if s.name == name:
@@ -251,6 +311,10 @@ def _ticks(value: object) -> int:
 
 def _opt(value: object) -> int | None:
     return None if value is None else _ticks(value)
+
+
+def _split_json(split: SplitTime) -> dict:
+    return {"name": split.name, "igt_ticks": split.igt_ticks, "real_ms": split.real_ms}
 
 
 @dataclass(frozen=True)
