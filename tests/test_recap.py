@@ -38,7 +38,7 @@ def test_a_day_0_death_has_the_short_recap(app):
         "DAY 0 IS OVER",
         "Killed by a drone's lunge — Day 0: the loop is not yours yet",
         f"Where: {NEAR_THE_LANDING}",
-        "When: 0:15 into the day",
+        "When: 0:16 into the day",
     ]
 
 
@@ -51,15 +51,16 @@ def test_a_looping_death_recaps_what_he_learned_and_what_is_new_in_the_journal(a
         "LOOP 1 IS OVER",
         "Killed by a drone's lunge",
         f"Where: {NEAR_THE_LANDING}",
-        "When: 0:15 into the day",
+        "When: 0:16 into the day",
         "Learned this loop:",
     ]
-    # The two ambushes he watched come out of the sand, by their names on the map.
+    # The three ambushes he watched come out of the sand, by their names on the map.
     assert [line.split(":")[0] for line in recap.learned] == [
         "Ambush, surf west",
         "Ambush, lz dunes",
+        "Ambush, hedgehog belt",
     ]
-    assert recap.journal == ("Known: 2 ambushes (+2)",)
+    assert recap.journal == ("Known: 3 ambushes (+3)",)
     assert not recap.offer_assists  # one death is not a pattern
     assert play.run.loop == 2 and play.run.world.tick == 0
 
@@ -114,8 +115,8 @@ def test_esc_on_the_recap_pauses_and_resuming_comes_back_to_it(app):
 def test_the_assists_are_offered_after_three_deaths_at_one_place(app):
     memory = Memory(loop=3)
     memory.deaths = [
-        DeathRecord(1, 900, 1300.0, 2100.0, "a drone's lunge", "beachhead"),
-        DeathRecord(2, 910, 1250.0, 2010.0, "a drone's lunge", "beachhead"),
+        DeathRecord(1, 900, 1450.0, 2080.0, "a drone's lunge", "beachhead"),
+        DeathRecord(2, 910, 1420.0, 2010.0, "a drone's lunge", "beachhead"),
     ]
     play = PlayScene(app, "beachhead", memory=memory)
     app.push(play)
@@ -149,7 +150,7 @@ def test_the_assists_are_offered_after_three_deaths_at_one_place(app):
 def test_no_offer_while_an_assist_is_on(app):
     app.settings.set_assist(MORE_INTEGRITY, True)
     memory = Memory(loop=3)
-    memory.deaths = [DeathRecord(n, 900, 1300.0, 2100.0, "a drone's lunge", "beachhead")
+    memory.deaths = [DeathRecord(n, 900, 1450.0, 2080.0, "a drone's lunge", "beachhead")
                      for n in (1, 2)]  # fmt: skip
     play = PlayScene(app, "beachhead", memory=memory)
     assert play.run.assists.has(MORE_INTEGRITY)  # chosen in the settings, played by the run
