@@ -15,7 +15,13 @@ from pathlib import Path
 from game import storage
 from game.sim.assists import SETTING_KEYS, Assists
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: the timer modes name the clocks they show (and "off" hides them all)
+# The timer modes (game.speedrun.session.TIMER_MODES, which F2 cycles); the default shows only
+# the day clock, the one a player who is not speedrunning plays by.
+TIMER_MODES = ("day", "day+igt", "day+igt+rta", "splits", "off")
+# A version 1 file's modes, as the modes that show what they showed ("off" then still showed
+# the day clock).
+OLD_TIMER_MODES = {"run": "day+igt", "run+loop": "day+igt+rta", "splits": "splits", "off": "day"}
 UI_SCALES = (1.0, 1.25, 1.5)
 MAX_HINTS, MAX_HINT_NAME = 64, 40  # a damaged or hostile file cannot make the list large
 MAX_KEYS = 8  # keys looked at per action (the settings screen binds two)
@@ -51,9 +57,8 @@ class Settings:
     ui_scale: float = 1.0
     show_death_markers: bool = True
     show_ghosts: bool = True  # Cage's paths from earlier loops of this run
-    timer_mode: str = (
-        "off"  # run, run+loop, splits or off (F2 cycles); a speedrunner's, so off at first
-    )
+    show_pb_ghost: bool = True  # the personal best's Cage on the same day tick (faint)
+    timer_mode: str = "day"  # one of TIMER_MODES (F2 cycles): the day clock alone at first
     # Assists (game.sim.assists): gentler days; a run with any of them is kept off the bests.
     assist_slower_mimics: bool = False
     assist_more_integrity: bool = False
@@ -118,7 +123,9 @@ def load_settings() -> tuple[Settings, str | None]:
             else:
                 problems.append(f.name)
         elif f.name == "timer_mode":
-            if value in ("run", "run+loop", "splits", "off"):
+            if data.get("version", 1) == 1 and value in OLD_TIMER_MODES:
+                settings.timer_mode = OLD_TIMER_MODES[value]
+            elif value in TIMER_MODES:
                 settings.timer_mode = value
             else:
                 problems.append(f.name)

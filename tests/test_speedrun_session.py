@@ -81,10 +81,10 @@ def test_a_first_run_sets_the_pb_and_the_next_is_compared_with_it_split_by_split
         ("Gate", "-0.500", True), ("Far", "-0.500", True), ("Annex", "-0.500", True),
         ("Omega", "-0.500", True)]  # fmt: skip
     assert [line.gold for line in view.splits] == [True, False, False, False]
-    assert view.last_split == "Omega  -0.500" and view.finished
+    assert view.last_split == "Omega  0.500 ahead" and view.finished
     assert view.category.startswith("Level: course · seed 0 · v")
     assert view.sum_of_best == view.igt
-    assert next_timer_mode("run") == "run+loop" and next_timer_mode("off") == "run"
+    assert next_timer_mode("day") == "day+igt" and next_timer_mode("off") == "day"
 
 
 def test_a_practice_day_is_marked_recorded_verifiable_and_never_a_best(tmp_path, _aynik_home):
@@ -221,8 +221,12 @@ def test_a_headless_replay_drives_livesplit(tmp_path, capsys):
             time.sleep(0.01)
         lines = server.received(2)
         commands = [line for line in lines if not line.startswith("setgametime")]
-        assert commands == ["getcurrenttimerphase", "getsplitindex", "starttimer", "initgametime",
-                            "pausegametime", "split", "split", "split", "reset"]  # fmt: skip
+        where = ["getcurrenttimerphase", "getsplitindex"]  # asked after each split
+        assert commands == ["switchto gametime", *where, "getsplitcount", "starttimer",
+                            "pausegametime", *(["split", *where] * 3), "reset"]  # fmt: skip
+        # Each split's game time in LiveSplit is the replay's IGT at that split.
+        split_igts = [s.igt_ticks for s in read_replay(session.replay_path).splits]
+        assert server.split_ticks()[:3] == split_igts and server.unknown == []
         times = [line.split()[1] for line in lines if line.startswith("setgametime")]
         assert times and times == sorted(times)  # pushed as it goes, never backwards
     finally:
@@ -257,7 +261,8 @@ def test_play_starts_a_new_save_a_continued_one_or_practice(tmp_path):
 
     assert request() is None
     assert request("--practice-training", "4") == {"knowledge": [], "training_level": 4}
-    assert request("--practice-knowledge", "a, b") == {"knowledge": ["a", "b"], "training_level": 0}
+    assert request("--practice-knowledge", "rita:phrase, intel:gate-code") == {
+        "knowledge": ["rita:phrase", "intel:gate-code"], "training_level": 0}  # fmt: skip
     wanted = request("--practice-replay", str(source.replay_path), "--practice-split", "Far")
     session, run = start_play(maps, 0, practice=wanted, record=False)
     assert session.tracker.splits.done("Far") and session.tracker.igt_ticks == 0

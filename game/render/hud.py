@@ -3,10 +3,12 @@
 Owns the HUD's look and layout (anchored to the screen's corners, so it follows the window's size):
 a segmented integrity bar that turns red and pulses when low; the ammo counter with a bar of the
 magazine's rounds, "RELOADING" with a progress bar, and a flashing "EMPTY — R" at zero; the day
-clock (ticks as m:ss.fff, exact); a "LOOP" mark (with a small "ASSIST" tag under it while any
-assist is on: such a run is kept off personal bests); and the crosshair from the `cursor` sheet (its
-reload animation while reloading). Text that rarely changes is rendered once and cached; numbers
-are laid out from pre-rendered glyphs; bars are cached per value.
+clock (the day's sim time as m:ss.fff, exact; it stops when the day does: at Cage's death, the
+Alpha's, the Omega's, so it neither crawls through the slow-motion death beat nor runs on after
+the run; hidden when the player turns the timers off); a "LOOP" mark (with a small "ASSIST" tag
+under it while any assist is on: such a run is kept off personal bests); and the crosshair from
+the `cursor` sheet (its reload animation while reloading). Text that rarely changes is rendered
+once and cached; numbers are laid out from pre-rendered glyphs; bars are cached per value.
 
 Must not import game.scenes or game.app, and never writes to the simulation: it reads `World`.
 """
@@ -45,6 +47,22 @@ def clock_text(tick: int) -> str:
     minutes, ms = divmod(ms, 60_000)
     seconds, ms = divmod(ms, 1000)
     return f"{minutes}:{seconds:02d}.{ms:03d}"
+
+
+def day_clock_tick(world: World) -> int:
+    """The tick the day clock shows: the day's tick, held from the moment the day stops (Cage
+    dies, an Alpha dies and the Omega resets the day, or the Omega is destroyed). The beats that
+    follow are the day's end, not more of the day."""
+    stops = [
+        t
+        for t in (
+            getattr(world, "death_tick", None),
+            getattr(world, "alpha_killed_tick", None),
+            getattr(world, "completed_tick", None),
+        )
+        if t is not None
+    ]
+    return min([world.tick, *stops])
 
 
 def _panel(w: int, h: int) -> pygame.Surface:
@@ -202,7 +220,10 @@ class Hud:
         world: World,
         mouse_pos: tuple[int, int] | None,
         loop_number: int | None = None,
+        day_clock: bool = True,
     ) -> None:
+        """Draw the HUD over `target`. `day_clock`: whether the day clock shows (the player's
+        timer setting: off hides every clock)."""
         if not self._ready:
             self._build()
         w, h = target.get_size()
@@ -260,13 +281,14 @@ class Hud:
             blits.append((text.get(f"GRENADES {grenades}", 16, BRASS), (bar_x - 2, py + 8)))
 
         # The day clock, top centre.
-        panel = self.clock_panel
-        clock = clock_text(tick)
-        cw = self.clock_digits.width(clock)
-        panel_w = max(panel.get_width(), cw + 24)
-        px = (w - panel_w) // 2
-        blits.append((panel, (px + (panel_w - panel.get_width()) // 2, MARGIN - 6)))
-        panels.append(pygame.Rect(px, MARGIN - 6, panel_w, panel.get_height()))
+        if day_clock:
+            panel = self.clock_panel
+            clock = clock_text(day_clock_tick(world))
+            cw = self.clock_digits.width(clock)
+            panel_w = max(panel.get_width(), cw + 24)
+            px = (w - panel_w) // 2
+            blits.append((panel, (px + (panel_w - panel.get_width()) // 2, MARGIN - 6)))
+            panels.append(pygame.Rect(px, MARGIN - 6, panel_w, panel.get_height()))
 
         # The loop mark, top left.
         panel = self.loop_panel
@@ -303,10 +325,12 @@ class Hud:
         cursor = blits.pop() if mouse_pos is not None else None
         target.fblits(blits)
         blits.clear()
-        # The day's clock, named (the run's has its own panel, RUN), inside its panel.
-        day = text.get("DAY", 14, DIM)
-        left = (w - cw - day.get_width() - 8) // 2
-        target.blit(day, (left, MARGIN + 9))
-        self.clock_digits.draw(target, clock, left + day.get_width() + 8, MARGIN + 1)
+        # The day's clock, named (the run's IGT and real time have their own panel), inside its
+        # panel.
+        if day_clock:
+            day = text.get("DAY", 14, DIM)
+            left = (w - cw - day.get_width() - 8) // 2
+            target.blit(day, (left, MARGIN + 9))
+            self.clock_digits.draw(target, clock, left + day.get_width() + 8, MARGIN + 1)
         if cursor is not None:
             target.blit(*cursor)

@@ -95,13 +95,14 @@ class Notices:
 
     def split(self, result) -> None:
         """A speedrun split just fired (a SplitResult: name, delta_ticks, gold)."""
-        from game.speedrun.timefmt import format_delta
+        from game.speedrun.pb_ghost import lead_text
 
-        # No personal best yet: nothing to compare with, so no delta at all.
-        delta = format_delta(result.delta_ticks) if result.delta_ticks is not None else ""
+        # Ahead or behind the personal best, in words; none yet: nothing to compare with.
+        lead = lead_text(result.delta_ticks, "PB")
         heading = f"SPLIT · {result.name}"
         color = (255, 205, 70) if result.gold else (200, 220, 255)
-        self._toast(heading, f"{delta}  {'gold' if result.gold else ''}".strip(), color, 150)
+        self._toast(heading, " · ".join(w for w in (lead, "gold" if result.gold else "") if w),
+                    color, 150)  # fmt: skip
 
     def say(self, text: str) -> None:
         """A line at the bottom of the screen for a few seconds."""

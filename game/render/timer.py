@@ -1,9 +1,11 @@
-"""The speedrun timer on screen: in-game time, the day's time, splits with their deltas.
+"""The speedrun timer on screen: the run's IGT and real time, splits with their deltas.
 
-Owns how a `TimerView` (game.speedrun.session) is drawn at the top right: the run's IGT large, the
-real time beside it, the day's time, the category line (seed and version), and in "splits" mode
-the split list with deltas against the personal best, golds in gold. Must not import game.scenes
-or write to the simulation.
+Owns how a `TimerView` (game.speedrun.session) is drawn at the top right, each clock labelled:
+IGT (the run's in-game time, large), RTA (real time), the category line (seed and version), and
+in "splits" mode the split list with deltas against the personal best (golds in gold), the sum
+of best and the best possible time. The day clock is the HUD's (game.render.hud), top centre; in
+"day" and "off" modes this panel is not drawn at all. Must not import game.scenes or write to
+the simulation.
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ DIM = (160, 160, 152)
 GOLD = (255, 205, 70)
 AHEAD = (110, 220, 140)
 BEHIND = (240, 110, 100)
+MARK = (230, 170, 120)
 PANEL = (10, 12, 16, 170)
 MARGIN = 16
 WIDTH = 300
+LABEL_W = 44  # the column of the clocks' labels (IGT, RTA)
+PANEL_MODES = ("day+igt", "day+igt+rta", "splits")  # the modes that have this panel
+REAL_TIME_MODES = ("day+igt+rta", "splits")
 
 
 def _delta_color(delta: str, gold: bool) -> tuple[int, int, int]:
@@ -32,6 +38,16 @@ def _delta_color(delta: str, gold: bool) -> tuple[int, int, int]:
     return DIM
 
 
+def _lead_color(text: str, gold: bool) -> tuple[int, int, int]:
+    if gold:
+        return GOLD
+    if text.endswith("ahead"):
+        return AHEAD
+    if text.endswith("behind"):
+        return BEHIND
+    return INK
+
+
 def _fit(text: str, size: int, width: int) -> str:
     """`text` cut with an ellipsis to fit `width` px."""
     font = ui.font(size)
@@ -42,52 +58,61 @@ def _fit(text: str, size: int, width: int) -> str:
     return text + "…"
 
 
-def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
-    """Draw the timer for `view` (a TimerView); nothing in "off" mode. Returns where its panel
-    is (None when there is none)."""
-    if view is None or view.mode == "off":
-        return None
-    w = surface.get_width()
-    lines: list[tuple[str, int, tuple[int, int, int], str]] = []  # text, size, colour, right
-    real = view.real if view.mode != "run" else ""  # "run" is the quiet mode: IGT alone
-    lines.append((view.igt, 40, GOLD if view.finished else INK, real))
-    if view.mode in ("run+loop", "splits"):
-        lines.append((f"{view.day_label}  {view.day}", 24, INK, ""))
+# One line of the panel: its label (the clocks'), text, size, colour, and the right-hand text and
+# its colour.
+Line = tuple[str, str, int, tuple[int, int, int], str, tuple[int, int, int]]
+
+
+def timer_lines(view) -> list[Line]:
+    """What the panel holds for `view` (a TimerView), top to bottom; [] when it has no panel."""
+    if view is None or view.mode not in PANEL_MODES:
+        return []
+    lines: list[Line] = [("IGT", view.igt, 40, GOLD if view.finished else INK, "", DIM)]
+    if view.mode in REAL_TIME_MODES and view.real:
+        lines.append(("RTA", view.real, 26, GOLD if view.finished else INK, "", DIM))
     if view.mode == "splits":
         for split in view.splits:
             color = INK if split.done else DIM
-            lines.append((f"{split.name}", 22, color, f"{split.delta}  {split.time}"))
+            right = f"{split.delta}  {split.time}".strip()
+            lines.append(("", split.name, 22, color, right, _delta_color(split.delta, split.gold)))
         if view.sum_of_best:
-            lines.append((f"Sum of best  {view.sum_of_best}", 20, DIM, ""))
-    if view.last_split and view.mode != "splits":
-        lines.append((view.last_split, 24, GOLD if view.last_split_gold else INK, ""))
-    lines.append((_fit(view.category, 18, WIDTH - 20), 18, DIM, ""))
+            lines.append(("", "Sum of best", 20, DIM, view.sum_of_best, DIM))
+        if view.best_possible:
+            lines.append(("", "Best possible", 20, DIM, view.best_possible, INK))
+    elif view.last_split:
+        name, _, lead = view.last_split.partition("  ")
+        lines.append(("", name, 24, INK, lead, _lead_color(lead, view.last_split_gold)))
+    lines.append(("", _fit(view.category, 18, WIDTH - 20), 18, DIM, "", DIM))
     for mark in view.marks:
         if mark not in view.category:  # the category line may already say it
-            lines.append((_fit(mark, 18, WIDTH - 20), 18, (230, 170, 120), ""))
+            lines.append(("", _fit(mark, 18, WIDTH - 20), 18, MARK, "", DIM))
     if view.problem:
-        lines.append((view.problem[:48], 18, BEHIND, ""))
-    height = sum(int(size * 1.15) for _, size, _, _ in lines) + 12
+        lines.append(("", view.problem[:48], 18, BEHIND, "", DIM))
+    return lines
+
+
+def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
+    """Draw the timer panel for `view` (a TimerView); nothing in "day" and "off" modes. Returns
+    where its panel is (None when there is none)."""
+    lines = timer_lines(view)
+    if not lines:
+        return None
+    w = surface.get_width()
+    height = sum(int(size * 1.15) for _, _, size, _, _, _ in lines) + 12
     panel = pygame.Surface((WIDTH, height), pygame.SRCALPHA)
     panel.fill(PANEL)
     x0, y = w - WIDTH - MARGIN, 64
     surface.blit(panel, (x0, y))
     where = panel.get_rect(topleft=(x0, y))
     y += 6
-    for index, (text, size, color, right) in enumerate(lines):
-        if index == 0:  # the run's clock, labelled: the day's has its own label at the top
-            ui.draw_text(surface, "RUN", 16, DIM, (x0 + 10, y + 14))
-            ui.draw_text(surface, text, size, color, (x0 + 50, y))
-            y += int(size * 1.15)
-            continue
-        ui.draw_text(surface, text, size, color, (x0 + 10, y))
+    for label, text, size, color, right, right_color in lines:
+        x = x0 + 10
+        if label:  # a clock: its name in a column of its own, the time beside it
+            ui.draw_text(surface, label, 16, DIM, (x, y + size - 20))
+            x += LABEL_W
+        ui.draw_text(surface, text, size, color, (x, y))
         if right:
-            delta_color = DIM
-            if view.mode == "splits" and "  " in right:
-                delta = right.split("  ")[0]
-                gold = any(s.gold for s in view.splits if s.name == text)
-                delta_color = _delta_color(delta, gold)
-            ui.draw_text(surface, right, min(size, 22), delta_color, (x0 + WIDTH - 10, y + 2),
+            ui.draw_text(surface, right, min(size, 22), right_color, (x0 + WIDTH - 10, y + 2),
                          "topright")  # fmt: skip
         y += int(size * 1.15)
     return where

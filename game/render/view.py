@@ -5,7 +5,10 @@ effects, the hurt flash) and the render clock: `world.tick - 1 + alpha`, the mom
 previous tick's state and the current one, so positions, animations, effects and the camera all
 agree and freeze with a paused day. It wires the pieces together: `Camera`, `TileMap`,
 `ActorRenderer`, `ThingsRenderer`, `Effects`. Settings reach it as plain attributes
-(`show_death_markers`). The HUD is separate (`game.render.hud.Hud`).
+(`show_death_markers`); what the scene wants drawn of the run's past as plain data too: `ghosts`
+(Cage's paths on this map from earlier loops) and `pb_ghost` (the personal best's Cage at this
+moment, game.speedrun.pb_ghost.GhostMark, drawn faintly under the actors). The HUD is separate
+(`game.render.hud.Hud`).
 
 Usage, per frame of the real-time loop:
     for each sim tick:  view.before_step(world); events = world.step(frame); view.observe(events)
@@ -22,6 +25,7 @@ import pygame
 
 from game import tuning as T
 from game.level.data import LevelData
+from game.render import ui
 from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.sheets import SheetBank
@@ -60,6 +64,9 @@ class WorldView:
         self._now: float | None = None
         # Cage's paths on this map from earlier loops of the run (faint lines), set by the scene.
         self.ghosts: list = []
+        # The personal best's Cage at this moment of the same loop (a GhostMark), or None.
+        self.pb_ghost = None
+        self._pb_sprite: pygame.Surface | None = None
 
     # --- the sim tells us ---------------------------------------------------------------------
     def before_step(self, world: World) -> None:
@@ -153,6 +160,7 @@ class WorldView:
         effects.advance(now, cage, cage_pos)
         self.tilemap.draw(target, left, top)
         self._draw_ghosts(target, left, top)
+        self._draw_pb_ghost(target, left, top)
         effects.draw_ground(target, left, top)
         self.things.draw_ground(target, world, now, left, top)
         drawn_cage = self.actors.draw(target, world, alpha, left, top)
@@ -172,6 +180,23 @@ class WorldView:
             end = points[-1]
             pygame.draw.circle(target, (200, 230, 255), (int(end[0]), int(end[1])), 4, 1)
 
+    def _draw_pb_ghost(self, target: pygame.Surface, left: int, top: int) -> None:
+        """The personal best's Cage: a translucent figure with a short trail, faint enough to
+        read as a memory and never as a Mimic or a friend."""
+        mark = self.pb_ghost
+        if mark is None:
+            return
+        if self._pb_sprite is None:
+            self._pb_sprite = _pb_sprite()
+        trail = mark.trail
+        for index, (x, y) in enumerate(trail[:-1]):  # older points smaller: he went this way
+            radius = 1 + 3 * (index + 1) // max(1, len(trail))
+            pygame.draw.circle(target, PB_TRAIL, (int(x - left), int(y - top)), radius)
+        sprite = self._pb_sprite
+        x, y = mark.position
+        target.blit(sprite, (int(x - left) - sprite.get_width() // 2,
+                             int(y - top) - sprite.get_height() + PB_RADIUS + 2))  # fmt: skip
+
     def _adopt(self, world: World) -> bool:
         """Notice a new World (a loop reset): forget the old day's effects and positions."""
         if world is self._world:
@@ -181,3 +206,24 @@ class WorldView:
         self.actors.reset()
         self.effects.clear()
         return True
+
+
+PB_RADIUS = 13  # a little larger than Cage, so the live Cage drawn over him still shows it
+PB_COLOR = (255, 214, 110)  # the personal best's gold, as the timer's
+PB_TRAIL = (196, 150, 60)
+
+
+def _pb_sprite() -> pygame.Surface:
+    """The PB ghost, once: a faint gold disc and ring with "PB" over it."""
+    label = ui.render_text("PB", 14, PB_COLOR, True).copy()  # the cache's own stays opaque
+    size = PB_RADIUS * 2 + 4
+    sprite = pygame.Surface((max(size, label.get_width()), size + label.get_height()),
+                            pygame.SRCALPHA)  # fmt: skip
+    cx, cy = sprite.get_width() // 2, label.get_height() + size // 2
+    pygame.draw.circle(sprite, (0, 0, 0, 70), (cx, cy), PB_RADIUS + 1, 1)  # reads on sand too
+    pygame.draw.circle(sprite, (*PB_COLOR, 60), (cx, cy), PB_RADIUS)
+    pygame.draw.circle(sprite, (*PB_COLOR, 170), (cx, cy), PB_RADIUS, 2)
+    pygame.draw.circle(sprite, (*PB_COLOR, 140), (cx, cy), 3)
+    label.set_alpha(170)
+    sprite.blit(label, (cx - label.get_width() // 2, 0))
+    return sprite

@@ -33,6 +33,7 @@ from game.scenes.base import Scene
 from game.scenes.card import CardScene
 from game.scenes.markers import MARKER_HINTS
 from game.scenes.recap import JournalCounts, RecapScene, build_recap
+from game.scenes.settings import TIMER_LABELS
 from game.scenes.shaft import SHAFT_TICKS, ShaftBeatScene
 from game.settings import save_settings
 from game.sim import inputs
@@ -41,7 +42,8 @@ from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
 from game.sim.loop import LoopStarted, level_name, map_key
 from game.sim.memory import DeathRecord, Memory
-from game.speedrun.session import next_timer_mode, start_play
+from game.speedrun.pb_ghost import GhostMark, PbGhost
+from game.speedrun.session import next_timer_mode, shows_day_clock, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 HITSTOP_KILL = 3  # frames the day holds when a Mimic dies to Cage ...
@@ -115,6 +117,8 @@ class PlayScene(Scene):
             practice=practice,
             assists=app.settings.assists,
         )
+        self.pb_ghost: PbGhost | None = None
+        self._start_pb_ghost()
         self.in_campaign = in_campaign(self.level_path)
         self.titles = atlas_titles(self.atlas.values())
         self.day_start = JournalCounts.of(self.run.memory)  # the journal when this day began
@@ -150,6 +154,26 @@ class PlayScene(Scene):
         self.slow_phase = 0
         self.footstep_clock = 0
 
+    def _start_pb_ghost(self) -> None:
+        """The personal best's ghost for the session's run: traced from its replay on a
+        background thread, so it is ready within the first seconds and never holds a frame."""
+        if self.pb_ghost is not None:
+            self.pb_ghost.close()
+        self.pb_ghost = PbGhost.for_bests(self.session.bests, (self.level, self.atlas))
+        if self.pb_ghost is not None:
+            self.pb_ghost.start()
+
+    def _pb_mark(self, world, alpha: float) -> GhostMark | None:
+        """Where the PB's Cage was at this moment of the same loop, on this map (None: nowhere
+        to draw him, or the player turned him off)."""
+        if self.pb_ghost is None or not self.app.settings.show_pb_ghost or self.run.completed:
+            return None
+        days = self.session.tracker.timer.days
+        loop = days[-1].loop
+        occurrence = sum(1 for day in days[:-1] if day.loop == loop)  # Day 0 played again
+        tick = max(0.0, world.tick - 1 + alpha)  # the render clock (game.render.view)
+        return self.pb_ghost.mark(loop, occurrence, tick, level_name(world.level))
+
     def _watch(self) -> MapWatcher:
         return MapWatcher(level.path for level in self.atlas.values())
 
@@ -183,6 +207,7 @@ class PlayScene(Scene):
             livesplit=self.app.livesplit, record=self.app.options.record,
             assists=self.run.assists,
         )  # fmt: skip
+        self._start_pb_ghost()
         self.titles = self.hud.titles = atlas_titles(atlas.values())
         self.views.clear()
         self.view = self._view_for(self.run.world)
@@ -236,6 +261,7 @@ class PlayScene(Scene):
             (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
         )  # fmt: skip
+        self._start_pb_ghost()
         self.view = self._view_for(self.run.world)
         self.view.new_day(self.run.world)
         if assists.any:
@@ -334,6 +360,7 @@ class PlayScene(Scene):
             self.app.push(PauseScene(self.app, self))
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
             self.timer_mode = self.app.settings.timer_mode = next_timer_mode(self.timer_mode)
+            self.notices.say(f"Timers: {TIMER_LABELS.get(self.timer_mode, self.timer_mode)}")
         elif event.type == pygame.KEYDOWN and self.controls.is_action_key("journal", event.key):
             from game.scenes.journal import JournalScene
 
@@ -542,6 +569,8 @@ class PlayScene(Scene):
     def leave(self) -> None:
         # Leaving mid-loop keeps what was learned this loop too.
         self._save()
+        if self.pb_ghost is not None:
+            self.pb_ghost.close()
         if not self.run.completed:
             self.session.abandon(self.run)
 
@@ -549,7 +578,8 @@ class PlayScene(Scene):
         """Everything fixed to the screen: drawn at the player's HUD size (see HudLayer).
         Returns where its panels are, in the layer's pixels."""
         # Beyond the loop the mark goes dark.
-        self.hud.draw(layer, world, mouse, None if world.final_act else self.run.loop)
+        self.hud.draw(layer, world, mouse, None if world.final_act else self.run.loop,
+                      day_clock=shows_day_clock(self.timer_mode))  # fmt: skip
         panels = list(self.hud.panels)
         timer = draw_timer(layer, self.session.timer_view(self.timer_mode))
         if timer is not None:
@@ -577,6 +607,7 @@ class PlayScene(Scene):
             self.view.ghosts = self.session.ghosts.paths(level_name(world.level))
         else:
             self.view.ghosts = []
+        self.view.pb_ghost = self._pb_mark(world, alpha)
         self.view.draw(surface, world, alpha, mouse)
         self.finale.draw_bars(surface, world)
         layer = self.hud_layer.begin(surface, self.app.settings.ui_scale)

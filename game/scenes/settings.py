@@ -26,6 +26,7 @@ TOGGLES = (
     ("fullscreen", "Fullscreen"),
     ("show_death_markers", "Earlier deaths in the world"),
     ("show_ghosts", "Ghosts of earlier loops"),
+    ("show_pb_ghost", "Personal-best ghost"),
 )
 # Accessibility: sliders from none to full, like the volumes, and the HUD's size.
 COMFORT = (("shake_intensity", "Screen shake"), ("flash_intensity", "Screen flashes"))
@@ -34,8 +35,16 @@ COMFORT_NOTES = {
     "shake_intensity": "How hard hits and blasts shake the screen. 0% keeps it still.",
     "flash_intensity": "How bright hurt flashes and blasts are. 0% never flashes.",
     "ui_scale": "The size of the play screen's HUD, messages and timer.",
+    "timer_mode": "DAY: the day's clock. IGT: the run's in-game time. RTA: real time. F2 in play.",
+    "show_pb_ghost": "Your best run's Cage, faintly, at the same moment of the same loop.",
 }
-TIMER_LABELS = {"run": "run", "run+loop": "run and loop", "splits": "splits", "off": "off"}
+TIMER_LABELS = {
+    "day": "day clock",
+    "day+igt": "day clock, IGT",
+    "day+igt+rta": "day clock, IGT, real time",
+    "splits": "splits",
+    "off": "off",
+}
 
 
 class SettingsScene(Scene):
@@ -201,7 +210,8 @@ class SettingsScene(Scene):
                 on = self.settings.assists.has(int(key))
                 label, value = assist_labels[key], "on" if on else "off"
             elif kind == "timer":
-                label, value = "Speedrun timer", TIMER_LABELS[self.settings.timer_mode]
+                mode = self.settings.timer_mode
+                label, value = "Timers", TIMER_LABELS.get(mode, mode)
             elif kind == "scale":
                 label, value = "HUD size", f"{round(self.settings.ui_scale * 100)}%"
             elif kind == "bind":

@@ -86,7 +86,27 @@ def practice_request(args: argparse.Namespace) -> dict | None:
     if not 0 <= level <= MAX_TRAINING:
         raise ValueError(f"--practice-training {level}: Rita's training goes from 0 to 5")
     ids = [k.strip() for k in (knowledge or "").split(",") if k.strip()]
+    if ids:
+        _check_knowledge(ids, getattr(args, "level", None) or CAMPAIGN_START)
     return {"knowledge": ids, "training_level": level}
+
+
+def _check_knowledge(ids: list[str], level: str) -> None:
+    """ValueError for an id no map of the run can teach, listing the ones they can. A map that
+    cannot be loaded is left for the level check to report in its own words."""
+    from game.level.atlas import load_atlas
+    from game.level.campaign import resolve_level
+    from game.level.errors import LevelError
+    from game.speedrun.practice import check_knowledge
+
+    try:
+        _start, atlas = load_atlas(resolve_level(level))
+    except (LevelError, OSError, ValueError):
+        return
+    try:
+        check_knowledge(ids, atlas.values())
+    except ValueError as exc:
+        raise ValueError(f"--practice-knowledge: {exc}") from None
 
 
 def play_options(args: argparse.Namespace) -> dict:

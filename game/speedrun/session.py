@@ -46,24 +46,34 @@ from game.speedrun.bests import (
     SplitResult,
     SplitTime,
 )
-from game.speedrun.category import Category, classify
+from game.speedrun.category import ANY_PERCENT, Category, classify
 from game.speedrun.ghosts import GhostRecorder
 from game.speedrun.livesplit import LiveSplitClient, parse_address
 from game.speedrun.maps import route_for_run
-from game.speedrun.practice import practice_memory
+from game.speedrun.pb_ghost import lead_text
+from game.speedrun.practice import practice_memory, segment_comparison
 from game.speedrun.recording import end_record, replay_header, utc_now
 from game.speedrun.route import RouteSummary
 from game.speedrun.timefmt import format_delta, format_ms, format_ticks
 from game.speedrun.tracker import SpeedrunTracker
 
-TIMER_MODES = ("run", "run+loop", "splits", "off")
+# The clocks on screen, as F2 (and Settings → Timers) cycles them. The day clock (top centre,
+# DAY) is the loop's: the day's sim time, which the ambushes keep to; IGT is the run's in-game
+# time and RTA its real time (the panel, top right). "day" is the default: a player who is not
+# speedrunning sees the one clock the day is played by, nothing more. "off" shows no clock at all.
+TIMER_MODES = ("day", "day+igt", "day+igt+rta", "splits", "off")
 GAME_TITLE = "All You Need Is Kill"
 
 
 def next_timer_mode(mode: str) -> str:
-    """The timer toggle: run → run+loop → splits → off → run."""
+    """The timer toggle: day → day+igt → day+igt+rta → splits (with RTA) → off → day."""
     index = TIMER_MODES.index(mode) if mode in TIMER_MODES else -1
     return TIMER_MODES[(index + 1) % len(TIMER_MODES)]
+
+
+def shows_day_clock(mode: str) -> bool:
+    """Whether the day clock is on screen in this timer mode (every mode but "off")."""
+    return mode != "off"
 
 
 @dataclass(frozen=True)
@@ -169,14 +179,15 @@ class SpeedrunSession:
         practice: dict | None = None,
         start_tick: int = 0,
         clock: Callable[[], float] = time.monotonic,
+        chosen: str = ANY_PERCENT,
     ) -> SpeedrunSession:
-        """A session for a run about to start. `start_memory` is the Memory the run was built
-        with when it is not a new save (a continued save, or practice); `livesplit` is a
-        `HOST:PORT` (or a client)."""
+        """A session for a run about to start, played as the category `chosen`.
+        `start_memory` is the Memory the run was built with when it is not a new save (a
+        continued save, or practice); `livesplit` is a `HOST:PORT` (or a client)."""
         practice_text = _practice_text(practice)
         category = classify(
             level_reference(level.path), seed, start_memory, practice_text, player,
-            getattr(run, "assists", NO_ASSISTS),
+            getattr(run, "assists", NO_ASSISTS), chosen, level.content_hash,
         )  # fmt: skip
         bests = Bests.load(category, __version__) if category.counts_for_bests else None
         client = livesplit
@@ -249,6 +260,15 @@ class SpeedrunSession:
             session.after_step(run, events)
         if not session.tracker.splits.done(split_name):
             raise ValueError(f"the replay no longer reaches the split {split_name!r}")
+        # The practised segment is compared from the split on, with the golds and the PB of
+        # the category the replay was run in; the lead-in's splits are done.
+        source = replay.header.get("category")
+        source_name = source.get("name") if isinstance(source, dict) else ""
+        session.comparison = segment_comparison(
+            session.category, __version__, session.route, split_name,
+            [hit.name for hit in session.tracker.splits.hits],
+            source_name if isinstance(source_name, str) else "",
+        )  # fmt: skip
         return session, run
 
     # --- every tick -----------------------------------------------------------------------------
@@ -284,10 +304,10 @@ class SpeedrunSession:
         if client is not None and tracker.timer.started:
             if not self._livesplit_started:
                 self._livesplit_started = True
-                client.start_run()
+                client.start_run(self.comparison.order)  # the .lss export's segment order
             for hit in hits:
                 split = self.route.get(hit.name)
-                client.split(hit.igt_ticks, final=bool(split and split.final))
+                client.split(hit.igt_ticks, final=bool(split and split.final), name=hit.name)
             client.game_time(tracker.igt_ticks)
         if tracker.finished:
             self._end(run, completed=True)
@@ -345,7 +365,7 @@ class SpeedrunSession:
     def replay_path(self) -> Path | None:
         return self.recorder.path if self.recorder is not None else None
 
-    def timer_view(self, mode: str = "run", now: float | None = None) -> TimerView:
+    def timer_view(self, mode: str = "day", now: float | None = None) -> TimerView:
         timer = self.tracker.timer
         real_ms = timer.real_ms()
         day = timer.day
@@ -353,7 +373,7 @@ class SpeedrunSession:
         if self._last_split is not None:
             result, at = self._last_split
             if (now if now is not None else self.clock()) - at < 5.0 or self.tracker.finished:
-                last = f"{result.name}  {format_delta(result.delta_ticks)}"
+                last = f"{result.name}  {lead_text(result.delta_ticks)}".strip()
                 gold = result.gold
         view = {
             "mode": mode,
@@ -370,7 +390,12 @@ class SpeedrunSession:
         }
         if mode == "splits":
             lines = []
+            # A practice from a split begins with the splits of its lead-in done (untimed).
+            lead_in = getattr(self.comparison, "lead_in", ())
             for row in self.comparison.rows():
+                if row.igt_ticks is None and row.name in lead_in:
+                    lines.append(SplitLine(row.name, "lead-in", "", False, True))
+                    continue
                 done = row.igt_ticks is not None
                 shown = row.igt_ticks if done else row.pb_ticks
                 lines.append(
@@ -423,8 +448,9 @@ def start_play(
     record: bool = True,
     practice: dict | None = None,
     assists: Assists = NO_ASSISTS,
+    category: str = ANY_PERCENT,
 ) -> tuple[SpeedrunSession, Run]:
-    """Everything the play scene needs to begin: (session, run).
+    """Everything the play scene needs to begin: (session, run), played as `category`.
 
     `maps` is (starting level, atlas) from game.level.atlas.load_atlas; `memory` a continued
     save's Memory (None: a new save); `practice` None, `{"knowledge": [ids], "training_level": n}`
@@ -434,7 +460,7 @@ def start_play(
     an assisted run is marked in its replay and never counts for personal bests."""
     level, atlas = maps
     player = f"bot:{bot}" if bot else "human"
-    options = {"livesplit": livesplit, "record": record, "player": player}
+    options = {"livesplit": livesplit, "record": record, "player": player, "chosen": category}
     if practice and "replay" in practice:
         from game.replay.format import read_replay
 

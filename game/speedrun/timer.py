@@ -4,8 +4,11 @@ Owns what counts as in-game time (IGT). The simulation only runs during play (ne
 pause, the journal or the loop card), so IGT is the count of simulated ticks, plus one rule: a
 death beat always counts its full fixed length (`DEATH_SETTLE`), skipped or not, so skipping it
 gives no time advantage. The clock starts with the run's first tick and stops on the tick the
-Omega is destroyed. Fed once per `Run.step` with that step's events; pure except for the optional
-real-time clock it is given. Imports game.tuning and this package's event reader.
+Omega is destroyed. Real time (RTA) runs beside it from the start of that first tick (tick 0), so
+it reads 0 before the run and never less than the ticks simulated so far: the game's fixed-step
+loop simulates a tick only once a tick of real time has gone by. Fed once per `Run.step` with that
+step's events; pure except for the optional real-time clock it is given. Imports game.tuning and
+this package's event reader.
 """
 
 from __future__ import annotations
@@ -61,12 +64,16 @@ class Timer:
         """Count one simulated tick and react to what happened in it."""
         if self.finished:
             return
-        if not self.started:
-            self.started = True
-            if self._clock is not None:
-                self._real_start = self._clock()
+        self.started = True
         self.igt_ticks += 1
         self.sim_ticks += 1
+        if self._clock is not None:
+            # Tick 0 began at least `sim_ticks` ticks of real time ago (one before the first tick
+            # ended; earlier when the game ran several ticks in one frame to catch up): the
+            # earliest such moment is the run's real start.
+            begun = self._clock() - self.sim_ticks / T.TICK_RATE
+            if self._real_start is None or begun < self._real_start:
+                self._real_start = begun
         for event in events:
             if E.is_event(event, E.CAGE_DIED):
                 if self._death_tick is None:
@@ -114,15 +121,20 @@ class Timer:
         return self.day.ticks(self.igt_ticks)
 
     def real_seconds(self) -> float | None:
-        """Wall-clock time since the run's first tick (stopped at the end), or None untimed."""
-        if self._real_start is None or self._clock is None:
+        """Wall-clock time since the start of the run's first tick (0 before it, stopped at the
+        end), or None untimed."""
+        if self._clock is None:
             return None
+        if self._real_start is None:
+            return 0.0
         end = self._real_end if self._real_end is not None else self._clock()
         return max(0.0, end - self._real_start)
 
     def real_ms(self) -> int | None:
         seconds = self.real_seconds()
-        return None if seconds is None else int(seconds * 1000)
+        # Rounded down like IGT, but not below a whole millisecond that float subtraction of two
+        # clock readings misses by a hair (3 ticks of real time read 0.04999… s).
+        return None if seconds is None else int(seconds * 1000 + 1e-6)
 
     def text(self) -> str:
         return format_ticks(self.igt_ticks)

@@ -1,7 +1,9 @@
 """The speedrun view of a run: timer, splits, route summary and ghosts, fed together per tick.
 
 Owns the order in which they see a tick and the IGT a split is stamped with (the tick it fired
-on, before any death-beat padding the same tick adds). Pure: reads the Run and its events and
+on, before any death-beat padding the same tick adds), and what an untimed lead-in (a practice
+from a split re-runs the source up to it) leaves behind: the splits it passed, done, and the loop
+the practice's first day is. Pure: reads the Run and its events and
 nothing else, so the live game, `aynik sim`, the replay viewer and the verifier all get the same
 times and splits. Imports this package's pure modules only.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from game.speedrun import events as E
 from game.speedrun.ghosts import GhostRecorder
 from game.speedrun.route import RouteSummary
 from game.speedrun.splits import Route, SplitHit, SplitTracker
@@ -59,6 +62,7 @@ class SpeedrunTracker:
         if not timing:
             if not self.timer.finished:
                 self.prefix_hits += hits
+                self._lead_in(run, events)
             return []
         self.timer.step(events)
         self.summary.step(events, self.timer.igt_ticks, hits)
@@ -67,3 +71,16 @@ class SpeedrunTracker:
         if self.ghosts is not None:
             self.ghosts.step(run, events)
         return hits
+
+    def _lead_in(self, run: object, events: Sequence[object]) -> None:
+        """An untimed tick: the timer does not count it, but the day it leads into is the one
+        the practice begins in (a split in Loop 1 is practised in Loop 1, not on Day 0), and
+        Cage's path through it is a ghost like any other day's."""
+        for event in events:
+            if E.is_event(event, E.LOOP_STARTED):
+                loop = int(getattr(event, "loop", 0))
+                self.timer.days[0].loop = loop
+                if len(self.summary.days) == 1:
+                    self.summary.days[0].loop = loop
+        if self.ghosts is not None:
+            self.ghosts.step(run, events)
