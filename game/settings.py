@@ -3,7 +3,8 @@
 Owns the settings file (`AYNIK_HOME/settings.json`) and its defaults. A damaged file is reported,
 kept as it is (copied aside before it is ever replaced) and the defaults are used meanwhile. The
 assists are three switches saved under game.sim.assists.SETTING_KEYS (a file without them: all
-off). Imports only game.storage, the pure game.sim.assists and the standard library.
+off). Imports only game.storage, the pure game.sim.assists and game.speedrun.category (the
+categories' names), and the standard library.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from game import storage
 from game.sim.assists import SETTING_KEYS, Assists
+from game.speedrun.category import CATEGORIES
 
 SETTINGS_VERSION = 2  # 2: the timer modes name the clocks they show (and "off" hides them all)
 # The timer modes (game.speedrun.session.TIMER_MODES, which F2 cycles); the default shows only
@@ -59,6 +61,9 @@ class Settings:
     show_ghosts: bool = True  # Cage's paths from earlier loops of this run
     show_pb_ghost: bool = True  # the personal best's Cage on the same day tick (faint)
     timer_mode: str = "day"  # one of TIMER_MODES (F2 cycles): the day clock alone at first
+    # The category a run is played as (game.speedrun.category.CATEGORIES): its splits and
+    # bests are the ones compared with; a run counts for it when its end state meets it.
+    speedrun_category: str = "Any%"
     # Assists (game.sim.assists): gentler days; a run with any of them is kept off the bests.
     assist_slower_mimics: bool = False
     assist_more_integrity: bool = False
@@ -120,6 +125,11 @@ def load_settings() -> tuple[Settings, str | None]:
         elif f.name == "ui_scale":
             if value in UI_SCALES and not isinstance(value, bool):
                 settings.ui_scale = float(value)
+            else:
+                problems.append(f.name)
+        elif f.name == "speedrun_category":
+            if value in CATEGORIES:
+                settings.speedrun_category = value
             else:
                 problems.append(f.name)
         elif f.name == "timer_mode":

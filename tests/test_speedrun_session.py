@@ -12,11 +12,13 @@ import pytest
 from test_livesplit import FakeLiveSplit
 from test_speedrun_maps import write_course
 
+from game import __version__
 from game.level.atlas import load_atlas
 from game.replay.format import read_replay
 from game.replay.verify import verify_replay
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
+from game.speedrun.bests import Bests
 from game.speedrun.commands import (
     add_play_options,
     add_replay_options,
@@ -76,6 +78,11 @@ def test_a_first_run_sets_the_pb_and_the_next_is_compared_with_it_split_by_split
 
     second = walk_and_win(maps, wait=0)  # the same route, half a second sooner
     assert second.ended.outcome.new_pb and second.tracker.igt_ticks == pb_igt - 30
+    # Its one day is a per-day best too, and the record keeps it.
+    assert first.bests.day_bests[0] == (0, pb_igt)
+    assert second.ended.outcome.day_bests == [0] and second.bests.day_bests[0] == (0, pb_igt - 30)
+    again = Bests.load(second.category, __version__)
+    assert again.day_bests == {0: (0, pb_igt - 30)}
     view = second.timer_view("splits")
     assert [(line.name, line.delta, line.done) for line in view.splits] == [
         ("Gate", "-0.500", True), ("Far", "-0.500", True), ("Annex", "-0.500", True),

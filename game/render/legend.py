@@ -14,6 +14,7 @@ import pygame
 from game.render import overlays, ui
 from game.render.sheets import SheetBank
 from game.render.things import barrier, brood_membrane, hazard_ring
+from game.render.view import pb_sprite
 
 ICON = 40  # px: each icon is fitted into a square this size
 
@@ -68,4 +69,5 @@ def build_icons(sheets: SheetBank) -> dict[str, pygame.Surface]:
         "emerge": _fit(emerging),
         "intel": _fit(_frame(sheets, "pickups", "intel")),
         "charge": _fit(_frame(sheets, "pickups", "explosive")),
+        "pb": _fit(pb_sprite()),
     }

@@ -187,7 +187,7 @@ class WorldView:
         if mark is None:
             return
         if self._pb_sprite is None:
-            self._pb_sprite = _pb_sprite()
+            self._pb_sprite = pb_sprite()
         trail = mark.trail
         for index, (x, y) in enumerate(trail[:-1]):  # older points smaller: he went this way
             radius = 1 + 3 * (index + 1) // max(1, len(trail))
@@ -213,7 +213,7 @@ PB_COLOR = (255, 214, 110)  # the personal best's gold, as the timer's
 PB_TRAIL = (196, 150, 60)
 
 
-def _pb_sprite() -> pygame.Surface:
+def pb_sprite() -> pygame.Surface:
     """The PB ghost, once: a faint gold disc and ring with "PB" over it."""
     label = ui.render_text("PB", 14, PB_COLOR, True).copy()  # the cache's own stays opaque
     size = PB_RADIUS * 2 + 4

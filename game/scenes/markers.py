@@ -13,4 +13,5 @@ MARKER_HINTS = {
     "ambush": ("TRIANGLES WITH !", "An ambush you remember: the count is the seconds to it."),
     "mine": ("RINGS WITH FOUR TICKS", "Mines you know of. Step around them."),
     "death": ("SKULLS", "Where you died, with the loop it was in."),
+    "pb": ("GOLD RING, PB", "Your personal best at this moment of the same day: race it."),
 }

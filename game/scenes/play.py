@@ -116,6 +116,7 @@ class PlayScene(Scene):
             record=app.options.record,
             practice=practice,
             assists=app.settings.assists,
+            category=app.settings.speedrun_category,
         )
         self.pb_ghost: PbGhost | None = None
         self._start_pb_ghost()
@@ -153,6 +154,19 @@ class PlayScene(Scene):
         self.reset_requested = False
         self.slow_phase = 0
         self.footstep_clock = 0
+
+    def _new_attempt(self) -> None:
+        """Day 0 lost or started over: for a runner that is a reset. The attempt ends (its
+        golds kept, LiveSplit reset) and a new one begins from a new save at tick 0, with its
+        own recording and timer, as a new run would."""
+        assists = self.run.assists
+        self.session.abandon(self.run)
+        self.session, self.run = start_play(
+            (self.level, self.atlas), self.seed, memory=None, bot=self.bot_name,
+            livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
+            category=self.app.settings.speedrun_category,
+        )  # fmt: skip
+        self._start_pb_ghost()
 
     def _start_pb_ghost(self) -> None:
         """The personal best's ghost for the session's run: traced from its replay on a
@@ -205,7 +219,7 @@ class PlayScene(Scene):
         self.session, self.run = start_play(
             (level, atlas), self.seed, memory=self.run.memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record,
-            assists=self.run.assists,
+            assists=self.run.assists, category=self.app.settings.speedrun_category,
         )  # fmt: skip
         self._start_pb_ghost()
         self.titles = self.hud.titles = atlas_titles(atlas.values())
@@ -260,6 +274,7 @@ class PlayScene(Scene):
         self.session, self.run = start_play(
             (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
+            category=self.app.settings.speedrun_category,
         )  # fmt: skip
         self._start_pb_ghost()
         self.view = self._view_for(self.run.world)
@@ -290,6 +305,8 @@ class PlayScene(Scene):
         deaths = self.run.memory.deaths
         if self.app.settings.show_death_markers and any(d.level == here for d in deaths):
             shown.append("death")
+        if self.view.pb_ghost is not None:
+            shown.append("pb")
         for marker in shown:
             if marker not in self.explained:
                 self.explained.add(marker)
@@ -483,6 +500,8 @@ class PlayScene(Scene):
     def _new_day(self, event: LoopStarted, ended) -> None:
         """A new day has begun; `ended` is the World of the day that ended."""
         recap = self._recap(event, ended)
+        if event.reason in ("new game", "restart") and not self.practice:
+            self._new_attempt()
         self.view = self._view_for(self.run.world)
         self.view.new_day(self.run.world)
         self._music()

@@ -14,6 +14,7 @@ from game import settings as settings_module
 from game.render import ui
 from game.scenes.assists import ROWS as ASSISTS
 from game.scenes.base import Scene
+from game.speedrun.category import CATEGORIES
 
 INK = (232, 226, 210)
 DIM = (160, 154, 140)
@@ -32,6 +33,8 @@ TOGGLES = (
 COMFORT = (("shake_intensity", "Screen shake"), ("flash_intensity", "Screen flashes"))
 ROW_HEIGHT = 30
 COMFORT_NOTES = {
+    "speedrun_category": "The run's splits and bests are this category's; it counts if it "
+    "meets it. From the next run.",
     "shake_intensity": "How hard hits and blasts shake the screen. 0% keeps it still.",
     "flash_intensity": "How bright hurt flashes and blasts are. 0% never flashes.",
     "ui_scale": "The size of the play screen's HUD, messages and timer.",
@@ -56,7 +59,7 @@ class SettingsScene(Scene):
         self.rows: list[tuple[str, str]] = (
             [("volume", key) for key, _ in VOLUMES]
             + [("toggle", key) for key, _ in TOGGLES]
-            + [("timer", "timer_mode")]
+            + [("timer", "timer_mode"), ("category", "speedrun_category")]
             + [("section", "Accessibility")]
             + [("volume", key) for key, _ in COMFORT]
             + [("scale", "ui_scale")]
@@ -123,6 +126,8 @@ class SettingsScene(Scene):
                 self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
+            elif kind == "category":
+                self._next_category(1 if step > 0 else -1)
             elif kind == "scale":
                 self._next_scale(1 if step > 0 else -1)
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -133,6 +138,8 @@ class SettingsScene(Scene):
                 self._toggle_assist(int(key))
             elif kind == "timer":
                 self._next_timer()
+            elif kind == "category":
+                self._next_category(1)
             elif kind == "scale":
                 self._next_scale(1)
             elif kind == "bind":
@@ -154,6 +161,13 @@ class SettingsScene(Scene):
 
     def _toggle_assist(self, bit: int) -> None:
         self.settings.set_assist(bit, not self.settings.assists.has(bit))
+        self._apply()
+
+    def _next_category(self, step: int) -> None:
+        names = CATEGORIES
+        now = self.settings.speedrun_category
+        index = names.index(now) if now in names else 0
+        self.settings.speedrun_category = names[(index + step) % len(names)]
         self._apply()
 
     def _next_timer(self) -> None:
@@ -214,6 +228,8 @@ class SettingsScene(Scene):
                 label, value = "Timers", TIMER_LABELS.get(mode, mode)
             elif kind == "scale":
                 label, value = "HUD size", f"{round(self.settings.ui_scale * 100)}%"
+            elif kind == "category":
+                label, value = "Speedrun category", self.settings.speedrun_category
             elif kind == "bind":
                 label = f"Key: {key}"
                 keys = self.settings.bindings.get(key, [])

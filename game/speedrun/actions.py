@@ -108,6 +108,10 @@ def _splits(args: argparse.Namespace) -> int:
             "sum_of_best_ticks": sob,
             "attempts": bests.attempt_count,
             "splits": rows,
+            "day_bests": [
+                {"day": day, "loop": loop, "igt_ticks": ticks}
+                for day, (loop, ticks) in sorted(bests.day_bests.items())
+            ],
         }
         print(json.dumps(out, sort_keys=True))
         return EXIT_OK
@@ -117,6 +121,11 @@ def _splits(args: argparse.Namespace) -> int:
         print(f"  {row['name']:<24} {pb:>12}   best segment {gold:>10}")
     print(f"  {'Personal best':<24} {format_ticks(bests.pb_igt):>12}")
     print(f"  {'Sum of best':<24} {format_ticks(sob):>12}")
+    if bests.day_bests:
+        print("  Per-day bests (finished runs):")
+        for day, (loop, ticks) in sorted(bests.day_bests.items()):
+            label = f"Loop {loop}" if loop else "Day 0"
+            print(f"    {f'day {day + 1}: {label}':<22} {format_ticks(ticks):>12}")
     return EXIT_OK
 
 

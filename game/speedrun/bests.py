@@ -52,6 +52,9 @@ class RunResult:
     started: str = ""  # ISO 8601 UTC
     ended: str = ""
     replay: str = ""  # the replay file's name
+    # Each day of the run in order, as (loop number, in-game ticks the day took): a finished
+    # run's days are the category's per-day individual bests (Day 0, Loop 1, ...).
+    days: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -59,6 +62,7 @@ class RecordOutcome:
     new_pb: bool = False
     golds: list[str] = field(default_factory=list)  # splits whose segment became a best
     attempt: int = 0
+    day_bests: list[int] = field(default_factory=list)  # the days (by place) that became bests
 
 
 def bests_folder() -> Path:
@@ -84,6 +88,9 @@ class Bests:
         self.golds_real: dict[tuple[str, str], int] = {}  # real time (ms), where it was measured
         self.attempts: list[dict] = []  # the newest MAX_ATTEMPTS in detail
         self.attempts_forgotten = 0  # older attempts, counted only (the file stays readable)
+        # Per-day individual bests: the fastest each day of a finished run has been, by its
+        # place in the run (0: Day 0, 1: the first loop, ...), as (loop number, ticks).
+        self.day_bests: dict[int, tuple[int, int]] = {}
         self.problem: str | None = None  # why the file on disk could not be used
 
     # --- disk ---------------------------------------------------------------------------------
@@ -155,6 +162,8 @@ class Bests:
                 self.golds_real[key] = real
         self.attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
         self.attempts_forgotten = _ticks(data.get("attempts_forgotten", 0))
+        for d in data.get("day_bests", []):  # absent in files from before per-day bests
+            self.day_bests[_ticks(d["day"])] = (_ticks(d["loop"]), _ticks(d["igt_ticks"]))
 
     def to_json(self) -> dict:
         pb = None
@@ -180,6 +189,10 @@ class Bests:
                 for (a, b), t in sorted(self.golds.items())
             ],
             "attempts": self.attempts,
+            "day_bests": [
+                {"day": day, "loop": loop, "igt_ticks": ticks}
+                for day, (loop, ticks) in sorted(self.day_bests.items())
+            ],
             **({"attempts_forgotten": self.attempts_forgotten} if self.attempts_forgotten else {}),
         }
 
@@ -227,6 +240,12 @@ class Bests:
                 if real >= 0 and (best_real is None or real < best_real):
                     self.golds_real[key] = real
             previous_name, previous_igt, previous_real = split.name, split.igt_ticks, split.real_ms
+        if result.completed:
+            for day, (loop, ticks) in enumerate(result.days):
+                best = self.day_bests.get(day)
+                if best is None or ticks < best[1]:
+                    self.day_bests[day] = (loop, ticks)
+                    outcome.day_bests.append(day)
         if result.completed and (self.pb_igt is None or result.igt_ticks < self.pb_igt):
             outcome.new_pb = True
             self.pb = list(result.splits)

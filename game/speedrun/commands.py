@@ -16,6 +16,9 @@ import argparse
 
 CAMPAIGN_START = "beachhead"
 MAX_TRAINING = 5
+# game.speedrun.category.CATEGORIES, named here so that `--help` imports nothing (a test keeps
+# the two the same).
+CATEGORIES = ("Any%", "All knowledge", "All training", "Low loops")
 
 
 def add_speedrun_commands(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +29,10 @@ def add_speedrun_commands(commands: argparse._SubParsersAction) -> None:
     for parser in (export, show):
         parser.add_argument("--level", default=CAMPAIGN_START, help="the run's starting map")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument(
+            "--category", choices=CATEGORIES, default=CATEGORIES[0],
+            help="the campaign category whose bests to use (default: Any%%)",
+        )  # fmt: skip
     export.add_argument("--out", help="the .lss file to write (default: in AYNIK_HOME/splits/)")
     show.add_argument("--json", action="store_true")
 

@@ -336,9 +336,11 @@ class SpeedrunSession:
             SplitTime(h.name, h.igt_ticks, self._real_at.get(h.name)) for h in tracker.splits.hits
         ]
         replay_name = self.recorder.path.name if self.recorder is not None else ""
+        days = tuple((d.loop, d.ticks(tracker.igt_ticks)) for d in self.summary.days)
         result = RunResult(
-            splits, tracker.igt_ticks, real_ms, completed, self.started, utc_now(), replay_name
-        )
+            splits, tracker.igt_ticks, real_ms, completed, self.started, utc_now(), replay_name,
+            days,
+        )  # fmt: skip
         end = SessionEnd(completed, result)
         if self.recorder is not None and not self.recorder.closed:
             try:
