@@ -159,10 +159,14 @@ class PlayScene(Scene):
         """Day 0 lost or started over: for a runner that is a reset. The attempt ends (its
         golds kept, LiveSplit reset) and a new one begins from a new save at tick 0, with its
         own recording and timer, as a new run would."""
-        assists = self.run.assists
+        self._begin_session(None, self.run.assists)
+
+    def _begin_session(self, memory: Memory | None, assists) -> None:
+        """Leave the run being played (kept as abandoned) and begin a new one on `memory`,
+        recorded and timed from its own tick 0, with the PB ghost to race."""
         self.session.abandon(self.run)
         self.session, self.run = start_play(
-            (self.level, self.atlas), self.seed, memory=None, bot=self.bot_name,
+            (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
             category=self.app.settings.speedrun_category,
         )  # fmt: skip
@@ -215,13 +219,7 @@ class PlayScene(Scene):
             self.notices.say(f"Not reloaded: {exc}")
             return
         self.level, self.atlas = level, atlas
-        self.session.abandon(self.run)
-        self.session, self.run = start_play(
-            (level, atlas), self.seed, memory=self.run.memory, bot=self.bot_name,
-            livesplit=self.app.livesplit, record=self.app.options.record,
-            assists=self.run.assists, category=self.app.settings.speedrun_category,
-        )  # fmt: skip
-        self._start_pb_ghost()
+        self._begin_session(self.run.memory, self.run.assists)
         self.titles = self.hud.titles = atlas_titles(atlas.values())
         self.views.clear()
         self.view = self._view_for(self.run.world)
@@ -269,14 +267,7 @@ class PlayScene(Scene):
         """The day about to begin is played with the new assists: a new recording from here, on
         the Memory the day begins with (as Continue would)."""
         assists = self.app.settings.assists
-        memory = self.run.memory
-        self.session.abandon(self.run)
-        self.session, self.run = start_play(
-            (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
-            livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
-            category=self.app.settings.speedrun_category,
-        )  # fmt: skip
-        self._start_pb_ghost()
+        self._begin_session(self.run.memory, assists)
         self.view = self._view_for(self.run.world)
         self.view.new_day(self.run.world)
         if assists.any:

@@ -399,15 +399,22 @@ class LiveComparison:
     def sum_of_best(self) -> int | None:
         return None if self.bests is None else self.bests.sum_of_best(self.order)
 
+    def _ahead(self) -> list[str]:
+        """The splits still to come, in the route's order."""
+        done = {r.name for r in self.results}
+        return [n for n in self.order if n not in done]
+
+    def _first(self) -> str:
+        """Where the first segment starts: the run's start (a practice: its split)."""
+        return START
+
     def best_possible(self, now_igt: int) -> int | None:
         """Where the run would end with gold segments from here on."""
         if self.bests is None:
             return None
-        done = {r.name for r in self.results}
-        remaining = [n for n in self.order if n not in done]
-        previous = self.results[-1].name if self.results else START
+        previous = self.results[-1].name if self.results else self._first()
         total = self.results[-1].igt_ticks if self.results else 0
-        for index, name in enumerate(remaining):
+        for index, name in enumerate(self._ahead()):
             best = self.bests.gold(previous, name)
             if best is None:
                 return None

@@ -165,18 +165,8 @@ class SegmentComparison(LiveComparison):
             total, previous = total + best, name
         return total
 
-    def best_possible(self, now_igt: int) -> int | None:
-        if self.bests is None:
-            return None
-        previous = self.results[-1].name if self.results else self.start
-        total = self.results[-1].igt_ticks if self.results else 0
-        for index, name in enumerate(self._ahead()):
-            best = self.bests.gold(previous, name)
-            if best is None:
-                return None
-            total = max(total + best, now_igt) if index == 0 else total + best
-            previous = name
-        return max(total, now_igt)
+    def _first(self) -> str:
+        return self.start
 
     def rows(self) -> list[SplitRow]:
         by_name = {r.name: r for r in self.results}
