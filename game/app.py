@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game import gc_policy, storage
 from game import settings as settings_module
-from game import storage
 from game.audio import Audio
 from game.render import ui
 from game.tuning import TICK_RATE
@@ -164,6 +164,7 @@ class App:
     def run(self) -> int:
         try:
             self.push(self.first_scene())
+            gc_policy.start()  # what loading made is kept; the oldest collections wait for cards
         except content_errors() as exc:
             from game.level.errors import LevelError
 

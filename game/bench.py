@@ -2,7 +2,8 @@
 
 Owns the benchmark scenarios: the simulation's milliseconds per tick with 50, 200 and 400 active
 drones on the beachhead next to the raw pymunk step of the same bodies; the cost of rebuilding the
-day next to a cold load of the level; and the renderer's milliseconds per frame next to pyscroll.
+day next to a cold load of the level; the real play scene's frames over the whole campaign
+(game.bench_frames); and the renderer's milliseconds per frame next to pyscroll.
 """
 
 from __future__ import annotations
@@ -126,6 +127,18 @@ def main() -> int:
         f"\nloop reset (new day from LevelData)  median {r['reset_median']:.2f} ms, "
         f"max {r['reset_max']:.2f} ms   |  cold level load median {r['load_median']:.1f} ms"
     )
+    from game.bench_frames import bench_frames
+
+    r = bench_frames()
+    if "skipped" in r:
+        print(f"\nframes of the campaign: {r['skipped']}")
+    else:
+        print(
+            f"\nframes of the campaign (route bot, play scene, every card and map change), "
+            f"{r['frames']} frames:\n  median {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, "
+            f"worst {r['max_ms']:.1f} ms, {r['over_16_7']} over 16.7 ms; "
+            f"longest garbage collection {r['gc_max_ms']:.1f} ms"
+        )
     try:
         from game.render.bench import bench_render
     except ImportError:

@@ -4,11 +4,13 @@ Owns `AYNIK_HOME/save.json` (Memory's JSON with a format version) and its backup
 Written atomically at each loop's end (temp file, fsync, rename; the previous save becomes the
 backup). A save that is damaged or from a newer version is reported and never overwritten or
 deleted: the game will not write over it until the player chooses a new game, and even then the
-damaged file is kept aside. Imports game.storage and the pure Memory.
+damaged file is kept aside. The game writes it off the frame, on a worker thread (SaveWriter).
+Imports game.storage and the pure Memory.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +73,56 @@ def write_save(memory: Memory, set_damaged_aside: bool = False) -> None:
     If the existing save cannot be read (damaged, or from a newer version) this refuses with
     SaveBlocked, unless `set_damaged_aside` (the player chose a new game): then the unreadable
     file is renamed to `save.damaged-N.json`, never deleted."""
+    _write_json(capped_json(memory), set_damaged_aside)
+
+
+class SaveWriter:
+    """Writes the save on a worker thread, so the frame a loop ends on never waits on the disk.
+
+    The play scene hands over Memory as JSON (taken on its own thread, so a day that goes on
+    cannot change what is being written); the worker writes the newest one it has with the same
+    atomic rename and backup as `write_save`. `flush` waits until it is on disk (leaving a run,
+    quitting). What went wrong is kept in `problem` for the scene to show."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._pending: tuple[dict, bool] | None = None
+        self._busy = False
+        self.problem: str | None = None
+        self._thread = threading.Thread(target=self._work, name="save-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, memory: Memory, set_damaged_aside: bool = False) -> None:
+        data = capped_json(memory)
+        with self._wake:
+            # A newer save replaces one not yet written; a damaged file is still set aside.
+            aside = set_damaged_aside or (self._pending is not None and self._pending[1])
+            self._pending = (data, aside)
+            self._wake.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> None:
+        with self._wake:
+            self._wake.wait_for(lambda: self._pending is None and not self._busy, timeout)
+
+    def _work(self) -> None:
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._pending is not None)
+                data, aside = self._pending
+                self._pending, self._busy = None, True
+            try:
+                _write_json(data, aside)
+                problem = None
+            except SaveBlocked as exc:
+                problem = f"Not saved: {exc}"
+            except OSError as exc:
+                problem = f"Not saved: {save_path()}: {exc.strerror or exc}"
+            with self._wake:
+                self.problem, self._busy = problem, False
+                self._wake.notify_all()
+
+
+def _write_json(data: dict, set_damaged_aside: bool) -> None:
     path = save_path()
     if path.exists():
         try:
@@ -82,7 +134,7 @@ def write_save(memory: Memory, set_damaged_aside: bool = False) -> None:
             while path.with_name(f"save.damaged-{number}.json").exists():
                 number += 1
             path.rename(path.with_name(f"save.damaged-{number}.json"))
-    storage.atomic_write_json(path, capped_json(memory), keep_backup=True)
+    storage.atomic_write_json(path, data, keep_backup=True)
 
 
 MAX_DEATH_RECORDS = 2_000  # deaths kept in detail; a save stays far below the reader's cap

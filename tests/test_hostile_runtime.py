@@ -88,7 +88,8 @@ def test_continue_from_the_backup_sets_the_damaged_save_aside_and_saves_again(_a
         play = app.top
         play.run.memory.loop = 4
         play._save()  # the next loop's save is not blocked
-        assert play.save_problem is None and save.load_save().memory.loop == 4
+        play.saver.flush()  # written off the frame: wait for it
+        assert play.saver.problem is None and save.load_save().memory.loop == 4
     finally:
         pygame.quit()
 

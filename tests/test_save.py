@@ -111,3 +111,16 @@ def test_killing_the_game_while_it_saves_never_loses_the_last_good_memory(_aynik
         # No temp files are mistaken for saves, and the save reads cleanly next time too.
         assert json.loads((_aynik_home / "save.json").read_text())["loop"] == last_loop
     assert last_loop >= 1
+
+
+def test_the_save_is_written_off_the_frame_newest_first_and_a_blocked_one_says_so():
+    writer = save.SaveWriter()
+    for loop in (2, 3, 4):  # the newest wins; none is lost half-written
+        writer.submit(sample_memory(loop))
+    writer.flush()
+    assert writer.problem is None and save.load_save().memory.loop == 4
+    save.save_path().write_text("{not json", encoding="utf-8")  # a save nobody can read
+    writer.submit(sample_memory(5))
+    writer.flush()
+    assert writer.problem and writer.problem.startswith("Not saved:")
+    assert save.save_path().read_text(encoding="utf-8") == "{not json"  # never written over

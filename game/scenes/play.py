@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import save
+from game import gc_policy, save
 from game import tuning as T
 from game.bots import make_bot
 from game.input.controls import Controls
@@ -134,6 +134,7 @@ class PlayScene(Scene):
         self.hitstop = 0  # frames the day holds still after a heavy blow
         self.timer_mode = app.settings.timer_mode
         self.persist = persist
+        self.saver: save.SaveWriter | None = None  # made with the first save
         self.fresh_save = fresh_save
         self.save_problem: str | None = None
         self.notices = Notices(app.audio)
@@ -401,6 +402,8 @@ class PlayScene(Scene):
         if self.hint_due is not None:
             self._day_hint(self.hint_due)
             self.hint_due = None
+        if self.saver is not None and self.saver.problem != self.save_problem:
+            self.save_problem = self.saver.problem  # the last write's word: a problem, or none
         world = self.run.world
         if world.tick % MARKER_CHECK == 0 and len(self.explained) < len(MARKER_HINTS):
             self._explain_markers(world)
@@ -455,6 +458,7 @@ class PlayScene(Scene):
                     self.app, title, "The same morning, farther on.", ticks, self._pause
                 )
                 self.app.push(card)
+                gc_policy.settle()  # the map card hides it
             elif isinstance(event, FinalActBegun):
                 self._music()
                 # The beat that takes the loop from him (a short one for bots).
@@ -498,6 +502,7 @@ class PlayScene(Scene):
         self._music()
         self.app.audio.stinger("loop")
         self.finale.reset()
+        gc_policy.settle()  # behind the card: the old day is freed now, never mid-fight
         self.notices.clear()
         memory = self.run.memory
         if event.reason == "restart":
@@ -568,17 +573,18 @@ class PlayScene(Scene):
         """Memory goes to disk at the end of every loop (never over a save we cannot read)."""
         if not self.persist:
             return
-        try:
-            save.write_save(self.run.memory, set_damaged_aside=self.fresh_save)
-            self.fresh_save = False
-        except save.SaveBlocked as exc:
-            self.save_problem = f"Not saved: {exc}"
-        except OSError as exc:
-            self.save_problem = f"Not saved: {save.save_path()}: {exc.strerror or exc}"
+        if self.saver is None:
+            self.saver = save.SaveWriter()
+        # Written on the saver's thread: the frame the day ends on never waits on the disk.
+        self.saver.submit(self.run.memory, set_damaged_aside=self.fresh_save)
+        self.fresh_save = False
 
     def leave(self) -> None:
-        # Leaving mid-loop keeps what was learned this loop too.
+        # Leaving mid-loop keeps what was learned this loop too; it is on disk before we go.
         self._save()
+        if self.saver is not None:
+            self.saver.flush()
+            self.save_problem = self.saver.problem or self.save_problem
         if self.pb_ghost is not None:
             self.pb_ghost.close()
         if not self.run.completed:
