@@ -16,6 +16,7 @@ import gc
 # Young collections as Python's defaults; the oldest generation never on its own.
 THRESHOLDS = (700, 10, 1_000_000_000)
 _active = False  # only a running game (App.run) hands the collector over: tests keep Python's
+settling = False  # a settle's own collection is under way (a bench tells it from a stray one)
 
 
 def start() -> None:
@@ -30,8 +31,21 @@ def settle() -> None:
     """A full collection now, with what survives frozen out of every later collection.
     Unfreezing first lets what a day left behind (the old World) be freed. Does nothing unless
     `start` was called."""
+    global settling
     if not _active:
         return
     gc.unfreeze()
-    gc.collect()
+    settling = True
+    try:
+        gc.collect()
+    finally:
+        settling = False
     gc.freeze()
+
+
+def stop() -> None:
+    """Give the collector back to Python's defaults (a bench, between its runs)."""
+    global _active
+    _active = False
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)

@@ -136,3 +136,14 @@ def test_a_kill_holds_the_day_a_few_frames_and_a_boss_longer(app):
     assert play.run.world.tick == tick, "the day holds"
     app._update()
     assert play.run.world.tick == tick + 1
+
+
+def test_the_map_card_covers_the_screen_from_its_first_frame(app):
+    # The map changes under it: its first, slow frame must not be seen half-drawn.
+    for opaque, dark in ((True, True), (False, False)):
+        card = CardScene(app, "THE DAM", "", 75, opaque_at_once=opaque)
+        screen = pygame.Surface((320, 180))
+        screen.fill((255, 255, 255))
+        card.draw(screen, 1.0)
+        brightness = sum(pygame.transform.average_color(screen)[:3]) / 3
+        assert (brightness < 60) is dark, brightness

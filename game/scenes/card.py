@@ -29,8 +29,12 @@ class CardScene(Scene):
         subtitle: str = "",
         ticks: int = CARD_TICKS,
         on_pause: Callable[[], None] | None = None,
+        opaque_at_once: bool = False,
     ) -> None:
+        """`opaque_at_once`: the card covers the screen from its first frame (the map changes
+        under it: the new map's first, slow frame is never seen), then fades out as any card."""
         super().__init__(app)
+        self.opaque_at_once = opaque_at_once
         self.title = title
         self.subtitle = subtitle
         self.ticks_left = ticks
@@ -59,7 +63,7 @@ class CardScene(Scene):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         shown = self.total - self.ticks_left
-        fade = min(1.0, shown / 12, self.ticks_left / 15)
+        fade = min(1.0, 1.0 if self.opaque_at_once else shown / 12, self.ticks_left / 15)
         ui.shade(surface, int(235 * min(1.0, fade * 1.4)))
         w, h = surface.get_size()
         a = int(255 * fade)

@@ -455,10 +455,14 @@ class PlayScene(Scene):
                 title = (self.run.world.level.title or event.level).upper()
                 ticks = 30 if self.bot is not None else 75
                 card = CardScene(
-                    self.app, title, "The same morning, farther on.", ticks, self._pause
-                )
+                    self.app, title, "The same morning, farther on.", ticks, self._pause,
+                    opaque_at_once=True,
+                )  # fmt: skip
                 self.app.push(card)
-                gc_policy.settle()  # the map card hides it
+                # Behind the card, covering the screen at once: the new map's tiles are built
+                # and the collector runs now, not on the map's first frames in sight.
+                self.view.tilemap.prebuild()
+                gc_policy.settle()
             elif isinstance(event, FinalActBegun):
                 self._music()
                 # The beat that takes the loop from him (a short one for bots).
