@@ -70,6 +70,9 @@ class FlowField:
         self.age = FLOW_REFRESH
         self.radius = FLOW_RADIUS  # the reach of the field as last built
         self.wanted = FLOW_RADIUS  # the reach the Mimics asked for since
+        # A rebuild decided (origin and reach fixed) but not yet run: it runs when a Mimic
+        # first asks the field, so a tick in which none does costs no search at all.
+        self._due = False
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -82,6 +85,7 @@ class FlowField:
     def wanted_by(self, x: float, y: float) -> None:
         """A Mimic at (x, y) that cannot see Cage wants the field to reach it: the next build
         reaches that far (up to FLOW_RADIUS_MAX), so no hunter is left standing off the field."""
+        self._build_if_due()
         ox, oy = self.origin
         tx, ty = int(x // self.tw), int(y // self.th)
         reach = abs(tx - ox) + abs(ty - oy) + 6
@@ -100,6 +104,13 @@ class FlowField:
             return
         self.origin, self.age = tile, 0
         self.radius, self.wanted = self.wanted, FLOW_RADIUS
+        self._due = True  # what the field will be is fixed now; the search waits for a reader
+
+    def _build_if_due(self) -> None:
+        if not self._due:
+            return
+        self._due = False
+        tile = self.origin
         radius = self.radius
         distance, w, h, blocked = self.distance, self.width, self.height, self.blocked
         for i in self.touched:
@@ -128,6 +139,7 @@ class FlowField:
 
     def step_from(self, x: float, y: float) -> tuple[float, float] | None:
         """The centre of the neighbouring tile one step nearer Cage, or None off the field."""
+        self._build_if_due()
         w, h = self.width, self.height
         tx, ty = int(x // self.tw), int(y // self.th)
         if not (0 <= tx < w and 0 <= ty < h):
