@@ -88,6 +88,7 @@ class SaveWriter:
         self._wake = threading.Condition()
         self._pending: tuple[dict, bool] | None = None
         self._busy = False
+        self._closed = False
         self.problem: str | None = None
         self._thread = threading.Thread(target=self._work, name="save-writer", daemon=True)
         self._thread.start()
@@ -104,10 +105,19 @@ class SaveWriter:
         with self._wake:
             self._wake.wait_for(lambda: self._pending is None and not self._busy, timeout)
 
+    def close(self) -> None:
+        """Write what is pending, then let the thread end (the run is left)."""
+        self.flush()
+        with self._wake:
+            self._closed = True
+            self._wake.notify_all()
+
     def _work(self) -> None:
         while True:
             with self._wake:
-                self._wake.wait_for(lambda: self._pending is not None)
+                self._wake.wait_for(lambda: self._pending is not None or self._closed)
+                if self._pending is None:
+                    return  # closed, and nothing left to write
                 data, aside = self._pending
                 self._pending, self._busy = None, True
             try:

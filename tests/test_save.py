@@ -124,3 +124,6 @@ def test_the_save_is_written_off_the_frame_newest_first_and_a_blocked_one_says_s
     writer.flush()
     assert writer.problem and writer.problem.startswith("Not saved:")
     assert save.save_path().read_text(encoding="utf-8") == "{not json"  # never written over
+    writer.close()
+    writer._thread.join(timeout=5)
+    assert not writer._thread.is_alive(), "a closed writer's thread ends"

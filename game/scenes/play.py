@@ -587,8 +587,9 @@ class PlayScene(Scene):
         # Leaving mid-loop keeps what was learned this loop too; it is on disk before we go.
         self._save()
         if self.saver is not None:
-            self.saver.flush()
+            self.saver.close()  # on disk before we go, and its thread ends
             self.save_problem = self.saver.problem or self.save_problem
+            self.saver = None
         if self.pb_ghost is not None:
             self.pb_ghost.close()
         if not self.run.completed:
