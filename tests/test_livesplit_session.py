@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_livesplit import FakeLiveSplit, client_for, units_ticks
-from test_speedrun_session import EAST, OmegaDestroyed, command, course
+from test_speedrun_session import command, course, walk_and_win
 
 from game.replay.format import read_replay
-from game.sim.inputs import InputFrame
-from game.sim.loop import Run
 from game.speedrun.session import SpeedrunSession
 
 CAMPAIGN_REPLAY = Path(__file__).parent / "data" / "campaign.aynrep"
@@ -18,17 +16,9 @@ CAMPAIGN_REPLAY = Path(__file__).parent / "data" / "campaign.aynrep"
 
 def play_course(maps, livesplit: FakeLiveSplit | None = None, wait: int = 0) -> SpeedrunSession:
     """Stand `wait` ticks, walk east through every split, then the Omega goes (a stand-in)."""
-    level, atlas = maps
-    run = Run(level, 0, None, atlas)
     client = client_for(livesplit, push_seconds=1 / 60) if livesplit is not None else None
-    session = SpeedrunSession.new(run, level, 0, livesplit=client)
+    session = walk_and_win(maps, wait, livesplit=client)
     try:
-        for t in range(wait + 320):
-            events = run.step(session.input(InputFrame() if t < wait else EAST))
-            if t == wait + 319:
-                events.append(OmegaDestroyed(run.world.tick))
-            session.after_step(run, events)
-        assert session.ended is not None and session.ended.completed
         if livesplit is not None:
             livesplit.wait_for(lambda: livesplit.phase == "Ended", "LiveSplit's run ends")
     finally:

@@ -42,11 +42,12 @@ def course(tmp_path, killers=False):
     return load_atlas(write_course(tmp_path / "maps", killers=killers))
 
 
-def walk_and_win(maps, wait: int, clock=None) -> SpeedrunSession:
-    """Stand `wait` ticks, walk east through every split, then the Omega goes (a stand-in event)."""
+def walk_and_win(maps, wait: int, clock=None, **options) -> SpeedrunSession:
+    """Stand `wait` ticks, walk east through every split, then the Omega goes (a stand-in event).
+    `options`: more for SpeedrunSession.new (a LiveSplit client)."""
     level, atlas = maps
     run = Run(level, 0, None, atlas)
-    session = SpeedrunSession.new(run, level, 0, **({"clock": clock} if clock else {}))
+    session = SpeedrunSession.new(run, level, 0, **({"clock": clock} if clock else {}), **options)
     for t in range(wait + 320):
         events = run.step(session.input(InputFrame() if t < wait else EAST))
         if t == wait + 319:
