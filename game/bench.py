@@ -17,7 +17,7 @@ from game.level.campaign import resolve_level
 from game.level.data import LevelData
 from game.level.loader import load_level
 from game.sim import inputs
-from game.sim.mimic import CIRCLING, DRONE, Mimic
+from game.sim.mimic import CIRCLING, KINDS
 from game.sim.world import World
 
 WARMUP_TICKS = 60
@@ -52,41 +52,53 @@ def _open_positions(level: LevelData, around: tuple[float, float], count: int):
     return positions
 
 
+# The crowd's kinds, in turn: drones with spitters, carapaces and mites among them.
+CROWD_KINDS = ("drone", "drone", "spitter", "carapace", "mite")
+
+
 def crowd_world(level: LevelData, drones: int, seed: int = 1) -> World:
-    """A day on `level` with `drones` drones already out of the sand and fighting Cage."""
+    """A day on `level` with `drones` Mimics (of several kinds) already out of the sand, aware
+    of Cage and hunting him, registered as the day registers its own (contacts and all)."""
     world = World(level, seed)
     world.cage.integrity = 10**9  # he must survive the whole measurement
     for i, (x, y) in enumerate(_open_positions(level, world.cage.position, drones)):
-        mimic = Mimic(10_000 + i, DRONE, x, y, burrowed=False)
-        mimic.state, mimic.timer = CIRCLING, 30 + i % 90
-        world.space.add(mimic.body, mimic.shape)
-        mimic.in_space = True
-        world.mimics.append(mimic)
-        world._mimic_by_shape[mimic.shape] = mimic
+        kind = KINDS[CROWD_KINDS[i % len(CROWD_KINDS)]]
+        mimic = world.mimic_system.add(world, kind, x, y, False)
+        mimic.state, mimic.timer, mimic.aware = CIRCLING, 30 + i % 90, True
     return world
 
 
 def bench_sim(level: LevelData, drones: int) -> dict:
+    """Milliseconds per tick of a hunting crowd, and pymunk's own step timed inside those same
+    ticks (the reference the tick is compared with)."""
     world = crowd_world(level, drones)
     frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
     for _ in range(WARMUP_TICKS):
         world.step(frame)
-    tick_ms, space_ms = [], []
-    for _ in range(MEASURE_TICKS):
+    space, inner = world.space, []
+    real_step = space.step
+
+    def timed_step(dt: float) -> None:
         start = time.perf_counter()
-        world.step(frame)
-        tick_ms.append((time.perf_counter() - start) * 1000)
-    for _ in range(MEASURE_TICKS):
-        start = time.perf_counter()
-        world.space.step(T.DT)
-        space_ms.append((time.perf_counter() - start) * 1000)
+        real_step(dt)
+        inner.append((time.perf_counter() - start) * 1000)
+
+    space.step = timed_step
+    tick_ms = []
+    try:
+        for _ in range(MEASURE_TICKS):
+            start = time.perf_counter()
+            world.step(frame)
+            tick_ms.append((time.perf_counter() - start) * 1000)
+    finally:
+        space.step = real_step
     return {
         "drones": drones,
         "active": world.active_mimics(),
         "tick_median": statistics.median(tick_ms),
         "tick_p99": _percentile(tick_ms, 0.99),
-        "space_median": statistics.median(space_ms),
-        "space_p99": _percentile(space_ms, 0.99),
+        "space_median": statistics.median(inner),
+        "space_p99": _percentile(inner, 0.99),
     }
 
 
@@ -109,34 +121,75 @@ def bench_reset(level_path) -> dict:
     }
 
 
-def main() -> int:
+def bench_verify() -> dict:
+    """`aynik verify` of the shipped campaign replay, the whole process, as a player runs it:
+    how many times faster than the run's own in-game time."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    replay = Path(__file__).resolve().parents[1] / "tests" / "data" / "campaign.aynrep"
+    if not replay.is_file():
+        return {"skipped": "the campaign replay ships with the source tree"}
+    from game.replay.format import read_replay
+
+    igt_seconds = read_replay(replay).end["igt_ticks"] / T.TICK_RATE
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "game", "verify", str(replay)], check=True,
+                   capture_output=True)  # fmt: skip
+    return {"x_realtime": igt_seconds / (time.perf_counter() - start)}
+
+
+def main(as_json: bool = False) -> int:
+    """The table; with `as_json`, one JSON object of the same figures (ms unless named)."""
+    import json
+
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     path = resolve_level("beachhead")
     level = load_level(path)
-    print(f"All You Need Is Kill bench — {path.name}, {MEASURE_TICKS} ticks per row\n")
-    print("simulation, ms per tick      median     p99   | raw space.step median    p99")
-    for drones in (50, 200, 400):
+    figures: dict[str, float | int] = {}
+    out = [] if as_json else None
+
+    def say(line: str = "") -> None:
+        if out is None:
+            print(line, flush=True)
+
+    say(f"All You Need Is Kill bench — {path.name}, {MEASURE_TICKS} ticks per row\n")
+    say("simulation, ms per tick        median     p99   | pymunk's step in those ticks  p99")
+    for drones in (50, 200, 400, 1000):
         r = bench_sim(level, drones)
-        print(
-            f"  {drones:3d} drones ({r['active']:3d} active)  {r['tick_median']:8.3f} "
+        figures[f"sim.{drones}.tick_ms"] = r["tick_median"]
+        figures[f"sim.{drones}.tick_p99_ms"] = r["tick_p99"]
+        figures[f"sim.{drones}.step_ms"] = r["space_median"]
+        say(
+            f"  {drones:4d} Mimics ({r['active']:4d} active) {r['tick_median']:8.3f} "
             f"{r['tick_p99']:7.3f}   |              {r['space_median']:8.3f} {r['space_p99']:7.3f}"
         )
     r = bench_reset(path)
-    print(
+    figures["reset.world_ms"] = r["reset_median"]
+    figures["reset.cold_load_ms"] = r["load_median"]
+    say(
         f"\nloop reset (new day from LevelData)  median {r['reset_median']:.2f} ms, "
         f"max {r['reset_max']:.2f} ms   |  cold level load median {r['load_median']:.1f} ms"
     )
+    r = bench_verify()
+    if "x_realtime" in r:
+        figures["verify.x_realtime"] = r["x_realtime"]
+        say(f"\nverify of the campaign replay (whole process): {r['x_realtime']:.0f}x real time")
     from game.bench_frames import bench_frames
 
-    print("\nframes of the campaign (route bot, play scene, every card and map change)")
-    print("                              frames  median    p99  worst  >16.7ms  stray gc  card gc")
+    say("\nframes of the campaign (route bot, play scene, every card and map change)")
+    say("                              frames  median    p99  worst  >16.7ms  stray gc  card gc")
     for label, policy in (("game's collector policy", True), ("Python's defaults (ref)", False)):
         r = bench_frames(policy=policy)
         if "skipped" in r:
-            print(f"  {r['skipped']}")
+            say(f"  {r['skipped']}")
             break
-        print(
+        prefix = "frames" if policy else "frames.reference"
+        for key in ("p50_ms", "p99_ms", "max_ms", "gc_max_ms", "settle_max_ms", "over_16_7"):
+            figures[f"{prefix}.{key}"] = r[key]
+        say(
             f"  {label:26s} {r['frames']:7d} {r['p50_ms']:7.2f} {r['p99_ms']:6.2f} "
             f"{r['max_ms']:6.1f} {r['over_16_7']:8d} {r['gc_max_ms']:9.1f} "
             f"{r['settle_max_ms']:8.1f}"
@@ -144,21 +197,26 @@ def main() -> int:
     try:
         from game.render.bench import bench_render
     except ImportError:
-        print("\nrender: not available")
-        return 0
-    r = bench_render()
-    ours, theirs = r["worldview"], r["pyscroll"]
-    print(f"\nrender at 1280x720, {r['sprites']} drones on screen     median     p99")
-    rows = [("full frame (map, shadows, sprites, effects, HUD)", ours)]
-    if "median" in theirs:
-        rows += [
-            ("ours: map + the same sprites (pyscroll's work)", r["worldview same work"]),
-            ("pyscroll map + the same sprites (no HUD)", theirs),
-            ("map only, scrolling: ours", r["worldview map only"]),
-            ("map only, scrolling: pyscroll BufferedRenderer", theirs["map_only"]),
-        ]
-    for label, row in rows:
-        print(f"  {label:48s}  {row['median']:7.3f} {row['p99']:7.3f}")
-    if "median" not in theirs:
-        print(f"  pyscroll: {theirs.get('skipped', 'not measured')}")
+        say("\nrender: not available")
+    else:
+        r = bench_render()
+        ours, theirs = r["worldview"], r["pyscroll"]
+        figures["frame.render_ms"] = ours["median"]
+        if "median" in theirs:
+            figures["frame.pyscroll_ms"] = theirs["median"]
+        say(f"\nrender at 1280x720, {r['sprites']} drones on screen     median     p99")
+        rows = [("full frame (map, shadows, sprites, effects, HUD)", ours)]
+        if "median" in theirs:
+            rows += [
+                ("ours: map + the same sprites (pyscroll's work)", r["worldview same work"]),
+                ("pyscroll map + the same sprites (no HUD)", theirs),
+                ("map only, scrolling: ours", r["worldview map only"]),
+                ("map only, scrolling: pyscroll BufferedRenderer", theirs["map_only"]),
+            ]
+        for label, row in rows:
+            say(f"  {label:48s}  {row['median']:7.3f} {row['p99']:7.3f}")
+        if "median" not in theirs:
+            say(f"  pyscroll: {theirs.get('skipped', 'not measured')}")
+    if as_json:
+        print(json.dumps(figures, sort_keys=True))
     return 0

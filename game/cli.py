@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+")
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
 
-    commands.add_parser("bench", help="print the performance table")
+    bench = commands.add_parser("bench", help="print the performance table")
+    bench.add_argument("--json", action="store_true", help="one JSON object of the figures")
     add_speedrun_commands(commands)
     return parser
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "bench":
             from game.bench import main as bench_main
 
-            return bench_main()
+            return bench_main(as_json=args.json)
         if command == "replay":
             return _replay(args)
         return _play(args)
