@@ -19,6 +19,22 @@ BEAT_TICKS = 30  # nothing closes it in its first half second
 CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 
 
+def asks_pause(event: pygame.event.Event) -> bool:
+    """Esc, or the pad's Start: over a card (or the recap, or a story picture) it pauses."""
+    if event.type == pygame.KEYDOWN:
+        return event.key == pygame.K_ESCAPE
+    return (
+        event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_START
+    )
+
+
+def goes_on(event: pygame.event.Event) -> bool:
+    """A deliberate key to go on (Enter, Space, E, the pad's A): never a click or a stray key."""
+    if event.type == pygame.KEYDOWN:
+        return event.key in CLOSE_KEYS
+    return event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_A
+
+
 class CardScene(Scene):
     overlay = True
 
@@ -42,18 +58,13 @@ class CardScene(Scene):
         self.on_pause = on_pause
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        pad = event.type == pygame.CONTROLLERBUTTONDOWN
-        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or (
-            pad and event.button == pygame.CONTROLLER_BUTTON_START
-        ):
+        if asks_pause(event):
             if self.on_pause is not None:
                 self.on_pause()
             return
         if self.total - self.ticks_left < BEAT_TICKS:
             return  # the beat: a key or button still held from the fight does not skip it
-        if (event.type == pygame.KEYDOWN and event.key in CLOSE_KEYS) or (
-            pad and event.button == pygame.CONTROLLER_BUTTON_A
-        ):
+        if goes_on(event):
             self.app.pop()
 
     def update(self) -> None:

@@ -8,7 +8,7 @@ import pygame
 from game.render import ui
 from game.render.assets import assets_dir
 from game.scenes.base import Scene
-from game.scenes.card import CLOSE_KEYS
+from game.scenes.card import goes_on
 from game.tuning import TICK_RATE
 
 INK = (240, 236, 226)
@@ -66,10 +66,7 @@ class StoryScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         # As on a card: a moment to take it in, then only a deliberate key goes on, so a fire
         # button still held from the fight (the vision comes straight out of one) skips nothing.
-        deliberate = (event.type == pygame.KEYDOWN and event.key in CLOSE_KEYS) or (
-            event.type == pygame.CONTROLLERBUTTONDOWN and event.button == pygame.CONTROLLER_BUTTON_A
-        )
-        if not deliberate or self.ticks < 45:
+        if not goes_on(event) or self.ticks < 45:
             return
         self.ticks = 0
         self.index += 1

@@ -24,6 +24,7 @@ import pygame
 from game.level.data import LevelData, MapObject
 from game.render import ui
 from game.scenes.base import Scene
+from game.scenes.card import asks_pause, goes_on
 from game.sim.knowledge import describe
 from game.sim.memory import DeathRecord, Memory
 from game.sim.training import ABILITIES
@@ -37,7 +38,6 @@ REPEAT_COUNT = 3
 REPEAT_RADIUS = 160.0
 REPEAT_WINDOW = 5
 
-CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 # Keys that open the assists, the first one no action is bound to (A moves left by default).
 ASSIST_KEY_CHOICES = ("q", "f1", "o", "f3")
 OFFER = "Dying here again? Assists can make the day gentler"
@@ -318,28 +318,22 @@ class RecapScene(Scene):
             self.app.pop()
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        pad = event.type == pygame.CONTROLLERBUTTONDOWN
-        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or (
-            pad and event.button == pygame.CONTROLLER_BUTTON_START
-        ):
+        if asks_pause(event):
             if self.on_pause is not None:
                 self.on_pause()
             return
         if not self.ready:
             return  # the beat: a key still held from the fight does not skip what he learned
-        if event.type == pygame.KEYDOWN:
-            if event.key in CLOSE_KEYS:
-                self._close()
-            elif self.recap.offer_assists and pygame.key.name(event.key) == self.assist_key:
-                self._assists()
-        elif pad:
-            if event.button == pygame.CONTROLLER_BUTTON_A:
-                self._close()
-            elif self.recap.offer_assists and event.button in (
-                pygame.CONTROLLER_BUTTON_Y,
-                pygame.CONTROLLER_BUTTON_X,
-            ):
-                self._assists()
+        if goes_on(event):
+            self._close()
+        elif self.recap.offer_assists and (
+            (event.type == pygame.KEYDOWN and pygame.key.name(event.key) == self.assist_key)
+            or (
+                event.type == pygame.CONTROLLERBUTTONDOWN
+                and event.button in (pygame.CONTROLLER_BUTTON_Y, pygame.CONTROLLER_BUTTON_X)
+            )
+        ):
+            self._assists()
 
     def _assists(self) -> None:
         if self.on_assists is not None:
