@@ -9,7 +9,6 @@ field around hedgehogs, wrecks and walls. Pure: no pygame.
 from __future__ import annotations
 
 import math
-from collections import deque
 
 from game.level.data import LevelData, polygon_cells
 
@@ -73,6 +72,9 @@ class FlowField:
         # A rebuild decided (origin and reach fixed) but not yet run: it runs when a Mimic
         # first asks the field, so a tick in which none does costs no search at all.
         self._due = False
+        # step_from's answers by tile, good until the field or the blocked grid changes: most
+        # Mimics stand on a tile for several ticks, and a crowd shares tiles.
+        self._steps: dict[int, tuple[float, float] | None] = {}
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -80,6 +82,7 @@ class FlowField:
             for tx in range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw))):
                 i = ty * self.width + tx
                 self.blocked[i] = value or self.base[i]
+        self._steps.clear()
         self.age = FLOW_REFRESH  # rebuild on the next update
 
     def wanted_by(self, x: float, y: float) -> None:
@@ -110,6 +113,7 @@ class FlowField:
         if not self._due:
             return
         self._due = False
+        self._steps.clear()
         tile = self.origin
         radius = self.radius
         distance, w, h, blocked = self.distance, self.width, self.height, self.blocked
@@ -122,20 +126,38 @@ class FlowField:
         start = oy * w + ox
         distance[start] = 0
         touched.append(start)
-        queue = deque([(ox, oy)])
-        while queue:
-            x, y = queue.popleft()
-            d = distance[y * w + x] + 1
-            if d > radius:
-                continue
-            for dx, dy in NEIGHBOURS[:4]:
-                nx, ny = x + dx, y + dy
-                if 0 <= nx < w and 0 <= ny < h:
-                    j = ny * w + nx
+        # Breadth first, a ring of tiles at a time, on flat indices: the distances are the
+        # shortest walks, whatever the order within a ring.
+        last_row = (h - 1) * w
+        frontier = [start]
+        d = 0
+        while frontier and d < radius:
+            d += 1
+            ring = []
+            for i in frontier:
+                x = i % w
+                if x > 0:
+                    j = i - 1
                     if distance[j] == UNREACHED and not blocked[j]:
                         distance[j] = d
-                        touched.append(j)
-                        queue.append((nx, ny))
+                        ring.append(j)
+                if x < w - 1:
+                    j = i + 1
+                    if distance[j] == UNREACHED and not blocked[j]:
+                        distance[j] = d
+                        ring.append(j)
+                if i >= w:
+                    j = i - w
+                    if distance[j] == UNREACHED and not blocked[j]:
+                        distance[j] = d
+                        ring.append(j)
+                if i < last_row:
+                    j = i + w
+                    if distance[j] == UNREACHED and not blocked[j]:
+                        distance[j] = d
+                        ring.append(j)
+            touched.extend(ring)
+            frontier = ring
 
     def step_from(self, x: float, y: float) -> tuple[float, float] | None:
         """The centre of the neighbouring tile one step nearer Cage, or None off the field."""
@@ -144,6 +166,15 @@ class FlowField:
         tx, ty = int(x // self.tw), int(y // self.th)
         if not (0 <= tx < w and 0 <= ty < h):
             return None
+        key = ty * w + tx
+        steps = self._steps
+        if key in steps:
+            return steps[key]
+        steps[key] = step = self._step_from_tile(tx, ty)
+        return step
+
+    def _step_from_tile(self, tx: int, ty: int) -> tuple[float, float] | None:
+        w, h = self.width, self.height
         distance, blocked = self.distance, self.blocked
         here = distance[ty * w + tx]
         best, choice = here, None

@@ -2,34 +2,50 @@
 
 Owns the byte layout the hash covers (Doom's consistency check). Floats are hashed by their exact
 IEEE bytes: two runs agree only if they are bit-identical. Imports nothing from pygame or the OS.
+
+The layout is little-endian doubles and unsigned 64-bit words, in the order they are given. They
+are packed with `array` into one buffer and the digest takes that buffer in a single update (the
+same bytes as one update per value, so the digests are unchanged, at a fraction of the cost).
 """
 
 from __future__ import annotations
 
 import hashlib
-import struct
+import sys
+from array import array
 from collections.abc import Iterable
 
-_DOUBLE = struct.Struct("<d")
-_INT = struct.Struct("<Q")
+_MASK = 0xFFFFFFFFFFFFFFFF
+_SWAP = sys.byteorder != "little"  # the layout is little-endian on every machine
 
 
 class StateHasher:
     def __init__(self) -> None:
-        self._h = hashlib.blake2b(digest_size=16)
+        self._bytes = bytearray()
 
     def floats(self, values: Iterable[float]) -> None:
-        for v in values:
-            self._h.update(_DOUBLE.pack(v))
+        packed = array("d", values)
+        if _SWAP:
+            packed.byteswap()
+        self._bytes += packed
 
     def ints(self, values: Iterable[int]) -> None:
-        for v in values:
-            self._h.update(_INT.pack(v & 0xFFFFFFFFFFFFFFFF))
+        packed = array("Q", [v & _MASK for v in values])
+        if _SWAP:
+            packed.byteswap()
+        self._bytes += packed
 
     def text(self, value: str) -> None:
         data = value.encode()
-        self._h.update(_INT.pack(len(data)))
-        self._h.update(data)
+        self.ints((len(data),))
+        self._bytes += data
+
+    def raw(self, packed: bytes) -> None:
+        """Bytes another StateHasher packed (`packed`): a part of the state kept ready."""
+        self._bytes += packed
+
+    def packed(self) -> bytes:
+        return bytes(self._bytes)
 
     def hexdigest(self) -> str:
-        return self._h.hexdigest()
+        return hashlib.blake2b(self._bytes, digest_size=16).hexdigest()

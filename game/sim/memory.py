@@ -33,6 +33,10 @@ class Memory:
     training_level: int = 0
     deaths: list[DeathRecord] = field(default_factory=list)
     deaths_forgotten: int = 0  # deaths whose detail a long save trimmed (game.save caps the log)
+    # Its hash bytes, packed again only when what they cover changes (they are hashed every
+    # tick of a run; they change a few times a loop). Not part of what Memory is.
+    _hash_key: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _hash_bytes: bytes = field(default=b"", init=False, repr=False, compare=False)
 
     @property
     def death_count(self) -> int:
@@ -59,6 +63,16 @@ class Memory:
         return True
 
     def hash_into(self, h: StateHasher) -> None:
+        last = self.deaths[-1] if self.deaths else None
+        key = (self.loop, self.training_level, len(self.knowledge), len(self.deaths),
+               self.deaths_forgotten, id(self.knowledge), id(self.deaths), id(last))  # fmt: skip
+        if key != self._hash_key:
+            packed = StateHasher()
+            self._pack(packed)
+            self._hash_key, self._hash_bytes = key, packed.packed()
+        h.raw(self._hash_bytes)
+
+    def _pack(self, h: StateHasher) -> None:
         h.ints((self.loop, self.training_level, len(self.knowledge), len(self.deaths)))
         for knowledge_id, loop in self.knowledge.items():
             h.text(knowledge_id)

@@ -31,7 +31,7 @@ from game.sim.events import (
     SimEvent,
 )
 from game.sim.flow import FlowField
-from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive
+from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive, drive_force
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
@@ -176,6 +176,12 @@ class Senses:
     spits: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     births: list[tuple[int, float, float]] = field(default_factory=list)
     blasts: list[tuple[int, float, float]] = field(default_factory=list)  # (id, x, y) slams
+    speed_factor: float = field(init=False)  # assists.mimic_speed, read once a tick
+    # The Mimics whose force this tick waits for the system's batch write (see Mimic.set_force).
+    forces: list[Mimic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.speed_factor = self.assists.mimic_speed
 
 
 @dataclass(frozen=True)
@@ -227,6 +233,15 @@ class Mimic:
         self.home = (x, y)  # where it came out: an unaware Mimic prowls around here
         self._x, self._y = x, y  # read at the start of each think (see think)
         self._ux, self._uy, self._distance = 1.0, 0.0, 1.0
+        # The Mimic system reads every body's position and velocity in one batch before they
+        # think (_read_tick says which tick), and writes the forces they ask for back in one
+        # batch after: `_forces` is that tick's list while this Mimic thinks on a batch reading.
+        self._body_id = self.body.id
+        self._read_tick = -1
+        self._rx, self._ry, self._rvx, self._rvy = x, y, 0.0, 0.0
+        self._forces: list[Mimic] | None = None
+        self._force_asked = False
+        self._fx, self._fy = 0.0, 0.0
         self.homing = False  # called back (an Alpha, in the final act): walking home, blind
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
@@ -271,8 +286,13 @@ class Mimic:
         if self.timer > 0:
             self.timer -= 1
         # Where it is and where Cage is, read once: nothing moves while the Mimics think.
-        p = self.body.position
-        x, y = p.x, p.y
+        if self._read_tick == senses.tick:
+            x, y = self._rx, self._ry
+            self._forces = senses.forces
+        else:  # not in the batch (thinking outside the system, or not in the space)
+            p = self.body.position
+            x, y = p.x, p.y
+            self._forces = None
         dx, dy = senses.cage_x - x, senses.cage_y - y
         distance = math.hypot(dx, dy) or 1.0
         self._x, self._y = x, y
@@ -314,10 +334,31 @@ class Mimic:
         if senses is not None:
             if senses.mines:
                 want_vx, want_vy = self._around_mines(want_vx, want_vy, senses)
-            factor = senses.assists.mimic_speed
+            factor = senses.speed_factor
             want_vx, want_vy = want_vx * factor, want_vy * factor
         gain = self.kind.mass * T.DRONE_DRIVE_GAIN
-        drive(self.body, want_vx, want_vy, gain, self.kind.max_force * strength)
+        cap = self.kind.max_force * strength
+        if self._forces is None:
+            drive(self.body, want_vx, want_vy, gain, cap)
+        else:
+            self.set_force(*drive_force(self._rvx, self._rvy, want_vx, want_vy, gain, cap))
+
+    def set_force(self, fx: float, fy: float) -> None:
+        """This tick's force: kept for the system's batch write while thinking on a batch
+        reading, else set on the body at once."""
+        forces = self._forces
+        if forces is None:
+            self.body.force = (fx, fy)
+            return
+        if not self._force_asked:
+            self._force_asked = True
+            forces.append(self)
+        self._fx, self._fy = fx, fy
+
+    def _velocity_changed(self) -> None:
+        """Its own velocity was just set or pushed mid-think: later reads see the new one."""
+        v = self.body.velocity
+        self._rvx, self._rvy = v.x, v.y
 
     def _around_mines(self, vx: float, vy: float, senses: Senses) -> tuple[float, float]:
         """Mimics sense the mines in the sand and steer around them, so none of them (an Alpha
@@ -550,6 +591,7 @@ def _enter_lunge(m: Mimic, s: Senses) -> None:
     m.body.apply_impulse_at_local_point(
         ((ux * speed - vx) * kind.mass, (uy * speed - vy) * kind.mass)
     )
+    m._velocity_changed()
     x, y = m._x, m._y
     s.events.append(MimicLunge(s.tick, m.id, x, y, m.kind.name))
 
@@ -559,7 +601,7 @@ def _melee_lunge(m: Mimic, s: Senses) -> int | None:
     # Committed: it flies on its impulse, slowed only by the drag of the sand.
     vx, vy = m.body.velocity
     drag = m.kind.mass * T.DRONE_LUNGE_DRAG
-    m.body.force = (-vx * drag, -vy * drag)
+    m.set_force(-vx * drag, -vy * drag)
     if m.timer == 0:
         if m.kind.slam_radius > 0:
             x, y = m._x, m._y
@@ -625,6 +667,7 @@ def _enter_tunneling(m: Mimic, s: Senses) -> None:
         s.space.remove(m.body, m.shape)
         m.in_space = False
     m.body.velocity = (0.0, 0.0)
+    m._velocity_changed()
     m.timer = T.BURROWER_TUNNEL_MAX
 
 

@@ -11,10 +11,12 @@ Imports pymunk and sim modules; pure like the rest of game.sim.
 from __future__ import annotations
 
 import math
+import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pymunk
+import pymunk.batch
 
 from game import tuning as T
 from game.sim import events as ev
@@ -32,7 +34,7 @@ from game.sim.mimic import (
     MimicKind,
     Senses,
 )
-from game.sim.physics import SIGHT_FILTER
+from game.sim.physics import MIMIC_FILTER, SIGHT_FILTER
 from game.sim.rng import GameRng, stream
 
 if TYPE_CHECKING:
@@ -64,10 +66,26 @@ class Spit:
     age: int = 0
 
 
+_FIELDS = pymunk.batch.BodyFields
+_READ = _FIELDS.BODY_ID | _FIELDS.POSITION | _FIELDS.VELOCITY
+_FORCES = _FIELDS.BODY_ID | _FIELDS.FORCE
+# A Mimic's hash words (its luck's state last, unsigned) and floats, little-endian as
+# game.sim.hashing lays them out.
+_MIMIC_HASH = struct.Struct("<12qQ7d")
+# Who can touch Cage or Rita: Mimic shapes only (see resolve_contacts).
+_TOUCH_FILTER = pymunk.ShapeFilter(mask=MIMIC_FILTER.categories)
+
+
+def _by_id(mimic: Mimic) -> int:
+    return mimic.id
+
+
 class MimicSystem:
     def __init__(self) -> None:
         self.mimics: list[Mimic] = []
         self.by_shape: dict[pymunk.Shape, Mimic] = {}
+        self.by_body_id: dict[int, Mimic] = {}  # pymunk's body id -> Mimic, for batch reads
+        self._batch = pymunk.batch.Buffer()
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
         self.newly_cleared = False  # a named spawn's last Mimic died this tick
@@ -101,6 +119,7 @@ class MimicSystem:
         mimic.damage_scale = damage_scale
         self.mimics.append(mimic)
         self.by_shape[mimic.shape] = mimic
+        self.by_body_id[mimic._body_id] = mimic
         if not burrowed:
             world.space.add(mimic.body, mimic.shape)
             mimic.in_space = True
@@ -163,8 +182,10 @@ class MimicSystem:
             cx, cy, not world.cage.dead, world.tick, events, world.space, flow,
             world.assists, mines, standable, world.final_act,
         )  # fmt: skip
+        self._read_bodies(world.space, world.tick)
         for mimic in self.mimics:
             mimic.think(senses)
+        self._write_forces(world.space, senses.forces)
         # What they asked for, in the order they asked.
         for _owner, x, y, dx, dy in senses.spits:
             speed = T.SPIT_SPEED * world.assists.mimic_speed
@@ -185,6 +206,46 @@ class MimicSystem:
                 world._blast(x, y, mimic.kind.slam_radius, 0, T.HULK_SLAM_DAMAGE,
                              T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
                              by="mimic")  # fmt: skip
+
+    def _read_bodies(self, space: pymunk.Space, tick: int) -> None:
+        """Every body's position and velocity in one batch (pymunk.batch), handed to the Mimics
+        for this tick's think: nothing moves while they think, and one read per body through
+        pymunk's properties costs more than their thinking."""
+        buffer = self._batch
+        buffer.clear()
+        pymunk.batch.get_space_bodies(space, _READ, buffer)
+        ids = memoryview(buffer.int_buf()).cast("P").tolist()
+        values = memoryview(buffer.float_buf()).cast("d").tolist()
+        by_body_id = self.by_body_id
+        for i, body_id in enumerate(ids):
+            mimic = by_body_id.get(body_id)
+            if mimic is not None:
+                k = 4 * i
+                mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
+                mimic._read_tick = tick
+
+    def _write_forces(self, space: pymunk.Space, asked: list[Mimic]) -> None:
+        """The forces the Mimics asked for this tick, set on their bodies in one batch; every
+        other body keeps the force it has. A Mimic that left the space while thinking gets its
+        force set directly, as it would have had it."""
+        if not asked:
+            return
+        buffer = self._batch
+        buffer.clear()
+        pymunk.batch.get_space_bodies(space, _FORCES, buffer)
+        ids = memoryview(buffer.int_buf()).cast("P").tolist()
+        forces = memoryview(buffer.float_buf()).cast("d")  # written in place, then set
+        index = {body_id: i for i, body_id in enumerate(ids)}
+        for mimic in asked:
+            mimic._force_asked = False
+            i = index.get(mimic._body_id)
+            if i is None:
+                mimic.body.force = (mimic._fx, mimic._fy)
+            else:
+                forces[2 * i] = mimic._fx
+                forces[2 * i + 1] = mimic._fy
+        asked.clear()
+        pymunk.batch.set_space_bodies(space, _FIELDS.FORCE, buffer)
 
     def _birth(self, world: World, owner: int, x: float, y: float, events) -> None:
         alive = sum(1 for m in self.mimics if m.parent == owner and m.alive)
@@ -241,6 +302,21 @@ class MimicSystem:
         self.spits = flying
 
     # --- contacts -----------------------------------------------------------------------------
+    def near(self, space: pymunk.Space, x: float, y: float, reach: float) -> list[Mimic]:
+        """Every Mimic whose centre may lie within `reach` of its own radius from (x, y), in id
+        order: those pymunk's spatial index finds (a point query, not a scan of the crowd), and
+        any out of the space (a burrower surfacing under the sand still touches). A superset:
+        callers keep their exact test."""
+        by_shape = self.by_shape
+        found = [
+            by_shape[info.shape]
+            for info in space.point_query((x, y), reach + 1.0, _TOUCH_FILTER)
+            if info.shape in by_shape
+        ]
+        found.extend(m for m in self.mimics if not m.in_space)
+        found.sort(key=_by_id)
+        return found
+
     def resolve_contacts(self, world: World, events: list[ev.SimEvent]) -> None:
         """Mimics touching Cage or Rita hurt them: a lunge hard, a bump a little (id order)."""
         cage = world.cage
@@ -252,7 +328,12 @@ class MimicSystem:
         rx, ry = rita.position if rita_alive else (0.0, 0.0)
         cage_reach = T.CAGE_RADIUS + 1.0
         rita_reach = T.RITA_RADIUS + 1.0
-        for mimic in self.mimics:
+        # Only those near either of them can touch: found by pymunk's index, in id order.
+        touching = [] if cage.dead else self.near(world.space, cx, cy, cage_reach)
+        if rita_alive:
+            touching = sorted({*touching, *self.near(world.space, rx, ry, rita_reach)},
+                              key=_by_id)  # fmt: skip
+        for mimic in touching:
             if mimic.contact_cooldown > 0 or not mimic.dangerous:
                 continue
             kind = mimic.kind
@@ -303,6 +384,7 @@ class MimicSystem:
             if mimic.in_space:
                 world.space.remove(mimic.body, mimic.shape)
             del self.by_shape[mimic.shape]
+            del self.by_body_id[mimic._body_id]
             name = mimic.spawn_name
             if name:
                 self.cleared[name] -= 1
@@ -327,8 +409,12 @@ class MimicSystem:
 
     def hash_into(self, h: StateHasher) -> None:
         for m in self.mimics:
-            h.ints(m.hash_words())
-            h.floats(m.hash_floats())
+            words, floats = m.hash_words(), m.hash_floats()
+            try:  # one pack a Mimic: the same bytes as ints() then floats()
+                h.raw(_MIMIC_HASH.pack(*words, *floats))
+            except struct.error:  # a word out of the packed ranges: word by word, as ever
+                h.ints(words)
+                h.floats(floats)
         for s in self.spits:
             h.ints((s.id, s.age))
             h.floats((s.x, s.y, s.vx, s.vy))

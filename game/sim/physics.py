@@ -92,13 +92,20 @@ def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
     return shapes
 
 
-def drive(body: pymunk.Body, want_vx: float, want_vy: float, gain: float, cap: float) -> None:
-    """Push a body toward a wanted velocity: a force proportional to the difference (`gain` in
-    kg/s), never more than `cap` newtons. Every walker in the game moves this way, so blows
-    and blasts carry them physically and their own legs bring them back."""
-    vx, vy = body.velocity
+def drive_force(
+    vx: float, vy: float, want_vx: float, want_vy: float, gain: float, cap: float
+) -> tuple[float, float]:
+    """The force that pushes a body moving at (vx, vy) toward a wanted velocity: proportional to
+    the difference (`gain` in kg/s), never more than `cap` newtons."""
     fx, fy = (want_vx - vx) * gain, (want_vy - vy) * gain
     magnitude = math.hypot(fx, fy)
     if magnitude > cap:
         fx, fy = fx * cap / magnitude, fy * cap / magnitude
-    body.force = (fx, fy)
+    return fx, fy
+
+
+def drive(body: pymunk.Body, want_vx: float, want_vy: float, gain: float, cap: float) -> None:
+    """Push a body toward a wanted velocity (`drive_force`). Every walker in the game moves this
+    way, so blows and blasts carry them physically and their own legs bring them back."""
+    vx, vy = body.velocity
+    body.force = drive_force(vx, vy, want_vx, want_vy, gain, cap)

@@ -201,6 +201,7 @@ class RitaRules:
         if not rita.alive:
             return
         # She knows what an Alpha's death does to the day: she never shoots one.
+        # (A scan, not a query of pymunk's index: her sight takes in most of a crowd.)
         targets = [
             (*m.position, m.kind.radius)
             for m in self.mimics

@@ -1,0 +1,121 @@
+"""The batched simulation plays exactly as the body-by-body one did.
+
+The Mimic system reads every body in one pymunk.batch call and writes the forces back in one,
+finds who touches Cage and Rita through pymunk's index, the flow field searches by rings on flat
+indices and caches its steps, and the state hash packs its bytes: each of these must leave every
+tick's state hash as the plain way gives it, or every recorded replay would stop verifying.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections import deque
+
+import pytest
+
+from game.bench import crowd_world
+from game.level.campaign import resolve_level
+from game.level.loader import load_level
+from game.sim import inputs
+from game.sim.flow import UNREACHED, FlowField
+from game.sim.hashing import StateHasher
+from game.sim.mimic import KINDS, Mimic
+from game.sim.mimics import MimicSystem
+
+
+@pytest.fixture(scope="module")
+def beachhead():
+    return load_level(resolve_level("beachhead"))
+
+
+def _hashes(world, ticks: int) -> list[str]:
+    frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
+    out = []
+    for _ in range(ticks):
+        world.step(frame)
+        out.append(world.state_hash())
+    return out
+
+
+def _plain_think(monkeypatch) -> None:
+    """The body-by-body way: no batch read (so no batch write), every Mimic a contact suspect."""
+    monkeypatch.setattr(MimicSystem, "_read_bodies", lambda self, space, tick: None)
+    monkeypatch.setattr(MimicSystem, "near", lambda self, space, x, y, reach: list(self.mimics))
+
+
+def test_a_hunting_crowd_plays_tick_for_tick_as_the_plain_way(beachhead, monkeypatch):
+    batched = _hashes(crowd_world(beachhead, 150), 240)
+    with monkeypatch.context() as patch:
+        _plain_think(patch)
+        plain = _hashes(crowd_world(beachhead, 150), 240)
+    first = next((i for i, (a, b) in enumerate(zip(batched, plain, strict=True)) if a != b), None)
+    assert first is None, f"the batched crowd diverges at tick {first}"
+
+
+def test_the_crowd_really_touches_cage_so_contacts_are_exercised(beachhead):
+    world = crowd_world(beachhead, 150)
+    start = world.cage.integrity
+    _hashes(world, 240)
+    assert world.cage.integrity < start
+
+
+def test_the_state_hash_bytes_are_one_value_at_a_time_as_ever():
+    ints, floats, text = (3, -1, 2**64 - 5, 0), (0.1, -2.5e300, float("inf")), "ambush:12"
+    reference = hashlib.blake2b(digest_size=16)
+    for v in ints:
+        reference.update(struct.pack("<Q", v & 0xFFFFFFFFFFFFFFFF))
+    for v in floats:
+        reference.update(struct.pack("<d", v))
+    reference.update(struct.pack("<Q", len(text.encode())) + text.encode())
+    h = StateHasher()
+    h.ints(ints)
+    h.floats(floats)
+    h.text(text)
+    assert h.hexdigest() == reference.hexdigest()
+
+
+def test_a_mimic_packed_whole_hashes_as_its_words_and_floats():
+    mimic = Mimic(7, KINDS["carapace"], 100.5, 200.25, burrowed=False)
+    mimic.orbit_sign = -1
+    system = MimicSystem()
+    system.mimics.append(mimic)
+    packed = StateHasher()
+    system.hash_into(packed)
+    plain = StateHasher()
+    plain.ints(mimic.hash_words())
+    plain.floats(mimic.hash_floats())
+    assert packed.hexdigest() == plain.hexdigest()
+
+
+def _reference_distances(field: FlowField) -> list[int]:
+    w, h = field.width, field.height
+    distance = [UNREACHED] * (w * h)
+    ox, oy = field.origin
+    distance[oy * w + ox] = 0
+    queue = deque([(ox, oy)])
+    while queue:
+        x, y = queue.popleft()
+        d = distance[y * w + x] + 1
+        if d > field.radius:
+            continue
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            nx, ny = x + dx, y + dy
+            if 0 <= nx < w and 0 <= ny < h:
+                j = ny * w + nx
+                if distance[j] == UNREACHED and not field.blocked[j]:
+                    distance[j] = d
+                    queue.append((nx, ny))
+    return distance
+
+
+@pytest.mark.parametrize("tile", [(40, 60), (5, 5), (90, 20), (0, 0)])
+def test_the_flow_field_finds_the_shortest_walks(beachhead, tile):
+    field = FlowField(beachhead)
+    tx, ty = min(tile[0], field.width - 1), min(tile[1], field.height - 1)
+    field.update((tx + 0.5) * field.tw, (ty + 0.5) * field.th)
+    field.step_from(0.0, 0.0)  # the first reader runs the search
+    assert field.distance == _reference_distances(field)
+    # and its cached steps are those of the field as it is now
+    x, y = (tx + 3.5) * field.tw, (ty + 0.5) * field.th
+    assert field.step_from(x, y) == field._step_from_tile(tx + 3, ty)
