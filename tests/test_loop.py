@@ -326,3 +326,32 @@ def test_each_drill_grants_its_ability_for_good():
     cage = run.world.cage
     assert run.memory.training_level == 5
     assert cage.can_dash and cage.has_blade and cage.grenades == T.GRENADES_PER_DAY
+
+
+def test_a_gate_stays_shut_when_something_else_is_learned():
+    """Reading an Intel teaches its own knowledge: only a Gate that requires it opens."""
+    gate = obj(20, "Gate", 700, 0, 32, 960, requires="intel:gate-code", message="Locked.")
+    other = obj(21, "Intel", 660, 480, knowledge="intel:weather", title="Forecast", text="Rain")
+    world = World(arena(objects=(gate, other)), 1, looping_memory())
+    for _ in range(15):
+        world.step(InputFrame(move_x=127))
+    events = world.step(InputFrame(buttons=inputs.INTERACT))
+    assert any(isinstance(e, ev.IntelRead) for e in events), "he read the other note"
+    assert world.memory.knows("intel:weather")
+    assert not any(isinstance(e, ev.GateOpened) for e in events)
+    for _ in range(120):
+        world.step(InputFrame(move_x=127))
+    assert world.cage.position[0] < 700 - T.CAGE_RADIUS + 0.5, "the gate still holds him"
+
+
+def test_only_the_charge_destroys_the_omega_never_a_grenade_or_a_mine():
+    core = obj(40, "Omega", 1000, 480)
+    world = World(arena(objects=(core,)), 1, looping_memory())
+    world.cage.integrity = 10**6  # he stands in his own blasts here
+    events: list = []
+    for by, cause in (("grenade", "a grenade"), ("mine", "a mine"), ("blast", "a claymore")):
+        world._blast(1000.0, 480.0, 160.0, 999, 0, 400.0, cause, events, by=by)
+        world.step(InputFrame())
+        assert world.omega.alive, f"{cause} at the core leaves the Omega alive"
+    assert world.completed_tick is None
+    assert not any(isinstance(e, ev.OmegaDestroyed) for e in events)

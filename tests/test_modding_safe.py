@@ -152,6 +152,11 @@ def build_corpus(base: Path) -> list[Case]:
     add("url", tmx(tilesets=TSX.replace("tiny.tsx", "http://example.com/t.tsx")), "not a file")
     add("backslash", tmx(tilesets=TSX.replace("tiny.tsx", "..\\outside\\t.tsx")), "portable")
     (mod / "linked.tsx").symlink_to(outside / "tiny.tsx")
+    image_layer = '<imagelayer id="9" name="sky"><image source="../outside/tiny.png"/></imagelayer>'
+    add("imagelayer_out", tmx().replace("</map>", image_layer + "</map>"), "leads out")
+    (outside / "whole.tmx").write_text(tmx(), encoding="utf-8")
+    (mod / "linked_map.tmx").symlink_to(outside / "whole.tmx")
+    cases.append(Case("map_symlink_out", mod / "linked_map.tmx", "symlink"))
     add("symlink_out", tmx(tilesets=TSX.replace("tiny.tsx", "linked.tsx")), "symlink")
     add("missing_tileset", tmx(tilesets=TSX.replace("tiny.tsx", "nowhere.tsx")), "not found")
     (mod / "noimage.tsx").write_text(

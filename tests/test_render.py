@@ -450,7 +450,8 @@ def test_effects_pool_is_bounded(screen, level):
     view.draw(screen, world, 1.0, None)
     from game.render import effects
 
-    assert view.effects.alive <= effects.MAX_PARTICLES + effects.MAX_FX + 200 * 4
+    assert view.effects.alive <= effects.MAX_PARTICLES + effects.MAX_FX + effects.MAX_TRACERS
+    assert len(view.effects._tracers) <= effects.MAX_TRACERS, "tracers are pooled too"
     assert view.effects.decals <= effects.MAX_DECALS
 
 
@@ -551,14 +552,10 @@ def test_a_missing_animation_falls_back_to_the_first(screen, tmp_path):
 
 
 def test_the_beachhead_draws(screen):
-    loader = pytest.importorskip("game.level.loader")
+    from game.level import loader
     from game.level.campaign import resolve_level
 
-    try:
-        path = resolve_level("beachhead")
-    except Exception:
-        pytest.skip("the beachhead map is not there yet")
-    beach = loader.load_level(path)
+    beach = loader.load_level(resolve_level("beachhead"))
     world = World(beach, 1)
     view = WorldView(beach, SCREEN)
     for _ in range(3):

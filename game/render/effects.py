@@ -56,6 +56,7 @@ MAX_PARTICLES = 900
 MAX_FX = 160
 MAX_DECALS = 240
 TRACER_TICKS = 4.0  # a tracer fades over about 3-4 frames
+MAX_TRACERS = 96  # rounds in flight drawn at once: beyond it the oldest give way
 DECAL_TICKS = 20 * T.TICK_RATE  # splats linger ~20 s ...
 DECAL_FADE_TICKS = 6 * T.TICK_RATE  # ... fading out over their last 6
 DECAL_LEVELS = 8
@@ -405,6 +406,11 @@ class Effects:
         return trauma
 
     # --- spawning -----------------------------------------------------------------------------
+    def _add_tracer(self, tracer: tuple[float, float, float, float, float]) -> None:
+        if len(self._tracers) >= MAX_TRACERS:
+            del self._tracers[0]  # the oldest has nearly faded anyway
+        self._tracers.append(tracer)
+
     def _add_fx(
         self,
         anim: Animation,
@@ -450,7 +456,7 @@ class Effects:
         reach = MUZZLE_DISTANCE - T.CAGE_RADIUS - 2  # the sim's round starts a little inside
         x0 = e.x + c * reach - s * MUZZLE_SIDE
         y0 = e.y + s * reach + c * MUZZLE_SIDE
-        self._tracers.append((x0, y0, e.end_x, e.end_y, float(e.tick)))
+        self._add_tracer((x0, y0, e.end_x, e.end_y, float(e.tick)))
         # Brass flies out to the right of the rifle, a little back.
         eject = angle + math.pi / 2 + rng.uniform(-0.35, 0.35)
         speed = rng.uniform(1.6, 2.6)
@@ -503,7 +509,7 @@ class Effects:
         c, s = math.cos(angle), math.sin(angle)
         muzzle = self.sheets["fx_muzzle"].animation("play")
         self._add_fx(muzzle, e.x + c * 12, e.y + s * 12, e.tick, rotation_step(angle))
-        self._tracers.append((e.x + c * 4, e.y + s * 4, e.end_x, e.end_y, float(e.tick)))
+        self._add_tracer((e.x + c * 4, e.y + s * 4, e.end_x, e.end_y, float(e.tick)))
         if e.hit == "wall":
             self._sparks(e.end_x, e.end_y, e.tick, 4, 2.0, angle + math.pi, 1.1)
 
