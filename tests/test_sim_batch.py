@@ -40,7 +40,7 @@ def _hashes(world, ticks: int) -> list[str]:
 
 def _plain_think(monkeypatch) -> None:
     """The body-by-body way: no batch read (so no batch write), every Mimic a contact suspect."""
-    monkeypatch.setattr(MimicSystem, "_read_bodies", lambda self, space, tick: None)
+    monkeypatch.setattr(MimicSystem, "read_bodies", lambda self, space, tick: None)
     monkeypatch.setattr(MimicSystem, "near", lambda self, space, x, y, reach: list(self.mimics))
 
 

@@ -75,6 +75,7 @@ class FlowField:
         # step_from's answers by tile, good until the field or the blocked grid changes: most
         # Mimics stand on a tile for several ticks, and a crowd shares tiles.
         self._steps: dict[int, tuple[float, float] | None] = {}
+        self._hunts: dict[int, tuple[int, tuple[float, float] | None]] = {}  # (reach, step)
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -83,21 +84,43 @@ class FlowField:
                 i = ty * self.width + tx
                 self.blocked[i] = value or self.base[i]
         self._steps.clear()
+        self._hunts.clear()
         self.age = FLOW_REFRESH  # rebuild on the next update
 
     def wanted_by(self, x: float, y: float) -> None:
         """A Mimic at (x, y) that cannot see Cage wants the field to reach it: the next build
         reaches that far (up to FLOW_RADIUS_MAX), so no hunter is left standing off the field."""
         self._build_if_due()
+        reach = self._reach_for(int(x // self.tw), int(y // self.th))
+        if reach > self.wanted:
+            self.wanted = min(FLOW_RADIUS_MAX, reach)
+
+    def _reach_for(self, tx: int, ty: int) -> int:
         ox, oy = self.origin
-        tx, ty = int(x // self.tw), int(y // self.th)
         reach = abs(tx - ox) + abs(ty - oy) + 6
         if 0 <= tx < self.width and 0 <= ty < self.height:
             if self.distance[ty * self.width + tx] == UNREACHED and reach <= self.radius:
                 # Close as the crow flies but not on the field: the way round is longer.
                 reach = self.radius * 3 // 2
+        return reach
+
+    def hunt_from(self, x: float, y: float) -> tuple[float, float] | None:
+        """`wanted_by` then `step_from`, for a hunter that cannot see Cage: one look-up of its
+        tile, the answers kept by tile until the field changes."""
+        self._build_if_due()
+        tx, ty = int(x // self.tw), int(y // self.th)
+        w = self.width
+        if not (0 <= tx < w and 0 <= ty < self.height):
+            reach, step = self._reach_for(tx, ty), None
+        else:
+            key = ty * w + tx
+            known = self._hunts.get(key)
+            if known is None:
+                known = self._hunts[key] = (self._reach_for(tx, ty), self.step_from(x, y))
+            reach, step = known
         if reach > self.wanted:
             self.wanted = min(FLOW_RADIUS_MAX, reach)
+        return step
 
     def update(self, cage_x: float, cage_y: float) -> None:
         self.age += 1
@@ -114,6 +137,7 @@ class FlowField:
             return
         self._due = False
         self._steps.clear()
+        self._hunts.clear()
         tile = self.origin
         radius = self.radius
         distance, w, h, blocked = self.distance, self.width, self.height, self.blocked

@@ -31,7 +31,7 @@ from game.sim.events import (
     SimEvent,
 )
 from game.sim.flow import FlowField
-from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive, drive_force
+from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
@@ -250,6 +250,13 @@ class Mimic:
         p = self.body.position
         return (p.x, p.y)
 
+    def position_at(self, tick: int) -> tuple[float, float]:
+        """Its position, from the system's batch reading when it was read this tick."""
+        if self._read_tick == tick:
+            return self._rx, self._ry
+        p = self.body.position
+        return (p.x, p.y)
+
     @property
     def alive(self) -> bool:
         return self.state != DEAD
@@ -336,12 +343,22 @@ class Mimic:
                 want_vx, want_vy = self._around_mines(want_vx, want_vy, senses)
             factor = senses.speed_factor
             want_vx, want_vy = want_vx * factor, want_vy * factor
-        gain = self.kind.mass * T.DRONE_DRIVE_GAIN
-        cap = self.kind.max_force * strength
-        if self._forces is None:
+        kind = self.kind
+        gain = kind.mass * T.DRONE_DRIVE_GAIN
+        cap = kind.max_force * strength
+        forces = self._forces
+        if forces is None:
             drive(self.body, want_vx, want_vy, gain, cap)
-        else:
-            self.set_force(*drive_force(self._rvx, self._rvy, want_vx, want_vy, gain, cap))
+            return
+        # physics.drive_force, written out: this runs for every Mimic every tick.
+        fx, fy = (want_vx - self._rvx) * gain, (want_vy - self._rvy) * gain
+        magnitude = math.hypot(fx, fy)
+        if magnitude > cap:
+            fx, fy = fx * cap / magnitude, fy * cap / magnitude
+        if not self._force_asked:
+            self._force_asked = True
+            forces.append(self)
+        self._fx, self._fy = fx, fy
 
     def set_force(self, fx: float, fy: float) -> None:
         """This tick's force: kept for the system's batch write while thinking on a batch
@@ -387,8 +404,7 @@ class Mimic:
         flow = senses.flow
         if flow is not None:
             if not self.sees_cage:
-                flow.wanted_by(x, y)
-                waypoint = flow.step_from(x, y)
+                waypoint = flow.hunt_from(x, y)
                 if waypoint is not None:
                     wx, wy = waypoint[0] - x, waypoint[1] - y
                     wd = math.hypot(wx, wy) or 1.0
@@ -472,6 +488,7 @@ class Mimic:
         self.health -= damage
         self.aware = True
         self.body.apply_impulse_at_local_point(push)
+        self._velocity_changed()
         x, y = self.position
         events.append(MimicHit(tick, self.id, x, y, max(0, self.health)))
         if self.health <= 0:
@@ -492,6 +509,7 @@ class Mimic:
         """A round glances off the armour: a spark, a shove, no harm (but now it knows him)."""
         self.aware = True
         self.body.apply_impulse_at_local_point((push[0] * 0.3, push[1] * 0.3))
+        self._velocity_changed()
         x, y = self.position
         events.append(MimicDeflected(tick, self.id, x, y))
 

@@ -86,6 +86,7 @@ class MimicSystem:
         self.by_shape: dict[pymunk.Shape, Mimic] = {}
         self.by_body_id: dict[int, Mimic] = {}  # pymunk's body id -> Mimic, for batch reads
         self._batch = pymunk.batch.Buffer()
+        self._read_at = -1  # the tick of the last read_bodies
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
         self.newly_cleared = False  # a named spawn's last Mimic died this tick
@@ -182,7 +183,8 @@ class MimicSystem:
             cx, cy, not world.cage.dead, world.tick, events, world.space, flow,
             world.assists, mines, standable, world.final_act,
         )  # fmt: skip
-        self._read_bodies(world.space, world.tick)
+        if self._read_at != world.tick:  # the World reads them before Rita looks (read_bodies)
+            self.read_bodies(world.space, world.tick)
         for mimic in self.mimics:
             mimic.think(senses)
         self._write_forces(world.space, senses.forces)
@@ -207,10 +209,12 @@ class MimicSystem:
                              T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
                              by="mimic")  # fmt: skip
 
-    def _read_bodies(self, space: pymunk.Space, tick: int) -> None:
+    def read_bodies(self, space: pymunk.Space, tick: int) -> None:
         """Every body's position and velocity in one batch (pymunk.batch), handed to the Mimics
-        for this tick's think: nothing moves while they think, and one read per body through
-        pymunk's properties costs more than their thinking."""
+        for this tick (Rita's aim and their think): nothing moves before the space steps, and
+        one read per body through pymunk's properties costs more than their thinking. A push
+        on a Mimic after this (a round hits it) refreshes its own velocity."""
+        self._read_at = tick
         buffer = self._batch
         buffer.clear()
         pymunk.batch.get_space_bodies(space, _READ, buffer)

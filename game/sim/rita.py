@@ -201,9 +201,12 @@ class RitaRules:
         if not rita.alive:
             return
         # She knows what an Alpha's death does to the day: she never shoots one.
-        # (A scan, not a query of pymunk's index: her sight takes in most of a crowd.)
+        # (A scan, not a query of pymunk's index: her sight takes in most of a crowd.) Their
+        # positions come from the Mimic system's one batch reading of this tick.
+        self.mimic_system.read_bodies(self.space, self.tick)
+        tick = self.tick
         targets = [
-            (*m.position, m.kind.radius)
+            (*m.position_at(tick), m.kind.radius)
             for m in self.mimics
             if m.dangerous and not m.kind.resets_day
         ]
