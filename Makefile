@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYGAME_HIDE_SUPPORT_PROMPT := 1
 
-.PHONY: play test bench lint format clean
+.PHONY: play test bench lint format clean dist install-desktop
 
 $(VENV)/.play: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ $(VENV)/.bench: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test,bench]'
 	touch $@ $(VENV)/.test $(VENV)/.play
+
+$(VENV)/.dist: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dist]'
+	touch $@ $(VENV)/.play
 
 play: $(VENV)/.play
 	$(PY) -m game
@@ -38,5 +43,25 @@ format: $(VENV)/.test
 	$(VENV)/bin/ruff format game tests assets
 	$(VENV)/bin/ruff check --fix game tests assets
 
+# The standalone game, no Python needed to run it: dist/aynik/aynik (a folder to ship whole).
+dist: $(VENV)/.dist
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/aynik.spec
+
+# The desktop entry and icon for this user (XDG_DATA_HOME, else ~/.local/share). The entry starts
+# dist/aynik/aynik when it has been built, else the `aynik` on PATH (pip install).
+DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+install-desktop:
+	mkdir -p $(DATA_HOME)/applications
+	if [ -x dist/aynik/aynik ]; then exec='"$(CURDIR)/dist/aynik/aynik"'; else exec=aynik; fi; \
+		sed "s|^Exec=aynik$$|Exec=$$exec|" packaging/aynik.desktop \
+		> $(DATA_HOME)/applications/aynik.desktop
+	for size in 32 64 256; do \
+		install -Dm644 assets/icons/aynik-$$size.png \
+			$(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/aynik.png; \
+	done
+	-update-desktop-database -q $(DATA_HOME)/applications 2>/dev/null
+	-gtk-update-icon-cache -q -t $(DATA_HOME)/icons/hicolor 2>/dev/null
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

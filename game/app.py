@@ -58,12 +58,24 @@ def content_errors() -> tuple[type[BaseException], ...]:
     return (LevelError, AssetError, RouteError, ReplayError, UnsafeInput, StorageError)
 
 
+def _set_window_icon() -> None:
+    """The window's and task bar's icon (assets/make_icon.py draws it from Cage's sheet); set
+    before the window opens, as some window managers read it only then."""
+    from game.render.assets import assets_dir
+
+    try:
+        pygame.display.set_icon(pygame.image.load(assets_dir() / "icons" / "aynik-64.png"))
+    except (OSError, pygame.error):
+        pass  # without it the system's default icon shows: no reason not to start
+
+
 class App:
     def __init__(self, options: AppOptions) -> None:
         self.options = options
         pygame.init()
         ui.reset_caches()
         pygame.display.set_caption("All You Need Is Kill")
+        _set_window_icon()
         storage.clean_leftovers()  # temporary files of writes a crash cut short
         self.settings, self.settings_message = settings_module.load_settings()
         self.fullscreen = self.settings.fullscreen

@@ -25,17 +25,65 @@ from game.speedrun.commands import (  # noqa: E402  (argparse only: keeps --help
 EXIT_OK = 0
 EXIT_FAILED = 1  # a check that did not hold, or a bad argument or file
 EXIT_UNREADABLE = 2  # a file that could not be read at all
+EXIT_USAGE = 64  # the command line itself is wrong (BSD's EX_USAGE): argparse's 2 is taken
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
+
+EXIT_CODES_EPILOG = f"""exit codes:
+  {EXIT_OK:<4} done; the map, replay or run checked holds
+  {EXIT_FAILED:<4} a check did not hold (invalid map, replay that diverges) or a bad value or file
+  {EXIT_UNREADABLE:<4} a replay file that cannot be read at all
+  {EXIT_USAGE:<4} a usage error: unknown command or option, missing or malformed argument
+  {EXIT_INTERRUPTED:<4} interrupted (Ctrl-C)
+
+AYNIK_HOME=DIR keeps saves, settings, replays and bests under DIR."""
+
+
+def version() -> str:
+    """The game's version as pyproject.toml gives it, read from the installed package's metadata
+    (the standalone build carries that metadata too); a source tree run without installing
+    falls back to game.__version__."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("aynik")
+    except metadata.PackageNotFoundError:
+        from game import __version__
+
+        return __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code EXIT_USAGE: 2 already
+    means "unreadable file" for verify and replay. Subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class _PrintVersion(argparse.Action):
+    """`--version`, looked up only when asked for: reading package metadata costs ~20 ms."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"aynik {version()}")  # on stdout, as argparse's own version action does
+        parser.exit(EXIT_OK)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="aynik", description="All You Need Is Kill: live, die, repeat."
+    parser = _Parser(
+        prog="aynik",
+        description="All You Need Is Kill: live, die, repeat. With no command, opens the game.",
+        epilog=EXIT_CODES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action=_PrintVersion, help="print the version")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="open the game (the default)")
     play.add_argument("--level", help="a campaign level name or a .tmx path: start there")
-    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--seed", type=int, default=0, help="the day's seed (default: 0)")
     play.add_argument("--frames", type=int, help="quit after N rendered frames")
     play.add_argument("--screenshot", help="save the last frame to this PNG")
     play.add_argument("--bot", help="let a bot play: idle, random or route:FILE")
@@ -43,25 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_play_options(play)
 
     sim = commands.add_parser("sim", help="run the day headless")
-    sim.add_argument("--level", required=True)
-    sim.add_argument("--ticks", type=int, required=True)
-    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--level", required=True, help="a campaign level name or a .tmx path")
+    sim.add_argument("--ticks", type=int, required=True, help="how many ticks to run (60 a second)")
+    sim.add_argument("--seed", type=int, default=0, help="the day's seed (default: 0)")
     sim.add_argument("--bot", default="idle", help="idle, random or route:FILE")
     sim.add_argument("--record", help="write the run to this replay file")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
     verify = commands.add_parser("verify", help="re-simulate a replay and check it")
-    verify.add_argument("file")
-    verify.add_argument("--json", action="store_true")
+    verify.add_argument("file", help="the replay file (.aynrep)")
+    verify.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
 
     replay = commands.add_parser("replay", help="watch a replay")
-    replay.add_argument("file")
+    replay.add_argument("file", help="the replay file (.aynrep)")
     replay.add_argument("--frames", type=int, help="quit after N rendered frames")
     replay.add_argument("--screenshot", help="save the last frame to this PNG")
     add_replay_options(replay)
 
     validate = commands.add_parser("validate", help="check maps")
-    validate.add_argument("paths", nargs="+")
+    validate.add_argument("paths", nargs="+", help="the .tmx maps to check")
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     bench = commands.add_parser("bench", help="print the performance table")
@@ -91,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             return _replay(args)
         return _play(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`aynik ... | head`): nothing more to say.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,6 +1,8 @@
 """The player's settings: volumes, display, key bindings; read and written as JSON.
 
-Owns the settings file (`AYNIK_HOME/settings.json`) and its defaults. A damaged file is reported,
+Owns the settings file (`settings.json` in the user config folder, game.storage.config_home(),
+or in AYNIK_HOME) and its defaults; settings saved by earlier versions in the data folder are read
+from there until the first save writes them to their new place. A damaged file is reported,
 kept as it is (copied aside before it is ever replaced) and the defaults are used meanwhile. The
 assists are three switches saved under game.sim.assists.SETTING_KEYS (a file without them: all
 off). Imports only game.storage, the pure game.sim.assists and game.speedrun.category (the
@@ -89,13 +91,28 @@ class Settings:
         setattr(self, SETTING_KEYS[bit], on)
 
 
+SETTINGS_NAME = "settings.json"
+
+
 def settings_path() -> Path:
-    return storage.home() / "settings.json"
+    """Where settings are written (and read)."""
+    return storage.config_home() / SETTINGS_NAME
+
+
+def _readable_settings_path() -> Path:
+    """settings_path(), or, while it does not exist yet, the file earlier versions kept in the
+    data folder (beside the save): a player's settings survive the move, and the first save
+    writes them to their new place. The old file itself is left as it was."""
+    path = settings_path()
+    legacy = storage.home() / SETTINGS_NAME
+    if legacy != path and not path.exists() and legacy.is_file():
+        return legacy
+    return path
 
 
 def load_settings() -> tuple[Settings, str | None]:
     """The saved settings (or defaults) and, if the file was damaged, a message saying so."""
-    path = settings_path()
+    path = _readable_settings_path()
     try:
         data = storage.read_json(path)
     except FileNotFoundError:

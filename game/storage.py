@@ -1,9 +1,12 @@
 """The player's folders and safe file writing.
 
-Owns where the game keeps saves, settings, replays and personal bests (`AYNIK_HOME`, else the
-platform's user data folder) and how it writes them: to a temporary file, fsynced, then renamed over
+Owns where the game keeps saves, replays, personal bests and mods (`home()`: the platform's user
+data folder) and settings (`config_home()`: its user config folder), both as platformdirs names
+them (`~/.local/share/aynik` and `~/.config/aynik` on Linux, under XDG_DATA_HOME and
+XDG_CONFIG_HOME; one folder on Windows and macOS). `AYNIK_HOME` puts everything under that one
+folder instead. Also owns how files are written: to a temporary file, fsynced, then renamed over
 the old one, so a crash mid-write leaves the old file or the new one, never half of either.
-Imports only the standard library and game.safe_read.
+Imports only the standard library, platformdirs and game.safe_read.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 import json
 import os
 import stat
-import sys
 import tempfile
 from pathlib import Path
+
+import platformdirs
 
 from game import safe_read
 
@@ -26,18 +30,24 @@ class StorageError(Exception):
         self.path = str(path)
 
 
+APP_NAME = "aynik"
+
+
 def home() -> Path:
-    """The folder for everything the game writes."""
+    """The folder for the player's data: saves, replays, personal bests, mods."""
     override = os.environ.get("AYNIK_HOME")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "aynik"
+    # roaming: on Windows %APPDATA%\aynik, where the game always kept them; no author folder.
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def config_home() -> Path:
+    """The folder for the player's settings (the same as home() under AYNIK_HOME)."""
+    override = os.environ.get("AYNIK_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True))
 
 
 def folder(name: str) -> Path:
@@ -89,14 +99,17 @@ TEMP_AGE = 10 * 60  # seconds: a temporary file this old is a write that never f
 
 def clean_leftovers(folder: Path | None = None, age: float = TEMP_AGE) -> list[Path]:
     """Delete the temporary files of writes that never finished (a crash or a kill between the
-    write and the rename), in the game's folder and its splits folder; only files of ours
-    (`.<name>.<random>.tmp`) older than `age` seconds, so a write under way in another instance
-    of the game is left alone. Returns what was removed."""
+    write and the rename), in the game's data and settings folders and its splits folder; only
+    files of ours (`.<name>.<random>.tmp`) older than `age` seconds, so a write under way in
+    another instance of the game is left alone. Returns what was removed."""
     import time
 
     removed = []
     now = time.time()
-    for place in (folder,) if folder is not None else (home(), home() / "splits"):
+    places = [home(), home() / "splits"]
+    if config_home() != home():
+        places.append(config_home())
+    for place in (folder,) if folder is not None else places:
         try:
             entries = list(place.iterdir())
         except OSError:

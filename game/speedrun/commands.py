@@ -28,18 +28,18 @@ def add_speedrun_commands(commands: argparse._SubParsersAction) -> None:
     show = actions.add_parser("show", help="print the splits, the PB and the golds")
     for parser in (export, show):
         parser.add_argument("--level", default=CAMPAIGN_START, help="the run's starting map")
-        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--seed", type=int, default=0, help="the run's seed (default: 0)")
         parser.add_argument(
             "--category", choices=CATEGORIES, default=CATEGORIES[0],
             help="the campaign category whose bests to use (default: Any%%)",
         )  # fmt: skip
     export.add_argument("--out", help="the .lss file to write (default: in AYNIK_HOME/splits/)")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("--json", action="store_true", help="print them as one JSON object")
 
     replays = commands.add_parser("replays", help="list or delete recorded runs")
     actions = replays.add_subparsers(dest="replays_command", required=True)
     listing = actions.add_parser("list", help="every recorded run, newest first")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
     delete = actions.add_parser("delete", help="delete recorded runs")
     delete.add_argument("files", nargs="+", help="replay files (or names in the replays folder)")
 
