@@ -48,15 +48,18 @@ dist: $(VENV)/.dist
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/aynik.spec
 
-# The desktop entry and icon for this user (XDG_DATA_HOME, else ~/.local/share). The entry starts
-# dist/aynik/aynik when it has been built, else the `aynik` on PATH (pip install).
+# The desktop entry and icons for this user (XDG_DATA_HOME, else ~/.local/share). The entry starts
+# dist/aynik/aynik when it has been built, else this checkout's .venv/bin/aynik, else the `aynik`
+# on PATH (pip install).
 DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
 install-desktop:
 	mkdir -p $(DATA_HOME)/applications
-	if [ -x dist/aynik/aynik ]; then exec='"$(CURDIR)/dist/aynik/aynik"'; else exec=aynik; fi; \
+	if [ -x dist/aynik/aynik ]; then exec='"$(CURDIR)/dist/aynik/aynik"'; \
+		elif [ -x $(VENV)/bin/aynik ]; then exec='"$(CURDIR)/$(VENV)/bin/aynik"'; \
+		else exec=aynik; fi; \
 		sed "s|^Exec=aynik$$|Exec=$$exec|" packaging/aynik.desktop \
 		> $(DATA_HOME)/applications/aynik.desktop
-	for size in 32 64 256; do \
+	for size in 32 64 128 256; do \
 		install -Dm644 assets/icons/aynik-$$size.png \
 			$(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/aynik.png; \
 	done

@@ -1,6 +1,6 @@
 """The game's icon, drawn from Cage's own sprite sheet.
 
-Owns assets/icons/aynik-<size>.png (32, 64 and 256 px): the first idle frame of
+Owns assets/icons/aynik-<size>.png (32, 64, 128 and 256 px): the first idle frame of
 assets/sprites/cage.png (its frame size read from cage.json, the sheet's frame contract) with a
 light outline, on a dark rounded backdrop ringed like the loop. Every picture is composed at the
 sprite's own pixel size and then scaled up by a whole factor, so every pixel stays a crisp square.
@@ -30,7 +30,7 @@ ICONS_DIR = HERE / "icons"
 
 # Canvas size -> how many screen pixels one sprite pixel becomes. At 32 and 64 the sprite is a
 # little wider than the room: the rifle's muzzle runs off the right edge, Cage himself never does.
-SCALES = {32: 1, 64: 2, 256: 6}
+SCALES = {32: 1, 64: 2, 128: 3, 256: 6}
 
 BACKDROP = (16, 20, 30)
 BACKDROP_RIM = (44, 58, 82)
@@ -92,7 +92,9 @@ def icon(size: int) -> pygame.Surface:
     canvas.blit(figure, (x, y))
     canvas.set_clip(None)
     big = pygame.transform.scale(canvas, (cells * scale, cells * scale))
-    trim = (cells * scale - size) // 2  # 256 is not a multiple of 6: shave the rim evenly
+    # 128 and 256 are not multiples of 3 and 6: shave the rim evenly (a pixel more on the
+    # bottom and right when the excess is odd).
+    trim = (cells * scale - size) // 2
     return big.subsurface((trim, trim, size, size)).copy()
 
 

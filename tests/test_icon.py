@@ -19,7 +19,7 @@ def _make_icon():
     return module
 
 
-@pytest.mark.parametrize("size", [32, 64, 256])
+@pytest.mark.parametrize("size", [32, 64, 128, 256])
 def test_the_committed_icon_is_what_the_script_draws(size):
     drawn = _make_icon().icon(size)
     committed = pygame.image.load(str(ROOT / "assets" / "icons" / f"aynik-{size}.png"))
