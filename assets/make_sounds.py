@@ -4,13 +4,18 @@ Owns every file under assets/sounds/ (the effects) and assets/music/ (the scores
 the stingers). The game never imports this module; it only loads what it writes, exactly as it
 would load a mod's recorded sounds, and needs nothing of what this script needs.
 
-- Effects: 16-bit mono 22050 Hz WAVs, built with the standard library alone from noise,
-  oscillators, filters and a small reverb. Signals are plain lists of floats in [-1, 1]; the hot
-  paths lean on list comprehensions, `map` and slice assignment (which run in C).
-- Music: 44100 Hz stereo Ogg Vorbis, rendered with numpy and written with soundfile. A level's
-  score is three stems, calm, combat and alpha, of one length, in one key and tempo, bar for bar,
-  which the game crossfades as the hunt grows; every loop is built circularly, so its seam is
-  seamless. Stingers come in the two keys of the scores (D and C).
+- Effects: synthesized at 22050 Hz, the rate they were designed and tuned by ear at, with the
+  standard library alone from noise, oscillators, filters and a small reverb. Signals are plain
+  lists of floats in [-1, 1]; the hot paths lean on list comprehensions, `map` and slice
+  assignment (which run in C). Each is then resampled (band-limited, by FFT) to the mixer's
+  44100 Hz, so the game loads it as it is, and written as mono Ogg Vorbis.
+- Music: rendered with numpy at 44100 Hz in stereo. A level's score is three stems, calm,
+  combat and alpha, of one length, in one key and tempo, bar for bar, which the game crossfades
+  as the hunt grows; every loop is built circularly, so its seam is seamless. Stingers come in
+  the two keys of the scores (D and C). What ships is smaller than what is rendered: a score
+  keeps some of its sections (`SCORE_SECTIONS`, spliced on bar lines), the combat stems are mono
+  (their drums and bass sit in the middle anyway), and every file is 22050 Hz Ogg Vorbis at
+  about the encoder's lowest quality, which keeps the game's download small.
 
 Run from the repository root:
 
@@ -18,10 +23,13 @@ Run from the repository root:
     .venv/bin/python assets/make_sounds.py             # everything, about four minutes
     .venv/bin/python assets/make_sounds.py effects     # or: music, or file stems (beach, ui_move)
 
-Every random choice has a fixed seed, so a run writes the same files again: the WAVs byte for
-byte; the Ogg files byte for byte with the same numpy and soundfile wheels (the serial number
-libsndfile draws at random for each stream is fixed here by the file's name). Another libvorbis or
-libsndfile version encodes the same music to other bytes, which sound the same.
+Each loop is checked as it is written: decoded again, its seam (and every splice) may jump no
+further than the music itself steps, or the script stops.
+
+Every random choice has a fixed seed, so a run writes the same files again, byte for byte with
+the same numpy and soundfile wheels (the serial number libsndfile draws at random for each Ogg
+stream is fixed here by the file's name). Another libvorbis or libsndfile version encodes the
+same sounds to other bytes, which sound the same.
 """
 
 from __future__ import annotations
@@ -31,9 +39,7 @@ import math
 import random
 import sys
 import time
-import wave
 import zlib
-from array import array
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, pairwise
@@ -51,6 +57,9 @@ MUSIC_DIR = HERE / "music"
 
 EFFECT_PEAK_DB = -1.0  # effects are normalized hot; the game sets each one's volume
 MUSIC_PEAK_DB = -6.0  # music sits under the effects
+EFFECT_RATE = 44100  # the mixer's rate (game/audio.py): an effect loads without resampling
+# libsndfile's scale, 0 best .. 1 smallest: Vorbis quality 0.3, clean on sharp attacks.
+EFFECT_VORBIS_LEVEL = 0.7
 
 Signal = list  # a list of float samples at SR
 
@@ -417,17 +426,25 @@ def finish_effect(x: Signal, fade_in: float = 0.003, fade_out: float = 0.015) ->
     return normalized(fade(highpass1(x, 20.0), fade_in, fade_out), EFFECT_PEAK_DB)
 
 
-def write_wav(path: Path, x: Signal) -> None:
-    full = 32767.0
-    data = array("h", [int(round(full * min(1.0, max(-1.0, v)))) for v in x])
-    if sys.byteorder == "big":
-        data.byteswap()  # WAV is little-endian
+def write_effect(path: Path, x: Signal) -> None:
+    """An effect as the game loads it: resampled to the mixer's rate, mono Ogg Vorbis.
+
+    Lossy coding can overshoot a hot peak a little; the file is decoded again, and if any sample
+    would reach full scale it is written once more a quarter of a decibel softer.
+    """
+    y = resampled(np.asarray(x, dtype=np.float64), SR, EFFECT_RATE, loop=False)
+    y *= 10.0 ** (EFFECT_PEAK_DB / 20.0) / (float(np.max(np.abs(y))) or 1.0)
+    for _ in range(16):
+        data = encode_ogg(y, EFFECT_RATE, EFFECT_VORBIS_LEVEL, path.stem)
+        decoded, _ = soundfile.read(io.BytesIO(data), dtype="float64")
+        if float(np.max(np.abs(decoded))) < 32766.0 / 32768.0:
+            break
+        y *= 10.0 ** (-0.25 / 20.0)
+    else:
+        raise RuntimeError(f"{path.name}: still clips after encoding")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(SR)
-        w.writeframes(data.tobytes())
+    path.write_bytes(data)
+    path.with_suffix(".wav").unlink(missing_ok=True)  # the effects were WAVs once
 
 
 # --- Weapon ---------------------------------------------------------------------------------
@@ -1607,8 +1624,18 @@ EFFECTS = {
 # construction (no fade, no dip). Instruments render mono notes once per (pitch, length) and
 # cache them; a Bus places them in the stereo field with a send to a room and a hall.
 
-MSR = 44100  # the mixer's rate
-VORBIS_LEVEL = 0.55  # libsndfile's scale, 0 best .. 1 smallest: about Vorbis quality 0.45
+MSR = 44100  # the rate the music is rendered at (the mixer's)
+MUSIC_RATE = 22050  # the rate its files hold: half the bytes, and Vorbis's smallest setting
+# libsndfile's scale, 0 best .. 1 smallest. 0.95 is Vorbis quality 0.05: at 22050 Hz libvorbis
+# makes its smallest files there, smaller than at quality 0 (measured on these scores).
+MUSIC_LEVEL = 0.95
+# A score's stem holds its loop with this many samples of the loop's own end before it and of its
+# start after it. The game cuts them off once the file is decoded (game/audio.py STEM_MARGIN):
+# they keep Vorbis's errors at a file's ends, and SDL's resampling of the file's last samples
+# (it drops some), out of the loop the game plays.
+STEM_MARGIN = 1024
+TAIL = 0.05  # seconds of silence after music played once: SDL drops the last samples it resamples
+SEAM_ATTEMPTS = 64
 OGG_BLOCK = 8192  # frames per write: one huge write crashes libsndfile's Vorbis encoder
 Mono = np.ndarray  # float64 samples at MSR
 Stereo = np.ndarray  # shape (2, n)
@@ -2483,18 +2510,120 @@ def fixed_serial(data: bytes, serial: int) -> bytes:
     return bytes(out)
 
 
-def write_ogg(path: Path, x: Stereo) -> None:
-    """Stereo Ogg Vorbis at the mixer's rate, written in blocks, with a serial fixed by name."""
-    data = np.ascontiguousarray(np.clip(x.T, -1.0, 1.0), dtype=np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def resampled(x: np.ndarray, rate: int, to: int, loop: bool) -> np.ndarray:
+    """x (mono, or channels by samples) from `rate` to `to` Hz by FFT, band-limited to the lower
+    rate's band. A loop is resampled circularly, so its seam stays seamless; anything else is
+    padded with silence first, so its tail does not wrap onto its start."""
+    if rate == to:
+        return x
+    n = x.shape[-1]
+    size = n
+    if not loop:
+        size += int(0.1 * rate)
+        while size * to % rate:
+            size += 1
+    elif size * to % rate:
+        raise ValueError(f"a loop of {n} samples at {rate} Hz is no whole number at {to} Hz")
+    out = size * to // rate
+    spectrum = np.fft.rfft(x, size, axis=-1)
+    bins = min(spectrum.shape[-1], out // 2 + 1)
+    # A short raised-cosine shoulder under the new band's top, not a brick wall: no ringing.
+    edge = np.ones(bins)
+    shoulder = max(1, bins // 20)
+    edge[bins - shoulder :] = 0.5 + 0.5 * np.cos(np.pi * (np.arange(shoulder) + 1) / shoulder)
+    kept = np.zeros((*spectrum.shape[:-1], out // 2 + 1), dtype=complex)
+    kept[..., :bins] = spectrum[..., :bins] * edge
+    y = np.fft.irfft(kept, out, axis=-1) * (out / size)
+    return y[..., : n * to // rate]
+
+
+def encode_ogg(x: np.ndarray, rate: int, level: float, name: str) -> bytes:
+    """x (mono, or channels by samples) as Ogg Vorbis at `rate`, written in blocks, with a
+    stream serial fixed by `name`."""
+    frames = np.atleast_2d(x).T
+    data = np.ascontiguousarray(np.clip(frames, -1.0, 1.0), dtype=np.float32)
     buffer = io.BytesIO()
     with soundfile.SoundFile(
-        buffer, "w", MSR, 2, format="OGG", subtype="VORBIS", compression_level=VORBIS_LEVEL
+        buffer,
+        "w",
+        rate,
+        data.shape[1],
+        format="OGG",
+        subtype="VORBIS",
+        compression_level=level,
     ) as f:
         for s in range(0, len(data), OGG_BLOCK):
             f.write(data[s : s + OGG_BLOCK])
-    serial = zlib.crc32(path.stem.encode()) & 0x7FFFFFFF
-    path.write_bytes(fixed_serial(buffer.getvalue(), serial))
+    serial = zlib.crc32(name.encode()) & 0x7FFFFFFF
+    return fixed_serial(buffer.getvalue(), serial)
+
+
+def write_ogg(path: Path, x: np.ndarray, loop: bool, joins: tuple[int, ...] = ()) -> None:
+    """Music (mono or stereo, at MSR) as it ships: MUSIC_RATE Ogg Vorbis. A loop is decoded
+    again and its seam checked, with the `joins` (sample offsets at MSR) it was spliced at;
+    a score's stem carries its margins (see STEM_MARGIN), the title is searched for a clean
+    seam (see seamless), and music played once ends in a little silence (see TAIL)."""
+    y = resampled(x, MSR, MUSIC_RATE, loop)
+    at = [j * MUSIC_RATE // MSR for j in joins]
+    if not loop:
+        silence_after = np.zeros((*y.shape[:-1], ms(TAIL) * MUSIC_RATE // MSR))
+        data = encode_ogg(np.concatenate([y, silence_after], axis=-1), MUSIC_RATE, MUSIC_LEVEL,
+                          path.stem)  # fmt: skip
+    elif path.stem.split("_")[0] in SCORES:
+        m = STEM_MARGIN
+        wrapped = np.concatenate([y[..., -m:], y, y[..., :m]], axis=-1)
+        data = encode_ogg(wrapped, MUSIC_RATE, MUSIC_LEVEL, path.stem)
+        check_seams(path.name, decoded_loop(data, m, y.shape[-1]), at)
+    else:
+        data = seamless(path, y)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def decoded_loop(data: bytes, margin: int, n: int) -> np.ndarray:
+    """The loop in an Ogg file as the game keeps it: decoded, its margins cut off."""
+    x, _ = soundfile.read(io.BytesIO(data), dtype="float64", always_2d=True)
+    return x.T[:, margin : margin + n]
+
+
+def seamless(path: Path, y: np.ndarray) -> bytes:
+    """A loop the game streams from the file (the title), so it plays the file's own seam.
+
+    At Vorbis's lowest qualities the coding error at the file's two ends is as big as a step of
+    the music, and a seam joins two errors that know nothing of each other. Encodings of the loop at
+    gains a hundredth of a decibel apart make different errors: take the first whose seam jumps
+    no further than the music steps around it, in the second either side."""
+    for attempt in range(SEAM_ATTEMPTS):
+        gain = 10.0 ** (-0.01 * attempt / 20.0)
+        data = encode_ogg(y * gain, MUSIC_RATE, MUSIC_LEVEL, path.stem)
+        x = decoded_loop(data, 0, y.shape[-1])
+        near = np.concatenate([x[:, -MUSIC_RATE:], x[:, :MUSIC_RATE]], axis=1)
+        if seam_jump(x) <= float(np.max(np.abs(np.diff(near, axis=1)))):
+            check_seams(path.name, x, [])
+            return data
+    raise RuntimeError(f"{path.name}: no clean seam in {SEAM_ATTEMPTS} encodings")
+
+
+def seam_jump(x: np.ndarray) -> float:
+    return float(np.max(np.abs(x[:, 0] - x[:, -1])))
+
+
+def check_seams(name: str, x: np.ndarray, joins: list[int]) -> None:
+    """The loop, as decoded, must not click where it wraps round or where it was spliced: the
+    jump across each may be no bigger than the biggest step the music itself takes (measured
+    in 40 windows along it, as the game's tests measure it)."""
+    n = x.shape[1]
+    steps = [
+        float(np.max(np.abs(np.diff(x[:, a : a + 2000], axis=1))))
+        for a in range(0, n - 2000, n // 40)
+    ]
+    biggest = max(steps)
+    for at in (0, *joins):
+        jump = float(np.max(np.abs(x[:, at % n] - x[:, at - 1])))
+        where = "its seam" if at == 0 else f"the splice at {at / MUSIC_RATE:.2f} s"
+        if jump > biggest:
+            raise RuntimeError(f"{name}: {where} jumps {jump:.4f}; the music steps {biggest:.4f}")
+        print(f"  {name}: {where} jumps {jump:.4f} (the music steps up to {biggest:.4f})")
 
 
 # --- Music: harmony shared by the scores ----------------------------------------------------
@@ -3084,11 +3213,53 @@ SCORES = {
 }
 
 
-def score(name: str) -> dict[str, Stereo]:
-    """A layered score: its three stems, bar-aligned, the same length, mastered together."""
+# What ships of each score: its sections (first bar, bar after the last), in order. The stems are
+# rendered whole and mastered as one loop, then cut on the same bar lines, so they stay in step.
+# beach: A (the 2-bar chords), then B' (the theme, fuller) and the tag back round to A.
+# dam: B (the cold bells) and C (down to the Neapolitan), whose dominant leads back into B.
+# chamber: the heart and its flat second, then the last two bars' dominant back to the start.
+SCORE_SECTIONS = {"beach": ((0, 8), (24, 36)), "dam": ((8, 24),), "chamber": ((0, 10), (20, 22))}
+MONO_STEMS = ("combat",)  # drums, bass and ostinato: nearly mono as mixed, so shipped mono
+
+
+def spliced(x: np.ndarray, grid: Grid, sections: tuple) -> tuple[np.ndarray, tuple[int, ...]]:
+    """The sections of a loop joined in order, and the samples at which they were joined.
+
+    Where a section does not run on into the next as it did in the whole score, its last
+    sixteenth crossfades (at equal power) into the sixteenth that led into the next one there:
+    each downbeat lands as written, and the old section's reverb hands over to the new one's.
+    """
+    n = x.shape[-1]
+    parts = [x[..., a * grid.bar : b * grid.bar].copy() for a, b in sections]
+    width = grid.sixteenth
+    t = (np.arange(width) + 0.5) / width
+    fade_out, fade_in = np.cos(0.5 * np.pi * t), np.sin(0.5 * np.pi * t)
+    joins, at = [], 0
+    for i, (_, end) in enumerate(sections):
+        at += parts[i].shape[-1]
+        nxt = sections[(i + 1) % len(sections)][0] * grid.bar
+        if (end * grid.bar) % n == nxt % n:
+            continue
+        lead = np.take(x, np.arange(nxt - width, nxt), axis=-1, mode="wrap")
+        parts[i][..., -width:] = parts[i][..., -width:] * fade_out + lead * fade_in
+        joins.append(at % sum(p.shape[-1] for p in parts))
+    return np.concatenate(parts, axis=-1), tuple(joins)
+
+
+def score(name: str) -> tuple[dict[str, np.ndarray], tuple[int, ...]]:
+    """A layered score as it ships: its three stems, bar-aligned, the same length, mastered
+    together, cut to its sections (the combat stem mono); and where they were spliced."""
     grid, chords, makers = SCORES[name]
     stems = finish_stems([make(grid, chords) for make in makers])
-    return dict(zip(STEMS, stems, strict=True))
+    out: dict[str, np.ndarray] = {}
+    joins: tuple[int, ...] = ()
+    for stem, x in zip(STEMS, stems, strict=True):
+        x, joins = spliced(x, grid, SCORE_SECTIONS[name])
+        out[stem] = x.mean(axis=0) if stem in MONO_STEMS else x
+    # The crossfades and the fold to mono can raise the loudest mix a hair: keep to the peak.
+    both = [np.broadcast_to(x, (2, x.shape[-1])) for x in out.values()]
+    gain = min(1.0, 10.0 ** (MUSIC_PEAK_DB / 20.0) / (stem_peak(both) or 1.0))
+    return {stem: x * gain for stem, x in out.items()}, joins
 
 
 # --- Music: the title -----------------------------------------------------------------------
@@ -3304,13 +3475,14 @@ def stinger_final(r: int) -> Stereo:
 
 STINGERS = {"learn": stinger_learn, "loop": stinger_loop, "final": stinger_final}
 PIECES = {"title": title_music, "ending": ending_music, "vision": vision_music}
+LOOPED_PIECES = ("title",)  # built circularly, like the scores; the rest play once
 
 
 def music_files() -> dict[str, Callable[[], object]]:
     """Every file under assets/music/ by stem, with the function that renders it."""
     files: dict[str, Callable[[], object]] = {}
     for name in SCORES:
-        files[name] = lambda name=name: score(name)
+        files[name] = lambda name=name: score(name)[0]
     for name, make in PIECES.items():
         files[name] = make
     for name, make in STINGERS.items():
@@ -3327,20 +3499,20 @@ def main(argv: list[str]) -> None:
     for name, make in EFFECTS.items():
         if every or name in wanted:
             t0 = time.perf_counter()
-            write_wav(SOUNDS_DIR / f"{name}.wav", finish_effect(make()))
-            print(f"sounds/{name}.wav  {time.perf_counter() - t0:5.2f}s")
+            write_effect(SOUNDS_DIR / f"{name}.ogg", finish_effect(make()))
+            print(f"sounds/{name}.ogg  {time.perf_counter() - t0:5.2f}s")
     every = not wanted or "music" in wanted
     for name, make in music_files().items():
         if not (every or name in wanted):
             continue
         t0 = time.perf_counter()
-        out = make()
-        if isinstance(out, dict):
-            for stem, x in out.items():
-                write_ogg(MUSIC_DIR / f"{name}_{stem}.ogg", x)
-            print(f"music/{name}_{{{','.join(out)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
+        if name in SCORES:
+            stems, joins = score(name)
+            for stem, x in stems.items():
+                write_ogg(MUSIC_DIR / f"{name}_{stem}.ogg", x, loop=True, joins=joins)
+            print(f"music/{name}_{{{','.join(stems)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
         else:
-            write_ogg(MUSIC_DIR / f"{name}.ogg", out)
+            write_ogg(MUSIC_DIR / f"{name}.ogg", make(), loop=name in LOOPED_PIECES)
             print(f"music/{name}.ogg  {time.perf_counter() - t0:5.2f}s")
     print(f"done in {time.perf_counter() - started:.1f}s")
 

@@ -5,7 +5,8 @@ attenuation and stereo pan from where it happened relative to Cage), the footste
 surface, and the music: single tracks streamed by `pygame.mixer.music`, and the layered scores,
 whose calm, combat and Alpha stems loop together on reserved channels and crossfade with how many
 Mimics hunt Cage, with stingers played over them. If the machine has no audio device the game
-plays on silently.
+plays on silently. While a mod is played its own sounds (game.mod_assets checks them) replace the
+campaign's of the same names; `use_mod(None)` puts the campaign's back.
 
 Reads sim events; never writes to the sim. Must not import game.scenes or game.app: the scenes
 call it. `LayerMix` is pure arithmetic and needs no mixer.
@@ -16,9 +17,12 @@ from __future__ import annotations
 import math
 import random
 import threading
+from pathlib import Path
 
 import pygame
 
+from game.level.problems import Problem
+from game.mod_assets import ModAssets, ogg_info, warning
 from game.render.assets import assets_dir
 from game.sim import events as ev
 from game.sim.loop import LoopStarted
@@ -51,9 +55,16 @@ KIND_SOUNDS = {
     ("windup", "hulk"): "hulk_roar",
 }  # fmt: skip
 
+# An effect is <name>.ogg (the campaign's: mono Ogg Vorbis at the mixer's rate) or <name>.wav.
+EFFECT_SUFFIXES = (".ogg", ".wav")
 # Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length; any other
 # name is a single track, <name>.ogg (or .wav).
 STEMS = ("calm", "combat", "alpha")
+# A stem's file holds its loop with STEM_MARGIN samples (at the file's rate) of the loop's own end
+# before it and of its start after it (assets/make_sounds.py writes them). They are cut off once
+# the file is decoded: Vorbis's errors at a file's ends, and the samples SDL drops at the end of
+# a file it resamples to the mixer's rate, fall in them, never in the loop.
+STEM_MARGIN = 1024
 # The layered scores, decoded ahead in the background (each takes about half a second, which
 # would otherwise stall the frame the music changes on: the first map change, the shaft).
 SCORES = ("beach", "dam", "chamber")
@@ -67,6 +78,23 @@ MUSIC_FADE_MS = 700  # switching tracks: the old one fades out over this, the ne
 STEM_CHANNELS = ((0, 1, 2), (3, 4, 5))
 STINGER_CHANNEL = 6
 RESERVED_CHANNELS = 7
+
+
+def looped(sound: pygame.mixer.Sound, path) -> pygame.mixer.Sound:
+    """A score's stem as it loops: the decoded file without its margins (see STEM_MARGIN).
+
+    The loop's length comes from the file's header and the mixer's rate, so the three stems of a
+    score come out the same length, sample for sample, whatever SDL did to the file's last samples.
+    A file too short for its margins (not one the campaign's script wrote) is used whole."""
+    rate, _, frames = ogg_info(Path(path).read_bytes())
+    mixer_rate, size, channels = pygame.mixer.get_init()
+    frame_bytes = abs(size) // 8 * channels
+    start = round(STEM_MARGIN * mixer_rate / rate) * frame_bytes
+    length = round((frames - 2 * STEM_MARGIN) * mixer_rate / rate) * frame_bytes
+    raw = sound.get_raw()
+    if frames <= 2 * STEM_MARGIN or start + length > len(raw):
+        return sound
+    return pygame.mixer.Sound(buffer=memoryview(raw)[start : start + length])
 
 
 class LayerMix:
@@ -160,6 +188,8 @@ class Audio:
         self._stem_set = 0  # which of STEM_CHANNELS the current score plays on
         self._loading = threading.Lock()  # the caches are filled by one thread at a time
         self._applied: list[float] = [-1.0, -1.0, -1.0, -1.0]  # stem volumes, then the track's
+        self._campaign_sounds: dict[str, pygame.mixer.Sound] = {}
+        self.mod: ModAssets | None = None  # the mod whose sounds are in use
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
@@ -170,12 +200,34 @@ class Audio:
             return
         folder = assets_dir() / "sounds"
         for name in EFFECT_FILES:
-            path = folder / f"{name}.wav"
-            if path.is_file():
-                try:
-                    self.sounds[name] = pygame.mixer.Sound(path)
-                except pygame.error:
-                    pass
+            for path in (folder / f"{name}{suffix}" for suffix in EFFECT_SUFFIXES):
+                if path.is_file():
+                    try:
+                        self.sounds[name] = pygame.mixer.Sound(path)
+                    except pygame.error:
+                        continue
+                    break
+        self._campaign_sounds = dict(self.sounds)
+
+    def use_mod(self, mod: ModAssets | None) -> list[Problem]:
+        """Play the mod's own sounds in place of the campaign's of the same names (None: the
+        campaign's only, as when a mod is left). Returns the problems of the sounds that passed
+        the mod's checks and still would not load: each is skipped, the campaign's played."""
+        self.mod = mod
+        self.sounds = dict(self._campaign_sounds)
+        problems: list[Problem] = []
+        if not self.enabled or mod is None:
+            return problems
+        for name, path in mod.sounds.items():
+            if name not in EFFECT_FILES:
+                continue
+            try:
+                self.sounds[name] = pygame.mixer.Sound(path)
+            except (pygame.error, MemoryError) as exc:
+                problems.append(
+                    warning(path, f"cannot be played ({exc}); the game plays its own {name}")
+                )
+        return problems
 
     def set_volumes(self, master: float, music: float, effects: float) -> None:
         self.master, self.music_volume, self.effects_volume = master, music, effects
@@ -291,8 +343,8 @@ class Audio:
             stems = None
             if all(path.is_file() for path in paths):
                 try:
-                    stems = tuple(pygame.mixer.Sound(path) for path in paths)
-                except pygame.error:
+                    stems = tuple(looped(pygame.mixer.Sound(path), path) for path in paths)
+                except (pygame.error, ValueError):
                     stems = None
             self._scores[name] = stems
         return self._scores[name]

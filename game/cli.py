@@ -109,11 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_replay_options(replay)
 
     validate = commands.add_parser("validate", help="check maps")
-    validate.add_argument("paths", nargs="+", help="the .tmx maps to check")
+    validate.add_argument(
+        "paths", nargs="+", help="the .tmx maps, mod folders or campaign level names to check"
+    )
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     bench = commands.add_parser("bench", help="print the performance table")
     bench.add_argument("--json", action="store_true", help="one JSON object of the figures")
+    from game.level.mod_commands import add_mod_command  # argparse only
+
+    add_mod_command(commands)
     add_speedrun_commands(commands)
     return parser
 
@@ -131,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             return _verify(args)
         if command == "validate":
             return _validate(args)
+        if command == "mod":
+            from game.level.mod_commands import run_mod_command
+
+            return run_mod_command(args)
         if command == "bench":
             from game.bench import main as bench_main
 

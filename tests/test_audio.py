@@ -1,8 +1,9 @@
 """What a player hears: the layered scores, the crossfade by the hunt, stingers and footsteps.
 
 The music's Ogg Vorbis files are read two ways: their headers (rate, channels and length, with
-the standard library) and, where the mixer opens, decoded by pygame-ce exactly as the game plays
-them. The crossfade is checked on `LayerMix` alone, then wired through `Audio` on real channels.
+the standard library) and, where the mixer opens, decoded by pygame-ce and cut to their loops
+exactly as the game plays them. The crossfade is checked on `LayerMix` alone, then wired through
+`Audio` on real channels.
 """
 
 from __future__ import annotations
@@ -22,14 +23,16 @@ from game.audio import SURFACES, Audio, LayerMix
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 MUSIC = ASSETS / "music"
 SOUNDS = ASSETS / "sounds"
-RATE = 44100
+RATE = 44100  # the mixer's
+MUSIC_RATE = 22050  # the music's files: the mixer resamples them as it decodes them
 LAYERED = ("beach", "dam")  # the levels' scores: long enough not to wear
 SCORES = (*LAYERED, "chamber")
 STEMS = ("calm", "combat", "alpha")
+MONO_STEMS = ("combat",)  # drums and bass, centred as mixed
 TRACKS = ("title", "ending", "vision")
 STINGERS = [f"sting_{name}_{key}" for name in ("learn", "loop", "final") for key in ("d", "c")]
 ONCE = {"ending": (30.0, 41.0), "vision": (5.0, 12.0)}  # played through: (shortest, longest) s
-MUSIC_BUDGET = 15_000_000  # bytes for all of assets/music
+MUSIC_BUDGET = 2_500_000  # bytes for all of assets/music: the game's download stays small
 FRAME = 1.0 / 60.0
 
 
@@ -64,7 +67,11 @@ def mixer():
 
 def decoded(path: Path) -> tuple[array, array]:
     """The left and right samples pygame-ce decodes from a file."""
-    raw = array("h", pygame.mixer.Sound(path).get_raw())
+    return decoded_sound(pygame.mixer.Sound(path))
+
+
+def decoded_sound(sound: pygame.mixer.Sound) -> tuple[array, array]:
+    raw = array("h", sound.get_raw())
     if sys.byteorder == "big":
         raw.byteswap()
     return raw[0::2], raw[1::2]
@@ -73,14 +80,20 @@ def decoded(path: Path) -> tuple[array, array]:
 # --- The files ------------------------------------------------------------------------------
 
 
+def loop_frames(path: Path) -> int:
+    """How long a stem's loop is, in the mixer's samples: its file without the margins."""
+    rate, _, frames = ogg_header(path)
+    return round((frames - 2 * audio_module.STEM_MARGIN) * RATE / rate)
+
+
 @pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
-def test_every_stem_is_stereo_at_the_mixer_rate(name: str) -> None:
+def test_every_stem_is_at_the_music_rate_and_wide_but_the_drums(name: str) -> None:
     path = MUSIC / f"{name}.ogg"
     assert path.is_file(), f"missing {path}"
     rate, channels, frames = ogg_header(path)
-    assert (rate, channels) == (RATE, 2)
+    assert (rate, channels) == (MUSIC_RATE, 1 if name.endswith(MONO_STEMS) else 2)
     if name.split("_")[0] in LAYERED:
-        assert frames / RATE >= 60.0, "a level's score should run a minute before it repeats"
+        assert loop_frames(path) / RATE >= 40.0, "a level's score runs 40 s before it repeats"
 
 
 @pytest.mark.parametrize("score", SCORES)
@@ -90,16 +103,16 @@ def test_the_stems_of_a_score_are_one_length(score: str) -> None:
 
 
 @pytest.mark.parametrize("name", [*TRACKS, *STINGERS])
-def test_tracks_and_stingers_are_stereo_at_the_mixer_rate(name: str) -> None:
+def test_tracks_and_stingers_are_stereo_at_the_music_rate(name: str) -> None:
     path = MUSIC / f"{name}.ogg"
     assert path.is_file(), f"missing {path}"
     rate, channels, frames = ogg_header(path)
-    assert (rate, channels) == (RATE, 2)
+    assert (rate, channels) == (MUSIC_RATE, 2)
     if name.startswith("sting_"):
-        assert 1.5 <= frames / RATE <= 4.0, "a stinger is a short phrase"
+        assert 1.5 <= frames / rate <= 4.1, "a stinger is a short phrase"
     if name in ONCE:
         shortest, longest = ONCE[name]
-        assert shortest <= frames / RATE <= longest
+        assert shortest <= frames / rate <= longest
 
 
 def test_no_old_music_is_left_behind_and_the_music_stays_small() -> None:
@@ -110,14 +123,15 @@ def test_no_old_music_is_left_behind_and_the_music_stays_small() -> None:
 @pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
 def test_pygame_plays_each_stem_whole_wide_and_seamless(mixer, name: str) -> None:
     path = MUSIC / f"{name}.ogg"
-    left, right = decoded(path)
-    assert len(left) == ogg_header(path)[2], "decoded to a different length: the stems would drift"
+    left, right = decoded_sound(audio_module.looped(pygame.mixer.Sound(path), path))
+    assert len(left) == loop_frames(path), "cut to another length: the stems would drift"
     assert max(map(abs, left)) > 3000, "effectively silent"
-    # Stereo, not mono copied twice: the sides differ by a fair part of what they hold.
-    step = 37
-    diff = sum(abs(a - b) for a, b in zip(left[::step], right[::step], strict=True))
-    total = sum(abs(a) + abs(b) for a, b in zip(left[::step], right[::step], strict=True))
-    assert diff > 0.1 * total / 2, "left and right are (nearly) the same"
+    if not name.endswith(MONO_STEMS):
+        # Stereo, not mono copied twice: the sides differ by a fair part of what they hold.
+        step = 37
+        diff = sum(abs(a - b) for a, b in zip(left[::step], right[::step], strict=True))
+        total = sum(abs(a) + abs(b) for a, b in zip(left[::step], right[::step], strict=True))
+        assert diff > 0.1 * total / 2, "left and right are (nearly) the same"
     # The loop point: the jump from the last sample back to the first is no bigger than the
     # steps the music itself takes, so it does not click.
     biggest = 0
@@ -127,6 +141,14 @@ def test_pygame_plays_each_stem_whole_wide_and_seamless(mixer, name: str) -> Non
             biggest = max(biggest, max(abs(b - a) for a, b in pairwise(window)))
     seam = max(abs(left[0] - left[-1]), abs(right[0] - right[-1]))
     assert seam <= biggest, f"the loop clicks: a jump of {seam} where the music steps {biggest}"
+
+
+def test_the_stems_of_a_score_loop_the_same_length_in_the_game(mixer) -> None:
+    audio = Audio()
+    for name in SCORES:
+        stems = audio._score(name)
+        assert stems is not None, name
+        assert len({len(stem.get_raw()) for stem in stems}) == 1, f"{name}'s stems would drift"
 
 
 @pytest.mark.parametrize("name", list(ONCE))
@@ -269,10 +291,10 @@ def test_each_surface_has_its_own_footsteps_in_two_variants(monkeypatch) -> None
         for other, other_names in heard.items():
             if other != surface:
                 assert set(names).isdisjoint(other_names), f"{surface} sounds like {other}"
-        files = [(SOUNDS / f"{name}.wav").read_bytes() for name in sorted(set(names))]
+        files = [(SOUNDS / f"{name}.ogg").read_bytes() for name in sorted(set(names))]
         assert files[0] != files[1]
     # ...and really different sounds, not copies under other names.
-    contents = {(SOUNDS / f"{n}.wav").read_bytes() for names in heard.values() for n in names}
+    contents = {(SOUNDS / f"{n}.ogg").read_bytes() for names in heard.values() for n in names}
     assert len(contents) == 2 * len(SURFACES)
 
 

@@ -186,13 +186,16 @@ def test_project_file_is_a_tiled_project_with_commands():
     commands = {c["name"]: c for c in data["commands"]}
     assert commands["Validate map"]["command"] == "aynik"
     assert commands["Validate map"]["arguments"] == "validate %mapfile"
-    assert commands["Play this map"]["arguments"] == "play --level %mapfile"
+    assert commands["Play this map"]["arguments"] == "play --level %mapfile --dev"
+    assert commands["Validate mod"]["arguments"] == "mod check %projectpath"
     ids = [t["id"] for t in data["propertyTypes"]]
     assert len(ids) == len(set(ids))
     for t in data["propertyTypes"]:
         if t["type"] == "class":
-            # Map objects' classes, and Ground for tiles (test_surfaces checks it).
-            assert t["useAs"] == (["tile"] if t["name"] == "Ground" else ["object"])
+            # Map objects' classes, Ground for tiles (test_surfaces checks it) and Level for the
+            # map's own properties.
+            uses = {"Ground": ["tile"], "Level": ["map"]}
+            assert t["useAs"] == uses.get(t["name"], ["object"])
         else:
             assert t["storageType"] == "string" and t["valuesAsFlags"] is False
 

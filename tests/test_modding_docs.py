@@ -96,16 +96,17 @@ def test_the_enums_are_the_project_files():
     assert documented == {e.name: list(e.values) for e in schema.enums}
 
 
-def test_the_project_file_declares_the_two_commands_and_object_classes():
+def test_the_project_file_declares_the_commands_and_object_classes():
     project = json.loads((campaign_dir() / PROJECT_FILE).read_text())
     commands = {c["name"]: (c["command"], c["arguments"]) for c in project["commands"]}
     assert commands == {
+        "Validate mod": ("aynik", "mod check %projectpath"),
         "Validate map": ("aynik", "validate %mapfile"),
-        "Play this map": ("aynik", "play --level %mapfile"),
+        "Play this map": ("aynik", "play --level %mapfile --dev"),
     }
     tile_classes = []
     for entry in project["propertyTypes"]:
-        if entry["type"] == "class" and entry["useAs"] != ["object"]:
+        if entry["type"] == "class" and entry["useAs"] not in (["object"], ["map"]):
             tile_classes.append(entry["name"])
             assert entry["useAs"] == ["tile"]
     # Ground describes tile properties; the schema keeps it out of the object classes.

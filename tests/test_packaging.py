@@ -28,7 +28,7 @@ def test_the_wheel_holds_every_package_asset_and_level(tmp_path):
     # Every shipped asset and level, under game/assets and game/levels.
     for folder, prefix in ((ROOT / "assets", "game/assets"), (ROOT / "levels", "game/levels")):
         for path in folder.rglob("*"):
-            if path.suffix in {".png", ".json", ".wav", ".tmx", ".tsx", ".tiled-project"}:
+            if path.suffix in {".png", ".json", ".wav", ".ogg", ".tmx", ".tsx", ".tiled-project"}:
                 rel = f"{prefix}/{path.relative_to(folder).as_posix()}"
                 assert rel in names, f"{rel} is missing from the wheel"
     assert any(n.endswith("entry_points.txt") for n in names)

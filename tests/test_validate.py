@@ -281,7 +281,7 @@ def test_unknown_properties_and_shapes_and_places(tmp_path: Path):
     )
     assert found[(2, WARNING)].fix == 'did you mean "count"?'
     assert found[(3, ERROR)].message == "Exit needs an area, not a point"
-    assert found[(4, ERROR)].message.startswith("lies outside the map (at 900, 100")
+    assert found[(4, ERROR)].message.startswith("the Rita lies outside the map (at 900, 100")
     assert found[(6, WARNING)].message == "has no class, so the game ignores it"
     assert not any(p.object_id == 5 for p in problems)
 

@@ -1,5 +1,6 @@
 """Mods: one folder per mod under `AYNIK_HOME/mods/<name>/`, holding the mod's maps, tilesets and
-images, with an optional `mod.json` (`title`, `author`, `start`: the map the mod begins on).
+images, with an optional `mod.json` (`title`, `author`, `start`: the map the mod begins on, `id`,
+`version`, `description`, `game_version`: the game versions it is for, and `loop`).
 
 Owns finding mods (`discover_mods`), reading a mod's folder and `mod.json` into a `Mod`,
 checking a mod's maps with the validator (`check_mod`), and starting a new mod's folder
@@ -22,10 +23,20 @@ from game import safe_read
 from game.level.campaign import PROJECT_FILE, campaign_dir, mods_dir
 from game.level.errors import LevelError
 from game.level.files import confine, read_capped
+from game.level.objecttypes import OBJECT_TYPES_FILE
 from game.level.problems import ERROR, WARNING, Problem, sort_problems
 
 MOD_FILE = "mod.json"
-MOD_KEYS = ("title", "author", "start", "loop")
+MOD_KEYS = (
+    "id",
+    "title",
+    "author",
+    "version",
+    "description",
+    "game_version",
+    "start",
+    "loop",
+)
 # How a mod's first day begins: "from-start" (Cage already has the loop: every death is a loop)
 # or "day0" (the campaign's way: the loop is his only once an Alpha's blood drenches him).
 LOOP_MODES = ("from-start", "day0")
@@ -44,6 +55,10 @@ class Mod:
     start: Path | None = None  # the map the mod begins on
     loop: str = DEFAULT_MOD_LOOP  # one of LOOP_MODES
     maps: tuple[Path, ...] = ()
+    id: str = ""  # the mod's own id (default: the folder's name)
+    version: str = ""  # the mod's version, the author's to choose
+    description: str = ""
+    game_version: str = ""  # the game versions it is for, e.g. ">=0.1,<0.2"; empty: any
     problems: tuple[Problem, ...] = ()  # from the folder and mod.json (see check_mod for maps)
 
     @property
@@ -97,6 +112,10 @@ def read_mod(folder: str | Path) -> Mod:
         start=start,
         loop=_loop(settings.get("loop"), problem),
         maps=tuple(maps),
+        id=settings.get("id") or folder.name,
+        version=settings.get("version", ""),
+        description=settings.get("description", ""),
+        game_version=_game_version(settings.get("game_version"), mod_file, problem),
         problems=tuple(problems),
     )
 
@@ -137,6 +156,75 @@ def _read_settings(mod_file: Path, problem) -> dict[str, str]:
     return settings
 
 
+def game_version() -> str:
+    """This game's version, from the installed package's metadata (a source tree not installed
+    falls back to `game.__version__`)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("aynik")
+    except metadata.PackageNotFoundError:
+        from game import __version__
+
+        return __version__
+
+
+_CLAUSE = re.compile(r"\s*(>=|<=|==|!=|>|<|~=)?\s*(\d+(?:\.\d+)*)\s*")
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    parts = [int(p) for p in text.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()  # 0.1 == 0.1.0
+    return tuple(parts)
+
+
+def version_matches(spec: str, version: str) -> bool:
+    """Whether `version` (dotted numbers) is in `spec`, comma-separated clauses such as
+    ">=0.1,<0.2" (a bare version means ==). ValueError for a spec this cannot read."""
+    have = _numbers(re.match(r"\d+(?:\.\d+)*", version).group(0)) if version[:1].isdigit() else ()
+    for clause in spec.split(","):
+        match = _CLAUSE.fullmatch(clause)
+        if not match:
+            raise ValueError(clause.strip())
+        op, want = match.group(1) or "==", _numbers(match.group(2))
+        ok = {
+            ">=": have >= want,
+            "<=": have <= want,
+            ">": have > want,
+            "<": have < want,
+            "==": have == want,
+            "!=": have != want,
+            "~=": have >= want and have[: len(want) - 1] == want[: len(want) - 1],
+        }[op]
+        if not ok:
+            return False
+    return True
+
+
+def _game_version(given: str | None, mod_file: Path, problem) -> str:
+    if not given:
+        return ""
+    current = game_version()
+    try:
+        fits = version_matches(given, current)
+    except ValueError as exc:
+        problem(
+            ERROR,
+            f'mod.json: "game_version" {given[:40]!r} is not a version range '
+            f"(at {str(exc)[:20]!r})",
+            'write it like "game_version": ">=0.1,<0.2"',
+        )
+        return given
+    if not fits:
+        problem(
+            ERROR,
+            f"this mod is for game version {given[:40]}, and this game is version {current}",
+            "get the mod's version made for this game, or a game version it is for",
+        )
+    return given
+
+
 def _loop(given: str | None, problem) -> str:
     if given is None or given in LOOP_MODES:
         return given or DEFAULT_MOD_LOOP
@@ -149,24 +237,34 @@ def _loop(given: str | None, problem) -> str:
     return DEFAULT_MOD_LOOP
 
 
+def mod_folder_of(map_path: str | Path) -> Path | None:
+    """The mod a map belongs to: the nearest folder above it with a mod.json (never above a
+    folder named `mods`); None for the campaign's maps and a lone map."""
+    path = Path(os.path.abspath(map_path))
+    if path.is_relative_to(Path(os.path.abspath(campaign_dir()))):
+        return None
+    for folder in path.parents:
+        if (folder / MOD_FILE).is_file():
+            return folder
+        if folder == folder.parent or folder.name == "mods":
+            break
+    return None
+
+
 def loop_mode(map_path: str | Path) -> str:
     """How the first day on this map begins: "day0" for the campaign, the mod's `loop` for a
     map inside a mod (from-start unless its mod.json says otherwise), from-start for a lone map."""
     path = Path(os.path.abspath(map_path))
-    campaign = Path(os.path.abspath(campaign_dir()))
-    if path.is_relative_to(campaign):
+    if path.is_relative_to(Path(os.path.abspath(campaign_dir()))):
         return "day0"
-    for folder in path.parents:
-        if (folder / MOD_FILE).is_file():
-            return read_mod(folder).loop
-        if folder == folder.parent or folder.name == "mods":
-            break
-    return DEFAULT_MOD_LOOP
+    folder = mod_folder_of(path)
+    return read_mod(folder).loop if folder is not None else DEFAULT_MOD_LOOP
 
 
 def _maps(folder: Path, problem) -> list[Path]:
     maps = []
-    for path in sorted(folder.rglob("*.tmx")):
+    # .tmj too: a Tiled JSON map is refused by name (the validator says to save it as .tmx).
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".tmx", ".tmj")):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
@@ -209,19 +307,27 @@ def check_mod(mod: Mod, validator=None) -> list[Problem]:
     from game.level.validate import Validator  # late: keeps discovery free of pytmx
 
     validator = validator if validator is not None else Validator()
+    validator.pool.update(mod.maps)  # a Gate's knowledge may come from any map of the mod
     for path in mod.maps:
         validator.validate(path)
     map_problems = [p for path in mod.maps for p in validator.validate(path)]
-    return sort_problems([*mod.problems, *map_problems])
+    from game.mod_assets import read_mod_assets  # its sprites and sounds: warnings, never errors
+
+    art_problems = read_mod_assets(mod.folder).problems
+    return sort_problems([*mod.problems, *map_problems, *art_problems])
 
 
-STARTER_FILES = (PROJECT_FILE, "beach.tsx", "tiles/beach.png")
+STARTER_FILES = (PROJECT_FILE, OBJECT_TYPES_FILE, "beach.tsx", "tiles/beach.png")
+STARTER_MAP = "first.tmx"
 
 
 def new_mod(name: str, folder: str | Path | None = None) -> Path:
     """Start a mod: `<mods>/<name>/` with the Tiled project (every class, the Validate and Play
-    commands), the campaign's beach tileset and its image, and a mod.json whose start map,
-    `first.tmx`, is the modder's to make. ValueError for a bad name, FileExistsError if taken."""
+    commands), the object types for Tiled 1.8, the campaign's beach tileset and its image, a
+    first map that plays as it is, and a mod.json with every key. ValueError for a bad name,
+    FileExistsError if taken."""
+    from game.level.starter import starter_map
+
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name) or name.lower() in (
         "con",
         "prn",
@@ -234,7 +340,19 @@ def new_mod(name: str, folder: str | Path | None = None) -> Path:
     for relative in STARTER_FILES:
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(campaign_dir() / relative, target / relative)
-    settings = {"title": name, "author": "", "start": "first.tmx"}
+    (target / STARTER_MAP).write_text(starter_map(name), encoding="utf-8")
+    major_minor = ".".join((game_version().split(".") + ["0"])[:2])
+    major, minor = (int(part) if part.isdigit() else 0 for part in major_minor.split("."))
+    settings = {
+        "id": name.lower(),
+        "title": name,
+        "author": "",
+        "version": "1.0.0",
+        "description": "",
+        "game_version": f">={major}.{minor},<{major}.{minor + 1}",
+        "start": STARTER_MAP,
+        "loop": DEFAULT_MOD_LOOP,
+    }
     (target / MOD_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return target
 

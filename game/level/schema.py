@@ -141,7 +141,7 @@ def _plain(name: str, value: object) -> Value:
 @dataclass(frozen=True)
 class Schema:
     path: str  # absolute path of the project file
-    sha256: str  # of the project file's bytes; part of every level's content hash
+    sha256: str  # of what the game reads from the project (`schema_digest`); in every level's hash
     classes: tuple[ClassType, ...]
     enums: tuple[EnumType, ...]
 
@@ -184,10 +184,22 @@ def load_schema(path: str | Path | None = None) -> Schema:
         raise LevelError(project, f"bad propertyTypes: {exc}") from None
     return Schema(
         path=str(project.resolve()),
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=schema_digest(data),
         classes=classes,
         enums=enums,
     )
+
+
+def schema_digest(data: Mapping) -> str:
+    """The sha256 of the project's `propertyTypes` the game reads (enums, object and tile
+    classes), canonically written: classes only an editor uses (`useAs` map) do not count."""
+    types = [
+        entry
+        for entry in data.get("propertyTypes", [])
+        if not (isinstance(entry, dict) and entry.get("useAs") == ["map"])
+    ]
+    canon = json.dumps(types, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

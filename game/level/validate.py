@@ -12,6 +12,10 @@ Owns the validator's checks and their wording:
   and a `Gate`'s knowledge is granted by this map, a map its Exits lead to, or (for a campaign or
   mod map) any map of the campaign or mod.
 
+A Tiled JSON map (`.tmj`) is refused by name: pytmx reads only `.tmx`. `run` (`aynik validate`)
+also takes folders, whose maps are checked as one mod (`check_folder`, knowledge pooled), and the
+campaign's level names.
+
 Entry points: `validate_paths` (structured `Problem`s), `run` (prints them, returns the exit
 code), `Validator` (one session with its caches, for the mods list). Must not import pygame or the
 simulation.
@@ -22,6 +26,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +51,8 @@ from game.level.reach import blocked_cells, cell_at, cells_of, reachable
 from game.level.safe import VettedMap, object_groups, vet_map
 from game.level.schema import REQUIRED, ClassType, Member, Schema, default_schema
 
+TMJ_MESSAGE = "Tiled JSON maps are not supported yet: save as .tmx"
+TMJ_FIX = "in Tiled, File > Save As, and choose the .tmx format"
 MAX_FAMILY = 64  # maps read to learn what knowledge a map's world grants
 # What the game can run (a map beyond these validates with an error, never stalls or crashes).
 MAX_SPAWN_COUNT = 64  # Mimics from one MimicSpawn
@@ -187,6 +194,9 @@ class Validator:
         self.results: dict[Path, list[Problem]] = {}
         self._vetted: dict[Path, VettedMap | LevelError] = {}
         self._objects: dict[Path, list[RawObject]] = {}
+        # Maps checked as one mod (`aynik mod check`, a folder given to validate): each counts
+        # the knowledge of all the others, wherever the folder is.
+        self.pool: set[Path] = set()
 
     # --- caches ------------------------------------------------------------------------------
     def vetted(self, path: Path) -> VettedMap | LevelError:
@@ -218,9 +228,12 @@ class Validator:
             return self.results[map_path]
         found: list[Problem] = []
         self.results[map_path] = found  # registered first: a cycle of Exits ends here
+        if map_path.suffix.lower() == ".tmj":
+            found.append(_file_problem(str(map_path), ERROR, TMJ_MESSAGE, TMJ_FIX))
+            return found
         vetted = self.vetted(map_path)
         if isinstance(vetted, LevelError):
-            found.append(Problem.from_error(vetted))
+            found.append(_missing_image(map_path, vetted) or Problem.from_error(vetted))
             return found
         objects = self.objects(map_path) or []
         found.extend(self._check_objects(vetted, objects))
@@ -354,7 +367,8 @@ class Validator:
         if not (0 <= cx <= width and 0 <= cy <= height):
             add(
                 ERROR,
-                f"lies outside the map (at {cx:g}, {cy:g}; the map is {width}x{height} pixels)",
+                f"the {obj.cls} lies outside the map (at {cx:g}, {cy:g}; the map is "
+                f"{width}x{height} pixels)",
                 "move it inside the map",
             )
 
@@ -493,7 +507,9 @@ class Validator:
                         obj,
                         ERROR,
                         f'Exit.map "{ref}" does not exist',
-                        f"create {target.name} in {target.parent}, or point map at an existing map",
+                        _near_map(ref, target, vetted.path)
+                        or f"create {target.name} in {target.parent}, "
+                        "or point map at an existing map",
                     )
                 )
                 continue
@@ -532,6 +548,12 @@ class Validator:
                 if isinstance(target, Path) and target.is_file() and target not in found:
                     found.append(target)
                     queue.append(target)
+        if vetted.path in self.pool:
+            for path in sorted(self.pool):
+                if len(found) >= MAX_FAMILY:
+                    break
+                if path not in found and path.suffix.lower() == ".tmx":
+                    found.append(path)
         if _is_collection(vetted.root):
             for path in sorted(vetted.root.rglob("*.tmx")):
                 if len(found) >= MAX_FAMILY:
@@ -689,6 +711,55 @@ class _Ground:
             if reached and not any(c in shut_reach for c in cells):
                 lost.append(f'the {goal.cls} "{goal.name}"' if goal.name else f"the {goal.cls}")
         return lost
+
+
+_MISSING_IMAGE = re.compile(r"tileset image '(?P<ref>.*)' not found: (?P<path>.*)")
+
+
+def _missing_image(map_path: Path, exc: LevelError) -> Problem | None:
+    """A tileset's missing image, reworded to name the map, the tileset and the fix (with the
+    nearest image there is, when one is close): the loader only names the tileset file."""
+    match = _MISSING_IMAGE.fullmatch(exc.message)
+    if not match:
+        return None
+    owner = Path(exc.path)
+    ref = match.group("ref")
+    tileset = owner.name if owner.suffix.lower() == ".tsx" else "embedded in the map"
+    try:
+        images = sorted(
+            p.relative_to(owner.parent).as_posix()
+            for p in owner.parent.rglob("*.png")
+            if not any(part.startswith(".") for part in p.relative_to(owner.parent).parts)
+        )[:200]
+    except OSError:
+        images = []
+    near = difflib.get_close_matches(ref, images, n=1, cutoff=0.5)
+    fix = "in Tiled, open the tileset and choose its image again (Tileset > Tileset Properties)"
+    if near:
+        fix = f'did you mean "{near[0]}"? {fix}'
+    return Problem(
+        str(map_path),
+        None,
+        None,
+        "",
+        ERROR,
+        f'the tileset {tileset} ({owner}) uses the image "{ref}", which does not exist',
+        fix,
+    )
+
+
+def _near_map(ref: str, target: Path, map_path: Path) -> str:
+    """`did you mean "X"?` for the map beside `target` nearest to the Exit's missing `ref`."""
+    try:
+        there = sorted(
+            p.relative_to(map_path.parent).as_posix()
+            for p in target.parent.glob("*.tmx")
+            if p.resolve() != map_path.resolve()
+        )[:200]
+    except (OSError, ValueError):
+        return ""
+    near = difflib.get_close_matches(ref, there, n=1, cutoff=0.5)
+    return f'did you mean "{near[0]}"?' if near else ""
 
 
 def _file_problem(file: str, severity: str, message: str, fix: str = "") -> Problem:
@@ -911,20 +982,79 @@ def validate_paths(
 def level_errors(path: str | Path) -> list[Problem]:
     """The errors that stop a map (or a map its Exits lead to) from being run: what `aynik play
     --level` and `aynik sim` check before they start, so a bad map is one clear line per problem,
-    never a crash or a stall mid-game."""
+    never a crash or a stall mid-game. A map of a mod also carries its mod.json's errors (a mod
+    made for another game version is refused here as on the Levels screen)."""
+    from game.level.mods import mod_folder_of, read_mod
+
     validator = Validator()
     validator.validate(path)
-    return [p for p in validator.problems() if p.is_error]
+    folder = mod_folder_of(path)
+    own = read_mod(folder).problems if folder is not None else ()
+    return [p for p in sort_problems([*own, *validator.problems()]) if p.is_error]
+
+
+MAP_SUFFIXES = (".tmx", ".tmj")
+
+
+def folder_maps(folder: str | Path, limit: int = MAX_FAMILY) -> list[Path]:
+    """The maps of a folder and its sub-folders (hidden ones skipped), sorted, at most `limit`;
+    Tiled JSON maps are listed too, so they are refused by name rather than ignored."""
+    root = Path(os.path.abspath(folder))
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.suffix.lower() not in MAP_SUFFIXES or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        found.append(path)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def check_folder(validator: Validator, folder: str | Path) -> list[Path]:
+    """Validate every map of `folder` as one mod (knowledge pooled across them); the maps."""
+    maps = folder_maps(folder)
+    validator.pool.update(Path(os.path.abspath(p)) for p in maps)
+    for path in maps:
+        validator.validate(path)
+    return maps
+
+
+def resolve_target(given: str | Path) -> Path:
+    """What `aynik validate` was given: a map path, a folder, or a campaign level's name
+    ("beachhead", "dam"). LevelError naming it when it is none of them."""
+    path = Path(given)
+    if path.is_dir() or path.is_file() or path.suffix.lower() in MAP_SUFFIXES:
+        return path
+    from game.level.campaign import resolve_level
+
+    return resolve_level(str(given))
 
 
 def run(paths: Sequence[str | Path], as_json: bool = False, out: TextIO | None = None) -> int:
-    """`aynik validate PATH... [--json]`: print the report, return the exit code (1 when there is
-    an error; warnings alone do not fail)."""
+    """`aynik validate PATH|FOLDER|LEVEL... [--json]`: print the report, return the exit code (1
+    when there is an error; warnings alone do not fail). A folder's maps are checked as one mod."""
     out = out if out is not None else sys.stdout
     validator = Validator()
-    for path in paths:
-        validator.validate(path)
-    problems = validator.problems()
+    extra: list[Problem] = []
+    for given in paths:
+        try:
+            target = resolve_target(given)
+        except LevelError as exc:
+            extra.append(Problem.from_error(exc))
+            continue
+        if target.is_dir():
+            if not check_folder(validator, target):
+                extra.append(
+                    _file_problem(
+                        str(target), ERROR, "the folder has no map (.tmx file)", "save a map in it"
+                    )
+                )
+        else:
+            validator.validate(target)
+    problems = sort_problems([*extra, *validator.problems()])
     if as_json:
         print(problems_json(problems), file=out)
     else:
@@ -939,6 +1069,9 @@ __all__ = [
     "Validator",
     "level_errors",
     "read_objects",
+    "check_folder",
+    "folder_maps",
+    "resolve_target",
     "run",
     "suggest",
     "validate_path",

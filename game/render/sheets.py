@@ -5,7 +5,9 @@ Owns the sheet format (`{"frame": [W, H], "animations": {name: {"row", "frames",
 the per-frame caches of rotated copies (characters are drawn facing east and turned to their
 heading in `ROTATION_STEPS` steps, built once on first use, never per frame). Variants of each
 rotated frame (a white silhouette for hit flashes, a translucent tinted ghost for motion trails)
-are cached the same way.
+are cached the same way. A bank of sheets may hold a mod's own (game.mod_assets says which pass
+the contract): a mod's sheet replaces the campaign's of its name, and one pygame cannot load after
+all is a problem on the bank, with the campaign's sheet drawn instead.
 
 Must not import game.scenes or game.app, and never writes to the simulation.
 """
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import pygame
 
+from game.level.problems import Problem
+from game.mod_assets import ModAssets, warning
 from game.render.assets import AssetError, sprites_dir
 
 ROTATION_STEPS = 64
@@ -188,21 +192,54 @@ def load_sheet(name: str, directory: Path | None = None) -> SpriteSheet:
 
 
 class SheetBank:
-    """Sheets loaded on first use and kept: one per name for the life of the renderer."""
+    """Sheets loaded on first use and kept: one per name for the life of the renderer.
 
-    def __init__(self, directory: Path | None = None) -> None:
+    With `mod`, the mod's sheets (those that passed its checks) are drawn in place of the
+    campaign's of the same names; `problems` holds the mod's art problems, and any sheet of it
+    that fails to load after all (then the campaign's is drawn)."""
+
+    def __init__(self, directory: Path | None = None, mod: ModAssets | None = None) -> None:
         self.directory = directory
+        self.mod = mod
+        self.problems: list[Problem] = list(mod.problems) if mod is not None else []
         self._sheets: dict[str, SpriteSheet] = {}
 
     def __getitem__(self, name: str) -> SpriteSheet:
         sheet = self._sheets.get(name)
         if sheet is None:
-            sheet = self._sheets[name] = load_sheet(name, self.directory)
+            sheet = self._sheets[name] = self._load(name)
         return sheet
+
+    def _load(self, name: str) -> SpriteSheet:
+        folder = self.mod.sheets.get(name) if self.mod is not None else None
+        if folder is not None:
+            try:
+                return load_sheet(name, folder)
+            except (AssetError, pygame.error, MemoryError) as exc:
+                # load_sheet's errors name the file and end in pygame's reason: keep the reason.
+                text = str(exc)
+                reason = text[text.rfind(" (") + 2 : -1] if text.endswith(")") else text
+                self.problems.append(
+                    warning(
+                        folder / f"{name}.png",
+                        f"cannot be loaded ({reason}); the game draws its own {name} instead",
+                        "export it again as an 8-bit RGBA PNG",
+                    )
+                )
+        return load_sheet(name, self.directory)
+
+    def load_mod_sheets(self) -> list[Problem]:
+        """Load every sheet the mod replaces now (a scene's start, not a frame mid-fight), and
+        return the mod's art problems."""
+        if self.mod is not None:
+            for name in self.mod.sheets:
+                self[name]
+        return self.problems
 
     def kind(self, name: str) -> SpriteSheet:
         """A Mimic kind's sheet; a kind a mod names without drawing it looks like a drone."""
         folder = self.directory if self.directory is not None else sprites_dir()
-        if name not in self._sheets and not (folder / f"{name}.png").exists():
+        modded = self.mod is not None and name in self.mod.sheets
+        if name not in self._sheets and not modded and not (folder / f"{name}.png").exists():
             self._sheets[name] = self["drone"]
         return self[name]

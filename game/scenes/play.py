@@ -10,6 +10,8 @@ in the campaign, and the starting map's `briefing` property in a mod.
 
 from __future__ import annotations
 
+import sys
+
 import pygame
 
 from game import gc_policy, save
@@ -20,12 +22,14 @@ from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.level.errors import LevelError
 from game.level.watch import MapWatcher
+from game.mod_assets import mod_assets_for
 from game.render import ui
 from game.render.callouts import draw_hidden_ambushes
 from game.render.finale import Finale
 from game.render.hud import Hud
 from game.render.hud_layer import HudLayer
 from game.render.notices import Notices
+from game.render.sheets import SheetBank
 from game.render.timer import draw_timer
 from game.render.view import WorldView
 from game.replay.levels import in_campaign
@@ -103,6 +107,7 @@ class PlayScene(Scene):
         super().__init__(app)
         self.level_path = resolve_level(level)
         self.level, self.atlas = load_atlas(self.level_path)
+        self.mod_assets = mod_assets_for(self.level_path)  # a mod's own art; None: the campaign
         self.seed = seed
         self.bot_name = bot
         self.practice = practice
@@ -212,11 +217,17 @@ class PlayScene(Scene):
         else:
             problem = errors[0].line() if errors else ""
         if problem:
-            self.notices.say(f"Not reloaded: {problem}")
+            # Every error on the terminal Tiled was started from, one line each; on screen the
+            # first (the subtitle wraps it), with how many more there are.
+            for line in [e.line() for e in errors] or [problem]:
+                print(f"aynik: not reloaded: {line}", file=sys.stderr)
+            more = f" (and {len(errors) - 1} more: see the terminal)" if len(errors) > 1 else ""
+            self.notices.say(f"Not reloaded: {problem}{more}")
             return
         try:
             level, atlas = load_atlas(self.level_path)
         except LevelError as exc:
+            print(f"aynik: not reloaded: {exc}", file=sys.stderr)
             self.notices.say(f"Not reloaded: {exc}")
             return
         self.level, self.atlas = level, atlas
@@ -232,7 +243,8 @@ class PlayScene(Scene):
         key = map_key(world.level.path)
         view = self.views.get(key)
         if view is None:
-            sheets = self.views[next(iter(self.views))].sheets if self.views else None
+            first = self.views[next(iter(self.views))] if self.views else None
+            sheets = first.sheets if first is not None else SheetBank(mod=self.mod_assets)
             view = WorldView(world.level, self.app.screen.get_size(), sheets=sheets)
             view.show_death_markers = self.app.settings.show_death_markers
             view.shake_intensity = self.app.settings.shake_intensity
@@ -279,6 +291,7 @@ class PlayScene(Scene):
             self.notices.hint("ASSISTS OFF", "The day is as hard as it is.")
 
     def enter(self) -> None:
+        self._use_mod_assets()
         self._music()
         if self.hint_due is None:
             self.hint_due = True  # the run's first day
@@ -583,7 +596,19 @@ class PlayScene(Scene):
         self.saver.submit(self.run.memory, set_damaged_aside=self.fresh_save)
         self.fresh_save = False
 
+    def _use_mod_assets(self) -> None:
+        """The mod's own sprites and sounds from now until the scene is left. What of them is
+        refused (the campaign's file is used instead) is printed, one line each, and the first
+        shows on screen."""
+        problems = self.view.sheets.load_mod_sheets() + self.app.audio.use_mod(self.mod_assets)
+        for problem in problems:
+            print(f"aynik: {problem.line()}", file=sys.stderr)
+        if problems:
+            more = f" (and {len(problems) - 1} more: see the terminal)" if len(problems) > 1 else ""
+            self.notices.say(f"{problems[0].line()}{more}")
+
     def leave(self) -> None:
+        self.app.audio.use_mod(None)  # the campaign's sounds again, wherever the game goes next
         # Leaving mid-loop keeps what was learned this loop too; it is on disk before we go.
         self._save()
         if self.saver is not None:
