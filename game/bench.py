@@ -1,9 +1,11 @@
 """`aynik bench`: the performance table. Measures; never judges (no pass/fail here).
 
-Owns the benchmark scenarios: the simulation's milliseconds per tick with 50, 200 and 400 active
-drones on the beachhead next to the raw pymunk step of the same bodies; the cost of rebuilding the
-day next to a cold load of the level; the real play scene's frames over the whole campaign
-(game.bench_frames); and the renderer's milliseconds per frame next to pyscroll.
+Owns the benchmark scenarios and the table: the simulation's milliseconds per tick with 50, 200,
+400 and 1000 hunting Mimics on the beachhead next to the raw pymunk step of the same bodies; the
+cost of rebuilding the day next to a cold load of the level; `aynik verify` against real time; the
+process's start to its first title frame; the play scene's real frame, loop reset and campaign
+frames (game.bench_frames); the renderer next to pyscroll (game.render.bench); and the goal
+ratios the table shows those figures against. Every figure is summarised by game.bench_stats.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import statistics
 import time
 
 from game import tuning as T
+from game.bench_stats import percentile, summary
 from game.level.campaign import resolve_level
 from game.level.data import LevelData
 from game.level.loader import load_level
@@ -22,11 +25,6 @@ from game.sim.world import World
 
 WARMUP_TICKS = 60
 MEASURE_TICKS = 600
-
-
-def _percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
 def _open_positions(level: LevelData, around: tuple[float, float], count: int):
@@ -61,11 +59,17 @@ def crowd_world(level: LevelData, drones: int, seed: int = 1) -> World:
     of Cage and hunting him, registered as the day registers its own (contacts and all)."""
     world = World(level, seed)
     world.cage.integrity = 10**9  # he must survive the whole measurement
-    for i, (x, y) in enumerate(_open_positions(level, world.cage.position, drones)):
+    hunt(world, drones)
+    return world
+
+
+def hunt(world: World, count: int) -> None:
+    """Add `count` Mimics to `world` around Cage, out of the sand, aware of him and hunting: the
+    crowd every bench row fights (the play scene's frame bench adds it to the scene's own day)."""
+    for i, (x, y) in enumerate(_open_positions(world.level, world.cage.position, count)):
         kind = KINDS[CROWD_KINDS[i % len(CROWD_KINDS)]]
         mimic = world.mimic_system.add(world, kind, x, y, False)
         mimic.state, mimic.timer, mimic.aware = CIRCLING, 30 + i % 90, True
-    return world
 
 
 def bench_sim(level: LevelData, drones: int) -> dict:
@@ -96,9 +100,9 @@ def bench_sim(level: LevelData, drones: int) -> dict:
         "drones": drones,
         "active": world.active_mimics(),
         "tick_median": statistics.median(tick_ms),
-        "tick_p99": _percentile(tick_ms, 0.99),
+        "tick_p99": percentile(tick_ms, 0.99),
         "space_median": statistics.median(inner),
-        "space_p99": _percentile(inner, 0.99),
+        "space_p99": percentile(inner, 0.99),
     }
 
 
@@ -140,6 +144,79 @@ def bench_verify() -> dict:
     return {"x_realtime": igt_seconds / (time.perf_counter() - start)}
 
 
+TITLE_RUNS = 5  # process starts timed for start.title_ms (the median and IQR of these)
+# Run inside the child as `python -m game` runs: the first flip of the display prints the wall
+# clock, so the figure ends at the first title frame and leaves the shutdown out.
+_TITLE_PROBE = (
+    "import os, runpy, sys, time\n"
+    "os.environ.setdefault('PYGAME_HIDE_SUPPORT_PROMPT', '1')\n"
+    "import pygame\n"
+    "flip = pygame.display.flip\n"
+    "def first(*a):\n"
+    "    flip(*a)\n"
+    "    if not getattr(first, 'said', False):\n"
+    "        first.said = True\n"
+    "        sys.stderr.write('AYNIK-FIRST-FRAME %d\\n' % time.time_ns())\n"
+    "pygame.display.flip = first\n"
+    "sys.argv = ['aynik', 'play', '--frames', '1']\n"
+    "runpy.run_module('game', run_name='__main__', alter_sys=True)\n"
+)
+
+
+def bench_start_title(runs: int = TITLE_RUNS) -> dict:
+    """From spawning `python -m game play --frames 1` (dummy video and audio, an empty
+    AYNIK_HOME) to its first title frame on the display: the wall clock read just before the
+    spawn against the one the child prints as its first flip returns. The child is the real
+    program (run as `-m game` runs it) with only that print added. Also the whole process, to
+    its exit, for reference."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    firsts: list[float] = []
+    exits: list[float] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="aynik-bench-") as home:
+            env = {**os.environ, "AYNIK_HOME": home, "SDL_VIDEODRIVER": "dummy",
+                   "SDL_AUDIODRIVER": "dummy"}  # fmt: skip
+            start = time.time_ns()
+            done = subprocess.run([sys.executable, "-c", _TITLE_PROBE], cwd=root, env=env,
+                                  capture_output=True, text=True)  # fmt: skip
+            end = time.time_ns()
+        stamp = [ln for ln in done.stderr.splitlines() if ln.startswith("AYNIK-FIRST-FRAME ")]
+        if done.returncode != 0 or not stamp:
+            return {"skipped": f"the game did not start (exit {done.returncode})"}
+        firsts.append((int(stamp[0].split()[1]) - start) / 1e6)
+        exits.append((end - start) / 1e6)
+    return {"title": summary(firsts), "exit": summary(exits)}
+
+
+# The goals the table shows each figure against: (label, numerator, denominator, bound, sense).
+# A ratio of the two figures, or the figure itself when there is no denominator. Shown, never
+# judged: the bench reports; the reader decides.
+GOALS = (
+    ("400 tick / 400 step", "sim.400.tick_ms", "sim.400.step_ms", 3.0, "<="),
+    ("1000 tick / 400 tick", "sim.1000.tick_ms", "sim.400.tick_ms", 2.7, "<="),
+    ("1000 tick (ms)", "sim.1000.tick_ms", None, 10.0, "<"),
+    ("real frame / floor", "frame.real_ms", "frame.floor_ms", 6.0, "<="),
+    ("pyscroll / ours, same work", "frame.pyscroll_ms", "frame.same_work_ms", 1.5, ">="),
+    ("cold load / reset", "reset.cold_load_ms", "reset.ms", 10.0, ">="),
+    ("verify (x real time)", "verify.x_realtime", None, 200.0, ">="),
+    ("worst frame (ms)", "frames.max_ms", None, 1000 / 60, "<="),
+)
+
+
+def _spread(figures: dict, key: str, row: dict) -> None:
+    """`key` gets the row's median and its spread goes beside it: frame.real_ms ->
+    frame.real_p99_ms and frame.real_iqr_ms; reset.ms -> reset.p99_ms and reset.iqr_ms."""
+    stem = key[: -len("ms")] if key.endswith(".ms") else key[: -len("ms")].rstrip("_") + "_"
+    figures[key] = row["median"]
+    figures[f"{stem}p99_ms"] = row["p99"]
+    figures[f"{stem}iqr_ms"] = row["iqr"]
+
+
 def main(as_json: bool = False) -> int:
     """The table; with `as_json`, one JSON object of the same figures (ms unless named)."""
     import json
@@ -149,19 +226,21 @@ def main(as_json: bool = False) -> int:
     path = resolve_level("beachhead")
     level = load_level(path)
     figures: dict[str, float | int] = {}
-    out = [] if as_json else None
+    quiet = as_json
 
     def say(line: str = "") -> None:
-        if out is None:
+        if not quiet:
             print(line, flush=True)
 
-    say(f"All You Need Is Kill bench — {path.name}, {MEASURE_TICKS} ticks per row\n")
+    say(f"All You Need Is Kill bench — {path.name}, {MEASURE_TICKS} ticks per row")
+    say("(milliseconds; median with its p99 or interquartile range)\n")
     say("simulation, ms per tick        median     p99   | pymunk's step in those ticks  p99")
     for drones in (50, 200, 400, 1000):
         r = bench_sim(level, drones)
         figures[f"sim.{drones}.tick_ms"] = r["tick_median"]
         figures[f"sim.{drones}.tick_p99_ms"] = r["tick_p99"]
         figures[f"sim.{drones}.step_ms"] = r["space_median"]
+        figures[f"sim.{drones}.step_p99_ms"] = r["space_p99"]
         say(
             f"  {drones:4d} Mimics ({r['active']:4d} active) {r['tick_median']:8.3f} "
             f"{r['tick_p99']:7.3f}   |              {r['space_median']:8.3f} {r['space_p99']:7.3f}"
@@ -170,14 +249,63 @@ def main(as_json: bool = False) -> int:
     figures["reset.world_ms"] = r["reset_median"]
     figures["reset.cold_load_ms"] = r["load_median"]
     say(
-        f"\nloop reset (new day from LevelData)  median {r['reset_median']:.2f} ms, "
+        f"\nnew World from LevelData  median {r['reset_median']:.2f} ms, "
         f"max {r['reset_max']:.2f} ms   |  cold level load median {r['load_median']:.1f} ms"
+    )
+    from game.bench_frames import bench_frames, bench_real_frame
+    from game.bench_frames import bench_reset as bench_play_reset
+
+    r = bench_play_reset()
+    _spread(figures, "reset.ms", r["reset"])
+    figures["reset.update_ms"] = r["update"]["median"]
+    figures["reset.settle_ms"] = r["settle"]["median"]
+    if r["save_write"] is not None:
+        _spread(figures, "reset.save_write_ms", r["save_write"])
+    say(
+        f"loop reset in the play scene ({r['cycles']} deaths; the frame the new day begins in)"
+        f"\n  median {r['reset']['median']:.2f} ms, p99 {r['reset']['p99']:.2f}, "
+        f"IQR {r['reset']['iqr']:.2f}  (its update {r['update']['median']:.2f}, of which "
+        f"collector settle {r['settle']['median']:.2f}; "
+        + (
+            f"save write on its thread {r['save_write']['median']:.2f})"
+            if r["save_write"] is not None
+            else "no save)"
+        )
     )
     r = bench_verify()
     if "x_realtime" in r:
         figures["verify.x_realtime"] = r["x_realtime"]
         say(f"\nverify of the campaign replay (whole process): {r['x_realtime']:.0f}x real time")
-    from game.bench_frames import bench_frames
+    r = bench_start_title()
+    if "title" in r:
+        _spread(figures, "start.title_ms", r["title"])
+        figures["start.exit_ms"] = r["exit"]["median"]
+        say(
+            f"start to the first title frame ({TITLE_RUNS} runs of `python -m game play --frames"
+            f" 1`, dummy drivers, empty AYNIK_HOME)\n  median {r['title']['median']:.0f} ms, "
+            f"IQR {r['title']['iqr']:.0f}  (to the process's exit {r['exit']['median']:.0f})"
+        )
+    else:
+        say(f"\nstart: {r['skipped']}")
+
+    r = bench_real_frame()
+    if "skipped" in r:
+        say(f"\nreal frame: {r['skipped']}")
+    else:
+        _spread(figures, "frame.real_ms", r["real"])
+        _spread(figures, "frame.floor_ms", r["floor"])
+        figures["frame.real_draw_ms"] = r["draw"]["median"]
+        say(
+            f"\nthe play scene's real frame, 1280x720, {r['crowd']} Mimics hunting Cage "
+            f"({r['alive']} alive at the end), {r['ghosts']} ghosts"
+        )
+        say("                                       median     p99     IQR")
+        for label, row in (
+            ("update + draw (the real frame)", r["real"]),
+            ("  its draw alone (sim standing)", r["draw"]),
+            ("floor: one full-screen blit", r["floor"]),
+        ):
+            say(f"  {label:35s} {row['median']:7.3f} {row['p99']:7.3f} {row['iqr']:7.3f}")
 
     say("\nframes of the campaign (route bot, play scene, every card and map change)")
     say("                              frames  median    p99  worst  >16.7ms  stray gc  card gc")
@@ -202,14 +330,15 @@ def main(as_json: bool = False) -> int:
         r = bench_render()
         ours, theirs = r["worldview"], r["pyscroll"]
         figures["frame.render_ms"] = ours["median"]
+        _spread(figures, "frame.same_work_ms", r["worldview same work"])
         if "median" in theirs:
-            figures["frame.pyscroll_ms"] = theirs["median"]
-        say(f"\nrender at 1280x720, {r['sprites']} drones on screen     median     p99")
-        rows = [("full frame (map, shadows, sprites, effects, HUD)", ours)]
+            _spread(figures, "frame.pyscroll_ms", theirs)
+        say(f"\nrenderers alone at 1280x720, {r['sprites']} drones on screen  median     p99")
+        rows = [("WorldView + HUD (map, shadows, sprites, fx)", ours)]
+        rows.append(("ours: map + the same sprites (pyscroll's work)", r["worldview same work"]))
         if "median" in theirs:
             rows += [
-                ("ours: map + the same sprites (pyscroll's work)", r["worldview same work"]),
-                ("pyscroll map + the same sprites (no HUD)", theirs),
+                ("pyscroll BufferedRenderer + PyscrollGroup", theirs),
                 ("map only, scrolling: ours", r["worldview map only"]),
                 ("map only, scrolling: pyscroll BufferedRenderer", theirs["map_only"]),
             ]
@@ -217,6 +346,14 @@ def main(as_json: bool = False) -> int:
             say(f"  {label:48s}  {row['median']:7.3f} {row['p99']:7.3f}")
         if "median" not in theirs:
             say(f"  pyscroll: {theirs.get('skipped', 'not measured')}")
+
+    say("\ngoals                              figure    goal")
+    for label, top, bottom, bound, sense in GOALS:
+        if top not in figures or (bottom is not None and not figures.get(bottom)):
+            say(f"  {label:30s}   not measured")
+            continue
+        value = figures[top] / figures[bottom] if bottom is not None else figures[top]
+        say(f"  {label:30s} {value:9.2f}  {sense} {bound:g}")
     if as_json:
         print(json.dumps(figures, sort_keys=True))
     return 0

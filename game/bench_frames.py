@@ -1,19 +1,37 @@
-"""`aynik bench`'s frame-time row: the real play scene, frame by frame, over the whole campaign.
+"""`aynik bench`'s rows that play the real play scene: frames, the real frame, the loop reset.
 
-Owns one measurement: the shipped route played by the route bot in the real PlayScene of a
-headless App (1280x720, every card, recap, map change, the shaft beat and the staged blast
-included), timing each frame's update and draw as the App runs them, and every pause of Python's
-garbage collector. It reports the median, the 99th percentile and the worst frame, and the
-longest collection. Measures; never judges. Imports the game whole (it plays it).
+Owns three measurements, each in a headless App at 1280x720 running the real PlayScene, its update
+and draw timed as the App runs them:
+- `bench_frames`: the shipped route played by the route bot over the whole campaign (every card,
+  recap, map change, the shaft beat and the staged blast included), every frame and every pause
+  of Python's garbage collector: median, 99th percentile, worst frame, longest collection.
+- `bench_real_frame`: one fight at its thickest. After a few earlier days on the map (their
+  ghosts on the sand), a crowd of hunting Mimics is added around Cage and a bot fires into it, so
+  the frame has everything a frame can have: events observed, effects, decals, the hurt flash,
+  the HUD, notices, the split timer, ghosts. The bot stands in for a player's input, so its own
+  time is left out of the frame. Each frame is followed by the floor: one blit of a whole
+  1280x720 surface onto the screen, timed in the same run (no frame can cost less).
+- `bench_reset`: the loop reset as the player gets it: the frame in which Cage's death gives way
+  to the new day (the sim's rebuild, the scene's new-day path with its recap, card, collector
+  settle and save, and the frame's draw), and how long after it the save is on the disk (its
+  own thread writes it).
+Everything runs under a temporary AYNIK_HOME: the player's saves and settings are never read or
+written. Measures; never judges. Imports the game whole (it plays it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import math
 import os
 import statistics
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+from game.bench_stats import percentile, summary
 
 ROUTE = Path(__file__).resolve().parents[1] / "tests" / "data" / "campaign.route"
 MAX_FRAMES = 60 * 60 * 10  # ten minutes of frames at the most
@@ -65,14 +83,283 @@ def bench_frames(route: Path = ROUTE, limit: int = MAX_FRAMES, policy: bool = Tr
         gc.callbacks.remove(watch)
         gc_policy.stop()
         pygame.quit()
-    ordered = sorted(frames)
     return {
         "frames": len(frames),
         "completed": play.run.completed,
         "p50_ms": statistics.median(frames),
-        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
-        "max_ms": ordered[-1],
+        "p99_ms": percentile(frames, 0.99),
+        "max_ms": max(frames),
         "gc_max_ms": max(pauses, default=0.0),
         "settle_max_ms": max(settles, default=0.0),
         "over_16_7": sum(1 for f in frames if f > 1000 / 60),
+    }
+
+
+SCREEN = (1280, 720)
+REAL_CROWD = 200  # Mimics hunting Cage in the real frame's fight (all of them on screen)
+REAL_FRAMES = 600  # ten seconds of the fight, timed
+REAL_WARMUP = 120  # frames before the timing: first sight of each rotation and glyph
+GHOST_DAYS = 3  # earlier days on the map before the fight: their paths are the ghosts
+GHOST_DAY_TICKS = 150  # each of them a short walk, then the day is reset
+RESET_CYCLES = 8  # deaths timed by the reset bench
+RESET_CROWD = 60  # enough hunting Mimics to kill him within a few seconds
+FRAME_GUARD = 4000  # frames any single wait of these benches may take at the most
+
+
+@contextlib.contextmanager
+def scratch_home() -> Iterator[Path]:
+    """AYNIK_HOME in a temporary folder for the length of a bench (saves, settings, replays)."""
+    old = os.environ.get("AYNIK_HOME")
+    with tempfile.TemporaryDirectory(prefix="aynik-bench-") as folder:
+        os.environ["AYNIK_HOME"] = folder
+        try:
+            yield Path(folder)
+        finally:
+            if old is None:
+                os.environ.pop("AYNIK_HOME", None)
+            else:
+                os.environ["AYNIK_HOME"] = old
+
+
+class HunterBot:
+    """Fires at the nearest Mimic without a pause, reloads when dry, and strafes round a square
+    so the camera keeps moving; skips the death beat. Deterministic (no randomness at all).
+
+    It stands in for a player's input, which costs next to nothing: it picks its target afresh
+    only every few ticks, and keeps in `spent` the seconds its frames took, which the frame
+    bench leaves out of the frame."""
+
+    RETARGET = 6  # ticks between looks for the nearest Mimic
+
+    def __init__(self, fire: bool = True) -> None:
+        self.fire = fire
+        self.ticks = 0
+        self.target = None
+        self.spent = 0.0
+
+    def next_frame(self, run):
+        start = time.perf_counter()
+        try:
+            return self._next_frame(run)
+        finally:
+            self.spent += time.perf_counter() - start
+
+    def _next_frame(self, run):
+        from game.sim import inputs
+        from game.sim.mimic import BURROWED
+
+        world = run.world
+        cage = world.cage
+        self.ticks += 1
+        if cage.dead:
+            return inputs.InputFrame(buttons=inputs.SKIP)
+        cx, cy = cage.position
+        target = self.target
+        if self.ticks % self.RETARGET == 0 or target is None or not target.alive:
+            best, target = 700.0**2, None
+            for m in world.mimics:
+                if m.state == BURROWED or not m.alive:
+                    continue
+                mx, my = m.position
+                d = (mx - cx) ** 2 + (my - cy) ** 2
+                if d < best:
+                    best, target = d, m
+            self.target = target
+        side = (self.ticks // 90) % 4  # a quarter of the square every 1.5 s
+        move = ((90, 0), (0, 90), (-90, 0), (0, -90))[side]
+        aim = cage.aim
+        if target is not None:
+            mx, my = target.position
+            aim = inputs.quantize_aim(math.atan2(my - cy, mx - cx))
+        buttons = inputs.FIRE if self.fire and target is not None else 0
+        if cage.ammo == 0:
+            buttons |= inputs.RELOAD
+        return inputs.InputFrame(move[0], move[1], aim, buttons)
+
+    def observe(self, events: list) -> None:
+        pass
+
+
+def _play_app(persist: bool):
+    """A headless App with a play scene on a looping day (Loop 1 of a run), its input from a
+    HunterBot, and the collector policy the game plays with."""
+    from game import gc_policy
+    from game.app import App, AppOptions
+    from game.scenes.play import PlayScene
+    from game.sim.memory import Memory
+
+    app = App(AppOptions(record=False))
+    app.settings.timer_mode = "splits"  # the fullest timer: the splits and the run's clocks
+    play = PlayScene(app, "beachhead", memory=Memory(loop=1), persist=persist)
+    # The bot is the scene's input (as `--bot` would make it), given after the scene is built
+    # so the day itself is a player's: no bot route, no bot timings on its cards.
+    play.bot = HunterBot()
+    app.push(play)
+    gc_policy.start()
+    return app, play
+
+
+def _frame(app, alpha: float = 1.0) -> None:
+    """One frame as App.run makes it: the events, the update, the draw (no flip: the driver's)."""
+    import pygame
+
+    for event in pygame.event.get():
+        app._handle(event)
+    app._update()
+    app._draw(alpha)
+
+
+def _until_playing(app, play) -> None:
+    """Play frames until the cards and recaps over the play scene are gone."""
+    for _ in range(FRAME_GUARD):
+        if app.top is play:
+            return
+        _frame(app)
+    raise RuntimeError("the play scene never came back from its cards")
+
+
+def bench_real_frame(crowd: int = REAL_CROWD, frames: int = REAL_FRAMES) -> dict:
+    """The play scene's real frame in a fight with `crowd` hunting Mimics, next to the floor (one
+    whole-screen blit) timed after each frame. Milliseconds: median, p99, IQR of each."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game import gc_policy
+    from game.bench import hunt
+
+    with scratch_home():
+        app, play = _play_app(persist=False)
+        try:
+            screen = app.screen
+            if screen.get_size() != SCREEN:
+                return {"skipped": f"the window is {screen.get_size()}, not {SCREEN}"}
+            _until_playing(app, play)
+            # Earlier days on this map: a short walk each, then the day is reset at will.
+            play.bot.fire = False
+            for _ in range(GHOST_DAYS):
+                for _ in range(GHOST_DAY_TICKS):
+                    _frame(app)
+                play.request_reset()
+                _frame(app)
+                _until_playing(app, play)
+            bot = play.bot
+            bot.fire = True
+            world = play.run.world
+            world.cage.integrity = 10**9  # he must survive the whole measurement
+            hunt(world, crowd)
+            floor = pygame.Surface(SCREEN).convert(screen)
+            floor.fill((40, 60, 80))
+            notices = play.notices
+            for _ in range(REAL_WARMUP):
+                _frame(app)
+            gc_policy.settle()  # as behind the card that starts a day: the fight starts clean
+            real, floor_ms, draws = [], [], []
+            clock = time.perf_counter
+            for i in range(frames):
+                if i % 300 == 0:  # a toast and a line of dialogue on screen, as fights have
+                    notices.hint("THE SAME MORNING", "They come out of the sand at the seawall.")
+                    notices.say("Rita: On your feet, maggot. Again.")
+                alpha = ((i % 4) + 1) / 4  # the renderer's fractions between ticks
+                spent = bot.spent
+                start = clock()
+                _frame(app, alpha)
+                mid = clock()
+                screen.blit(floor, (0, 0))
+                end = clock()
+                real.append((mid - start - (bot.spent - spent)) * 1000)  # less the stand-in input
+                floor_ms.append((end - mid) * 1000)
+            # The draw alone, the sim standing still: how the frame splits.
+            for i in range(min(frames, 200)):
+                start = clock()
+                app._draw(((i % 4) + 1) / 4)
+                draws.append((clock() - start) * 1000)
+            result = {
+                "crowd": crowd,
+                "alive": sum(1 for m in play.run.world.mimics if m.alive),
+                "on_top": app.top is play,
+                "decals": play.view.effects.decals,
+                "ghosts": len(play.view.ghosts),
+                "real": summary(real),
+                "floor": summary(floor_ms),
+                "draw": summary(draws),
+            }
+        finally:
+            gc_policy.stop()
+            for scene in reversed(app.scenes):
+                scene.leave()
+            pygame.quit()
+    return result
+
+
+def bench_reset(cycles: int = RESET_CYCLES) -> dict:
+    """The frame in which a death becomes the new day, `cycles` times: the sim's reset and the
+    scene's whole new-day path (recap, card, collector settle, the save handed to its writer),
+    and that frame's draw (the recap's first). Also the update alone, the settle's own part, and
+    how long after that frame the save is on disk (written on its thread: no frame waits)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game import gc_policy
+    from game.bench import hunt
+
+    resets: list[float] = []
+    updates: list[float] = []  # the frame's update alone: the day's end and the new day's start
+    settles: list[float] = []
+    writes: list[float] = []
+    started: list[float] = []
+    settle_in_frame: list[float] = []
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            took = (time.perf_counter() - started.pop()) * 1000
+            if gc_policy.settling:
+                settle_in_frame.append(took)
+
+    with scratch_home():
+        app, play = _play_app(persist=True)
+        play.bot.fire = False  # he stands and takes it: each day ends in a death, soon
+        gc.callbacks.append(watch)
+        try:
+            _until_playing(app, play)
+            clock = time.perf_counter
+            for _ in range(cycles):
+                world = play.run.world
+                hunt(world, RESET_CROWD)
+                for _ in range(FRAME_GUARD):
+                    settle_in_frame.clear()
+                    start = clock()
+                    for event in pygame.event.get():
+                        app._handle(event)
+                    app._update()
+                    mid = clock()
+                    app._draw(1.0)
+                    took = (clock() - start) * 1000
+                    if play.run.world is not world:
+                        break  # this frame began the new day
+                else:
+                    raise RuntimeError("Cage did not die in the reset bench")
+                resets.append(took)
+                updates.append((mid - start) * 1000)
+                settles.append(sum(settle_in_frame))
+                if play.saver is not None:
+                    start = clock()
+                    play.saver.flush()
+                    writes.append((clock() - start) * 1000)
+                _until_playing(app, play)
+        finally:
+            gc.callbacks.remove(watch)
+            gc_policy.stop()
+            for scene in reversed(app.scenes):
+                scene.leave()
+            pygame.quit()
+    return {
+        "cycles": len(resets),
+        "reset": summary(resets),
+        "update": summary(updates),
+        "settle": summary(settles),
+        "save_write": summary(writes) if writes else None,
     }

@@ -1,10 +1,14 @@
 """The renderer's benchmark: our chunked WorldView + HUD against pyscroll on the same scene.
 
 Owns `bench_render(frames)`, which draws one crowded frame of the beachhead (Cage and 200 circling
-drones on screen, 1280x720) over and over and reports the median and 99th-percentile frame time of
-each renderer. The reference side uses pyscroll's `BufferedRenderer` (a bench-only extra: imported
-inside the function, never by the game) for the map plus the same 200 sprites blitted, so the table
-compares like with like. Frames are timed with the simulation standing still: this measures drawing.
+drones on screen, 1280x720) over and over and reports each renderer's frame time (median, p99,
+IQR: game.bench_stats). The reference side uses pyscroll (a bench-only extra: imported inside the
+function, never by the game): its `BufferedRenderer` for the same map and view, and its
+`PyscrollGroup` for the same sprites, one pygame sprite per blit our ActorRenderer made of that
+frame (its shadows, bodies and glows, same images, places, order and blend modes). Ours is timed
+doing that same work ("worldview same work": the map, then the ActorRenderer choosing and drawing
+the actors), and the two pictures are compared pixel by pixel, so the table compares like with
+like. Frames are timed with the simulation standing still: this measures drawing.
 
 Must not import game.scenes or game.app, and never writes to a simulation the game plays.
 """
@@ -13,26 +17,17 @@ from __future__ import annotations
 
 import math
 import os
-import statistics
 import time
+
+from game.bench_stats import summary
 
 SCREEN = (1280, 720)
 CROWD = 200
 
 
-def _percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    index = min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))
-    return ordered[index]
-
-
 def _summary(samples: list[float]) -> dict[str, float]:
-    ms = [s * 1000.0 for s in samples]
-    return {
-        "median": round(statistics.median(ms), 3),
-        "p99": round(_percentile(ms, 0.99), 3),
-        "mean": round(statistics.fmean(ms), 3),
-    }
+    """Seconds in, the bench's one summary out (milliseconds: median, p99, IQR, ...)."""
+    return summary([s * 1000.0 for s in samples])
 
 
 def _level():
@@ -99,7 +94,7 @@ def crowd_world(level, count: int = CROWD, seed: int = 1):
 
 def bench_render(frames: int = 300) -> dict:
     """Time `frames` frames of each renderer. Returns a dict whose renderer rows ("worldview",
-    "pyscroll") hold "median", "p99" and "mean" frame times in milliseconds."""
+    "pyscroll", ...) hold game.bench_stats summaries (median, p99, iqr, min, max) in ms."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
@@ -136,25 +131,27 @@ def bench_render(frames: int = 300) -> dict:
         view.tilemap.draw(screen, left0 + (i * 3) % 700, top0 + (i * 2) % 400)
         map_only.append(clock() - start)
 
-    # Exactly the pyscroll row's work on our map renderer: the map, then the same sprite blits.
-    from game.render.sheets import rotation_step
-
-    anim = view.sheets["drone"].animation("move")
-    cage_anim = view.sheets["cage"].animation("idle")
+    # Exactly the pyscroll row's work, done by our renderer: the map, then the actors (their
+    # shadows, bodies and glows, chosen and turned by the ActorRenderer every frame).
+    actors = view.actors
+    actors.draw(screen, world, 1.0, left0, top0)
     same_work: list[float] = []
-    for i in range(frames):
+    for _ in range(frames):
         start = clock()
         view.tilemap.draw(screen, left0, top0)
-        blits = []
-        for m in world.mimics:
-            p = m.body.position
-            s, dx, dy = anim.rotated(anim.index_at(i + m.id * 7), rotation_step(m.heading))
-            blits.append((s, (p.x - left0 + dx, p.y - top0 + dy)))
-        cx, cy = world.cage.position
-        s, dx, dy = cage_anim.rotated(0, rotation_step(world.cage.aim_radians))
-        blits.append((s, (cx - left0 + dx, cy - top0 + dy)))
-        screen.fblits(blits)
+        actors.draw(screen, world, 1.0, left0, top0)
         same_work.append(clock() - start)
+    ours_picture = screen.copy()
+    # What that frame blitted, layer by layer, in world pixels: pyscroll is given exactly these.
+    layers = [
+        (blits, flags)
+        for blits, flags in (
+            (actors._ground, 0), (actors._shadows, 0), (actors._ghosts, 0),
+            (actors._bodies, 0), (actors._glows, pygame.BLEND_RGB_ADD),
+        )
+    ]  # fmt: skip
+    sprites = [[(s, (x + left0, y + top0)) for s, (x, y) in blits] for blits, _flags in layers]
+    flags = [f for _blits, f in layers]
 
     result: dict = {
         "frames": frames,
@@ -171,17 +168,24 @@ def bench_render(frames: int = 300) -> dict:
         "worldview": _summary(ours),
         "worldview map only": _summary(map_only),
         "worldview same work": _summary(same_work),
+        "sprite_blits": sum(len(layer) for layer in sprites),
     }
     result["pyscroll"] = (
-        _bench_pyscroll(screen, map_path, world, view, frames)
+        _bench_pyscroll(screen, map_path, view, sprites, flags, frames)
         if map_path
         else {"skipped": "no .tmx to load"}
     )
+    if "median" in result["pyscroll"]:
+        # Same work, same picture: count the pixels where pyscroll's frame differs from ours.
+        diff = pygame.mask.from_threshold(ours_picture, (0, 0, 0), (1, 1, 1, 255), screen)
+        result["pyscroll"]["pixels_differing"] = SCREEN[0] * SCREEN[1] - diff.count()
     return result
 
 
-def _bench_pyscroll(screen, map_path: str, world, view, frames: int) -> dict:
-    """The same map, view and sprites through pyscroll's BufferedRenderer."""
+def _bench_pyscroll(screen, map_path: str, view, sprites, flags, frames: int) -> dict:
+    """The same map and view through pyscroll's BufferedRenderer, and the same sprites (the
+    images and places our frame blitted, in its layers and blend modes) through its
+    PyscrollGroup, layered above every tile layer as ours are (so no tile is drawn over them)."""
     import pygame
 
     try:
@@ -189,42 +193,38 @@ def _bench_pyscroll(screen, map_path: str, world, view, frames: int) -> dict:
         from pytmx.util_pygame import load_pygame
     except ImportError as exc:
         return {"skipped": f"pyscroll not installed ({exc.name})"}
-    from game.render.sheets import rotation_step
 
     tmx = load_pygame(map_path)
     data = pyscroll.TiledMapData(tmx)
     renderer = pyscroll.BufferedRenderer(data, SCREEN, clamp_camera=True)
-    renderer.center(view.camera.screen_to_world((SCREEN[0] / 2, SCREEN[1] / 2)))
-    anim = view.sheets["drone"].animation("move")
-    cage_anim = view.sheets["cage"].animation("idle")
+    left0, top0 = view.camera.left, view.camera.top
+    cx0, cy0 = left0 + SCREEN[0] // 2, top0 + SCREEN[1] // 2
     for _ in range(30):
         renderer.draw(screen, screen.get_rect())
     map_only: list[float] = []
-    cx0, cy0 = view.camera.screen_to_world((SCREEN[0] / 2, SCREEN[1] / 2))
     for i in range(frames):
         start = time.perf_counter()
         renderer.center((cx0 + (i * 3) % 700, cy0 + (i * 2) % 400))
         renderer.draw(screen, screen.get_rect())
         map_only.append(time.perf_counter() - start)
-    renderer.center((cx0, cy0))
-    renderer.draw(screen, screen.get_rect())
+    group = pyscroll.PyscrollGroup(map_layer=renderer)
+    above = max(data.visible_tile_layers, default=0) + 1
+    for depth, (blits, blend) in enumerate(zip(sprites, flags, strict=True)):
+        for image, topleft in blits:
+            sprite = pygame.sprite.Sprite()
+            sprite.image = image
+            sprite.rect = image.get_rect(topleft=(int(topleft[0]), int(topleft[1])))
+            sprite.blendmode = blend
+            group.add(sprite, layer=above + depth)
+    group.center((cx0, cy0))
+    for _ in range(30):
+        group.draw(screen)
     samples: list[float] = []
     clock = time.perf_counter
-    for i in range(frames):
+    for _ in range(frames):
         start = clock()
-        renderer.draw(screen, screen.get_rect())
-        ox, oy = renderer.get_center_offset()
-        blits = []
-        for m in world.mimics:
-            p = m.body.position
-            s, dx, dy = anim.rotated(anim.index_at(i + m.id * 7), rotation_step(m.heading))
-            blits.append((s, (p.x + ox + dx, p.y + oy + dy)))
-        cx, cy = world.cage.position
-        s, dx, dy = cage_anim.rotated(0, rotation_step(world.cage.aim_radians))
-        blits.append((s, (cx + ox + dx, cy + oy + dy)))
-        screen.fblits(blits)
+        group.draw(screen)
         samples.append(clock() - start)
-    _ = pygame  # the display is shared with the WorldView side
     return {**_summary(samples), "map_only": _summary(map_only)}
 
 

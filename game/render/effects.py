@@ -280,7 +280,12 @@ class ScreenFlash:
                 copy = surface.copy()
                 copy.fill((255, 255, 255, 255 * step // FLASH_STEPS),
                           special_flags=pygame.BLEND_RGBA_MULT)  # fmt: skip
-                faded.append((copy, where))
+                # The band's inner rows fade to nothing (more of them the fainter the step):
+                # blending only what shows is the same picture for fewer pixels.
+                box = copy.get_bounding_rect()
+                if box.width and box.height:
+                    faded.append((copy.subsurface(box).copy(),
+                                  (where[0] + box.x, where[1] + box.y)))  # fmt: skip
         target.fblits(faded)
 
 
@@ -330,6 +335,12 @@ class Effects:
         self._pending.clear()
         self.flash.level = 0.0
         self._skid_until = -1  # a new day's clock starts again at 0
+
+    def warm(self) -> None:
+        """Make the effects' art now (behind a card) rather than in the first frame drawn. Called
+        before anything else draws from the effects' RNG (a new view behind its map card), it is
+        seeded by the same first draw, so it is the same art."""
+        self._art_ready()
 
     def _art_ready(self) -> _Art:
         if self._art is None:

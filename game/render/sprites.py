@@ -5,7 +5,11 @@ sim ticks, so a replay looks the same every time), turning it to its heading wit
 interpolating positions between the previous tick and the current one, soft drop shadows, the
 burrowed Mimic's telegraph (cracks and a closing ring over the last second), the wind-up glow and
 flash, lunge motion trails and the white hit flash. Off-screen actors are skipped; everything a
-frame draws goes out in a few `fblits` calls.
+frame draws goes out in a few `fblits` calls (one per layer: ground marks, shadows, trails,
+bodies, glows), each shadow a surface made once per kind. It also owns warming: each kind's art
+(shared by every view on the same sheets) and the rotations a fight shows first are made ahead of
+their first sight, all at once behind a card (`warm`) or a piece at a time (`warm_some`), never as
+a stall in the frame a crowd comes into view.
 
 Must not import game.scenes or game.app, and never writes to the simulation: it reads `World`.
 """
@@ -13,6 +17,9 @@ Must not import game.scenes or game.app, and never writes to the simulation: it 
 from __future__ import annotations
 
 import math
+import time
+import weakref
+from collections.abc import Iterable, Iterator
 
 import pygame
 
@@ -75,6 +82,12 @@ ALPHA_AURA = (40, 110, 255)
 # The glow around the Alpha and the mini-bosses: they read from across the screen.
 AURAS = {"alpha": ALPHA_AURA, "hulk": (255, 70, 30), "brood": (150, 60, 255)}
 _WALKING = frozenset((HUNTING, CIRCLING, RECOVER))  # the states drawn with the "move" cycle
+# What `warm` turns ahead of time, per kind: (state, variant) of the rows a fight shows first.
+WARM_ROTATIONS = ((HUNTING, NORMAL), (HUNTING, WHITE), (WINDUP, NORMAL), (LUNGE, NORMAL))
+WARM_PIECE = 8  # rotations per piece of warming (a piece is well under a millisecond)
+# Kinds this small come in crowds, each at its own heading: their rotations are warmed. A larger
+# kind is one or two on screen, a rotation at a time (and its art is several times the memory).
+CROWD_RADIUS = 18.0
 
 
 class _KindArt:
@@ -90,8 +103,10 @@ class _KindArt:
         self.windup_glow = overlays.glow_stages(radius * 3.0, WINDUP_GLOW.get(name, (255, 90, 40)))
         aura = AURAS.get(name)
         self.aura = overlays.glow_stages(radius * 3.2, aura) if aura is not None else None
-        chevron = overlays.chevron(radius, WINDUP_GLOW.get(name, (255, 120, 70)))
-        self.chevron = [_rotated_centred(chevron, s) for s in range(ROTATION_STEPS)]
+        # The chevron's turns are made one at a time, on first use (or by `warm`): all 64 at
+        # once cost a big kind tens of milliseconds, in the frame its first Mimic came into view.
+        self._chevron = overlays.chevron(radius, WINDUP_GLOW.get(name, (255, 120, 70)))
+        self.chevron: list[overlays.Entry | None] = [None] * ROTATION_STEPS
         # The walking states (hunting, circling, recovering) are nearly every Mimic on screen:
         # their animation's pace and a flat [variant][frame][step] table of its rotations, and
         # the shadow's surface and offset from the centre, so the loop reaches them directly.
@@ -107,6 +122,38 @@ class _KindArt:
         self.shadow_dx = self.shadow[1] + SHADOW_DROP[0]
         self.shadow_dy_total = self.shadow[2] + self.shadow_dy
 
+    def chevron_at(self, step: int) -> overlays.Entry:
+        entry = self.chevron[step]
+        if entry is None:
+            entry = self.chevron[step] = _rotated_centred(self._chevron, step)
+        return entry
+
+    def warm_jobs(self) -> Iterator[None]:
+        """Fill the rotation caches a fight reaches first, yielding after each small piece: the
+        walk cycle plain and hit-white, the wind-up, the lunge, and the chevron's turns."""
+        move_rotated = self.move_rotated
+        for state, variant in WARM_ROTATIONS:
+            anim = self.by_state[state]
+            for frame in range(len(anim.frames)):
+                row = move_rotated[variant][frame] if anim is self.move else None
+                for step in range(ROTATION_STEPS):
+                    entry = anim.rotated(frame, step, variant)
+                    if row is not None:
+                        row[step] = entry
+                    if step % WARM_PIECE == WARM_PIECE - 1:
+                        yield
+        for step in range(ROTATION_STEPS):
+            self.chevron_at(step)
+            if step % WARM_PIECE == WARM_PIECE - 1:
+                yield
+
+
+_NOTHING: Iterator[None] = iter(())
+# Kinds' art by sheet bank and seed (see ActorRenderer); it goes with its bank.
+_SHARED_ART: weakref.WeakKeyDictionary[SheetBank, dict[int, dict[str, _KindArt]]] = (
+    weakref.WeakKeyDictionary()
+)
+
 
 def _rotated_centred(surface: pygame.Surface, step: int) -> overlays.Entry:
     if step:
@@ -118,7 +165,9 @@ class ActorRenderer:
     def __init__(self, sheets: SheetBank, seed: int = 0) -> None:
         self.sheets = sheets
         self.seed = seed
-        self._kinds: dict[str, _KindArt] = {}
+        # A kind's art is the same in every view drawing from these sheets with this seed (the
+        # beach's and the dam's): made once, shared, so a map change makes only what is new.
+        self._kinds: dict[str, _KindArt] = _SHARED_ART.setdefault(sheets, {}).setdefault(seed, {})
         self._cage_sheet = None
         # Positions at the previous tick, for interpolation: id -> (x, y, heading, kind name).
         self.previous: dict[int, tuple[float, float, float, str]] = {}
@@ -133,6 +182,7 @@ class ActorRenderer:
         self._rita_died_tick = -(10**9)
         self._rita_sheet = None
         self._cage_shadow = overlays.shadow(T.CAGE_RADIUS)
+        self._warm_jobs: Iterator[None] = _NOTHING
         # Reused per-frame lists (no allocations per actor beyond the blit tuples).
         self._ground: list = []
         self._shadows: list = []
@@ -157,8 +207,12 @@ class ActorRenderer:
         """Remember where everything is before the coming tick (called before each step)."""
         previous = self.previous
         previous.clear()
-        for m in world.mimics:
-            p = m.body.position
+        mimics = world.mimics
+        if _body_position is not None:
+            positions = [_body_position(m.body._body) for m in mimics]
+        else:
+            positions = [m.body.position for m in mimics]
+        for m, p in zip(mimics, positions, strict=True):
             previous[m.id] = (p.x, p.y, m.heading, m.kind.name)
         self._previous_cage = world.cage.position
         rita = getattr(world, "rita", None)
@@ -191,6 +245,38 @@ class ActorRenderer:
         if art is None:
             art = self._kinds[name] = _KindArt(self.sheets, name, radius, self.seed + len(name))
         return art
+
+    # --- warming the caches -------------------------------------------------------------------
+    def plan_warm(self, kinds: Iterable[tuple[str, float]]) -> None:
+        """Queue the art of these Mimic kinds (name, radius) to be made ahead of their first
+        sight: by `warm()` all at once (behind a card), or a slice a frame by `warm_some`."""
+        self._warm_jobs = self._warm_all(list(kinds))
+
+    def _warm_all(self, kinds: list[tuple[str, float]]) -> Iterator[None]:
+        for name, radius in kinds:
+            art = self.kind_art(name, radius)  # its shadow, telegraph and glows: one piece
+            yield
+            if radius <= CROWD_RADIUS:
+                yield from art.warm_jobs()
+
+    def warm(self) -> None:
+        """Everything queued, now."""
+        for _ in self._warm_jobs:
+            pass
+        self._warm_jobs = _NOTHING
+
+    def warm_some(self, seconds: float) -> None:
+        """Pieces of what is queued until `seconds` have gone (at least one piece)."""
+        jobs = self._warm_jobs
+        end = time.perf_counter() + seconds
+        for _ in jobs:
+            if time.perf_counter() >= end:
+                return
+        self._warm_jobs = _NOTHING
+
+    @property
+    def warming(self) -> bool:
+        return self._warm_jobs is not _NOTHING
 
     # --- positions ----------------------------------------------------------------------------
     def _interpolating(self, world: World) -> bool:
@@ -325,7 +411,7 @@ class ActorRenderer:
                 elapsed = progress * kind.windup
                 g = art.windup_glow[min(len(art.windup_glow) - 1, int(progress * 12))]
                 glows.append((g[0], (sx + g[1], sy + g[2])))
-                ch = art.chevron[step]
+                ch = art.chevron[step] or art.chevron_at(step)
                 ground.append((ch[0], (sx + ch[1], sy + ch[2])))
                 if progress > 0.45 and (tick // 3) % 2 == 0:
                     variant = WHITE  # the last half flickers white: it is about to go

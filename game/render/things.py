@@ -128,6 +128,12 @@ def _target(blade: bool) -> tuple[pygame.Surface, int, int]:
     return _centred(s.convert_alpha())
 
 
+def _spawn_mark(spawn) -> tuple[str, float, bool]:
+    """What an ambush marker reads of its MimicSpawn: the knowledge id, `at` and a trigger."""
+    ambush = str(spawn.prop("ambush", "") or "") or f"ambush:{spawn.id}"
+    return ambush, float(spawn.prop("at", -1.0) or -1.0), bool(int(spawn.prop("trigger", 0) or 0))
+
+
 class ThingsRenderer:
     def __init__(self, sheets: SheetBank, text: TextCache | None = None) -> None:
         self.sheets = sheets
@@ -139,6 +145,10 @@ class ThingsRenderer:
         self._pads: dict[int, pygame.Surface] = {}
         self._faded: dict[tuple, pygame.Surface] = {}
         self._blits: list = []
+        # Read from the map once, not every frame: its file's stem (for the death log), and each
+        # spawn's ambush id, time and trigger (the map's data does not change).
+        self._stems: dict[str, str] = {}
+        self._spawn_marks: dict[int, tuple[str, float, bool]] = {}
 
     def _ready(self) -> dict:
         if self._art is None:
@@ -282,7 +292,10 @@ class ThingsRenderer:
 
     def _death_markers(self, world, memory, now, put, visible) -> None:
         art = self._art
-        stem = Path(world.level.path).stem
+        path = world.level.path
+        stem = self._stems.get(path)
+        if stem is None:
+            stem = self._stems[path] = Path(path).stem
         marker = art["death"]
         for d in getattr(memory, "deaths", ()):
             if d.level and d.level != stem:
@@ -304,15 +317,17 @@ class ThingsRenderer:
         for i, spawn in enumerate(getattr(schedule, "spawns", ())):
             if i < len(fired) and fired[i]:
                 continue
-            ambush = str(spawn.prop("ambush", "") or "") or f"ambush:{spawn.id}"
+            mark = self._spawn_marks.get(spawn.id)
+            if mark is None:
+                mark = self._spawn_marks[spawn.id] = _spawn_mark(spawn)
+            ambush, at, triggered = mark
             if not memory.knows(ambush):
                 continue
             x, y = spawn.center
             if not visible(x, y, 96):
                 continue
             put(marker.upright(marker.index_at(now)), x, y)
-            at = float(spawn.prop("at", -1.0) or -1.0)
-            if at >= 0 and not int(spawn.prop("trigger", 0) or 0):
+            if at >= 0 and not triggered:
                 left_s = max(0.0, at - world.tick / T.TICK_RATE)
                 label = self.text.get(f"{left_s:.1f}", 18, (255, 210, 120))
                 put(_centred(label), x, y - 22)

@@ -15,8 +15,10 @@ Usage, per frame of the real-time loop:
     view.draw(screen, world, alpha, mouse_pos); hud.draw(screen, world, mouse_pos, loop)
 
 Keep one WorldView per level: a new `World` for the same level (a loop reset) is noticed and the
-view snaps to it, keeping its pre-rendered map. Must not import game.scenes or game.app, and never
-writes to the simulation: it reads `World`.
+view snaps to it, keeping its pre-rendered map. The art the map's Mimic kinds need (`map_kinds`)
+is made ahead of their first sight: `warm()` behind a card, else a millisecond's slice of it at
+the end of each frame from the view's first frames. Must not import game.scenes or game.app,
+and never writes to the simulation: it reads `World`.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ from game.sim.events import (
     ShotFired,
     SimEvent,
 )
+from game.sim.mimic import DRONE, KINDS
 from game.sim.world import World
+
+# Of each frame drawn while the art of the map's Mimic kinds is still being made ahead of their
+# first sight, this long goes to making it (seconds): a few hundred frames, from the map's start.
+WARM_SLICE = 0.001
 
 
 class WorldView:
@@ -67,6 +74,7 @@ class WorldView:
         # The personal best's Cage at this moment of the same loop (a GhostMark), or None.
         self.pb_ghost = None
         self._pb_sprite: pygame.Surface | None = None
+        self.actors.plan_warm(map_kinds(level))
 
     # --- the sim tells us ---------------------------------------------------------------------
     def before_step(self, world: World) -> None:
@@ -92,6 +100,13 @@ class WorldView:
                 actors.note_rita_died(e.tick)
         trauma = self.effects.observe(events, actors.previous)
         self.camera.add_trauma(trauma)
+
+    def warm(self) -> None:
+        """Make now the art the map's Mimics need at first sight (their kinds' shadows, glows,
+        telegraphs and the rotations a fight shows first), e.g. behind a map card; otherwise it
+        is made a slice each frame from the map's first frames. And the effects' art."""
+        self.actors.warm()
+        self.effects.warm()
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.
@@ -167,6 +182,8 @@ class WorldView:
         self.things.draw_air(target, world, alpha, left, top)
         effects.draw_air(target, left, top, drawn_cage, cage.dead)
         effects.flash.draw(target)
+        if self.actors.warming:
+            self.actors.warm_some(WARM_SLICE)
 
     def _draw_ghosts(self, target: pygame.Surface, left: int, top: int) -> None:
         """Where Cage went on earlier days: the day repeats, so this is what he did last time."""
@@ -206,6 +223,29 @@ class WorldView:
         self.actors.reset()
         self.effects.clear()
         return True
+
+
+def map_kinds(level: LevelData) -> list[tuple[str, float]]:
+    """The Mimic kinds `level` can put on screen (name, radius), as the day resolves them: its
+    spawns' kinds, the drone (the Omega's, and any kind the game does not know) and a brood's
+    mites."""
+    names = ["drone"]
+    # In the order they come out (timed spawns first), so a slice a frame reaches them in time.
+    spawns = sorted(level.objects_of("MimicSpawn"), key=_spawn_time)
+    for spawn in spawns:
+        kind = KINDS.get(str(spawn.prop("kind", "drone") or "drone"), DRONE)
+        for name in (kind.name, "mite") if kind.name == "brood" else (kind.name,):
+            if name not in names:
+                names.append(name)
+    return [(name, KINDS[name].radius) for name in names]
+
+
+def _spawn_time(spawn) -> float:
+    try:
+        at = float(spawn.prop("at", -1.0) or -1.0)
+    except (TypeError, ValueError):
+        at = -1.0
+    return at if at >= 0 else float("inf")
 
 
 PB_RADIUS = 13  # a little larger than Cage, so the live Cage drawn over him still shows it

@@ -475,6 +475,7 @@ class PlayScene(Scene):
                 # Behind the card, covering the screen at once: the new map's tiles are built
                 # and the collector runs now, not on the map's first frames in sight.
                 self.view.tilemap.prebuild()
+                self.view.warm()  # and the art its Mimics need at first sight
                 gc_policy.settle()
             elif isinstance(event, FinalActBegun):
                 self._music()

@@ -1,0 +1,92 @@
+"""Warming the renderer's caches ahead of first sight changes nothing a player sees.
+
+The art each Mimic kind needs (its shadow, glows, telegraph, the walk cycle's rotations, the
+wind-up chevron's turns) is made behind a card or a slice a frame; a fight drawn by a warmed view
+must be the same picture, pixel for pixel, as one drawn by a view that makes it all on first
+sight, and a warmed view must already hold what the map's Mimics need.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+import pytest
+
+from game.level.campaign import resolve_level
+from game.level.loader import load_level
+from game.render.sheets import SheetBank
+from game.render.view import WorldView, map_kinds
+from game.sim.mimic import CIRCLING, HUNTING, KINDS, LUNGE, WINDUP, Mimic
+from game.sim.world import World
+
+SCREEN = (1280, 720)
+
+
+@pytest.fixture(scope="module")
+def screen() -> pygame.Surface:
+    pygame.init()
+    return pygame.display.set_mode(SCREEN)
+
+
+@pytest.fixture(scope="module")
+def beach(screen):
+    return load_level(resolve_level("beachhead"))
+
+
+def fight(level) -> World:
+    """Cage in a ring of Mimics of the beach's kinds: walking, winding up, lunging."""
+    world = World(level, 3)
+    cx, cy = world.cage.position
+    states = (HUNTING, CIRCLING, WINDUP, LUNGE)
+    names = [name for name, _ in map_kinds(level)]
+    for i in range(48):
+        angle = i * 2 * math.pi / 48
+        x, y = cx + math.cos(angle) * (120 + 7 * (i % 5)), cy + math.sin(angle) * 110
+        m = Mimic(5000 + i, KINDS[names[i % len(names)]], x, y, burrowed=False)
+        m.state, m.timer = states[i % len(states)], 10 + i % 7
+        m.heading = angle + 0.37 * i
+        world.mimics.append(m)
+    return world
+
+
+def picture(view: WorldView, world: World, screen: pygame.Surface, alpha: float):
+    view.draw(screen, world, alpha, None)
+    return screen.copy()
+
+
+def same_pixels(a: pygame.Surface, b: pygame.Surface) -> bool:
+    equal = pygame.mask.from_threshold(a, (0, 0, 0), (1, 1, 1, 255), b)
+    return equal.count() == a.get_width() * a.get_height()
+
+
+def test_a_warmed_view_draws_the_same_fight_as_a_cold_one(screen, beach) -> None:
+    world = fight(beach)
+    cold = WorldView(beach, SCREEN, sheets=SheetBank())
+    warm = WorldView(beach, SCREEN, sheets=SheetBank())
+    warm.warm()
+    for alpha in (1.0, 0.25, 0.5):
+        assert same_pixels(picture(cold, world, screen, alpha), picture(warm, world, screen, alpha))
+
+
+def test_warming_makes_the_maps_kinds_art_before_their_first_sight(screen, beach) -> None:
+    view = WorldView(beach, SCREEN, sheets=SheetBank())
+    assert view.actors.warming  # queued from the start, a slice a frame
+    view.warm()
+    assert not view.actors.warming
+    kinds = dict(map_kinds(beach))
+    assert {"drone", "hulk", "mite"} <= set(kinds)  # the spawns' kinds, the Omega's drone
+    for name, radius in kinds.items():
+        art = view.actors.kind_art(name, radius)
+        if radius <= 18:  # a crowd's kind: its walk cycle is turned every way already
+            assert all(entry is not None for row in art.move_rotated[0] for entry in row)
+
+
+def test_a_second_map_shares_the_kinds_art_it_has_in_common(screen, beach) -> None:
+    sheets = SheetBank()
+    first = WorldView(beach, SCREEN, sheets=sheets)
+    second = WorldView(load_level(resolve_level("dam")), SCREEN, sheets=sheets)
+    drone = KINDS["drone"]
+    assert first.actors.kind_art("drone", drone.radius) is second.actors.kind_art(
+        "drone", drone.radius
+    )
