@@ -46,6 +46,13 @@ def test_mod_new_makes_a_complete_mod_that_checks_clean(capsys):
     assert code == 1 and "exists" in err
 
 
+def test_mod_new_in_another_folder(capsys, tmp_path: Path):
+    code, out, _ = run(capsys, "mod", "new", "elsewhere", "--dir", str(tmp_path / "work"))
+    folder = tmp_path / "work" / "elsewhere"
+    assert code == 0 and out[0] == str(folder) and not (mods_dir() / "elsewhere").exists()
+    assert run(capsys, "mod", "check", str(folder)) == (0, ["OK: 1 maps checked"], "")
+
+
 def test_the_new_mod_loops_and_plays(capsys, tmp_path: Path):
     run(capsys, "mod", "new", "looper")
     level = mods_dir() / "looper" / "first.tmx"
@@ -95,6 +102,9 @@ def test_mod_check_names_the_file_and_object_of_each_problem(capsys, tmp_path: P
     assert 'did you mean "MimicSpawn"?' in line
     code, _, err = run(capsys, "mod", "check", str(tmp_path / "nowhere"))
     assert code == 1 and "no such folder" in err
+    (tmp_path / "shared.zip").write_bytes(b"PK")
+    code, _, err = run(capsys, "mod", "check", str(tmp_path / "shared.zip"))
+    assert code == 1 and "extract it into a folder" in err
 
 
 # --- mod pack ------------------------------------------------------------------------------------
@@ -208,6 +218,9 @@ def test_a_mod_for_another_game_version_is_refused(capsys):
     assert not read_mod(folder).playable
     code, out, _ = run(capsys, "mod", "check", str(folder))
     assert code == 1 and out[0].startswith(f"{folder / 'mod.json'}: error: this mod is for game")
+    # Played on its own, a map of that mod is refused the same way, before the day begins.
+    code, _, err = run(capsys, "sim", "--level", str(folder / "first.tmx"), "--ticks", "1")
+    assert code == 1 and err.startswith(f"aynik: {folder / 'mod.json'}: error: this mod is for")
     bad = mod_with_fresh(capsys, {"game_version": "newest"})
     assert "is not a version range" in read_mod(bad).problems[0].message
 

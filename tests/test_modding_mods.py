@@ -132,7 +132,7 @@ def test_new_mod_refuses_bad_names_and_taken_ones(capsys):
     assert main(["new", "fresh"]) == 1
     assert main(["list"]) == 0
     out = capsys.readouterr().out
-    assert "fresh: fresh (ready)" in out  # its first map plays as it is
+    assert "fresh: fresh 1.0.0 (playable)" in out  # its first map plays as it is
 
 
 def test_a_mod_may_not_reach_outside_its_folder():

@@ -121,3 +121,21 @@ def test_the_object_types_ship_with_the_game():
     levels = next(line for line in pyproject.splitlines() if line.startswith('"game.levels" = ['))
     assert '"*.xml"' in levels  # the wheel's game/levels
     assert '".xml"' in (root / "packaging" / "aynik.spec").read_text()  # the standalone build
+
+
+def test_what_only_the_editor_reads_leaves_the_levels_hash_alone():
+    """Tiled's commands and the map's class are the editor's: changing them keeps every level's
+    content hash (and so every recorded replay) as it is."""
+    from game.level.schema import schema_digest
+
+    project = json.loads((campaign_dir() / PROJECT_FILE).read_text())
+    before = schema_digest(project)
+    assert before == default_schema().sha256
+    edited = json.loads(json.dumps(project))
+    edited["commands"].append({"name": "Mine", "command": "true", "arguments": "%mapfile"})
+    level = next(t for t in edited["propertyTypes"] if t.get("useAs") == ["map"])
+    level["members"].append({"name": "extra", "type": "string", "value": ""})
+    assert schema_digest(edited) == before
+    spawn = next(t for t in edited["propertyTypes"] if t["name"] == "MimicSpawn")
+    next(m for m in spawn["members"] if m["name"] == "count")["value"] = 2
+    assert schema_digest(edited) != before  # a default the game fills in is the game's

@@ -91,9 +91,15 @@ def mod_problems(folder: str | Path) -> tuple[int, list]:
     return len(maps), sort_problems([*own, *validator.problems(), *art])
 
 
+def _not_a_folder(given: str) -> int:
+    if Path(given).is_file() and given.lower().endswith(".zip"):
+        return _fail(f"{given}: a zip, not a folder (extract it into a folder, then give that)")
+    return _fail(f"{given}: no such folder (give the mod's folder)")
+
+
 def check(folder: str, out: TextIO) -> int:
     if not Path(folder).is_dir():
-        return _fail(f"{folder}: no such folder (give the mod's folder)")
+        return _not_a_folder(folder)
     count, problems = mod_problems(folder)
     for line in format_problems(problems):
         print(line, file=out)
@@ -119,7 +125,7 @@ def _size(size: int) -> str:
 def pack(folder: str, out_zip: str | None, out: TextIO) -> int:
     root = Path(os.path.abspath(folder))
     if not root.is_dir():
-        return _fail(f"{folder}: no such folder (give the mod's folder)")
+        return _not_a_folder(folder)
     target = Path(os.path.abspath(out_zip or f"{root.name}.zip"))
     _count, problems = mod_problems(root)
     errors = sum(p.is_error for p in problems)

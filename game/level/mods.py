@@ -4,9 +4,10 @@ images, with an optional `mod.json` (`title`, `author`, `start`: the map the mod
 
 Owns finding mods (`discover_mods`), reading a mod's folder and `mod.json` into a `Mod`,
 checking a mod's maps with the validator (`check_mod`), and starting a new mod's folder
-(`new_mod`; `python -m game.level.mods new NAME` / `list`). A bad `mod.json`, a missing start
-map or a folder that is a link shows as a `Problem` on the mod, never as an exception. Every path
-a mod names stays in its own folder (`game.level.safe`). Must not import pygame or the simulation.
+(`new_mod`); `aynik mod` (`game.level.mod_commands`) words them for the command line. A bad
+`mod.json`, a missing start map or a folder that is a link shows as a `Problem` on the mod, never
+as an exception. Every path a mod names stays in its own folder (`game.level.safe`). Must not
+import pygame or the simulation.
 """
 
 from __future__ import annotations
@@ -358,29 +359,10 @@ def new_mod(name: str, folder: str | Path | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m game.level.mods new NAME` or `python -m game.level.mods list`."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) == 2 and args[0] == "new":
-        try:
-            print(new_mod(args[1]))
-        except (ValueError, OSError) as exc:
-            print(f"aynik: {exc}", file=sys.stderr)
-            return 1
-        return 0
-    if args == ["list"]:
-        mods = discover_mods()
-        if not mods:
-            print(f"no mods in {mods_dir()}")
-        for mod in mods:
-            problems = check_mod(mod)
-            errors = sum(p.is_error for p in problems)
-            state = f"{errors} errors" if errors else "ready"
-            print(f"{mod.name}: {mod.title} ({state})")
-            for problem in problems:
-                print(f"  {problem.line()}")
-        return 0
-    print("usage: python -m game.level.mods new NAME | list", file=sys.stderr)
-    return 2
+    """`python -m game.level.mods ACTION ...`: an old name of `aynik mod ACTION ...`."""
+    from game.cli import main as cli_main  # late: the command line is the game's, not discovery's
+
+    return cli_main(["mod", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
