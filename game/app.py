@@ -286,6 +286,7 @@ class App:
             self.top.handle_event(event)
 
     def _update(self) -> None:
+        gc_policy.run_due()  # a collection a card asked for, now that the card is up
         if self.top is not None:
             self.top.update()
 

@@ -3,8 +3,9 @@
 Owns the collector's settings for a play session. A full (oldest-generation) collection walks
 every object the game holds, the level's tiles and sprite caches included, and takes over 10 ms:
 left to itself it falls mid-fight. So the oldest generation is never collected on its own; the
-game calls `settle()` where a frame may be slow unseen (a loop reset behind its card, a map
-change behind the map card, after loading), which collects everything and freezes what is left,
+game asks for a settle where a frame may be slow unseen (`settle_soon`: a loop reset, a map
+change, on the first frame of the card that hides them; `settle` at once after loading), which
+collects everything and freezes what is left,
 so later collections do not walk the level again. The young generations still collect as usual
 (they are cheap), so short-lived cycles never pile up. Standard library only.
 """
@@ -17,6 +18,7 @@ import gc
 THRESHOLDS = (700, 10, 1_000_000_000)
 _active = False  # only a running game (App.run) hands the collector over: tests keep Python's
 settling = False  # a settle's own collection is under way (a bench tells it from a stray one)
+_due = False  # a settle asked for with settle_soon, run at the start of the next update
 
 
 def start() -> None:
@@ -43,9 +45,25 @@ def settle() -> None:
     gc.freeze()
 
 
+def settle_soon() -> None:
+    """A settle on the next frame's update (`run_due`), not this one: the card that was just put
+    up is on screen by then, standing still, and the frame that built the new day does not pay
+    for the collection too (each stays well inside a frame's time)."""
+    global _due
+    _due = _active
+
+
+def run_due() -> None:
+    """The settle settle_soon asked for, if any (App calls this first in every update)."""
+    global _due
+    if _due:
+        _due = False
+        settle()
+
+
 def stop() -> None:
     """Give the collector back to Python's defaults (a bench, between its runs)."""
-    global _active
-    _active = False
+    global _active, _due
+    _active = _due = False
     gc.unfreeze()
     gc.set_threshold(700, 10, 10)

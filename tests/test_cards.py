@@ -147,3 +147,38 @@ def test_the_map_card_covers_the_screen_from_its_first_frame(app):
         card.draw(screen, 1.0)
         brightness = sum(pygame.transform.average_color(screen)[:3]) / 3
         assert (brightness < 60) is dark, brightness
+
+
+def test_the_collector_runs_on_the_map_cards_first_frame_not_the_frame_that_changed_map(
+    app, monkeypatch
+):
+    """The frame that builds the new map and the full collection each stay inside a frame's
+    time: the collection waits for the next update, when the card is already up."""
+    from game import gc_policy
+    from game.sim.memory import Memory
+
+    settled_under: list = []
+    real_settle = gc_policy.settle
+    monkeypatch.setattr(gc_policy, "settle",
+                        lambda: (settled_under.append(type(app.top)), real_settle()))  # fmt: skip
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    gc_policy.start()
+    try:
+        settled_under.clear()  # start()'s own settle, after loading
+        world = play.run.world
+        for gate in world.gates:
+            world._open_gate(gate, [])
+        world.cage.body.position = world.level.objects_of("Exit")[0].center
+        for _ in range(30):
+            app._update()
+            if isinstance(app.top, CardScene):
+                break
+        assert isinstance(app.top, CardScene)
+        assert settled_under == [], "not in the frame that changed the map"
+        app._update()
+        assert settled_under == [CardScene], "but on the card's first frame, once"
+        app._update()
+        assert settled_under == [CardScene]
+    finally:
+        gc_policy.stop()

@@ -473,10 +473,10 @@ class PlayScene(Scene):
                 )  # fmt: skip
                 self.app.push(card)
                 # Behind the card, covering the screen at once: the new map's tiles are built
-                # and the collector runs now, not on the map's first frames in sight.
+                # and the collector runs on the card's first frame, not on the map's in sight.
                 self.view.tilemap.prebuild()
                 self.view.warm()  # and the art its Mimics need at first sight
-                gc_policy.settle()
+                gc_policy.settle_soon()
             elif isinstance(event, FinalActBegun):
                 self._music()
                 # The beat that takes the loop from him (a short one for bots).
@@ -520,7 +520,7 @@ class PlayScene(Scene):
         self._music()
         self.app.audio.stinger("loop")
         self.finale.reset()
-        gc_policy.settle()  # behind the card: the old day is freed now, never mid-fight
+        gc_policy.settle_soon()  # behind the card: the old day is freed now, never mid-fight
         self.notices.clear()
         memory = self.run.memory
         if event.reason == "restart":
