@@ -258,18 +258,20 @@ def main(as_json: bool = False) -> int:
     r = bench_play_reset()
     _spread(figures, "reset.ms", r["reset"])
     figures["reset.update_ms"] = r["update"]["median"]
+    _spread(figures, "reset.next_frame_ms", r["next"])
     figures["reset.settle_ms"] = r["settle"]["median"]
     if r["save_write"] is not None:
         _spread(figures, "reset.save_write_ms", r["save_write"])
     say(
         f"loop reset in the play scene ({r['cycles']} deaths; the frame the new day begins in)"
         f"\n  median {r['reset']['median']:.2f} ms, p99 {r['reset']['p99']:.2f}, "
-        f"IQR {r['reset']['iqr']:.2f}  (its update {r['update']['median']:.2f}, of which "
-        f"collector settle {r['settle']['median']:.2f}; "
+        f"IQR {r['reset']['iqr']:.2f}  (its update {r['update']['median']:.2f})"
+        f"\n  the frame after it (the card's first) median {r['next']['median']:.2f} ms, "
+        f"p99 {r['next']['p99']:.2f}; the full collection in the two {r['settle']['median']:.2f}; "
         + (
-            f"save write on its thread {r['save_write']['median']:.2f})"
+            f"save on disk {r['save_write']['median']:.2f} after the reset frame"
             if r["save_write"] is not None
-            else "no save)"
+            else "no save"
         )
     )
     r = bench_verify()

@@ -12,9 +12,9 @@ and draw timed as the App runs them:
   time is left out of the frame. Each frame is followed by the floor: one blit of a whole
   1280x720 surface onto the screen, timed in the same run (no frame can cost less).
 - `bench_reset`: the loop reset as the player gets it: the frame in which Cage's death gives way
-  to the new day (the sim's rebuild, the scene's new-day path with its recap, card, collector
-  settle and save, and the frame's draw), and how long after it the save is on the disk (its
-  own thread writes it).
+  to the new day (the sim's rebuild, the scene's new-day path with its recap, card and save, and
+  the frame's draw), the frame after it (the card's first, with the full collection the new day
+  asked for), and how long after it the save is on the disk (its own thread writes it).
 Everything runs under a temporary AYNIK_HOME: the player's saves and settings are never read or
 written. Measures; never judges. Imports the game whole (it plays it).
 """
@@ -253,7 +253,10 @@ def bench_real_frame(crowd: int = REAL_CROWD, frames: int = REAL_FRAMES) -> dict
             notices = play.notices
             for _ in range(REAL_WARMUP):
                 _frame(app)
-            gc_policy.settle()  # as behind the card that starts a day: the fight starts clean
+            # A fight long after the map's start: its art made (a slice a frame since the map's
+            # first frame, what is left of it now), the collector settled as behind a card.
+            play.view.warm()
+            gc_policy.settle()
             real, floor_ms, draws = [], [], []
             clock = time.perf_counter
             for i in range(frames):
@@ -294,9 +297,11 @@ def bench_real_frame(crowd: int = REAL_CROWD, frames: int = REAL_FRAMES) -> dict
 
 def bench_reset(cycles: int = RESET_CYCLES) -> dict:
     """The frame in which a death becomes the new day, `cycles` times: the sim's reset and the
-    scene's whole new-day path (recap, card, collector settle, the save handed to its writer),
-    and that frame's draw (the recap's first). Also the update alone, the settle's own part, and
-    how long after that frame the save is on disk (written on its thread: no frame waits)."""
+    scene's whole new-day path (recap, card, the save handed to its writer), and that frame's draw
+    (the recap's first). Also its update alone; the frame after it (the card's first, which runs
+    the full collection the new day asked for) and that collection's own part, in whichever of the
+    two frames it ran; and how long after the reset frame the save is on disk (its thread writes
+    it: no frame waits)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -306,6 +311,7 @@ def bench_reset(cycles: int = RESET_CYCLES) -> dict:
 
     resets: list[float] = []
     updates: list[float] = []  # the frame's update alone: the day's end and the new day's start
+    nexts: list[float] = []  # the frame after it (the card's first)
     settles: list[float] = []
     writes: list[float] = []
     started: list[float] = []
@@ -344,11 +350,18 @@ def bench_reset(cycles: int = RESET_CYCLES) -> dict:
                     raise RuntimeError("Cage did not die in the reset bench")
                 resets.append(took)
                 updates.append((mid - start) * 1000)
-                settles.append(sum(settle_in_frame))
+                settled = sum(settle_in_frame)
                 if play.saver is not None:
                     start = clock()
                     play.saver.flush()
                     writes.append((clock() - start) * 1000)
+                # The next frame: the card's first, where the collection the new day asked for
+                # runs (gc_policy.settle_soon), the card standing still over the old day's end.
+                settle_in_frame.clear()
+                start = clock()
+                _frame(app)
+                nexts.append((clock() - start) * 1000)
+                settles.append(settled + sum(settle_in_frame))
                 _until_playing(app, play)
         finally:
             gc.callbacks.remove(watch)
@@ -360,6 +373,7 @@ def bench_reset(cycles: int = RESET_CYCLES) -> dict:
         "cycles": len(resets),
         "reset": summary(resets),
         "update": summary(updates),
+        "next": summary(nexts),
         "settle": summary(settles),
         "save_write": summary(writes) if writes else None,
     }
