@@ -91,6 +91,18 @@ def timer_lines(view) -> list[Line]:
     return lines
 
 
+_panels: dict[int, pygame.Surface] = {}  # the translucent backing, by height: made once each
+pygame.register_quit(_panels.clear)  # made again after a restart of pygame, as fonts are
+
+
+def _panel(height: int) -> pygame.Surface:
+    panel = _panels.get(height)
+    if panel is None:
+        panel = _panels[height] = pygame.Surface((WIDTH, height), pygame.SRCALPHA)
+        panel.fill(PANEL)
+    return panel
+
+
 def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
     """Draw the timer panel for `view` (a TimerView); nothing in "day" and "off" modes. Returns
     where its panel is (None when there is none)."""
@@ -99,8 +111,7 @@ def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
         return None
     w = surface.get_width()
     height = sum(int(size * 1.15) for _, _, size, _, _, _ in lines) + 12
-    panel = pygame.Surface((WIDTH, height), pygame.SRCALPHA)
-    panel.fill(PANEL)
+    panel = _panel(height)
     x0, y = w - WIDTH - MARGIN, 64
     surface.blit(panel, (x0, y))
     where = panel.get_rect(topleft=(x0, y))
