@@ -116,6 +116,6 @@ def test_the_flow_field_finds_the_shortest_walks(beachhead, tile):
     field.update((tx + 0.5) * field.tw, (ty + 0.5) * field.th)
     field.step_from(0.0, 0.0)  # the first reader runs the search
     assert field.distance == _reference_distances(field)
-    # and its cached steps are those of the field as it is now
+    # and a hunter's cached steps are those of the field as it is now
     x, y = (tx + 3.5) * field.tw, (ty + 0.5) * field.th
-    assert field.step_from(x, y) == field._step_from_tile(tx + 3, ty)
+    assert field.hunt_from(x, y) == field.hunt_from(x, y) == field._step_from_tile(tx + 3, ty)

@@ -213,22 +213,16 @@ class PlayScene(Scene):
                 e for e in level_errors(self.level_path) if not e.message.startswith("Exit.map ")
             ]
         except LevelError as exc:
-            errors, problem = [], str(exc)
+            lines = [str(exc)]
         else:
-            problem = errors[0].line() if errors else ""
-        if problem:
-            # Every error on the terminal Tiled was started from, one line each; on screen the
-            # first (the subtitle wraps it), with how many more there are.
-            for line in [e.line() for e in errors] or [problem]:
-                print(f"aynik: not reloaded: {line}", file=sys.stderr)
-            more = f" (and {len(errors) - 1} more: see the terminal)" if len(errors) > 1 else ""
-            self.notices.say(f"Not reloaded: {problem}{more}")
+            lines = [e.line() for e in errors]
+        if lines:
+            self._report(lines, "not reloaded: ")
             return
         try:
             level, atlas = load_atlas(self.level_path)
         except LevelError as exc:
-            print(f"aynik: not reloaded: {exc}", file=sys.stderr)
-            self.notices.say(f"Not reloaded: {exc}")
+            self._report([str(exc)], "not reloaded: ")
             return
         self.level, self.atlas = level, atlas
         self._begin_session(self.run.memory, self.run.assists)
@@ -602,11 +596,17 @@ class PlayScene(Scene):
         refused (the campaign's file is used instead) is printed, one line each, and the first
         shows on screen."""
         problems = self.view.sheets.load_mod_sheets() + self.app.audio.use_mod(self.mod_assets)
-        for problem in problems:
-            print(f"aynik: {problem.line()}", file=sys.stderr)
         if problems:
-            more = f" (and {len(problems) - 1} more: see the terminal)" if len(problems) > 1 else ""
-            self.notices.say(f"{problems[0].line()}{more}")
+            self._report([p.line() for p in problems])
+
+    def _report(self, lines: list[str], what: str = "") -> None:
+        """Problems a modder must see: every one on the terminal (Tiled's console, when Tiled
+        started the game), one line each; on screen the first (the notice wraps it), with how
+        many more there are."""
+        for line in lines:
+            print(f"aynik: {what}{line}", file=sys.stderr)
+        more = f" (and {len(lines) - 1} more: see the terminal)" if len(lines) > 1 else ""
+        self.notices.say(f"{what.capitalize()}{lines[0]}{more}")
 
     def leave(self) -> None:
         self.app.audio.use_mod(None)  # the campaign's sounds again, wherever the game goes next

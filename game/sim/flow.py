@@ -72,10 +72,9 @@ class FlowField:
         # A rebuild decided (origin and reach fixed) but not yet run: it runs when a Mimic
         # first asks the field, so a tick in which none does costs no search at all.
         self._due = False
-        # step_from's answers by tile, good until the field or the blocked grid changes: most
-        # Mimics stand on a tile for several ticks, and a crowd shares tiles.
-        self._steps: dict[int, tuple[float, float] | None] = {}
-        self._hunts: dict[int, tuple[int, tuple[float, float] | None]] = {}  # (reach, step)
+        # hunt_from's answers (reach, step) by tile, good until the field or the blocked grid
+        # changes: most Mimics stand on a tile for several ticks, and a crowd shares tiles.
+        self._hunts: dict[int, tuple[int, tuple[float, float] | None]] = {}
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -83,17 +82,8 @@ class FlowField:
             for tx in range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw))):
                 i = ty * self.width + tx
                 self.blocked[i] = value or self.base[i]
-        self._steps.clear()
         self._hunts.clear()
         self.age = FLOW_REFRESH  # rebuild on the next update
-
-    def wanted_by(self, x: float, y: float) -> None:
-        """A Mimic at (x, y) that cannot see Cage wants the field to reach it: the next build
-        reaches that far (up to FLOW_RADIUS_MAX), so no hunter is left standing off the field."""
-        self._build_if_due()
-        reach = self._reach_for(int(x // self.tw), int(y // self.th))
-        if reach > self.wanted:
-            self.wanted = min(FLOW_RADIUS_MAX, reach)
 
     def _reach_for(self, tx: int, ty: int) -> int:
         ox, oy = self.origin
@@ -105,8 +95,9 @@ class FlowField:
         return reach
 
     def hunt_from(self, x: float, y: float) -> tuple[float, float] | None:
-        """`wanted_by` then `step_from`, for a hunter that cannot see Cage: one look-up of its
-        tile, the answers kept by tile until the field changes."""
+        """The step a hunter at (x, y) that cannot see Cage takes (`step_from`). It also wants the
+        field to reach it: the next build reaches that far (up to FLOW_RADIUS_MAX), so no hunter
+        is left standing off the field. One look-up of its tile, kept until the field changes."""
         self._build_if_due()
         tx, ty = int(x // self.tw), int(y // self.th)
         w = self.width
@@ -116,7 +107,7 @@ class FlowField:
             key = ty * w + tx
             known = self._hunts.get(key)
             if known is None:
-                known = self._hunts[key] = (self._reach_for(tx, ty), self.step_from(x, y))
+                known = self._hunts[key] = (self._reach_for(tx, ty), self._step_from_tile(tx, ty))
             reach, step = known
         if reach > self.wanted:
             self.wanted = min(FLOW_RADIUS_MAX, reach)
@@ -136,7 +127,6 @@ class FlowField:
         if not self._due:
             return
         self._due = False
-        self._steps.clear()
         self._hunts.clear()
         tile = self.origin
         radius = self.radius
@@ -190,12 +180,7 @@ class FlowField:
         tx, ty = int(x // self.tw), int(y // self.th)
         if not (0 <= tx < w and 0 <= ty < h):
             return None
-        key = ty * w + tx
-        steps = self._steps
-        if key in steps:
-            return steps[key]
-        steps[key] = step = self._step_from_tile(tx, ty)
-        return step
+        return self._step_from_tile(tx, ty)
 
     def _step_from_tile(self, tx: int, ty: int) -> tuple[float, float] | None:
         w, h = self.width, self.height

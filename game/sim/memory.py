@@ -63,9 +63,12 @@ class Memory:
         return True
 
     def hash_into(self, h: StateHasher) -> None:
+        # What can change: the counts, the latest death (by value, never by address), and the
+        # dict and list themselves if replaced (their ids are fixed while this Memory holds them).
         last = self.deaths[-1] if self.deaths else None
+        latest = (last.loop, last.tick, last.x, last.y, last.cause) if last else None
         key = (self.loop, self.training_level, len(self.knowledge), len(self.deaths),
-               self.deaths_forgotten, id(self.knowledge), id(self.deaths), id(last))  # fmt: skip
+               self.deaths_forgotten, id(self.knowledge), id(self.deaths), latest)  # fmt: skip
         if key != self._hash_key:
             packed = StateHasher()
             self._pack(packed)

@@ -31,7 +31,7 @@ from game.sim.events import (
     SimEvent,
 )
 from game.sim.flow import FlowField
-from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive
+from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive, drive_force
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
@@ -346,19 +346,10 @@ class Mimic:
         kind = self.kind
         gain = kind.mass * T.DRONE_DRIVE_GAIN
         cap = kind.max_force * strength
-        forces = self._forces
-        if forces is None:
+        if self._forces is None:
             drive(self.body, want_vx, want_vy, gain, cap)
-            return
-        # physics.drive_force, written out: this runs for every Mimic every tick.
-        fx, fy = (want_vx - self._rvx) * gain, (want_vy - self._rvy) * gain
-        magnitude = math.hypot(fx, fy)
-        if magnitude > cap:
-            fx, fy = fx * cap / magnitude, fy * cap / magnitude
-        if not self._force_asked:
-            self._force_asked = True
-            forces.append(self)
-        self._fx, self._fy = fx, fy
+        else:  # on this tick's batch reading: its velocity as read, its force written later
+            self.set_force(*drive_force(self._rvx, self._rvy, want_vx, want_vy, gain, cap))
 
     def set_force(self, fx: float, fy: float) -> None:
         """This tick's force: kept for the system's batch write while thinking on a batch
