@@ -102,6 +102,8 @@ def test_mod_check_names_the_file_and_object_of_each_problem(capsys, tmp_path: P
     assert 'did you mean "MimicSpawn"?' in line
     code, _, err = run(capsys, "mod", "check", str(tmp_path / "nowhere"))
     assert code == 1 and "no such folder" in err
+    code, _, err = run(capsys, "mod", "check", str(folder / "b.tmx"))  # a map, not its folder
+    assert code == 1 and "not a folder" in err
     (tmp_path / "shared.zip").write_bytes(b"PK")
     code, _, err = run(capsys, "mod", "check", str(tmp_path / "shared.zip"))
     assert code == 1 and "extract it into a folder" in err

@@ -94,6 +94,8 @@ def mod_problems(folder: str | Path) -> tuple[int, list]:
 def _not_a_folder(given: str) -> int:
     if Path(given).is_file() and given.lower().endswith(".zip"):
         return _fail(f"{given}: a zip, not a folder (extract it into a folder, then give that)")
+    if Path(given).exists():
+        return _fail(f"{given}: not a folder (give the mod's folder)")
     return _fail(f"{given}: no such folder (give the mod's folder)")
 
 
