@@ -3,8 +3,10 @@
 Owns the desktop front end's frame: read events, step the top scene at exactly 60 ticks/s from an
 accumulator (at most MAX_CATCH_UP ticks per frame, then the clock bails out: Nystrom's Game Loop),
 draw with the leftover fraction for interpolation, flip. With `--frames` under the dummy video
-driver it runs in lockstep (one tick per frame) so headless runs are reproducible. Imports pygame
-and the scenes; the simulation never imports this.
+driver it runs in lockstep (one tick per frame) so headless runs are reproducible. It is also the
+scenes' router: a scene asks for the next one by name (`go` replaces the stack, `open` goes over
+the current scene, `pop` closes the top one), and game.scenes.registry maps the names to scenes.
+Imports pygame and the registry; the simulation never imports this.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from game import gc_policy, storage
 from game import settings as settings_module
 from game.audio import Audio
 from game.render import ui
+from game.scenes.registry import SCENES
 from game.tuning import TICK_RATE
 
 WINDOW_SIZE = (1280, 720)
@@ -70,8 +73,9 @@ def _set_window_icon() -> None:
 
 
 class App:
-    def __init__(self, options: AppOptions) -> None:
+    def __init__(self, options: AppOptions, registry: dict | None = None) -> None:
         self.options = options
+        self.registry = SCENES if registry is None else registry
         pygame.init()
         ui.reset_caches()
         pygame.display.set_caption("All You Need Is Kill")
@@ -149,6 +153,24 @@ class App:
             self.scenes.pop().leave()
         self.push(scene)
 
+    # --- the router: scenes by name ------------------------------------------------------------
+    def make(self, name: str, **args):
+        """The scene registered as `name`, built with `args` (raises what building raises)."""
+        try:
+            build = self.registry[name]
+        except KeyError:
+            raise KeyError(f"no scene is called {name!r}: see game.scenes.registry") from None
+        return build(self, **args)
+
+    def go(self, name: str, **args) -> None:
+        """Leave every scene on the stack for the scene `name` (built first: if building fails,
+        the stack is as it was)."""
+        self.replace(self.make(name, **args))
+
+    def open(self, name: str, **args) -> None:
+        """Open the scene `name` over the current one (a menu, a card, the recap)."""
+        self.push(self.make(name, **args))
+
     @property
     def top(self):
         return self.scenes[-1] if self.scenes else None
@@ -158,20 +180,15 @@ class App:
 
     # --- the loop -----------------------------------------------------------------------------
     def first_scene(self):
-        from game.scenes.play import PlayScene
-        from game.scenes.title import TitleScene
-
         o = self.options
         if o.replay is not None:
-            from game.scenes.watch import WatchScene
-
-            return WatchScene(self, o.replay, o.replay_path or "")
+            return self.make("watch", replay=o.replay, path=o.replay_path or "")
         if o.level or o.bot or o.practice:
             level = o.level or "beachhead"
-            return PlayScene(
-                self, level=level, seed=o.seed, bot=o.bot, dev=o.dev, practice=o.practice
+            return self.make(
+                "play", level=level, seed=o.seed, bot=o.bot, dev=o.dev, practice=o.practice
             )
-        return TitleScene(self)
+        return self.make("title")
 
     def run(self) -> int:
         try:
@@ -250,7 +267,6 @@ class App:
 
     def _contain(self, exc: BaseException) -> None:
         from game.level.problems import ERROR, Problem
-        from game.scenes.levels import ErrorPanel
 
         message = str(exc)
         print(f"aynik: {message}", file=sys.stderr)
@@ -263,13 +279,11 @@ class App:
                 print(f"aynik: {again}", file=sys.stderr)
         o = self.options
         if not self.scenes and not (o.level or o.bot or o.practice or o.replay is not None):
-            from game.scenes.title import TitleScene
-
-            self.push(TitleScene(self))  # started from the title: back to it, the save kept
+            self.open("title")  # started from the title: back to it, the save kept
         title = "The game stopped this level" if failing is not None else "Something went wrong"
         file = getattr(exc, "path", "") or ""
         text = message.removeprefix(f"{file}: ") if file else message
-        self.push(ErrorPanel(self, title, [Problem(str(file), None, None, "", ERROR, text)]))
+        self.open("error", title=title, problems=[Problem(str(file), None, None, "", ERROR, text)])
 
     def _handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:

@@ -9,10 +9,11 @@ from arena import arena, spawn
 from test_loop import Pilot, obj
 
 from game import tuning as T
+from game.level.names import map_key
 from game.sim import events as ev
 from game.sim import inputs
 from game.sim.inputs import InputFrame
-from game.sim.loop import LoopStarted, Run, map_key
+from game.sim.loop import LoopStarted, Run
 from game.sim.memory import Memory
 
 

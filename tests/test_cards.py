@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 from player import click, key
 
-from game.scenes.card import BEAT_TICKS, CardScene
+from game.scenes.base import BEAT_TICKS, CardScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
 

@@ -11,7 +11,7 @@ from player import key
 from game import settings as settings_module
 from game import tuning as T
 from game.render.finale import FUSE_LINES, Finale
-from game.scenes.card import BEAT_TICKS
+from game.scenes.base import BEAT_TICKS
 from game.scenes.play import PlayScene
 from game.scenes.shaft import DARK_AT, ShaftBeatScene
 from game.sim import events as ev

@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 from player import key
+from router import FakeRouter
 
 from game.level.campaign import mods_dir
 from game.level.errors import LevelError
@@ -175,23 +176,10 @@ class FakeAudio:
         self.played.append(name)
 
 
-class FakeApp:
+class FakeApp(FakeRouter):
     def __init__(self) -> None:
+        super().__init__(build=True, seed=7)
         self.audio = FakeAudio()
-        self.scenes: list = []
-        self.replaced: list = []
-        self.options = type("Options", (), {"seed": 7})()
-        self.screen = pygame.Surface((1280, 720))
-
-    def push(self, scene) -> None:
-        self.scenes.append(scene)
-        scene.enter()
-
-    def pop(self) -> None:
-        self.scenes.pop().leave()
-
-    def replace(self, scene) -> None:
-        self.replaced.append(scene)
 
 
 @pytest.fixture
@@ -276,15 +264,9 @@ def test_back_rescan_mouse_and_a_long_list(scene_app):
     assert scene_app.scenes == []  # Back pops the level select
 
 
-def test_the_real_start_replaces_the_stack_with_a_play_scene(scene_app, monkeypatch):
+def test_the_real_start_replaces_the_stack_with_a_play_scene():
     from game.scenes import levels
 
-    made = []
-
-    class FakePlay:
-        def __init__(self, app, level: str, seed: int) -> None:
-            made.append((level, seed))
-
-    monkeypatch.setattr("game.scenes.play.PlayScene", FakePlay)
-    levels.start_level(scene_app, Path("/x/first.tmx"))
-    assert made == [("/x/first.tmx", 7)] and isinstance(scene_app.replaced[0], FakePlay)
+    router = FakeRouter()
+    levels.start_level(router, Path("/x/first.tmx"))
+    assert router.went == [("play", {"level": "/x/first.tmx", "seed": 7})]

@@ -129,7 +129,7 @@ def test_f2_cycles_the_clocks_and_each_mode_shows_what_it_names(app):
     assert "Timers: day clock" in play.notices.subtitle
     # Settings knows the same modes, and names each of them.
     from game import settings
-    from game.scenes.settings import TIMER_LABELS
+    from game.scenes.labels import TIMER_LABELS
 
     assert settings.TIMER_MODES == TIMER_MODES and set(TIMER_LABELS) == set(TIMER_MODES)
 

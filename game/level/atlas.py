@@ -12,7 +12,7 @@ from pathlib import Path
 from game.level.data import LevelData
 from game.level.errors import LevelError
 from game.level.loader import load_level
-from game.sim.loop import exit_target, map_key
+from game.level.names import exit_target, map_key
 
 MAX_MAPS = 32  # a mod cannot make the game load without end
 

@@ -12,26 +12,15 @@ from __future__ import annotations
 import pygame
 
 from game import settings as settings_module
-from game import tuning as T
 from game.render import ui
 from game.scenes.base import Menu, Scene
-from game.sim import assists as A
+from game.scenes.labels import ASSIST_ROWS as ROWS
 
 INK = (232, 226, 210)
 DIM = (160, 154, 140)
 ACCENT = (255, 214, 120)
 ON = (120, 220, 160)
 
-ROWS = (
-    (A.SLOWER_MIMICS, "Slower Mimics",
-     f"Every Mimic moves and lunges at {round(A.MIMIC_SPEED_FACTOR * 100)}% of its speed."),
-    (A.MORE_INTEGRITY, "More integrity",
-     f"The exosuit holds {round(T.CAGE_INTEGRITY * A.INTEGRITY_FACTOR)} integrity instead of "
-     f"{T.CAGE_INTEGRITY}."),
-    (A.LONGER_TELEGRAPHS, "Longer telegraphs",
-     f"Wind-ups and the sand's heave last {A.TELEGRAPH_FACTOR:g} times as long: "
-     "more time to step aside."),
-)  # fmt: skip
 COST = (
     "An assisted run is marked in its replay and kept off personal bests and golds.",
     "A change takes effect when the next day begins, and starts a new recording from there.",

@@ -7,8 +7,7 @@ import pygame
 
 from game.render import ui
 from game.render.assets import assets_dir
-from game.scenes.base import Scene
-from game.scenes.card import goes_on
+from game.scenes.base import Scene, goes_on
 from game.tuning import TICK_RATE
 
 INK = (240, 236, 226)
@@ -176,9 +175,7 @@ def ending_scene(
     ]
 
     def to_title() -> None:
-        from game.scenes.title import TitleScene
-
-        app.replace(TitleScene(app))
+        app.go("title")
 
     assists = getattr(run, "assists", None)
     if assists is not None and assists.any:

@@ -123,9 +123,7 @@ def _problem_text(problem: Problem) -> str:
 
 def start_level(app, path: Path) -> None:
     """Replace the whole stack with the play scene on `path` (raises whatever loading raises)."""
-    from game.scenes.play import PlayScene
-
-    app.replace(PlayScene(app, level=str(path), seed=app.options.seed))
+    app.go("play", level=str(path), seed=app.options.seed)
 
 
 class LevelSelectScene(Scene):
@@ -174,14 +172,14 @@ class LevelSelectScene(Scene):
             self.app.pop()
             return
         if entry.start is None:
-            self.app.push(ErrorPanel(self.app, f"{entry.title} cannot be played", entry.problems))
+            self.app.open("error", title=f"{entry.title} cannot be played", problems=entry.problems)
             return
         try:
             self.start(self.app, entry.start)
         except Exception as exc:  # a mod is untrusted input: any failure is its problem, shown
             message = str(exc) if isinstance(exc, LevelError) else f"{type(exc).__name__}: {exc}"
             problem = Problem(str(entry.start), None, None, "", "error", message)
-            self.app.push(ErrorPanel(self.app, f"{entry.title} failed to start", [problem]))
+            self.app.open("error", title=f"{entry.title} failed to start", problems=[problem])
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):

@@ -31,19 +31,13 @@ class PauseScene(Scene):
         self.play.request_reset()
 
     def _journal(self) -> None:
-        from game.scenes.journal import JournalScene
-
-        self.app.push(JournalScene(self.app, self.play.run))
+        self.app.open("journal", run=self.play.run)
 
     def _settings(self) -> None:
-        from game.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def _to_title(self) -> None:
-        from game.scenes.title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or (

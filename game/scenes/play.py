@@ -21,8 +21,10 @@ from game.input.controls import Controls
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.level.errors import LevelError
+from game.level.names import level_name, map_key
 from game.level.watch import MapWatcher
 from game.mod_assets import mod_assets_for
+from game.recap import JournalCounts, Recap, build_recap
 from game.render import ui
 from game.render.callouts import draw_hidden_ambushes
 from game.render.finale import Finale
@@ -34,17 +36,14 @@ from game.render.timer import draw_timer
 from game.render.view import WorldView
 from game.replay.levels import in_campaign
 from game.scenes.base import Scene
-from game.scenes.card import CardScene
+from game.scenes.labels import TIMER_LABELS
 from game.scenes.markers import MARKER_HINTS
-from game.scenes.recap import JournalCounts, RecapScene, build_recap
-from game.scenes.settings import TIMER_LABELS
-from game.scenes.shaft import SHAFT_TICKS, ShaftBeatScene
 from game.settings import save_settings
 from game.sim import inputs
 from game.sim.events import CageHurt, FinalActBegun, KnowledgeLearned, LevelEntered, MimicDied
 from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
-from game.sim.loop import LoopStarted, level_name, map_key
+from game.sim.loop import LoopStarted
 from game.sim.memory import DeathRecord, Memory
 from game.speedrun.pb_ghost import GhostMark, PbGhost
 from game.speedrun.session import next_timer_mode, shows_day_clock, start_play
@@ -371,17 +370,13 @@ class PlayScene(Scene):
             and event.button == pygame.CONTROLLER_BUTTON_START
         )
         if pause:
-            from game.scenes.pause import PauseScene
-
-            self.app.push(PauseScene(self.app, self))
+            self._pause()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
             self.timer_mode = self.app.settings.timer_mode = next_timer_mode(self.timer_mode)
             self.notices.say(f"Timers: {TIMER_LABELS.get(self.timer_mode, self.timer_mode)}")
         elif event.type == pygame.KEYDOWN and self.controls.is_action_key("journal", event.key):
-            from game.scenes.journal import JournalScene
-
             self.app.audio.play("ui_select", 0.5)
-            self.app.push(JournalScene(self.app, self.run))
+            self.app.open("journal", run=self.run)
 
     def _next_frame(self) -> InputFrame:
         if self.bot is not None:
@@ -461,11 +456,10 @@ class PlayScene(Scene):
                 # A short card between maps: where he is now (and it hides the loading).
                 title = (self.run.world.level.title or event.level).upper()
                 ticks = 30 if self.bot is not None else 75
-                card = CardScene(
-                    self.app, title, "The same morning, farther on.", ticks, self._pause,
-                    opaque_at_once=True,
+                self.app.open(
+                    "card", title=title, subtitle="The same morning, farther on.", ticks=ticks,
+                    on_pause=self._pause, opaque_at_once=True,
                 )  # fmt: skip
-                self.app.push(card)
                 # Behind the card, covering the screen at once: the new map's tiles are built
                 # and the collector runs on the card's first frame, not on the map's in sight.
                 self.view.tilemap.prebuild()
@@ -475,8 +469,8 @@ class PlayScene(Scene):
                 self._music()
                 # The beat that takes the loop from him (a short one for bots).
                 self.app.audio.stinger("final")
-                ticks = 30 if self.bot is not None else SHAFT_TICKS
-                self.app.push(ShaftBeatScene(self.app, self.run.loop, ticks, self._pause))
+                shaft = {"ticks": 30} if self.bot is not None else {}  # a short beat for bots
+                self.app.open("shaft", loop_number=self.run.loop, on_pause=self._pause, **shaft)
             elif isinstance(event, KnowledgeLearned) and event.knowledge == VISION_OMEGA:
                 self.vision_pending = True
         world = self.run.world
@@ -491,17 +485,15 @@ class PlayScene(Scene):
             self.app.audio.intensity(hunting, boss)
 
     def _ending(self) -> None:
-        from game.scenes.cutscene import ending_scene
-
         self._save()
         try:
             exported = self.session.export_summary()
         except OSError:
             exported = ()
         total = len(knowable(self.atlas.values()))
-        self.app.replace(
-            ending_scene(self.app, self.run, total, self.session.summary, exported,
-                         self.session.ended)
+        self.app.go(
+            "ending", run=self.run, knowledge_total=total, summary=self.session.summary,
+            exported=exported, ended=self.session.ended,
         )  # fmt: skip
 
     def _new_day(self, event: LoopStarted, ended) -> None:
@@ -537,21 +529,21 @@ class PlayScene(Scene):
             title, subtitle = f"LOOP {event.loop}", "You try the day again."
         self.hint_due = event.reason in ("new game", "restart")
         ticks = 30 if self.bot is not None else 100
-        self.app.push(CardScene(self.app, title, subtitle, ticks, self._pause))
+        self.app.open("card", title=title, subtitle=subtitle, ticks=ticks, on_pause=self._pause)
         if recap is not None:
-            self.app.push(recap)  # over the card: the recap first, then "Loop N"
+            # Over the card: the recap first, then "Loop N".
+            self.app.open(
+                "recap", recap=recap, on_pause=self._pause, on_assists=self._assists,
+                auto_close=self.bot is not None,
+            )  # fmt: skip
         if event.reason == "war lost":
-            from game.scenes.cutscene import bad_ending_scene
-
-            self.app.push(bad_ending_scene(self.app))
+            self.app.open("bad ending")
         if self.vision_pending:
-            from game.scenes.cutscene import vision_scene
-
             self.vision_pending = False
-            self.app.push(vision_scene(self.app))
+            self.app.open("vision")
         self._save()
 
-    def _recap(self, event: LoopStarted, ended) -> RecapScene | None:
+    def _recap(self, event: LoopStarted, ended) -> Recap | None:
         """The recap of a day that ended in a death and starts a new day (None otherwise)."""
         memory = self.run.memory
         day_start, self.day_start = self.day_start, JournalCounts.of(memory)
@@ -565,21 +557,16 @@ class PlayScene(Scene):
                 DeathRecord(0, tick, x, y, ended.cage.death_cause, level_name(ended.level))
             )
             deaths = self.day0_deaths
-        recap = build_recap(
+        return build_recap(
             event.reason, max(0, event.loop - 1), ended, memory, day_start, self.titles, deaths,
             assists_on=self.app.settings.assists.any,
         )  # fmt: skip
-        return RecapScene(self.app, recap, self._pause, self._assists, self.bot is not None)
 
     def _pause(self) -> None:
-        from game.scenes.pause import PauseScene
-
-        self.app.push(PauseScene(self.app, self))
+        self.app.open("pause", play_scene=self)
 
     def _assists(self) -> None:
-        from game.scenes.assists import AssistScene
-
-        self.app.push(AssistScene(self.app))
+        self.app.open("assists")
 
     def _save(self) -> None:
         """Memory goes to disk at the end of every loop (never over a save we cannot read)."""

@@ -71,12 +71,11 @@ class ReplaysScene(Scene):
     def _watch(self) -> None:
         from game.level.errors import LevelError
         from game.replay.format import ReplayError, read_replay
-        from game.scenes.watch import WatchScene
 
         entry = self._selected()
         try:
             replay = read_replay(entry.path)
-            self.app.push(WatchScene(self.app, replay, str(entry.path), back=self.app.pop))
+            self.app.open("watch", replay=replay, path=str(entry.path), back=self.app.pop)
         except (ReplayError, LevelError, ValueError) as exc:
             self.message = str(exc)
 
@@ -176,15 +175,12 @@ def start_practice(app, practice: dict, scene: Scene | None = None) -> None:
     """Start a practice run; a start that cannot be made is said on `scene`, not raised."""
     from game.level.errors import LevelError
     from game.replay.format import ReplayError
-    from game.scenes.play import PlayScene
 
     try:
-        play = PlayScene(app, "beachhead", app.options.seed, practice=practice)
+        app.go("play", level="beachhead", seed=app.options.seed, practice=practice)
     except (ReplayError, LevelError, ValueError) as exc:
         if scene is not None:
             scene.message = str(exc)
-        return
-    app.replace(play)
 
 
 class PracticeScene(Scene):

@@ -12,8 +12,9 @@ import pygame
 
 from game import settings as settings_module
 from game.render import ui
-from game.scenes.assists import ROWS as ASSISTS
 from game.scenes.base import Scene
+from game.scenes.labels import ASSIST_ROWS as ASSISTS
+from game.scenes.labels import TIMER_LABELS
 from game.speedrun.category import CATEGORIES
 
 INK = (232, 226, 210)
@@ -40,13 +41,6 @@ COMFORT_NOTES = {
     "ui_scale": "The size of the play screen's HUD, messages and timer.",
     "timer_mode": "DAY: the day's clock. IGT: the run's in-game time. RTA: real time. F2 in play.",
     "show_pb_ghost": "Your best run's Cage, faintly, at the same moment of the same loop.",
-}
-TIMER_LABELS = {
-    "day": "day clock",
-    "day+igt": "day clock, IGT",
-    "day+igt+rta": "day clock, IGT, real time",
-    "splits": "splits",
-    "off": "off",
 }
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pygame
 
 from game.render import ui
-from game.scenes.card import CardScene
+from game.scenes.base import CardScene
 
 SHAFT_TICKS = 270  # 4.5 s: long enough to read both lines
 DARK_AT = 120  # the mark has gone dark by here

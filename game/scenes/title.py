@@ -6,6 +6,7 @@ import math
 
 import pygame
 
+from game import save
 from game.render import ui
 from game.render.assets import assets_dir
 from game.scenes.base import Menu, Scene
@@ -27,8 +28,6 @@ class TitleScene(Scene):
     def _read_save(self) -> None:
         """The save as it is now, and the menu that follows from it (Continue only if it can be
         read). Read again on entering: the run just left has saved itself by then."""
-        from game import save
-
         self.question = ""
         self.save_state = save.load_save()
         items = []
@@ -49,29 +48,18 @@ class TitleScene(Scene):
         self.app.audio.music("title")
 
     def _replays(self) -> None:
-        from game.scenes.replays import ReplaysScene
-
-        self.app.push(ReplaysScene(self.app))
+        self.app.open("replays")
 
     def _practice(self) -> None:
-        from game.scenes.replays import PracticeScene
-
-        self.app.push(PracticeScene(self.app, self.save_state.memory))
+        self.app.open("practice", save_memory=self.save_state.memory)
 
     def _levels(self) -> None:
-        from game.scenes.levels import LevelSelectScene
-
-        self.app.push(LevelSelectScene(self.app))
+        self.app.open("levels")
 
     def _settings(self) -> None:
-        from game.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def _continue(self) -> None:
-        from game import save
-        from game.scenes.play import PlayScene
-
         memory = self.save_state.memory
         from_backup = self.save_state.from_backup
         if from_backup and memory is not None:
@@ -80,15 +68,13 @@ class TitleScene(Scene):
                 from_backup = False
             except OSError:
                 pass  # the play scene tries again at the loop's end, and says so if it fails
-        self.app.replace(
-            PlayScene(
-                self.app,
-                "beachhead",
-                self.app.options.seed,
-                memory=memory,
-                persist=True,
-                fresh_save=from_backup,
-            )
+        self.app.go(
+            "play",
+            level="beachhead",
+            seed=self.app.options.seed,
+            memory=memory,
+            persist=True,
+            fresh_save=from_backup,
         )
 
     def _new_game(self) -> None:
@@ -106,10 +92,8 @@ class TitleScene(Scene):
         self._start_new_game()
 
     def _start_new_game(self) -> None:
-        from game.scenes.play import PlayScene
-
-        self.app.replace(
-            PlayScene(self.app, "beachhead", self.app.options.seed, persist=True, fresh_save=True)
+        self.app.go(
+            "play", level="beachhead", seed=self.app.options.seed, persist=True, fresh_save=True
         )
 
     def handle_event(self, event: pygame.event.Event) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.level.names import map_key
 from game.render import ui
 from game.render.hud import Hud
 from game.render.view import WorldView
 from game.replay.playback import Playback
 from game.scenes.base import Scene
-from game.sim.loop import map_key
 from game.speedrun.timefmt import format_ticks
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)

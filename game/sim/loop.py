@@ -5,8 +5,8 @@ training level, the loop count, the death log) and the current day's World. When
 (Cage died and the death beat played out, an Alpha died and the Omega reset the day, or the player
 reset it) the day is rebuilt from the level data and the seed, never re-read from disk: the same
 day again. Day 0 is the new game: until the Alpha's blood makes the loop his, death means a new
-game. The day can go on through Exits into other maps of the Run's atlas. Imports only sim modules
-and level data; pure like the rest of game.sim.
+game. The day can go on through Exits into other maps of the Run's atlas (maps are named by
+game.level.names). Imports only sim modules and the level layer; pure like the rest of game.sim.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from game import tuning as T
 from game.level.data import LevelData
+from game.level.names import exit_target, level_name, map_key
 from game.sim import inputs
 from game.sim.assists import NONE as NO_ASSISTS
 from game.sim.assists import Assists
@@ -36,30 +37,6 @@ class LoopStarted(SimEvent):
 
     loop: int
     reason: str
-
-
-def level_name(level: LevelData) -> str:
-    return map_key(level.path).rsplit("/", 1)[-1].removesuffix(".tmx")
-
-
-def map_key(path: str) -> str:
-    """A level's path in one spelling: forward slashes, no `.` or `..` segments."""
-    parts: list[str] = []
-    for part in path.replace("\\", "/").split("/"):
-        if part == "..":
-            if parts and parts[-1] not in ("", ".."):
-                parts.pop()
-            else:
-                parts.append(part)
-        elif part != "." and (part or not parts):
-            parts.append(part)
-    return "/".join(parts)
-
-
-def exit_target(from_level: str, map_ref: str) -> str:
-    """The map an Exit in `from_level` names, relative to that map's folder."""
-    base = map_key(from_level).rsplit("/", 1)[0]
-    return map_key(f"{base}/{map_ref}")
 
 
 class Run:
