@@ -51,10 +51,10 @@ class AppOptions:
 def content_errors() -> tuple[type[BaseException], ...]:
     """The errors that come from content (maps, art, routes, a player's files) rather than from
     the game itself: inside a scene they are shown on the error panel, never a crash."""
+    from game.bots.route_language import RouteError
     from game.level.errors import LevelError
     from game.render.assets import AssetError
     from game.replay.format import ReplayError
-    from game.route import RouteError
     from game.safe_read import UnsafeInput
     from game.storage import StorageError
 

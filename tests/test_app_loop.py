@@ -7,8 +7,8 @@ import pygame
 import pytest
 
 from game import app as app_module
-from game import cli
 from game.app import MAX_CATCH_UP, App, AppOptions
+from game.cli import commands as cli
 from game.scenes.title import TitleScene
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pygame
 
 from game import settings as settings_module
+from game.cli import speedrun_args as commands
 from game.replay.format import read_replay
 from game.scenes.play import PlayScene
 from game.sim import inputs
 from game.sim.inputs import InputFrame
-from game.speedrun import commands
 from game.speedrun.category import CATEGORIES, Category
 
 

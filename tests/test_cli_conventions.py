@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from game import cli, save, storage
+from game import save, storage
 from game import settings as settings_module
+from game.cli import commands as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

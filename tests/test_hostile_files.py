@@ -70,7 +70,7 @@ for name, kind, path in cases:
             except ReplayError as exc:
                 out[name] = ["refused", str(exc)]
         elif kind == "route":
-            from game.route import RouteError, load_route
+            from game.bots.route_language import RouteError, load_route
             try:
                 load_route(path)
                 out[name] = ["loaded", ""]

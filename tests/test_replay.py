@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.headless import simulate
+from game.cli.headless import simulate
 from game.replay.format import ReplayError, read_replay
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_speedrun_maps import write_course
 
-from game.headless import simulate
+from game.cli.headless import simulate
 from game.level.atlas import load_atlas
 from game.replay.format import CHECKPOINT_INTERVAL, ReplayError, parse_replay, read_replay
 from game.replay.library import delete_replay, list_replays
@@ -231,7 +231,7 @@ import os, sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from test_speedrun_maps import write_course
-from game.headless import simulate
+from game.cli.headless import simulate
 from game.level.atlas import load_atlas
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run

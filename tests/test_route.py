@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.headless import simulate
-from game.route import RouteError, load_route, parse_route
+from game.bots.route_language import RouteError, load_route, parse_route
+from game.cli.headless import simulate
 
 DATA = Path(__file__).resolve().parent / "data"
 ROUTE = DATA / "campaign.route"

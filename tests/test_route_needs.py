@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from game.headless import simulate
+from game.bots.route import RouteBot
+from game.bots.route_language import load_route, parse_route
+from game.cli.headless import simulate
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
-from game.route import RouteBot, load_route, parse_route
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.timefmt import format_ticks

@@ -13,18 +13,18 @@ from test_livesplit import FakeLiveSplit
 from test_speedrun_maps import write_course
 
 from game import __version__
+from game.cli.speedrun_args import (
+    add_play_options,
+    add_replay_options,
+    add_speedrun_commands,
+    run_speedrun_command,
+)
 from game.level.atlas import load_atlas
 from game.replay.format import read_replay
 from game.replay.verify import verify_replay
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.speedrun.bests import Bests
-from game.speedrun.commands import (
-    add_play_options,
-    add_replay_options,
-    add_speedrun_commands,
-    run_speedrun_command,
-)
 from game.speedrun.practice import knowledge_choices, practice_memory, state_at_split
 from game.speedrun.session import SpeedrunSession, next_timer_mode
 
@@ -251,7 +251,7 @@ def test_a_practice_picker_lists_what_the_maps_can_teach():
 
 
 def test_play_starts_a_new_save_a_continued_one_or_practice(tmp_path):
-    from game.speedrun.commands import practice_request
+    from game.cli.speedrun_args import practice_request
     from game.speedrun.session import start_play
 
     maps = course(tmp_path)
@@ -291,11 +291,11 @@ def test_the_command_line_hooks_stay_light_and_check_plays_options():
     import subprocess
     import sys
 
-    code = "import sys, game.speedrun.commands; print(sorted(m for m in sys.modules if m in "
+    code = "import sys, game.cli.speedrun_args; print(sorted(m for m in sys.modules if m in "
     code += "('pygame', 'pytmx', 'pymunk', 'game.level.loader', 'game.sim.world')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
-    from game.speedrun.commands import play_options
+    from game.cli.speedrun_args import play_options
 
     args = parser().parse_args(["play", "--livesplit", "localhost:17000", "--no-record"])
     assert play_options(args) == {"livesplit": "localhost:17000", "record": False, "practice": None}

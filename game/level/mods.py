@@ -4,7 +4,7 @@ images, with an optional `mod.json` (`title`, `author`, `start`: the map the mod
 
 Owns finding mods (`discover_mods`), reading a mod's folder and `mod.json` into a `Mod`,
 checking a mod's maps with the validator (`check_mod`), and starting a new mod's folder
-(`new_mod`); `aynik mod` (`game.level.mod_commands`) words them for the command line. A bad
+(`new_mod`); `aynik mod` (`game.cli.mod_commands`) words them for the command line. A bad
 `mod.json`, a missing start map or a folder that is a link shows as a `Problem` on the mod, never
 as an exception. Every path a mod names stays in its own folder (`game.level.safe`). Must not
 import pygame or the simulation.
@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -356,14 +355,3 @@ def new_mod(name: str, folder: str | Path | None = None) -> Path:
     }
     (target / MOD_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m game.level.mods ACTION ...`: an old name of `aynik mod ACTION ...`."""
-    from game.cli import main as cli_main  # late: the command line is the game's, not discovery's
-
-    return cli_main(["mod", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,28 +1,19 @@
-"""Bots: input sources that play the game by reading the run, for tests, demos and benchmarks.
+"""The simplest bots: `idle` stands still, `random` wanders and fires.
 
-Owns the `idle` and `random` players. A bot looks at the run (read-only) and returns the next
-InputFrame, exactly as a human's input layer would; the frames it produces are what gets recorded,
-so a bot's run replays without the bot. Its randomness is its own seeded `random.Random`, never the
-simulation's. Must not import pygame.
+Each looks at the run (read-only) and returns the next InputFrame, exactly as a human's input
+layer would; its randomness is its own seeded `random.Random`, never the simulation's. Must not
+import pygame.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from typing import Protocol
 
 from game.sim import inputs
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.sim.mimic import BURROWED
-
-
-class Bot(Protocol):
-    def next_frame(self, run: Run) -> InputFrame: ...
-
-    def observe(self, events: list) -> None:
-        """What happened on the tick its frame was used for (bots that follow a plan listen)."""
 
 
 class IdleBot:
@@ -79,17 +70,3 @@ class RandomBot:
 
     def observe(self, events: list) -> None:
         pass
-
-
-def make_bot(name: str, seed: int) -> Bot:
-    """A bot by its command-line name: `idle`, `random` or `route:FILE`."""
-    if name == "idle":
-        return IdleBot()
-    if name == "random":
-        return RandomBot(seed)
-    if name.startswith("route:"):
-        from game.route import RouteBot, load_route
-
-        path = name[len("route:") :]
-        return RouteBot(load_route(path), path)
-    raise ValueError(f"unknown bot {name!r} (choose idle, random or route:FILE)")

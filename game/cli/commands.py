@@ -14,7 +14,7 @@ import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from game.speedrun.commands import (  # noqa: E402  (argparse only: keeps --help instant)
+from game.cli.speedrun_args import (  # noqa: E402  (argparse only: keeps --help instant)
     add_play_options,
     add_replay_options,
     add_speedrun_commands,
@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="print the performance table")
     bench.add_argument("--json", action="store_true", help="one JSON object of the figures")
-    from game.level.mod_commands import add_mod_command  # argparse only
+    from game.cli.mod_commands import add_mod_command  # argparse only
 
     add_mod_command(commands)
     add_speedrun_commands(commands)
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "validate":
             return _validate(args)
         if command == "mod":
-            from game.level.mod_commands import run_mod_command
+            from game.cli.mod_commands import run_mod_command
 
             return run_mod_command(args)
         if command == "bench":
@@ -195,7 +195,7 @@ def _check_level(name: str) -> None:
 
 
 def _sim(args: argparse.Namespace) -> int:
-    from game.headless import simulate
+    from game.cli.headless import simulate
 
     if args.ticks < 0:
         raise _ReportedError("--ticks must be zero or more")
@@ -248,7 +248,7 @@ def verdict_line(r: dict) -> str:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from game.headless import verify
+    from game.cli.headless import verify
     from game.replay.format import ReplayError, read_replay
 
     try:

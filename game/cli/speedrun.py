@@ -1,4 +1,4 @@
-"""What the speedrun commands do (their arguments are game.speedrun.commands').
+"""What the speedrun commands do (their arguments are game.cli.speedrun_args').
 
 Owns `aynik splits export|show`, `aynik replays list|delete` and `aynik replay FILE --headless`:
 reading the bests and writing the .lss file, listing and deleting replays, and playing a replay
@@ -35,7 +35,7 @@ TICK_RATE = 60
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a speedrun command (game.speedrun.commands decided it is one)."""
+    """Run a speedrun command (game.cli.speedrun_args decided it is one)."""
     try:
         if args.command == "splits":
             return _splits(args)

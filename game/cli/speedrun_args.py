@@ -1,12 +1,12 @@
-"""The speedrun commands of the command line, for game.cli to plug in.
+"""The speedrun commands of the command line, for game.cli.commands to plug in.
 
 Owns the arguments of `aynik splits export|show`, `aynik replays list|delete`, `aynik replay FILE
 --headless [--livesplit HOST:PORT] [--speed X] [--json]` and the speedrun options of `aynik play`
-(`--livesplit`, `--no-record`, practice), and dispatching them. game.cli calls
+(`--livesplit`, `--no-record`, practice), and dispatching them. game.cli.commands calls
 `add_speedrun_commands(commands)` once, `add_replay_options(replay_parser)` and
 `add_play_options(play_parser)` on its parsers, and `run_speedrun_command(args)` first thing: an
 int is the exit code, None means "not mine". What the commands do lives in
-game.speedrun.actions, imported only when one runs, so `aynik --help` stays instant: this module
+game.cli.speedrun, imported only when one runs, so `aynik --help` stays instant: this module
 imports only argparse. Exit codes as game.cli's: 0 fine, 1 failed, 2 unreadable replay.
 """
 
@@ -140,6 +140,6 @@ def run_speedrun_command(args: argparse.Namespace) -> int | None:
     headless_replay = command == "replay" and getattr(args, "headless", False)
     if command not in ("splits", "replays") and not headless_replay:
         return None
-    from game.speedrun import actions
+    from game.cli import speedrun as actions
 
     return actions.run(args)
