@@ -36,12 +36,12 @@ bench: $(VENV)/.bench
 	$(PY) -m game bench
 
 lint: $(VENV)/.test
-	$(VENV)/bin/ruff check game tests assets
-	$(VENV)/bin/ruff format --check game tests assets
+	$(VENV)/bin/ruff check game tests assets bench
+	$(VENV)/bin/ruff format --check game tests assets bench
 
 format: $(VENV)/.test
-	$(VENV)/bin/ruff format game tests assets
-	$(VENV)/bin/ruff check --fix game tests assets
+	$(VENV)/bin/ruff format game tests assets bench
+	$(VENV)/bin/ruff check --fix game tests assets bench
 
 # The standalone game, no Python needed to run it: dist/aynik/aynik (a folder to ship whole).
 dist: $(VENV)/.dist

@@ -28,8 +28,9 @@ def short_bench(monkeypatch: pytest.MonkeyPatch):
     pytest.importorskip("pyscroll")  # frame.pyscroll_ms needs the bench extra
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
-    from game import bench, bench_frames
-    from game.render import bench as render_bench
+    from bench import figures as bench
+    from bench import frames as bench_frames
+    from bench import render as render_bench
 
     monkeypatch.setattr(bench, "WARMUP_TICKS", 2)
     monkeypatch.setattr(bench, "MEASURE_TICKS", 10)

@@ -14,7 +14,7 @@ from collections import deque
 
 import pytest
 
-from game.bench import crowd_world
+from bench.figures import crowd_world
 from game.level.campaign import resolve_level
 from game.level.loader import load_level
 from game.sim import inputs

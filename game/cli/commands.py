@@ -141,9 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_mod_command(args)
         if command == "bench":
-            from game.bench import main as bench_main
-
-            return bench_main(as_json=args.json)
+            return _bench(args)
         if command == "replay":
             return _replay(args)
         return _play(args)
@@ -276,6 +274,27 @@ def _validate(args: argparse.Namespace) -> int:
     from game.level.validate import run
 
     return run(args.paths, as_json=args.json)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """The benchmarks live in the source tree's bench/ folder, beside the game, never in the
+    wheel: run from a checkout (`make bench`), or say where they are missing."""
+    from importlib import util
+    from pathlib import Path
+
+    if util.find_spec("bench") is None:
+        source = Path(__file__).resolve().parents[2]
+        if not (source / "bench" / "figures.py").is_file():
+            print(
+                "aynik bench: the benchmarks come with the game's source, not with an installed "
+                "game: run `make bench` in a checkout",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        sys.path.insert(0, str(source))
+    from bench import main as bench_main
+
+    return bench_main(as_json=args.json)
 
 
 def _play(args: argparse.Namespace) -> int:

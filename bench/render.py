@@ -2,7 +2,7 @@
 
 Owns `bench_render(frames)`, which draws one crowded frame of the beachhead (Cage and 200 circling
 drones on screen, 1280x720) over and over and reports each renderer's frame time (median, p99,
-IQR: game.bench_stats). The reference side uses pyscroll (a bench-only extra: imported inside the
+IQR: bench.stats). The reference side uses pyscroll (a bench-only extra: imported inside the
 function, never by the game): its `BufferedRenderer` for the same map and view, and its
 `PyscrollGroup` for the same sprites, one pygame sprite per blit our ActorRenderer made of that
 frame (its shadows, bodies and glows, same images, places, order and blend modes). Ours is timed
@@ -19,7 +19,7 @@ import math
 import os
 import time
 
-from game.bench_stats import summary
+from bench.stats import summary
 
 SCREEN = (1280, 720)
 CROWD = 200
@@ -94,7 +94,7 @@ def crowd_world(level, count: int = CROWD, seed: int = 1):
 
 def bench_render(frames: int = 300) -> dict:
     """Time `frames` frames of each renderer. Returns a dict whose renderer rows ("worldview",
-    "pyscroll", ...) hold game.bench_stats summaries (median, p99, iqr, min, max) in ms."""
+    "pyscroll", ...) hold bench.stats summaries (median, p99, iqr, min, max) in ms."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 

@@ -4,8 +4,8 @@ Owns the benchmark scenarios and the table: the simulation's milliseconds per ti
 400 and 1000 hunting Mimics on the beachhead next to the raw pymunk step of the same bodies; the
 cost of rebuilding the day next to a cold load of the level; `aynik verify` against real time; the
 process's start to its first title frame; the play scene's real frame, loop reset and campaign
-frames (game.bench_frames); the renderer next to pyscroll (game.render.bench); and the goal
-ratios the table shows those figures against. Every figure is summarised by game.bench_stats.
+frames (bench.frames); the renderer next to pyscroll (bench.render); and the goal
+ratios the table shows those figures against. Every figure is summarised by bench.stats.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import os
 import statistics
 import time
 
+from bench.stats import percentile, summary
 from game import tuning as T
-from game.bench_stats import percentile, summary
 from game.level.campaign import resolve_level
 from game.level.data import LevelData
 from game.level.loader import load_level
@@ -252,8 +252,8 @@ def main(as_json: bool = False) -> int:
         f"\nnew World from LevelData  median {r['reset_median']:.2f} ms, "
         f"max {r['reset_max']:.2f} ms   |  cold level load median {r['load_median']:.1f} ms"
     )
-    from game.bench_frames import bench_frames, bench_real_frame
-    from game.bench_frames import bench_reset as bench_play_reset
+    from bench.frames import bench_frames, bench_real_frame
+    from bench.frames import bench_reset as bench_play_reset
 
     r = bench_play_reset()
     _spread(figures, "reset.ms", r["reset"])
@@ -325,7 +325,7 @@ def main(as_json: bool = False) -> int:
             f"{r['settle_max_ms']:8.1f}"
         )
     try:
-        from game.render.bench import bench_render
+        from bench.render import bench_render
     except ImportError:
         say("\nrender: not available")
     else:

@@ -31,7 +31,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from game.bench_stats import percentile, summary
+from bench.stats import percentile, summary
 
 ROUTE = Path(__file__).resolve().parents[1] / "tests" / "data" / "campaign.route"
 MAX_FRAMES = 60 * 60 * 10  # ten minutes of frames at the most
@@ -225,8 +225,8 @@ def bench_real_frame(crowd: int = REAL_CROWD, frames: int = REAL_FRAMES) -> dict
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
+    from bench.figures import hunt
     from game import gc_policy
-    from game.bench import hunt
 
     with scratch_home():
         app, play = _play_app(persist=False)
@@ -306,8 +306,8 @@ def bench_reset(cycles: int = RESET_CYCLES) -> dict:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
+    from bench.figures import hunt
     from game import gc_policy
-    from game.bench import hunt
 
     resets: list[float] = []
     updates: list[float] = []  # the frame's update alone: the day's end and the new day's start
