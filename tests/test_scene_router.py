@@ -44,7 +44,7 @@ def test_no_scene_imports_another_scene():
         if path.stem in ("registry", "__init__"):
             continue
         others = (imported_modules(path) & scene_modules) - SHARED
-        assert not others, f"{path.name} imports {sorted(others)}: ask the App for the scene by name"
+        assert not others, f"{path.name} imports {sorted(others)}: ask the App for it by name"
 
 
 def test_every_scene_name_asked_for_is_registered():

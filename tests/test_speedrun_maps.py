@@ -13,7 +13,7 @@ from pathlib import Path
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.speedrun import splits as S
-from game.speedrun.maps import route_for_level
+from game.speedrun.maps import split_plan_for_level
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "maps"
 
@@ -82,7 +82,7 @@ def write_course(folder: Path, killers: bool = True, loop: str = "day0") -> Path
 
 def test_the_campaign_route_follows_the_beach_north_then_the_dam_and_ends_at_the_omega():
     level, atlas = load_atlas(resolve_level("beachhead"))
-    names = route_for_level(level, atlas).names
+    names = split_plan_for_level(level, atlas).names
     # The beach's own Split objects, with the gate code (the bunker lies between the beach and
     # the seawall) placed by how far along the map it is.
     beach = [n for n in names if n in ("Beach", "Gate code", "Seawall", "Road")]
@@ -97,7 +97,7 @@ def test_the_campaign_route_follows_the_beach_north_then_the_dam_and_ends_at_the
 
 def test_a_mod_gets_its_maps_splits_in_order_across_exits_and_the_omega(tmp_path):
     level, atlas = load_atlas(write_course(tmp_path / "mod"))
-    route = route_for_level(level, atlas)
+    route = split_plan_for_level(level, atlas)
     assert route.names == ["Gate", "Far", "Annex", "Omega"]
     gate = route.get("Gate")
     assert gate.entered("course", 330, 100) and not gate.entered("course", 300, 100)
@@ -105,5 +105,7 @@ def test_a_mod_gets_its_maps_splits_in_order_across_exits_and_the_omega(tmp_path
 
 
 def test_a_personal_best_order_reorders_the_route_but_the_omega_stays_last():
-    route = S.Route(tuple(S.SplitDef(n) for n in ("A", "B", "C")) + (S.default_splits()["Omega"],))
+    route = S.SplitPlan(
+        tuple(S.SplitDef(n) for n in ("A", "B", "C")) + (S.default_splits()["Omega"],)
+    )
     assert route.ordered(["C", "Omega", "A"]).names == ["C", "A", "B", "Omega"]

@@ -9,7 +9,7 @@ from game.sim.memory import Memory
 from game.speedrun import splits as S
 from game.speedrun.bests import Bests, LiveComparison, RunResult, SplitTime
 from game.speedrun.category import classify
-from game.speedrun.splits import Area, Route, SplitDef, SplitTracker
+from game.speedrun.splits import Area, SplitDef, SplitPlan, SplitTracker
 
 
 # Stand-ins with the names of the simulation's events: the tracker reads events by name.
@@ -37,12 +37,12 @@ class OmegaDestroyed:
     tick: int
 
 
-def campaign() -> Route:
+def campaign() -> SplitPlan:
     defaults = S.default_splits()
     seawall = SplitDef(
         "Seawall", areas=(Area("beachhead", ((0, 400), (100, 400), (100, 500), (0, 500))),)
     )
-    return Route((defaults["Gate code"], seawall, defaults["Dam"], defaults["Alpha's vision"],
+    return SplitPlan((defaults["Gate code"], seawall, defaults["Dam"], defaults["Alpha's vision"],
                   defaults["Chamber"], defaults["Omega"]))  # fmt: skip
 
 
@@ -113,7 +113,7 @@ def test_personal_best_golds_and_sum_of_best():
 
 
 def test_live_comparison_shows_deltas_golds_and_best_possible():
-    route = Route(tuple(SplitDef(n) for n in ("A", "B")) + (S.default_splits()["Omega"],))
+    route = SplitPlan(tuple(SplitDef(n) for n in ("A", "B")) + (S.default_splits()["Omega"],))
     bests = Bests.load(classify("beachhead", 0), "0.1.0")
     bests.record(result([("A", 100), ("B", 300), ("Omega", 600)]))
     bests.record(result([("A", 80), ("B", 330), ("Omega", 700)]))  # gold A: 80; B seg 250

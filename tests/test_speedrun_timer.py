@@ -11,7 +11,7 @@ from game.sim import inputs
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.sim.memory import Memory
-from game.speedrun.splits import Route
+from game.speedrun.splits import SplitPlan
 from game.speedrun.timefmt import format_delta, format_ticks, ticks_to_timespan
 from game.speedrun.timer import Timer
 from game.speedrun.tracker import SpeedrunTracker
@@ -41,7 +41,7 @@ def test_times_read_the_same_everywhere():
 
 def test_igt_is_every_simulated_tick_across_loops_and_each_day_has_its_share():
     run = Run(arena(), seed=4, memory=Memory(loop=1))
-    tracker = SpeedrunTracker(Route(()), first_loop=run.loop)
+    tracker = SpeedrunTracker(SplitPlan(()), first_loop=run.loop)
     for t in range(1000):
         frame = InputFrame(buttons=inputs.RESET_NOW) if t in (200, 650) else InputFrame(move_x=90)
         tracker.step(run, run.step(frame))
@@ -94,7 +94,7 @@ def test_the_clock_stops_on_the_omegas_destruction_and_real_time_runs_beside_it(
 def test_the_same_inputs_give_the_same_igt():
     def play() -> int:
         run = Run(killing_ground(), seed=8, memory=Memory(loop=1))
-        tracker = SpeedrunTracker(Route(()), first_loop=1)
+        tracker = SpeedrunTracker(SplitPlan(()), first_loop=1)
         for t in range(1200):
             tracker.step(run, run.step(InputFrame(buttons=inputs.SKIP if t % 7 else 0)))
         return tracker.igt_ticks

@@ -19,7 +19,7 @@ from game.sim import inputs
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.category import classify
-from game.speedrun.maps import route_for_run
+from game.speedrun.maps import split_plan_for_run
 from game.speedrun.practice import practice_memory
 from game.speedrun.recording import end_record, replay_header
 from game.speedrun.session import SpeedrunSession
@@ -59,7 +59,7 @@ def forged_new_save(folder: Path, header_memory: Memory | None) -> Path:
     header = replay_header(level, 0, category, start_memory=header_memory)
     path = folder / "forged.aynrep"
     recorder = ReplayRecorder(path, header, run)
-    tracker = SpeedrunTracker(route_for_run(run), run.loop)
+    tracker = SpeedrunTracker(split_plan_for_run(run), run.loop)
     for _ in range(600):
         events = run.step(recorder.record(inputs.NEUTRAL))
         hits = tracker.step(run, events)

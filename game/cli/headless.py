@@ -22,7 +22,7 @@ from game.replay.recorder import ReplayRecorder
 from game.replay.verify import Verdict, verify_replay
 from game.sim.loop import Run
 from game.speedrun.category import classify
-from game.speedrun.maps import route_for_run
+from game.speedrun.maps import split_plan_for_run
 from game.speedrun.recording import end_record, replay_header
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -74,7 +74,7 @@ def simulate(
     level, atlas = load_atlas(path)
     run = Run(level, seed, atlas=atlas, loop_mode=loop_mode(path))
     player = make_bot(bot, seed)
-    tracker = SpeedrunTracker(route_for_run(run), first_loop=run.loop)
+    tracker = SpeedrunTracker(split_plan_for_run(run), first_loop=run.loop)
     recorder = None
     if record:
         header = replay_header_for(level, path, seed, bot, atlas, run.loop_mode)

@@ -26,7 +26,7 @@ from game.replay.playback import Playback
 from game.speedrun.bests import Bests, bests_folder
 from game.speedrun.category import ANY_PERCENT, category_from_json, classify
 from game.speedrun.lss import write_lss
-from game.speedrun.maps import route_for_level
+from game.speedrun.maps import split_plan_for_level
 from game.speedrun.timefmt import format_ticks
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -73,7 +73,7 @@ def _bests_for(args: argparse.Namespace) -> tuple[Bests, list[str]]:
     if bests.problem:
         aside = "" if "recovered" in bests.problem else "; starting a new record"
         print(f"aynik: {bests.problem} (set aside{aside})", file=sys.stderr)
-    route = route_for_level(level, atlas)
+    route = split_plan_for_level(level, atlas)
     order = route.ordered(bests.order).names if bests.order else route.names
     return bests, order
 
@@ -262,9 +262,9 @@ def _play_back(playback: Playback, client, speed: float) -> str | None:
             if not started:
                 started = True
                 # LiveSplit's segments in the order this run splits (a personal best's .lss).
-                client.start_run(playback.route.ordered([s.name for s in replay.splits]).names)
+                client.start_run(playback.plan.ordered([s.name for s in replay.splits]).names)
             for hit in hits:
-                split = playback.route.get(hit.name)
+                split = playback.plan.get(hit.name)
                 client.split(hit.igt_ticks, final=bool(split and split.final), name=hit.name)
             client.game_time(tracker.igt_ticks)
         if speed > 0:

@@ -22,7 +22,7 @@ from game.replay.format import LoopMark, Replay
 from game.replay.levels import resolve_reference
 from game.sim.loop import Run
 from game.sim.memory import Memory
-from game.speedrun.maps import route_for_level
+from game.speedrun.maps import split_plan_for_level
 from game.speedrun.splits import SplitHit
 from game.speedrun.timer import DayTime
 from game.speedrun.tracker import SpeedrunTracker
@@ -103,14 +103,14 @@ class Playback:
     ) -> None:
         self.replay = replay
         self.level, self.atlas = maps or replay_maps(replay)
-        self.route = route_for_level(self.level, self.atlas)
+        self.plan = split_plan_for_level(self.level, self.atlas)
         self.clock = clock
         self._restart()
 
     def _restart(self) -> None:
         self.run = new_run(self.replay, (self.level, self.atlas))
         self.tracker = SpeedrunTracker(
-            self.route, self.run.loop, self.clock, start_tick=self.replay.start_tick
+            self.plan, self.run.loop, self.clock, start_tick=self.replay.start_tick
         )
 
     @property
@@ -176,7 +176,7 @@ class Playback:
         if not recorded or recorded[-1].state_hash != run.state_hash():
             return False
         self.run = run
-        tracker = SpeedrunTracker(self.route, memory.loop, self.clock, self.replay.start_tick)
+        tracker = SpeedrunTracker(self.plan, memory.loop, self.clock, self.replay.start_tick)
         tracker.timer.igt_ticks = mark.igt_ticks
         tracker.timer.started = mark.ticks > self.replay.start_tick
         tracker.timer.days = [DayTime(0, memory.loop, mark.reason, mark.igt_ticks)]

@@ -38,7 +38,7 @@ from game.speedrun.category import (
     is_new_save,
 )
 from game.speedrun.events import level_stem
-from game.speedrun.maps import route_for_run
+from game.speedrun.maps import split_plan_for_run
 from game.speedrun.tracker import SpeedrunTracker
 
 REPORT_INPUTS = 8  # inputs shown either side of the diverging tick
@@ -116,7 +116,7 @@ class _Rerun:
         self.run = run
         self.write_report = write_report
         self.tracker = SpeedrunTracker(
-            route_for_run(run), first_loop=run.loop, start_tick=replay.start_tick
+            split_plan_for_run(run), first_loop=run.loop, start_tick=replay.start_tick
         )
         self.levels = dict(replay.header.get("levels") or {})
         self.levels.setdefault(level_reference(run.level.path), run.level.content_hash)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from game import storage
 from game.speedrun.category import Category
-from game.speedrun.splits import Route, SplitHit
+from game.speedrun.splits import SplitHit, SplitPlan
 
 BESTS_VERSION = 1
 MAX_ATTEMPTS = 2_000  # attempts kept in detail: the file stays far below the reader's 4 MiB
@@ -361,14 +361,14 @@ class SplitRow:
 class LiveComparison:
     """The run against the record, split by split (read by the HUD and the results screen)."""
 
-    def __init__(self, bests: Bests | None, route: Route) -> None:
+    def __init__(self, bests: Bests | None, plan: SplitPlan) -> None:
         self.bests = bests
-        self.route = route.ordered(bests.order) if bests is not None and bests.order else route
+        self.plan = plan.ordered(bests.order) if bests is not None and bests.order else plan
         self.results: list[SplitResult] = []
 
     @property
     def order(self) -> list[str]:
-        return self.route.names
+        return self.plan.names
 
     def split(self, hit: SplitHit) -> SplitResult:
         previous = self.results[-1] if self.results else None

@@ -1,4 +1,4 @@
-"""The route of a run: its splits, read from its starting map and the maps its Exits lead to
+"""The split plan of a run: its splits, read from its starting map and the maps its Exits lead to
 (the run's atlas). Pure apart from what the caller loaded; no pygame.
 """
 
@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from game.level.data import LevelData
 from game.replay.levels import atlas_levels, in_campaign
-from game.speedrun.splits import Route, build_route
+from game.speedrun.splits import SplitPlan, build_split_plan
 
 
-def route_for_level(level: LevelData, atlas: dict[str, LevelData] | None = None) -> Route:
+def split_plan_for_level(level: LevelData, atlas: dict[str, LevelData] | None = None) -> SplitPlan:
     """The campaign's default splits plus every map `Split` (a mod's run: its maps' splits)."""
     campaign = not level.path.startswith("<") and in_campaign(level.path)
-    return build_route(atlas_levels(level, atlas), campaign=campaign)
+    return build_split_plan(atlas_levels(level, atlas), campaign=campaign)
 
 
-def route_for_run(run: object) -> Route:
-    """The route of a Run, from its starting map and its atlas."""
-    return route_for_level(run.level, getattr(run, "atlas", None))
+def split_plan_for_run(run: object) -> SplitPlan:
+    """The split plan of a Run, from its starting map and its atlas."""
+    return split_plan_for_level(run.level, getattr(run, "atlas", None))

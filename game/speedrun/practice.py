@@ -25,7 +25,7 @@ from game.sim.memory import Memory
 from game.sim.things import CLEARED
 from game.speedrun.bests import Bests, LiveComparison, SplitResult, SplitRow
 from game.speedrun.category import Category
-from game.speedrun.splits import Route, SplitHit
+from game.speedrun.splits import SplitHit, SplitPlan
 
 MAX_TRAINING = 5
 
@@ -120,9 +120,9 @@ class SegmentComparison(LiveComparison):
     lead-in are done before the practice begins; they are neither timed nor compared."""
 
     def __init__(
-        self, bests: Bests | None, route: Route, start: str, lead_in: Sequence[str] = ()
+        self, bests: Bests | None, plan: SplitPlan, start: str, lead_in: Sequence[str] = ()
     ) -> None:
-        super().__init__(bests, route)
+        super().__init__(bests, plan)
         self.start = start
         self.lead_in = tuple(dict.fromkeys([*lead_in, start]))
         self._pb_start = bests.pb_time(start) if bests is not None else None
@@ -184,7 +184,7 @@ class SegmentComparison(LiveComparison):
 def segment_comparison(
     category: Category,
     game_version: str,
-    route: Route,
+    plan: SplitPlan,
     start: str,
     lead_in: Sequence[str],
     source_category: str = "",
@@ -202,4 +202,4 @@ def segment_comparison(
         bests = Bests(base, game_version)
         if bests._try_read(bests.path) is not None or (bests.pb_igt is None and not bests.golds):
             bests = None  # missing, unreadable, or nothing to compare with yet
-    return SegmentComparison(bests, route, start, lead_in)
+    return SegmentComparison(bests, plan, start, lead_in)

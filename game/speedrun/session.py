@@ -49,11 +49,11 @@ from game.speedrun.bests import (
 from game.speedrun.category import ANY_PERCENT, Category, classify
 from game.speedrun.ghosts import GhostRecorder
 from game.speedrun.livesplit import LiveSplitClient, parse_address
-from game.speedrun.maps import route_for_run
+from game.speedrun.maps import split_plan_for_run
 from game.speedrun.pb_ghost import lead_text
 from game.speedrun.practice import practice_memory, segment_comparison
 from game.speedrun.recording import end_record, replay_header, utc_now
-from game.speedrun.route import RouteSummary
+from game.speedrun.summary import RunSummary
 from game.speedrun.timefmt import format_delta, format_ms, format_ticks
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -135,16 +135,16 @@ class SpeedrunSession:
         self.seed = seed
         self.category = category
         self.clock = clock
-        self.route = route_for_run(run)
-        self.summary = RouteSummary(
+        self.plan = split_plan_for_run(run)
+        self.summary = RunSummary(
             GAME_TITLE, category.display(), seed, __version__, first_loop=run.loop
         )
         self.ghosts = GhostRecorder() if ghosts else None
         self.tracker = SpeedrunTracker(
-            self.route, run.loop, clock, start_tick, self.summary, self.ghosts
+            self.plan, run.loop, clock, start_tick, self.summary, self.ghosts
         )
         self.bests = bests
-        self.comparison = LiveComparison(bests, self.route)
+        self.comparison = LiveComparison(bests, self.plan)
         self.livesplit = livesplit
         self.problem = bests.problem if bests is not None and bests.problem else ""
         self.started = utc_now()
@@ -265,7 +265,7 @@ class SpeedrunSession:
         source = replay.header.get("category")
         source_name = source.get("name") if isinstance(source, dict) else ""
         session.comparison = segment_comparison(
-            session.category, __version__, session.route, split_name,
+            session.category, __version__, session.plan, split_name,
             [hit.name for hit in session.tracker.splits.hits],
             source_name if isinstance(source_name, str) else "",
         )  # fmt: skip
@@ -306,7 +306,7 @@ class SpeedrunSession:
                 self._livesplit_started = True
                 client.start_run(self.comparison.order)  # the .lss export's segment order
             for hit in hits:
-                split = self.route.get(hit.name)
+                split = self.plan.get(hit.name)
                 client.split(hit.igt_ticks, final=bool(split and split.final), name=hit.name)
             client.game_time(tracker.igt_ticks)
         if tracker.finished:

@@ -1,4 +1,5 @@
-"""Splits: the route's named moments, and the tracker that sees each one happen.
+"""Splits: the split plan (a run's named moments, `SplitPlan`), and the tracker that sees each one
+happen.
 
 Owns what a split is and when it fires. The campaign's default splits are the gate code (knowledge
 `intel:gate-code` learned), the dam (entering `levels/dam.tmx`), the Alpha's vision (`vision:omega`
@@ -8,7 +9,7 @@ last split). Every map `Split` object is a split too: its name is the split's na
 the first time Cage is inside its area. A map `Split` with a default's name adds its area to that
 default.
 
-Each split fires once per run, in whatever order the runner reaches them. The route's order (for
+Each split fires once per run, in whatever order the runner reaches them. The plan's order (for
 display, comparison and LiveSplit) is the personal best's once there is one; before that it is:
 each level's splits by progress from its PlayerStart towards its Exit (or its Omega), the levels
 in the order their Exits lead, the defaults not found on any map after them, the Omega last.
@@ -78,7 +79,7 @@ class SplitDef:
 
 
 @dataclass(frozen=True)
-class Route:
+class SplitPlan:
     splits: tuple[SplitDef, ...]
 
     @property
@@ -91,14 +92,14 @@ class Route:
                 return s
         return None
 
-    def ordered(self, order: Sequence[str]) -> Route:
-        """This route's splits in `order` (a personal best's); splits `order` lacks keep their
+    def ordered(self, order: Sequence[str]) -> SplitPlan:
+        """This plan's splits in `order` (a personal best's); splits `order` lacks keep their
         place after it, the final split stays last."""
         by_name = {s.name: s for s in self.splits}
         first = [by_name[n] for n in order if n in by_name]
         rest = [s for s in self.splits if s.name not in set(order)]
         splits = [s for s in first + rest if not s.final] + [s for s in self.splits if s.final]
-        return Route(tuple(splits))
+        return SplitPlan(tuple(splits))
 
 
 def default_splits() -> dict[str, SplitDef]:
@@ -111,8 +112,8 @@ def default_splits() -> dict[str, SplitDef]:
     }
 
 
-def build_route(levels: Sequence[LevelData], campaign: bool = True) -> Route:
-    """The route for a run through `levels` (the starting map first, then the maps its Exits
+def build_split_plan(levels: Sequence[LevelData], campaign: bool = True) -> SplitPlan:
+    """The split plan for a run through `levels` (the starting map first, then the maps its Exits
     lead to). `campaign` adds the default splits; a mod's run has its maps' splits and the Omega."""
     defaults = default_splits()
     if not campaign:
@@ -151,7 +152,7 @@ def build_route(levels: Sequence[LevelData], campaign: bool = True) -> Route:
             placed.append(name)
     splits = [merged.get(name) or defaults[name] for name in placed]
     splits = [s for s in splits if not s.final] + [s for s in splits if s.final]
-    return Route(tuple(splits))
+    return SplitPlan(tuple(splits))
 
 
 def _with_areas(split: SplitDef, areas: list[Area]) -> SplitDef:
@@ -217,9 +218,9 @@ class SplitHit:
 
 @dataclass
 class SplitTracker:
-    """Which splits have fired; `step` reports the ones that fire this tick (route order)."""
+    """Which splits have fired; `step` reports the ones that fire this tick (the plan's order)."""
 
-    route: Route
+    plan: SplitPlan
     hits: list[SplitHit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -227,7 +228,7 @@ class SplitTracker:
 
     @property
     def finished(self) -> bool:
-        return any(s.final and s.name in self._done for s in self.route.splits)
+        return any(s.final and s.name in self._done for s in self.plan.splits)
 
     def done(self, name: str) -> bool:
         return name in self._done
@@ -260,7 +261,7 @@ class SplitTracker:
             return []
         fired: list[SplitHit] = []
         stem = E.level_stem(level)
-        for split in self.route.splits:
+        for split in self.plan.splits:
             if split.name in self._done:
                 continue
             hit = any(split.fired_by(e) for e in events)
@@ -269,7 +270,7 @@ class SplitTracker:
             if hit:
                 fired.append(SplitHit(split.name, igt_ticks, run_ticks, day))
         # The final split closes the run: it is reported last.
-        fired.sort(key=lambda h: bool(self.route.get(h.name) and self.route.get(h.name).final))
+        fired.sort(key=lambda h: bool(self.plan.get(h.name) and self.plan.get(h.name).final))
         for h in fired:
             self._done.add(h.name)
             self.hits.append(h)

@@ -1,4 +1,4 @@
-"""The speedrun view of a run: timer, splits, route summary and ghosts, fed together per tick.
+"""The speedrun view of a run: timer, splits, the run summary and ghosts, fed together per tick.
 
 Owns the order in which they see a tick and the IGT a split is stamped with (the tick it fired
 on, before any death-beat padding the same tick adds), and what an untimed lead-in (a practice
@@ -14,26 +14,26 @@ from collections.abc import Callable, Sequence
 
 from game.speedrun import events as E
 from game.speedrun.ghosts import GhostRecorder
-from game.speedrun.route import RouteSummary
-from game.speedrun.splits import Route, SplitHit, SplitTracker
+from game.speedrun.splits import SplitHit, SplitPlan, SplitTracker
+from game.speedrun.summary import RunSummary
 from game.speedrun.timer import Timer
 
 
 class SpeedrunTracker:
     def __init__(
         self,
-        route: Route,
+        plan: SplitPlan,
         first_loop: int = 0,
         clock: Callable[[], float] | None = None,
         start_tick: int = 0,
-        summary: RouteSummary | None = None,
+        summary: RunSummary | None = None,
         ghosts: GhostRecorder | None = None,
     ) -> None:
-        self.route = route
+        self.plan = plan
         self.start_tick = start_tick  # ticks of a practice run's lead-in, not timed
         self.timer = Timer(first_loop, clock)
-        self.splits = SplitTracker(route)
-        self.summary = summary if summary is not None else RouteSummary(first_loop=first_loop)
+        self.splits = SplitTracker(plan)
+        self.summary = summary if summary is not None else RunSummary(first_loop=first_loop)
         self.ghosts = ghosts
         self.prefix_hits: list[SplitHit] = []  # splits passed in a practice run's lead-in
 

@@ -1,4 +1,5 @@
-"""The route summary: a finished (or abandoned) run told loop by loop, for the results screen.
+"""The run summary: a finished (or abandoned) run told loop by loop, for the results screen (the
+"route" a speedrunner reads there, kept apart from the route files the bots play).
 
 Owns the per-day record of a run: how long each day took, how it ended, what Cage learned and
 which drills he passed in it, and the splits that fell in it; and its export as Markdown and
@@ -56,7 +57,7 @@ class DaySummary:
         return text
 
 
-class RouteSummary:
+class RunSummary:
     """Fed per tick with the events and the IGT after them; read at any time."""
 
     def __init__(
