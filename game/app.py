@@ -42,7 +42,7 @@ class AppOptions:
     dev: bool = False  # reload the map in the running game when it is saved
     livesplit: str | None = None  # HOST:PORT of a LiveSplit server to drive
     record: bool = True  # every run is recorded to AYNIK_HOME/replays
-    practice: dict | None = None  # a practice start (see game.speedrun.session.start_play)
+    practice: dict | None = None  # a practice start (see game.replay.session.start_play)
     replay: object | None = None
     replay_path: str | None = None
 

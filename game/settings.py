@@ -20,7 +20,7 @@ from game.sim.assists import SETTING_KEYS, Assists
 from game.speedrun.category import CATEGORIES
 
 SETTINGS_VERSION = 2  # 2: the timer modes name the clocks they show (and "off" hides them all)
-# The timer modes (game.speedrun.session.TIMER_MODES, which F2 cycles); the default shows only
+# The timer modes (game.replay.session.TIMER_MODES, which F2 cycles); the default shows only
 # the day clock, the one a player who is not speedrunning plays by.
 TIMER_MODES = ("day", "day+igt", "day+igt+rta", "splits", "off")
 # A version 1 file's modes, as the modes that show what they showed ("off" then still showed

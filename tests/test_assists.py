@@ -12,12 +12,12 @@ from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.replay.format import ReplayError, parse_replay, read_replay
 from game.replay.library import describe_replay
+from game.replay.session import SpeedrunSession, start_play
 from game.replay.verify import verify_replay
 from game.sim.assists import LONGER_TELEGRAPHS, MORE_INTEGRITY, SETTING_KEYS, SLOWER_MIMICS, Assists
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.speedrun.category import classify
-from game.speedrun.session import SpeedrunSession, start_play
 
 EAST = InputFrame(move_x=127)
 

@@ -213,7 +213,7 @@ def test_a_replays_folder_that_cannot_be_made_turns_recording_off_with_a_notice(
 ):
     from game.level.atlas import load_atlas
     from game.level.campaign import resolve_level
-    from game.speedrun.session import start_play
+    from game.replay.session import start_play
 
     home = tmp_path / "home"
     home.mkdir()

@@ -9,7 +9,7 @@ from test_livesplit import FakeLiveSplit, client_for, units_ticks
 from test_speedrun_session import command, course, walk_and_win
 
 from game.replay.format import read_replay
-from game.speedrun.session import SpeedrunSession
+from game.replay.session import SpeedrunSession
 
 CAMPAIGN_REPLAY = Path(__file__).parent / "data" / "campaign.aynrep"
 

@@ -22,8 +22,9 @@ import pytest
 
 from game import mod_assets
 from game.audio import Audio
-from game.level.mods import check_mod, read_mod
+from game.level.mods import read_mod
 from game.level.problems import WARNING
+from game.level.validate import check_mod
 from game.mod_assets import campaign_sheets, campaign_sounds, mod_root, read_mod_assets
 from game.render.sheets import SheetBank, load_sheet
 from game.scenes.play import PlayScene

@@ -15,10 +15,12 @@ import pytest
 from player import key
 from router import FakeRouter
 
+from game.cli import main
 from game.level.campaign import mods_dir
 from game.level.errors import LevelError
-from game.level.mods import check_mod, discover_mods, main, new_mod, read_mod
+from game.level.mods import discover_mods, new_mod, read_mod
 from game.level.problems import ERROR, WARNING
+from game.level.validate import check_mod
 
 MAPS = Path(__file__).parent / "data" / "maps"
 TUTORIAL = MAPS / "mods" / "tutorial"
@@ -128,10 +130,10 @@ def test_new_mod_refuses_bad_names_and_taken_ones(capsys):
         new_mod("../up")
     with pytest.raises(ValueError):
         new_mod("con")
-    assert main(["new", "fresh"]) == 0
+    assert main(["mod", "new", "fresh"]) == 0
     assert (mods_dir() / "fresh" / "aynik.tiled-project").is_file()
-    assert main(["new", "fresh"]) == 1
-    assert main(["list"]) == 0
+    assert main(["mod", "new", "fresh"]) == 1
+    assert main(["mod", "list"]) == 0
     out = capsys.readouterr().out
     assert "fresh: fresh 1.0.0 (playable)" in out  # its first map plays as it is
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pygame
 from test_speedrun_session import EAST, OmegaDestroyed, course
 
+from game.replay import pb_ghost
+from game.replay.pb_ghost import SAMPLE_TICKS, PbGhost, trace
+from game.replay.session import SpeedrunSession
 from game.scenes.play import PlayScene
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
-from game.speedrun import pb_ghost
-from game.speedrun.pb_ghost import SAMPLE_TICKS, PbGhost, lead_text, trace
-from game.speedrun.session import SpeedrunSession
+from game.speedrun.timefmt import lead_text
 
 
 def a_pb_with_two_days(maps) -> tuple[SpeedrunSession, list[dict[int, tuple[float, float]]]]:

@@ -13,9 +13,9 @@ from test_speedrun_session import EAST, course, walk_and_win
 from game.level.atlas import load_atlas
 from game.level.campaign import resolve_level
 from game.replay.format import read_replay
+from game.replay.practice import check_knowledge, knowledge_choices
+from game.replay.session import SpeedrunSession
 from game.sim.inputs import InputFrame
-from game.speedrun.practice import check_knowledge, knowledge_choices
-from game.speedrun.session import SpeedrunSession
 
 CAMPAIGN_RUN = Path(__file__).parent / "data" / "campaign.aynrep"
 

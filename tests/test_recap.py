@@ -9,12 +9,12 @@ import pytest
 from player import key
 
 from game.level.campaign import campaign_dir
+from game.recap import place_name, repeated_deaths
 from game.scenes.assists import AssistScene
 from game.scenes.base import BEAT_TICKS as CARD_BEAT
 from game.scenes.base import CardScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
-from game.recap import place_name, repeated_deaths
 from game.scenes.recap import BEAT_TICKS, RecapScene
 from game.sim.assists import MORE_INTEGRITY, SLOWER_MIMICS
 from game.sim.memory import DeathRecord, Memory

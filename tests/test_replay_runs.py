@@ -23,12 +23,12 @@ from game.level.atlas import load_atlas
 from game.replay.format import CHECKPOINT_INTERVAL, ReplayError, parse_replay, read_replay
 from game.replay.library import delete_replay, list_replays
 from game.replay.playback import Playback, loop_starts
+from game.replay.session import SpeedrunSession
 from game.replay.verify import verify_replay
 from game.sim import inputs
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.sim.memory import Memory
-from game.speedrun.session import SpeedrunSession
 
 EAST = InputFrame(move_x=127)
 RESET = InputFrame(buttons=inputs.RESET_NOW)
@@ -235,7 +235,7 @@ from game.cli.headless import simulate
 from game.level.atlas import load_atlas
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
-from game.speedrun.session import SpeedrunSession
+from game.replay.session import SpeedrunSession
 level, atlas = load_atlas(write_course(Path({folder!r})))
 run = Run(level, 0, None, atlas)
 session = SpeedrunSession.new(run, level, 0)

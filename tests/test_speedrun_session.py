@@ -21,12 +21,12 @@ from game.cli.speedrun_args import (
 )
 from game.level.atlas import load_atlas
 from game.replay.format import read_replay
+from game.replay.practice import knowledge_choices, practice_memory, state_at_split
+from game.replay.session import SpeedrunSession, next_timer_mode
 from game.replay.verify import verify_replay
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.speedrun.bests import Bests
-from game.speedrun.practice import knowledge_choices, practice_memory, state_at_split
-from game.speedrun.session import SpeedrunSession, next_timer_mode
 
 EAST = InputFrame(move_x=127)
 
@@ -252,7 +252,7 @@ def test_a_practice_picker_lists_what_the_maps_can_teach():
 
 def test_play_starts_a_new_save_a_continued_one_or_practice(tmp_path):
     from game.cli.speedrun_args import practice_request
-    from game.speedrun.session import start_play
+    from game.replay.session import start_play
 
     maps = course(tmp_path)
     session, run = start_play(maps, 0, record=False)

@@ -10,11 +10,11 @@ from player import key
 from test_speedrun_session import EAST, OmegaDestroyed, course, walk_and_win
 
 from game.render.timer import draw_timer, timer_lines
+from game.replay.session import TIMER_MODES, SpeedrunSession, next_timer_mode
 from game.scenes.play import PlayScene
 from game.settings import Settings, load_settings, settings_path
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
-from game.speedrun.session import TIMER_MODES, SpeedrunSession, next_timer_mode
 
 
 def hud_only(play, world) -> pygame.Surface:

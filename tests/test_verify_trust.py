@@ -13,16 +13,16 @@ from game.level.campaign import campaign_dir
 from game.level.loader import load_level
 from game.replay.format import read_replay
 from game.replay.playback import new_run, replay_maps
+from game.replay.practice import practice_memory
 from game.replay.recorder import ReplayRecorder
+from game.replay.recording import end_record, replay_header
+from game.replay.session import SpeedrunSession
 from game.replay.verify import verify_replay
 from game.sim import inputs
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.category import classify
 from game.speedrun.maps import split_plan_for_run
-from game.speedrun.practice import practice_memory
-from game.speedrun.recording import end_record, replay_header
-from game.speedrun.session import SpeedrunSession
 from game.speedrun.tracker import SpeedrunTracker
 
 ROOT = Path(__file__).resolve().parents[1]

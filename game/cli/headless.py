@@ -19,11 +19,11 @@ from game.level.mods import loop_mode
 from game.replay.format import Replay
 from game.replay.levels import level_reference
 from game.replay.recorder import ReplayRecorder
+from game.replay.recording import end_record, replay_header
 from game.replay.verify import Verdict, verify_replay
 from game.sim.loop import Run
 from game.speedrun.category import classify
 from game.speedrun.maps import split_plan_for_run
-from game.speedrun.recording import end_record, replay_header
 from game.speedrun.tracker import SpeedrunTracker
 
 __all__ = ["Verdict", "level_reference", "replay_header_for", "simulate", "summary", "verify"]

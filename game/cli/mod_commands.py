@@ -155,7 +155,8 @@ def pack(folder: str, out_zip: str | None, out: TextIO) -> int:
 
 
 def list_mods(out: TextIO) -> int:
-    from game.level.mods import check_mod, discover_mods
+    from game.level.mods import discover_mods
+    from game.level.validate import check_mod
 
     base = mods_dir()
     mods = discover_mods()

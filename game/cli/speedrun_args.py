@@ -65,7 +65,7 @@ def add_play_options(play: argparse.ArgumentParser) -> None:
 
 
 def practice_request(args: argparse.Namespace) -> dict | None:
-    """The practice `aynik play` was asked for, as game.speedrun.session.start_play takes it
+    """The practice `aynik play` was asked for, as game.replay.session.start_play takes it
     (None: none). ValueError says what is wrong, in one line naming the file."""
     knowledge = getattr(args, "practice_knowledge", None)
     training = getattr(args, "practice_training", None)
@@ -104,7 +104,7 @@ def _check_knowledge(ids: list[str], level: str) -> None:
     from game.level.atlas import load_atlas
     from game.level.campaign import resolve_level
     from game.level.errors import LevelError
-    from game.speedrun.practice import check_knowledge
+    from game.replay.practice import check_knowledge
 
     try:
         _start, atlas = load_atlas(resolve_level(level))
@@ -140,6 +140,6 @@ def run_speedrun_command(args: argparse.Namespace) -> int | None:
     headless_replay = command == "replay" and getattr(args, "headless", False)
     if command not in ("splits", "replays") and not headless_replay:
         return None
-    from game.cli import speedrun as actions
+    from game.cli.speedrun import run
 
-    return actions.run(args)
+    return run(args)

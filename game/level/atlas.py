@@ -38,3 +38,9 @@ def load_atlas(path: str | Path) -> tuple[LevelData, dict[str, LevelData]]:
             atlas[key] = target
             queue.append(target)
     return start, atlas
+
+
+def atlas_levels(start: LevelData, atlas: dict[str, LevelData] | None) -> list[LevelData]:
+    """The starting map first, then the rest of the atlas in the order it was loaded."""
+    others = [level for level in (atlas or {}).values() if level.path != start.path]
+    return [start, *others]

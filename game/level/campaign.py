@@ -54,3 +54,8 @@ def resolve_level(name_or_path: str) -> Path:
             return candidate
     names = ", ".join(campaign_levels()) or "(none)"
     raise LevelError(name_or_path, f"no such map file or campaign level (campaign levels: {names})")
+
+
+def in_campaign(path: str | Path) -> bool:
+    """True for a map of the campaign itself (levels/), not a mod's or a loose file."""
+    return Path(path).resolve().parent == campaign_dir().resolve()

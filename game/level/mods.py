@@ -2,9 +2,10 @@
 images, with an optional `mod.json` (`title`, `author`, `start`: the map the mod begins on, `id`,
 `version`, `description`, `game_version`: the game versions it is for, and `loop`).
 
-Owns finding mods (`discover_mods`), reading a mod's folder and `mod.json` into a `Mod`,
-checking a mod's maps with the validator (`check_mod`), and starting a new mod's folder
-(`new_mod`); `aynik mod` (`game.cli.mod_commands`) words them for the command line. A bad
+Owns finding mods (`discover_mods`), reading a mod's folder and `mod.json` into a `Mod`, and
+starting a new mod's folder (`new_mod`); checking a mod's maps is the validator's
+(`game.level.validate.check_mod`), and `aynik mod` (`game.cli.mod_commands`) words them for the
+command line. A bad
 `mod.json`, a missing start map or a folder that is a link shows as a `Problem` on the mod, never
 as an exception. Every path a mod names stays in its own folder (`game.level.safe`). Must not
 import pygame or the simulation.
@@ -24,7 +25,7 @@ from game.level.campaign import PROJECT_FILE, campaign_dir, mods_dir
 from game.level.errors import LevelError
 from game.level.files import confine, read_capped
 from game.level.objecttypes import OBJECT_TYPES_FILE
-from game.level.problems import ERROR, WARNING, Problem, sort_problems
+from game.level.problems import ERROR, WARNING, Problem, suggest
 
 MOD_FILE = "mod.json"
 MOD_KEYS = (
@@ -145,8 +146,6 @@ def _read_settings(mod_file: Path, problem) -> dict[str, str]:
     settings: dict[str, str] = {}
     for key, value in data.items():
         if key not in MOD_KEYS:
-            from game.level.validate import suggest  # late: validate imports the loader
-
             hint = suggest(str(key), MOD_KEYS, "keys")
             problem(WARNING, f'mod.json has an unknown key "{key}", which the game ignores', hint)
         elif not isinstance(value, str):
@@ -300,21 +299,6 @@ def _start(folder: Path, given: str | None, maps: list[Path], problem) -> Path |
             'add "start": "<map>.tmx" to mod.json',
         )
     return maps[0] if maps else None
-
-
-def check_mod(mod: Mod, validator=None) -> list[Problem]:
-    """The mod's own problems and the validator's for every one of its maps, errors first."""
-    from game.level.validate import Validator  # late: keeps discovery free of pytmx
-
-    validator = validator if validator is not None else Validator()
-    validator.pool.update(mod.maps)  # a Gate's knowledge may come from any map of the mod
-    for path in mod.maps:
-        validator.validate(path)
-    map_problems = [p for path in mod.maps for p in validator.validate(path)]
-    from game.mod_assets import read_mod_assets  # its sprites and sounds: warnings, never errors
-
-    art_problems = read_mod_assets(mod.folder).problems
-    return sort_problems([*mod.problems, *map_problems, *art_problems])
 
 
 STARTER_FILES = (PROJECT_FILE, OBJECT_TYPES_FILE, "beach.tsx", "tiles/beach.png")

@@ -2,11 +2,13 @@
 two ways it is written out, one line of text each or JSON.
 
 Owns the wording of a report line: `file: layer "name" / object #id "name": error: what is wrong
-(how to fix it)`, errors before warnings. Pure standard library: must not import pytmx or pygame.
+(how to fix it)`, errors before warnings, and the "did you mean" a fix suggests (`suggest`).
+Pure standard library: must not import pytmx or pygame.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -76,3 +78,15 @@ def problems_json(problems: Iterable[Problem]) -> str:
         "problems": [p.to_json() for p in ordered],
     }
     return json.dumps(report, sort_keys=True)
+
+
+def suggest(given: str, known: Iterable[str], what: str) -> str:
+    """`did you mean "X"?`, or the list to choose from."""
+    options = list(known)
+    lowered = {o.lower(): o for o in options}
+    match = lowered.get(given.lower()) or next(
+        iter(difflib.get_close_matches(given, options, n=1, cutoff=0.6)), None
+    )
+    if match:
+        return f'did you mean "{match}"?'
+    return f"use one of the {what}: {', '.join(options)}" if options else ""

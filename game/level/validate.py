@@ -28,7 +28,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -39,6 +39,7 @@ from game.level.data import SURFACES
 from game.level.errors import LevelError
 from game.level.files import confine
 from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
+from game.level.mods import Mod, mod_folder_of, read_mod
 from game.level.problems import (
     ERROR,
     WARNING,
@@ -46,6 +47,7 @@ from game.level.problems import (
     format_problems,
     problems_json,
     sort_problems,
+    suggest,
 )
 from game.level.reach import blocked_cells, cell_at, cells_of, reachable
 from game.level.safe import VettedMap, object_groups, vet_map
@@ -172,18 +174,6 @@ def _raw_object(layer: str, element: ElementTree.Element) -> RawObject:
         props=props,
         prop_types=types,
     )
-
-
-def suggest(given: str, known: Iterable[str], what: str) -> str:
-    """`did you mean "X"?`, or the list to choose from."""
-    options = list(known)
-    lowered = {o.lower(): o for o in options}
-    match = lowered.get(given.lower()) or next(
-        iter(difflib.get_close_matches(given, options, n=1, cutoff=0.6)), None
-    )
-    if match:
-        return f'did you mean "{match}"?'
-    return f"use one of the {what}: {', '.join(options)}" if options else ""
 
 
 class Validator:
@@ -979,13 +969,24 @@ def validate_paths(
     return [p.to_json() for p in problems] if as_json else problems
 
 
+def check_mod(mod: Mod, validator=None) -> list[Problem]:
+    """The mod's own problems and the validator's for every one of its maps, errors first."""
+    validator = validator if validator is not None else Validator()
+    validator.pool.update(mod.maps)  # a Gate's knowledge may come from any map of the mod
+    for path in mod.maps:
+        validator.validate(path)
+    map_problems = [p for path in mod.maps for p in validator.validate(path)]
+    from game.mod_assets import read_mod_assets  # its sprites and sounds: warnings, never errors
+
+    art_problems = read_mod_assets(mod.folder).problems
+    return sort_problems([*mod.problems, *map_problems, *art_problems])
+
+
 def level_errors(path: str | Path) -> list[Problem]:
     """The errors that stop a map (or a map its Exits lead to) from being run: what `aynik play
     --level` and `aynik sim` check before they start, so a bad map is one clear line per problem,
     never a crash or a stall mid-game. A map of a mod also carries its mod.json's errors (a mod
     made for another game version is refused here as on the Levels screen)."""
-    from game.level.mods import mod_folder_of, read_mod
-
     validator = Validator()
     validator.validate(path)
     folder = mod_folder_of(path)
@@ -1067,13 +1068,13 @@ __all__ = [
     "Problem",
     "RawObject",
     "Validator",
+    "check_mod",
     "level_errors",
     "read_objects",
     "check_folder",
     "folder_maps",
     "resolve_target",
     "run",
-    "suggest",
     "validate_path",
     "validate_paths",
 ]

@@ -95,7 +95,7 @@ class Notices:
 
     def split(self, result) -> None:
         """A speedrun split just fired (a SplitResult: name, delta_ticks, gold)."""
-        from game.speedrun.pb_ghost import lead_text
+        from game.speedrun.timefmt import lead_text
 
         # Ahead or behind the personal best, in words; none yet: nothing to compare with.
         lead = lead_text(result.delta_ticks, "PB")

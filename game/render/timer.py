@@ -1,6 +1,6 @@
 """The speedrun timer on screen: the run's IGT and real time, splits with their deltas.
 
-Owns how a `TimerView` (game.speedrun.session) is drawn at the top right, each clock labelled:
+Owns how a `TimerView` (game.replay.session) is drawn at the top right, each clock labelled:
 IGT (the run's in-game time, large), RTA (real time), the category line (seed and version), and
 in "splits" mode the split list with deltas against the personal best (golds in gold), the sum
 of best and the best possible time. The day clock is the HUD's (game.render.hud), top centre; in

@@ -7,7 +7,7 @@ agree and freeze with a paused day. It wires the pieces together: `Camera`, `Til
 `ActorRenderer`, `ThingsRenderer`, `Effects`. Settings reach it as plain attributes
 (`show_death_markers`); what the scene wants drawn of the run's past as plain data too: `ghosts`
 (Cage's paths on this map from earlier loops) and `pb_ghost` (the personal best's Cage at this
-moment, game.speedrun.pb_ghost.GhostMark, drawn faintly under the actors). The HUD is separate
+moment, game.replay.pb_ghost.GhostMark, drawn faintly under the actors). The HUD is separate
 (`game.render.hud.Hud`).
 
 Usage, per frame of the real-time loop:

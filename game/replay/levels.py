@@ -42,16 +42,6 @@ def resolve_reference(reference: str) -> Path:
     return resolve_level(reference)
 
 
-def in_campaign(path: str | Path) -> bool:
-    return Path(path).resolve().parent == campaign_dir().resolve()
-
-
-def atlas_levels(start: LevelData, atlas: dict[str, LevelData] | None) -> list[LevelData]:
-    """The starting map first, then the rest of the atlas in the order it was loaded."""
-    others = [level for level in (atlas or {}).values() if level.path != start.path]
-    return [start, *others]
-
-
 def level_hashes(levels: Iterable[LevelData]) -> dict[str, str]:
     """The `levels` table of a replay header: reference -> content hash."""
     return {level_reference(level.path): level.content_hash for level in levels}

@@ -3,7 +3,7 @@
 Owns what goes into a replay and when (see game.replay.format for the layout): the header is
 written at once, each input is recorded and read back before the simulation uses it, and the
 file is flushed every second of play, so a crash leaves a valid replay up to that point. Used by
-the live game (through game.speedrun.session) and by `aynik sim --record`. Must not import pygame.
+the live game (through game.replay.session) and by `aynik sim --record`. Must not import pygame.
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ import pygame
 
 from game.level.campaign import campaign_dir, mods_dir
 from game.level.errors import LevelError
-from game.level.mods import Mod, check_mod, discover_mods
+from game.level.mods import Mod, discover_mods
 from game.level.problems import Problem
 from game.level.safe import vet_map
+from game.level.validate import check_mod
 from game.render import ui
 from game.safe_read import safe_text
 from game.scenes.base import Menu, Scene

@@ -19,7 +19,7 @@ from game import tuning as T
 from game.bots import make_bot
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
-from game.level.campaign import resolve_level
+from game.level.campaign import in_campaign, resolve_level
 from game.level.errors import LevelError
 from game.level.names import level_name, map_key
 from game.level.watch import MapWatcher
@@ -34,7 +34,8 @@ from game.render.notices import Notices
 from game.render.sheets import SheetBank
 from game.render.timer import draw_timer
 from game.render.view import WorldView
-from game.replay.levels import in_campaign
+from game.replay.pb_ghost import GhostMark, PbGhost
+from game.replay.session import next_timer_mode, shows_day_clock, start_play
 from game.scenes.base import Scene
 from game.scenes.labels import TIMER_LABELS
 from game.scenes.markers import MARKER_HINTS
@@ -45,8 +46,6 @@ from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
 from game.sim.loop import LoopStarted
 from game.sim.memory import DeathRecord, Memory
-from game.speedrun.pb_ghost import GhostMark, PbGhost
-from game.speedrun.session import next_timer_mode, shows_day_clock, start_play
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride
 HITSTOP_KILL = 3  # frames the day holds when a Mimic dies to Cage ...

@@ -112,7 +112,7 @@ class ReplaysScene(Scene):
 
     def _practice(self) -> None:
         from game.replay.format import ReplayError, read_replay
-        from game.speedrun.practice import splits_in
+        from game.replay.practice import splits_in
 
         try:
             splits = splits_in(read_replay(self._selected().path))
@@ -217,7 +217,7 @@ class PracticeScene(Scene):
             return list(self.save_memory.knowledge) if self.save_memory is not None else []
         from game.level.atlas import load_atlas
         from game.level.campaign import resolve_level
-        from game.speedrun.practice import knowledge_choices
+        from game.replay.practice import knowledge_choices
 
         _, atlas = load_atlas(resolve_level("beachhead"))
         return [knowledge_id for knowledge_id, _ in knowledge_choices(atlas.values())]

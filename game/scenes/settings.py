@@ -165,7 +165,7 @@ class SettingsScene(Scene):
         self._apply()
 
     def _next_timer(self) -> None:
-        from game.speedrun.session import next_timer_mode
+        from game.replay.session import next_timer_mode
 
         self.settings.timer_mode = next_timer_mode(self.settings.timer_mode)
         self._apply()

@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+from game.level.atlas import atlas_levels
+from game.level.campaign import in_campaign
 from game.level.data import LevelData
-from game.replay.levels import atlas_levels, in_campaign
 from game.speedrun.splits import SplitPlan, build_split_plan
 
 

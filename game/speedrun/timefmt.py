@@ -60,3 +60,17 @@ def units_to_timespan(units: int) -> str:
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{fraction:07d}"
+
+
+def lead_text(delta_ticks: int | None, against: str = "") -> str:
+    """A split's time against the personal best, in words: `0.500 ahead`, `1:02.500 behind`,
+    `even` (`against` names what: `0.500 ahead of PB`, `even with PB`); "" when there is no
+    personal best to compare with."""
+    if delta_ticks is None:
+        return ""
+    if delta_ticks == 0:
+        return f"even with {against}" if against else "even"
+    amount = format_delta(delta_ticks)[1:]
+    if delta_ticks < 0:
+        return f"{amount} ahead of {against}" if against else f"{amount} ahead"
+    return f"{amount} behind {against}" if against else f"{amount} behind"

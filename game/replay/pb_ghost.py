@@ -5,9 +5,9 @@ Owns finding the PB's replay (the bests file names it; it lies in AYNIK_HOME/rep
 its inputs through the simulation off the frame (a background thread that works in short slices
 and rests between them, so the game never waits for it and the first days are ready first), and
 keeping Cage's position every `SAMPLE_TICKS` ticks of each day while he lives, with the map he is
-on; then `mark(loop, occurrence, tick, level)` for the renderer. Also the words for a split's
-delta against the PB (`lead_text`). Reads the replay and the maps it is given; never writes
-anything, never imports pygame.
+on; then `mark(loop, occurrence, tick, level)` for the renderer (the words for a split's delta
+against the PB are game.speedrun.timefmt's `lead_text`). Reads the replay and the maps it is
+given; never writes anything, never imports pygame.
 """
 
 from __future__ import annotations
@@ -24,27 +24,12 @@ from game.replay.format import Replay, ReplayError, read_replay
 from game.replay.library import replays_dir
 from game.replay.playback import Maps, new_run
 from game.speedrun import events as E
-from game.speedrun.timefmt import format_delta
 
 SAMPLE_TICKS = 6  # ten positions a second: enough to draw him moving, small to keep
 TRAIL_SAMPLES = 8  # the trail behind the ghost: the last 0.8 s
 SLICE_TICKS = 8  # ticks simulated before the worker rests (about 1.5 ms of work)
 REST_SECONDS = 0.003  # ... and its rest: the game's frames get the interpreter at least 2/3 of it
 MAX_DAY_SAMPLES = 20_000  # a day of more than half an hour stops being traced
-
-
-def lead_text(delta_ticks: int | None, against: str = "") -> str:
-    """A split's time against the personal best, in words: `0.500 ahead`, `1:02.500 behind`,
-    `even` (`against` names what: `0.500 ahead of PB`, `even with PB`); "" when there is no
-    personal best to compare with."""
-    if delta_ticks is None:
-        return ""
-    if delta_ticks == 0:
-        return f"even with {against}" if against else "even"
-    amount = format_delta(delta_ticks)[1:]
-    if delta_ticks < 0:
-        return f"{amount} ahead of {against}" if against else f"{amount} ahead"
-    return f"{amount} behind {against}" if against else f"{amount} behind"
 
 
 @dataclass

@@ -32,7 +32,9 @@ from game.replay.format import Replay
 from game.replay.levels import level_reference
 from game.replay.library import new_replay_path
 from game.replay.playback import Maps, Playback
+from game.replay.practice import practice_memory, segment_comparison
 from game.replay.recorder import ReplayRecorder
+from game.replay.recording import end_record, replay_header, utc_now
 from game.sim.assists import NONE as NO_ASSISTS
 from game.sim.assists import Assists
 from game.sim.inputs import InputFrame
@@ -50,11 +52,8 @@ from game.speedrun.category import ANY_PERCENT, Category, classify
 from game.speedrun.ghosts import GhostRecorder
 from game.speedrun.livesplit import LiveSplitClient, parse_address
 from game.speedrun.maps import split_plan_for_run
-from game.speedrun.pb_ghost import lead_text
-from game.speedrun.practice import practice_memory, segment_comparison
-from game.speedrun.recording import end_record, replay_header, utc_now
 from game.speedrun.summary import RunSummary
-from game.speedrun.timefmt import format_delta, format_ms, format_ticks
+from game.speedrun.timefmt import format_delta, format_ms, format_ticks, lead_text
 from game.speedrun.tracker import SpeedrunTracker
 
 # The clocks on screen, as F2 (and Settings → Timers) cycles them. The day clock (top centre,
