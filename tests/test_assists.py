@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_speedrun_session import OmegaDestroyed, course
+from test_speedrun_session import course, omega_destroyed
 
 from game import settings as settings_module
 from game.level.atlas import load_atlas
@@ -64,7 +64,7 @@ def _win(maps, assists: Assists) -> SpeedrunSession:
     for t in range(320):
         events = run.step(session.input(EAST))
         if t == 319:
-            events.append(OmegaDestroyed(run.world.tick))
+            events.append(omega_destroyed(run.world.tick))
         session.after_step(run, events)
     assert session.ended is not None and session.ended.completed
     return session

@@ -4,7 +4,7 @@ tick of the same loop, drawn faintly in the current run (a setting turns him off
 from __future__ import annotations
 
 import pygame
-from test_speedrun_session import EAST, OmegaDestroyed, course
+from test_speedrun_session import EAST, course, omega_destroyed
 
 from game.replay import pb_ghost
 from game.replay.pb_ghost import SAMPLE_TICKS, PbGhost, trace
@@ -30,7 +30,7 @@ def a_pb_with_two_days(maps) -> tuple[SpeedrunSession, list[dict[int, tuple[floa
         if len(days) > 1:
             walking += 1
             if walking == 200:
-                events.append(OmegaDestroyed(run.world.tick))
+                events.append(omega_destroyed(run.world.tick))
         session.after_step(run, events)
         if any(type(e).__name__ == "LoopStarted" for e in events):
             days.append({})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -24,6 +23,7 @@ from game.replay.format import read_replay
 from game.replay.practice import knowledge_choices, practice_memory, state_at_split
 from game.replay.session import SpeedrunSession, next_timer_mode
 from game.replay.verify import verify_replay
+from game.sim.events import OmegaDestroyed
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.speedrun.bests import Bests
@@ -31,11 +31,9 @@ from game.speedrun.bests import Bests
 EAST = InputFrame(move_x=127)
 
 
-@dataclass(frozen=True)
-class OmegaDestroyed:  # stands in for the campaign's last event (the course has no Omega)
-    tick: int
-    x: float = 0.0
-    y: float = 0.0
+def omega_destroyed(tick: int) -> OmegaDestroyed:
+    """The campaign's last event, as the Omega's death gives it (the test course has no Omega)."""
+    return OmegaDestroyed(tick, 0.0, 0.0)
 
 
 def course(tmp_path, killers=False):
@@ -51,7 +49,7 @@ def walk_and_win(maps, wait: int, clock=None, **options) -> SpeedrunSession:
     for t in range(wait + 320):
         events = run.step(session.input(InputFrame() if t < wait else EAST))
         if t == wait + 319:
-            events.append(OmegaDestroyed(run.world.tick))
+            events.append(omega_destroyed(run.world.tick))
         session.after_step(run, events)
     assert session.ended is not None and session.ended.completed
     return session

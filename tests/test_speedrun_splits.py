@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
+from game.sim.events import FinalActBegun, KnowledgeLearned, LevelEntered, OmegaDestroyed
 from game.sim.memory import Memory
 from game.speedrun import splits as S
 from game.speedrun.bests import Bests, LiveComparison, RunResult, SplitTime
 from game.speedrun.category import classify
 from game.speedrun.splits import Area, SplitDef, SplitPlan, SplitTracker
-
-
-# Stand-ins with the names of the simulation's events: the tracker reads events by name.
-@dataclass(frozen=True)
-class KnowledgeLearned:
-    tick: int
-    knowledge: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class LevelEntered:
-    tick: int
-    level: str
-    spawn: str = ""
-
-
-@dataclass(frozen=True)
-class FinalActBegun:
-    tick: int
-
-
-@dataclass(frozen=True)
-class OmegaDestroyed:
-    tick: int
 
 
 def campaign() -> SplitPlan:
@@ -49,21 +24,22 @@ def campaign() -> SplitPlan:
 def test_each_split_fires_once_from_its_event_or_area_and_the_omega_ends_them():
     tracker = SplitTracker(campaign())
     step = tracker.step
-    assert step([KnowledgeLearned(5, "intel:other")], "beachhead", (50, 900), 10, 10) == []
+    assert step([KnowledgeLearned(5, "intel:other", "")], "beachhead", (50, 900), 10, 10) == []
     assert [
-        h.name for h in step([KnowledgeLearned(5, "intel:gate-code")], "beachhead", None, 11, 11)
+        h.name
+        for h in step([KnowledgeLearned(5, "intel:gate-code", "")], "beachhead", None, 11, 11)
     ] == ["Gate code"]
     assert step([], "beachhead", (50, 450), 12, 12, day=1)[0].name == "Seawall"
     assert step([], "beachhead", (50, 450), 13, 13) == []  # first entry only
     assert step([], "beachhead", None, 14, 14) == []
     assert step([LevelEntered(3, "dam", "road")], "dam", (50, 450), 15, 15)[0].name == "Dam"
-    hits = step([KnowledgeLearned(9, "vision:omega"), FinalActBegun(9)], "dam", None, 16, 16)
+    hits = step([KnowledgeLearned(9, "vision:omega", ""), FinalActBegun(9)], "dam", None, 16, 16)
     assert [h.name for h in hits] == ["Alpha's vision", "Chamber"]
     assert not tracker.finished
-    final = step([OmegaDestroyed(20)], "dam", None, 17, 17)
+    final = step([OmegaDestroyed(20, 0.0, 0.0)], "dam", None, 17, 17)
     assert [(h.name, h.igt_ticks, h.run_ticks) for h in final] == [("Omega", 17, 17)]
     assert tracker.finished
-    assert step([KnowledgeLearned(5, "intel:gate-code")], "beachhead", (50, 450), 18, 18) == []
+    assert step([KnowledgeLearned(5, "intel:gate-code", "")], "beachhead", (50, 450), 18, 18) == []
     assert [h.day for h in tracker.hits] == [0, 1, 0, 0, 0, 0]
 
 

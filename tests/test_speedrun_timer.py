@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from arena import arena, spawn
 
 from game import tuning as T
 from game.sim import inputs
+from game.sim.events import OmegaDestroyed
 from game.sim.inputs import InputFrame
 from game.sim.loop import Run
 from game.sim.memory import Memory
@@ -15,11 +14,6 @@ from game.speedrun.splits import SplitPlan
 from game.speedrun.timefmt import format_delta, format_ticks, ticks_to_timespan
 from game.speedrun.timer import Timer
 from game.speedrun.tracker import SpeedrunTracker
-
-
-@dataclass(frozen=True)
-class OmegaDestroyed:  # a stand-in with the campaign event's name
-    tick: int
 
 
 def killing_ground():
@@ -81,7 +75,7 @@ def test_the_clock_stops_on_the_omegas_destruction_and_real_time_runs_beside_it(
         timer.step([])
         now[0] += 1 / 60
     now[0] += 30.0  # the pause menu: real time goes on, the simulation does not
-    timer.step([OmegaDestroyed(90)])
+    timer.step([OmegaDestroyed(90, 0.0, 0.0)])
     assert timer.finished and timer.igt_ticks == 91
     assert timer.day.ended_by == "completed"
     stopped = timer.real_seconds()
@@ -89,6 +83,20 @@ def test_the_clock_stops_on_the_omegas_destruction_and_real_time_runs_beside_it(
     now[0] += 10.0
     timer.step([])  # nothing counts once the run is over
     assert timer.igt_ticks == 91 and timer.real_seconds() == stopped
+
+
+def test_only_the_simulations_own_omega_event_stops_the_clock():
+    """The timer matches the sim's classes, not their names: a look-alike stops nothing."""
+
+    class OmegaDestroyedLookAlike:
+        tick, x, y = 5, 0.0, 0.0
+
+    OmegaDestroyedLookAlike.__name__ = "OmegaDestroyed"
+    timer = Timer(clock=lambda: 0.0)
+    timer.step([OmegaDestroyedLookAlike()])
+    assert not timer.finished
+    timer.step([OmegaDestroyed(6, 0.0, 0.0)])
+    assert timer.finished and timer.igt_ticks == 2
 
 
 def test_the_same_inputs_give_the_same_igt():

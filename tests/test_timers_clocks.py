@@ -7,7 +7,7 @@ import json
 
 import pygame
 from player import key
-from test_speedrun_session import EAST, OmegaDestroyed, course, walk_and_win
+from test_speedrun_session import EAST, course, omega_destroyed, walk_and_win
 
 from game.render.timer import draw_timer, timer_lines
 from game.replay.session import TIMER_MODES, SpeedrunSession, next_timer_mode
@@ -78,7 +78,7 @@ def test_the_day_clock_holds_still_through_the_death_beat_and_after_the_omega(ap
     world = play.run.world
     world.completed_tick = world.tick  # as the simulation marks the Omega's destruction
     play.run.completed = True
-    play.session.after_step(play.run, [OmegaDestroyed(world.tick)])
+    play.session.after_step(play.run, [omega_destroyed(world.tick)])
     view = play.session.timer_view("splits")
     clock = day_clock_pixels(play, world)
     for _ in range(90):  # the staged blast: the day itself still steps on screen

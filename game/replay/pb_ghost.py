@@ -138,7 +138,7 @@ def trace(
         if rest is not None and index % SLICE_TICKS == 0 and index:
             rest()
         events = run.step(frame)
-        if any(E.is_event(e, E.LOOP_STARTED) for e in events):
+        if any(isinstance(e, E.LoopStarted) for e in events):
             day.closed = True
             day = PbDay(run.loop)
             track.days.append(day)

@@ -42,10 +42,10 @@ class ReplayRecorder:
             self.writer.split_mark(SplitMark(hit.run_ticks, hit.igt_ticks, hit.name))
         new_day = False
         for event in events:
-            if E.is_event(event, E.LOOP_STARTED):
+            if isinstance(event, E.LoopStarted):
                 memory = run.memory.to_json()
-                mark = LoopMark(run.run_ticks, int(getattr(event, "loop", run.loop)),
-                                str(getattr(event, "reason", "")), igt_ticks, memory)  # fmt: skip
+                mark = LoopMark(run.run_ticks, event.loop,
+                                event.reason, igt_ticks, memory)  # fmt: skip
                 self.writer.loop_mark(mark)
                 new_day = True
         if new_day or run.run_ticks % CHECKPOINT_INTERVAL == 0:

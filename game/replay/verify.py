@@ -194,10 +194,10 @@ class _Rerun:
 
     def check_marks(self, tick: int, events, hits) -> str | None:
         loops = self.replay.loops
-        started = [e for e in events if E.is_event(e, E.LOOP_STARTED)]
+        started = [e for e in events if isinstance(e, E.LoopStarted)]
         for event in started:
             mark = loops[self.loop_index] if self.loop_index < len(loops) else None
-            reason = str(getattr(event, "reason", ""))
+            reason = event.reason
             if mark is None or mark.ticks != tick:
                 return f"a new day begins ({reason}) where the recording has none"
             if mark.loop != event.loop or mark.reason != reason:

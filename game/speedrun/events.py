@@ -1,26 +1,36 @@
-"""Reading the simulation's events by name, so speedrun code works with events still to come.
+"""The simulation's events that speedrun timing reads, by their own classes, and the level names.
 
-Owns how this package recognises `LoopStarted`, `CageDied`, `KnowledgeLearned`, `DrillPassed`
-and the campaign's end (`LevelEntered`, `FinalActBegun`, `OmegaDestroyed`): by class name and
-attributes, so the timer and splits can be tested with stand-in events and keep working if an
-event moves between modules. Pure; imports nothing from
-the game.
+Owns which of the sim's events time a run: `LoopStarted` (a new day), `CageDied`,
+`KnowledgeLearned`, `DrillPassed`, `LevelEntered`, `FinalActBegun` and `OmegaDestroyed` (the
+run's end), imported here from the simulation so that the timer, the splits, the summary, the
+recorder and the verifier all match the same classes (a test that feeds them hand-made stand-ins
+gets nothing). Also `level_stem`, a map's name as the splits and ghosts compare it. Pure: imports
+only the simulation's event classes.
 """
 
 from __future__ import annotations
 
-LOOP_STARTED = "LoopStarted"
-CAGE_DIED = "CageDied"
-KNOWLEDGE_LEARNED = "KnowledgeLearned"
-DRILL_PASSED = "DrillPassed"
-OMEGA_DESTROYED = "OmegaDestroyed"
-FINAL_ACT_BEGUN = "FinalActBegun"
-LEVEL_ENTERED = "LevelEntered"
+from game.sim.events import (
+    CageDied,
+    DrillPassed,
+    FinalActBegun,
+    KnowledgeLearned,
+    LevelEntered,
+    OmegaDestroyed,
+)
+from game.sim.loop import LoopStarted
 
-
-def is_event(event: object, name: str) -> bool:
-    """True when `event` is (or derives from) an event class called `name`."""
-    return any(cls.__name__ == name for cls in type(event).__mro__)
+__all__ = [
+    "CageDied",
+    "DrillPassed",
+    "FinalActBegun",
+    "KnowledgeLearned",
+    "LevelEntered",
+    "LoopStarted",
+    "OmegaDestroyed",
+    "entered_level",
+    "level_stem",
+]
 
 
 def level_stem(name: str) -> str:
@@ -32,11 +42,5 @@ def level_stem(name: str) -> str:
 
 
 def entered_level(event: object) -> str | None:
-    """The stem of the level a `LevelEntered` event names (its `level_name`, or `level`)."""
-    if not is_event(event, LEVEL_ENTERED):
-        return None
-    for attribute in ("level_name", "level", "name", "path"):
-        value = getattr(event, attribute, None)
-        if isinstance(value, str) and value:
-            return level_stem(value)
-    return None
+    """The stem of the level a `LevelEntered` event names; None for any other event."""
+    return level_stem(event.level) if isinstance(event, LevelEntered) else None

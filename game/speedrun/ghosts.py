@@ -43,12 +43,12 @@ class GhostRecorder:
 
     def step(self, run: object, events: Iterable[object]) -> None:
         """After each Run.step: sample the Cage, and close the day's path when a new day begins."""
-        started = [e for e in events if E.is_event(e, E.LOOP_STARTED)]
+        started = [e for e in events if isinstance(e, E.LoopStarted)]
         if started:
             if self._last is not None and (not self._points or self._points[-1] != self._last):
                 self._points.append(self._last)
-            self._close(str(getattr(started[-1], "reason", "")))
-            self._loop = int(getattr(started[-1], "loop", self._loop))
+            self._close(started[-1].reason)
+            self._loop = started[-1].loop
             self._ticks = 0
         world = getattr(run, "world", None)
         cage = getattr(world, "cage", None)

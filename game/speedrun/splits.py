@@ -55,15 +55,15 @@ class SplitDef:
     knowledge: tuple[str, ...] = ()  # KnowledgeLearned ids
     levels: tuple[str, ...] = ()  # LevelEntered stems (exact)
     level_substrings: tuple[str, ...] = ()  # LevelEntered stems containing one of these
-    events: tuple[str, ...] = ()  # event class names
+    events: tuple[type, ...] = ()  # the simulation's event classes that fire it
     areas: tuple[Area, ...] = ()  # map areas, first entered
     final: bool = False  # the run ends here
 
     def fired_by(self, event: object) -> bool:
         if (
             self.knowledge
-            and E.is_event(event, E.KNOWLEDGE_LEARNED)
-            and getattr(event, "knowledge", None) in self.knowledge
+            and isinstance(event, E.KnowledgeLearned)
+            and event.knowledge in self.knowledge
         ):
             return True
         if self.levels or self.level_substrings:
@@ -72,7 +72,7 @@ class SplitDef:
                 stem in self.levels or any(s in stem for s in self.level_substrings)
             ):
                 return True
-        return any(E.is_event(event, name) for name in self.events)
+        return isinstance(event, self.events)
 
     def entered(self, level: str, x: float, y: float) -> bool:
         return any(a.level == level and a.contains(x, y) for a in self.areas)
@@ -107,8 +107,8 @@ def default_splits() -> dict[str, SplitDef]:
         GATE_CODE: SplitDef(GATE_CODE, knowledge=(GATE_CODE_KNOWLEDGE,)),
         DAM: SplitDef(DAM, levels=("dam",)),
         VISION: SplitDef(VISION, knowledge=(VISION_KNOWLEDGE,)),
-        CHAMBER: SplitDef(CHAMBER, level_substrings=("chamber",), events=(E.FINAL_ACT_BEGUN,)),
-        OMEGA: SplitDef(OMEGA, events=(E.OMEGA_DESTROYED,), final=True),
+        CHAMBER: SplitDef(CHAMBER, level_substrings=("chamber",), events=(E.FinalActBegun,)),
+        OMEGA: SplitDef(OMEGA, events=(E.OmegaDestroyed,), final=True),
     }
 
 

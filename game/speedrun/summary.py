@@ -86,45 +86,48 @@ class RunSummary:
         the splits that fired."""
         if self.completed:
             return
-        day = self.days[-1]
+        events = list(events)
+        # What happened in the day first, the splits that fell in it, then how the day ended.
         for event in events:
-            if E.is_event(event, E.CAGE_DIED):
-                self._cause = self._cause or str(getattr(event, "cause", ""))
-                self._died = True
-            elif E.is_event(event, E.KNOWLEDGE_LEARNED):
-                day.learned.append(
-                    {
-                        "id": str(getattr(event, "knowledge", "")),
-                        "text": str(getattr(event, "description", "")),
-                        "igt_ticks": igt_ticks,
-                    }
-                )
-            elif E.is_event(event, E.DRILL_PASSED):
-                day.training.append(
-                    {
-                        "level": int(getattr(event, "level", 0)),
-                        "ability": str(getattr(event, "ability", "")),
-                        "igt_ticks": igt_ticks,
-                    }
-                )
+            during = DURING_THE_DAY.get(type(event))
+            if during is not None:
+                during(self, event, igt_ticks)
         for hit in hits:
-            day.splits.append({"name": hit.name, "igt_ticks": hit.igt_ticks})
+            self.days[-1].splits.append({"name": hit.name, "igt_ticks": hit.igt_ticks})
         for event in events:
-            if E.is_event(event, E.LOOP_STARTED):
-                reason = str(getattr(event, "reason", ""))
-                day.end_igt = igt_ticks
-                day.ended_by = reason
-                day.cause = self._cause
-                day.died = self._died  # he died this day (whatever then began the next)
-                self._cause, self._died = "", False
-                loop = int(getattr(event, "loop", day.loop))
-                day = DaySummary(len(self.days), loop, reason, igt_ticks)
-                self.days.append(day)
-            elif E.is_event(event, E.OMEGA_DESTROYED):
-                day.end_igt = igt_ticks
-                day.ended_by = "completed"
-                self.completed = True
+            ending = ENDING_THE_DAY.get(type(event))
+            if ending is not None:
+                ending(self, event, igt_ticks)
         self.igt_ticks = igt_ticks
+
+    def _died_of(self, event: E.CageDied, igt_ticks: int) -> None:
+        self._cause = self._cause or event.cause
+        self._died = True
+
+    def _learned(self, event: E.KnowledgeLearned, igt_ticks: int) -> None:
+        self.days[-1].learned.append(
+            {"id": event.knowledge, "text": event.description, "igt_ticks": igt_ticks}
+        )
+
+    def _trained(self, event: E.DrillPassed, igt_ticks: int) -> None:
+        self.days[-1].training.append(
+            {"level": event.level, "ability": event.ability, "igt_ticks": igt_ticks}
+        )
+
+    def _new_day(self, event: E.LoopStarted, igt_ticks: int) -> None:
+        day = self.days[-1]
+        day.end_igt = igt_ticks
+        day.ended_by = event.reason
+        day.cause = self._cause
+        day.died = self._died  # he died this day (whatever then began the next)
+        self._cause, self._died = "", False
+        self.days.append(DaySummary(len(self.days), event.loop, event.reason, igt_ticks))
+
+    def _omega_destroyed(self, event: E.OmegaDestroyed, igt_ticks: int) -> None:
+        day = self.days[-1]
+        day.end_igt = igt_ticks
+        day.ended_by = "completed"
+        self.completed = True
 
     # --- exports ------------------------------------------------------------------------------
     @property
@@ -208,6 +211,18 @@ class RunSummary:
                 )
                 previous = s["igt_ticks"]
         return "\n".join(lines) + "\n"
+
+
+# Which of a tick's events the summary reads, by the simulation's own classes.
+DURING_THE_DAY = {
+    E.CageDied: RunSummary._died_of,
+    E.KnowledgeLearned: RunSummary._learned,
+    E.DrillPassed: RunSummary._trained,
+}
+ENDING_THE_DAY = {
+    E.LoopStarted: RunSummary._new_day,
+    E.OmegaDestroyed: RunSummary._omega_destroyed,
+}
 
 
 def _cell(text: str) -> str:

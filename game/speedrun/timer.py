@@ -75,21 +75,20 @@ class Timer:
             if self._real_start is None or begun < self._real_start:
                 self._real_start = begun
         for event in events:
-            if E.is_event(event, E.CAGE_DIED):
+            if isinstance(event, E.CageDied):
                 if self._death_tick is None:
-                    self._death_tick = int(getattr(event, "tick", 0))
-                    self._death_cause = str(getattr(event, "cause", ""))
-            elif E.is_event(event, E.LOOP_STARTED):
+                    self._death_tick, self._death_cause = event.tick, event.cause
+            elif isinstance(event, E.LoopStarted):
                 self._new_day(event)
-            elif E.is_event(event, E.OMEGA_DESTROYED):
+            elif isinstance(event, E.OmegaDestroyed):
                 self._finish()
                 return
 
     def _new_day(self, event: object) -> None:
-        reason = str(getattr(event, "reason", ""))
+        reason = event.reason
         # LoopStarted.tick is the old day's tick count when it ended; the beat began at the death.
         if self._death_tick is not None and reason != "alpha":
-            beat = int(getattr(event, "tick", 0)) - self._death_tick
+            beat = event.tick - self._death_tick
             pad = max(0, T.DEATH_SETTLE - beat)
             self.igt_ticks += pad
             self.beat_padding += pad
@@ -97,7 +96,7 @@ class Timer:
         day.end_igt = self.igt_ticks
         day.ended_by = reason
         day.cause = self._death_cause if self._death_tick is not None else ""
-        loop = int(getattr(event, "loop", day.loop))
+        loop = event.loop
         self.days.append(DayTime(len(self.days), loop, reason, self.igt_ticks))
         self._death_tick = None
         self._death_cause = ""

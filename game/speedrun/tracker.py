@@ -77,8 +77,8 @@ class SpeedrunTracker:
         the practice begins in (a split in Loop 1 is practised in Loop 1, not on Day 0), and
         Cage's path through it is a ghost like any other day's."""
         for event in events:
-            if E.is_event(event, E.LOOP_STARTED):
-                loop = int(getattr(event, "loop", 0))
+            if isinstance(event, E.LoopStarted):
+                loop = event.loop
                 self.timer.days[0].loop = loop
                 if len(self.summary.days) == 1:
                     self.summary.days[0].loop = loop
