@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.level.watch import MapWatcher
+from game.level.map_watcher import MapWatcher
 
 MAPS = Path(__file__).parent / "data" / "maps"
 

@@ -8,8 +8,8 @@ import pygame
 import pytest
 from player import key
 
+from game.day_recap import place_name, repeated_deaths
 from game.level.campaign import campaign_dir
-from game.recap import place_name, repeated_deaths
 from game.scenes.assists import AssistScene
 from game.scenes.base import BEAT_TICKS as CARD_BEAT
 from game.scenes.base import CardScene

@@ -17,7 +17,7 @@ from game.level.campaign import resolve_level
 from game.level.data import LevelData
 from game.level.mods import loop_mode
 from game.replay.format import Replay
-from game.replay.levels import level_reference
+from game.replay.level_refs import level_reference
 from game.replay.recorder import ReplayRecorder
 from game.replay.recording import end_record, replay_header
 from game.replay.verify import Verdict, verify_replay

@@ -20,7 +20,7 @@ from game.level.atlas import load_atlas
 from game.level.errors import LevelError
 from game.replay import live_check
 from game.replay.format import ReplayError, read_replay
-from game.replay.levels import level_reference, resolve_reference
+from game.replay.level_refs import level_reference, resolve_reference
 from game.replay.library import delete_replay, list_replays, replays_dir
 from game.replay.playback import Playback
 from game.speedrun.bests import Bests, bests_folder

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from game import __version__
 from game.replay.format import Replay, digest_of
-from game.replay.levels import level_hashes, level_reference
+from game.replay.level_refs import level_hashes, level_reference
 from game.replay.playback import Playback
 from game.replay.verify import check_chain
 

@@ -19,7 +19,7 @@ from game.level.data import LevelData
 from game.level.errors import LevelError
 from game.level.mods import LOOP_MODES
 from game.replay.format import LoopMark, Replay
-from game.replay.levels import resolve_reference
+from game.replay.level_refs import resolve_reference
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.maps import split_plan_for_level

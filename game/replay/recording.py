@@ -14,7 +14,7 @@ import datetime
 from game import __version__
 from game.level.atlas import atlas_levels
 from game.level.data import LevelData
-from game.replay.levels import level_hashes, level_reference
+from game.replay.level_refs import level_hashes, level_reference
 from game.sim.assists import NONE as NO_ASSISTS
 from game.sim.assists import Assists
 from game.sim.memory import Memory

@@ -29,7 +29,7 @@ from game import __version__, storage
 from game.level.data import LevelData
 from game.level.mods import loop_mode
 from game.replay.format import Replay
-from game.replay.levels import level_reference
+from game.replay.level_refs import level_reference
 from game.replay.library import new_replay_path
 from game.replay.playback import Maps, Playback
 from game.replay.practice import practice_memory, segment_comparison

@@ -25,7 +25,7 @@ from game.replay.format import (
     digest_of,
     next_chain,
 )
-from game.replay.levels import level_hashes, level_reference
+from game.replay.level_refs import level_hashes, level_reference
 from game.replay.playback import new_run, replay_maps
 from game.replay.snapshot import state_snapshot
 from game.sim.knowledge import knowable

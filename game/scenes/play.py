@@ -17,14 +17,14 @@ import pygame
 from game import gc_policy, save
 from game import tuning as T
 from game.bots import make_bot
+from game.day_recap import JournalCounts, Recap, build_recap
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
 from game.level.campaign import in_campaign, resolve_level
 from game.level.errors import LevelError
+from game.level.map_watcher import MapWatcher
 from game.level.names import level_name, map_key
-from game.level.watch import MapWatcher
 from game.mod_assets import mod_assets_for
-from game.recap import JournalCounts, Recap, build_recap
 from game.render import ui
 from game.render.callouts import draw_hidden_ambushes
 from game.render.finale import Finale

@@ -1,6 +1,6 @@
 """The recap: "death is progress". A short panel between a death and the "Loop N" card.
 
-Owns how the recap looks and how it is closed; what it says is game.recap (what killed Cage,
+Owns how the recap looks and how it is closed; what it says is game.day_recap (what killed Cage,
 where, when, what he learned, what is new in the journal; shorter on Day 0; the assists offered
 after repeated deaths at one place).
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.recap import OFFER, Recap, assist_key
+from game.day_recap import OFFER, Recap, assist_key
 from game.render import ui
 from game.scenes.base import Scene, asks_pause, goes_on
 
