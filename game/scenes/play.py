@@ -409,9 +409,8 @@ class PlayScene(Scene):
         if world.tick % MARKER_CHECK == 0 and len(self.explained) < len(MARKER_HINTS):
             self._explain_markers(world)
         if self.run.completed:
-            # The run is over; the blast plays out on screen, then the ending.
-            self.view.before_step(world)
-            self.view.observe(world.step(inputs.NEUTRAL))
+            # The run is over and the day stands still (nothing steps it: what the replay holds
+            # ends here); the blast plays out over it on screen, then the ending.
             self.ending_frames += 1
             if self.ending_frames == ENDING_DELAY:
                 self._ending()
