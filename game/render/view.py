@@ -86,18 +86,9 @@ class WorldView:
         """Start effects for a tick's events and shake the camera for the heavy ones."""
         actors = self.actors
         for e in events:
-            if isinstance(e, MimicHit):
-                actors.note_hit(e.mimic_id, e.tick)
-            elif isinstance(e, ShotFired):
-                actors.note_shot(e.tick)
-            elif isinstance(e, CageHurt):
-                actors.note_cage_hurt(e.tick)
-            elif isinstance(e, DashStarted):
-                actors.note_dash(e.tick)
-            elif isinstance(e, RitaShot):
-                actors.note_rita_shot(e.tick)
-            elif isinstance(e, RitaDied):
-                actors.note_rita_died(e.tick)
+            note = ACTOR_NOTES.get(type(e))
+            if note is not None:
+                note(actors, e)
         trauma = self.effects.observe(events, actors.previous)
         self.camera.add_trauma(trauma)
 
@@ -267,3 +258,15 @@ def pb_sprite() -> pygame.Surface:
     label.set_alpha(170)
     sprite.blit(label, (cx - label.get_width() // 2, 0))
     return sprite
+
+
+# What the actors remember of a tick's events (a flash on a hit Mimic, a muzzle flash, Cage's
+# hurt blink, the dash's trail, Rita's shot and fall), by the simulation's event class.
+ACTOR_NOTES = {
+    MimicHit: lambda actors, e: actors.note_hit(e.mimic_id, e.tick),
+    ShotFired: lambda actors, e: actors.note_shot(e.tick),
+    CageHurt: lambda actors, e: actors.note_cage_hurt(e.tick),
+    DashStarted: lambda actors, e: actors.note_dash(e.tick),
+    RitaShot: lambda actors, e: actors.note_rita_shot(e.tick),
+    RitaDied: lambda actors, e: actors.note_rita_died(e.tick),
+}
