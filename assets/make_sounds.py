@@ -23,6 +23,9 @@ Run from the repository root:
     .venv/bin/python assets/make_sounds.py             # everything, about four minutes
     .venv/bin/python assets/make_sounds.py effects     # or: music, or file stems (beach, ui_move)
 
+Whatever a run renders, it also fingerprints in assets/sound_digests.txt (see pcm_digest), which
+tests/test_sound_drift.py holds the code to; rerun the named sound when that test fails.
+
 Each loop is checked as it is written: decoded again, its seam (and every splice) may jump no
 further than the music itself steps, or the script stops.
 
@@ -34,26 +37,33 @@ same sounds to other bytes, which sound the same.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import random
 import sys
 import time
 import zlib
+from array import array
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, pairwise
 from operator import add, mul, sub
 from pathlib import Path
 
-import numpy as np
-import soundfile
+try:  # the assets extra: the effects synthesize without it; their encoding and the music need it
+    import numpy as np
+    import soundfile
+except ImportError:
+    np = soundfile = None
 
 SR = 22050
 TAU = 2.0 * math.pi
 HERE = Path(__file__).resolve().parent
 SOUNDS_DIR = HERE / "sounds"
 MUSIC_DIR = HERE / "music"
+# A fingerprint of every sound as rendered, before resampling and encoding (see pcm_digest).
+DIGESTS = HERE / "sound_digests.txt"
 
 EFFECT_PEAK_DB = -1.0  # effects are normalized hot; the game sets each one's volume
 MUSIC_PEAK_DB = -6.0  # music sits under the effects
@@ -445,6 +455,54 @@ def write_effect(path: Path, x: Signal) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     path.with_suffix(".wav").unlink(missing_ok=True)  # the effects were WAVs once
+
+
+# --- Fingerprints ---------------------------------------------------------------------------
+# The Ogg files' bytes depend on the libvorbis and libsndfile that encoded them, so what guards the
+# sounds against drifting from this script is a fingerprint of each one as rendered, before it is
+# resampled and encoded: the effects as synthesized (standard library only, so the check needs no
+# numpy), the music as rendered. One line per file stem in DIGESTS, written whenever it is.
+
+DIGEST_BLOCKS = 16
+
+
+def pcm_digest(x) -> str:
+    """A rendered sound's fingerprint: its sample count, the SHA-256 of its samples as 16-bit PCM
+    (channel after channel), and the RMS of each of DIGEST_BLOCKS equal runs of it. The hash
+    catches any change; the RMS lets a checker tell a real change from the last-bit wobble of
+    another platform's maths library."""
+    values = x.ravel().tolist() if hasattr(x, "ravel") else list(x)
+    pcm = array("h", (max(-32768, min(32767, round(v * 32767.0))) for v in values))
+    if sys.byteorder == "big":
+        pcm.byteswap()
+    n = len(values)
+    cuts = [n * k // DIGEST_BLOCKS for k in range(DIGEST_BLOCKS + 1)]
+    rms = [
+        math.sqrt(math.fsum(v * v for v in values[a:b]) / (b - a)) if b > a else 0.0
+        for a, b in pairwise(cuts)
+    ]
+    sha = hashlib.sha256(pcm.tobytes()).hexdigest()
+    return f"{n}\t{sha}\t{' '.join(f'{r:.6f}' for r in rms)}"
+
+
+def read_digests(path: Path = DIGESTS) -> dict[str, str]:
+    """The recorded fingerprints by file stem (empty if there are none yet)."""
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+def write_digests(new: dict[str, str], known: set[str], path: Path = DIGESTS) -> None:
+    """Record `new` fingerprints over the old ones, dropping stems this script no longer makes."""
+    digests = {k: v for k, v in (read_digests(path) | new).items() if k in known}
+    header = (
+        "# Written by assets/make_sounds.py: each sound as rendered, before resampling and"
+        " encoding.\n# stem, samples, sha256 of the 16-bit PCM, RMS of 16 equal runs."
+        " Checked by tests/test_sound_drift.py.\n"
+    )
+    body = "".join(f"{k}\t{digests[k]}\n" for k in sorted(digests))
+    path.write_text(header + body, encoding="utf-8")
 
 
 # --- Weapon ---------------------------------------------------------------------------------
@@ -1637,10 +1695,11 @@ STEM_MARGIN = 1024
 TAIL = 0.05  # seconds of silence after music played once: SDL drops the last samples it resamples
 SEAM_ATTEMPTS = 64
 OGG_BLOCK = 8192  # frames per write: one huge write crashes libsndfile's Vorbis encoder
-Mono = np.ndarray  # float64 samples at MSR
-Stereo = np.ndarray  # shape (2, n)
-Gain = Callable[[np.ndarray], np.ndarray]  # a filter's gain at each frequency (Hz)
-Pitch = float | np.ndarray  # Hz: a constant, or a contour with one value per sample
+if np is not None:  # without numpy only the effects can be rendered (as the drift test does)
+    Mono = np.ndarray  # float64 samples at MSR
+    Stereo = np.ndarray  # shape (2, n)
+    Gain = Callable[[np.ndarray], np.ndarray]  # a filter's gain at each frequency (Hz)
+    Pitch = float | np.ndarray  # Hz: a constant, or a contour with one value per sample
 
 
 def ms(seconds: float) -> int:
@@ -3491,15 +3550,27 @@ def music_files() -> dict[str, Callable[[], object]]:
     return files
 
 
+def digest_names() -> set[str]:
+    """Every file stem this script writes: the effects, each score's stems, the other music."""
+    music = {n for n in music_files() if n not in SCORES}
+    stems = {f"{n}_{stem}" for n in SCORES for stem in STEMS}
+    return set(EFFECTS) | music | stems
+
+
 def main(argv: list[str]) -> None:
     """Write everything, or only what is named: `effects`, `music`, or file stems."""
+    if np is None:
+        sys.exit("make_sounds.py needs numpy and soundfile: .venv/bin/pip install -e '.[assets]'")
     wanted = set(argv)
     started = time.perf_counter()
+    digests: dict[str, str] = {}
     every = not wanted or "effects" in wanted
     for name, make in EFFECTS.items():
         if every or name in wanted:
             t0 = time.perf_counter()
-            write_effect(SOUNDS_DIR / f"{name}.ogg", finish_effect(make()))
+            x = finish_effect(make())
+            digests[name] = pcm_digest(x)
+            write_effect(SOUNDS_DIR / f"{name}.ogg", x)
             print(f"sounds/{name}.ogg  {time.perf_counter() - t0:5.2f}s")
     every = not wanted or "music" in wanted
     for name, make in music_files().items():
@@ -3509,11 +3580,15 @@ def main(argv: list[str]) -> None:
         if name in SCORES:
             stems, joins = score(name)
             for stem, x in stems.items():
+                digests[f"{name}_{stem}"] = pcm_digest(x)
                 write_ogg(MUSIC_DIR / f"{name}_{stem}.ogg", x, loop=True, joins=joins)
             print(f"music/{name}_{{{','.join(stems)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
         else:
-            write_ogg(MUSIC_DIR / f"{name}.ogg", make(), loop=name in LOOPED_PIECES)
+            x = make()
+            digests[name] = pcm_digest(x)
+            write_ogg(MUSIC_DIR / f"{name}.ogg", x, loop=name in LOOPED_PIECES)
             print(f"music/{name}.ogg  {time.perf_counter() - t0:5.2f}s")
+    write_digests(digests, digest_names())
     print(f"done in {time.perf_counter() - started:.1f}s")
 
 
