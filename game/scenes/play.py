@@ -446,31 +446,9 @@ class PlayScene(Scene):
         self.app.audio.observe(events, self.run.world.cage.position)
         self.app.audio.ambience(self.run.world)
         for event in events:
-            if isinstance(event, LoopStarted):
-                self._new_day(event, world)
-            elif isinstance(event, LevelEntered):
-                self.view = self._view_for(self.run.world)
-                self._music()
-                # A short card between maps: where he is now (and it hides the loading).
-                title = (self.run.world.level.title or event.level).upper()
-                ticks = 30 if self.bot is not None else 75
-                self.app.open(
-                    "card", title=title, subtitle="The same morning, farther on.", ticks=ticks,
-                    on_pause=self._pause, opaque_at_once=True,
-                )  # fmt: skip
-                # Behind the card, covering the screen at once: the new map's tiles are built
-                # and the collector runs on the card's first frame, not on the map's in sight.
-                self.view.tilemap.prebuild()
-                self.view.warm()  # and the art its Mimics need at first sight
-                gc_policy.settle_soon()
-            elif isinstance(event, FinalActBegun):
-                self._music()
-                # The beat that takes the loop from him (a short one for bots).
-                self.app.audio.stinger("final")
-                shaft = {"ticks": 30} if self.bot is not None else {}  # a short beat for bots
-                self.app.open("shaft", loop_number=self.run.loop, on_pause=self._pause, **shaft)
-            elif isinstance(event, KnowledgeLearned) and event.knowledge == VISION_OMEGA:
-                self.vision_pending = True
+            reaction = SCENE_REACTIONS.get(type(event))
+            if reaction is not None:
+                reaction(self, event, world)
         world = self.run.world
         cage = world.cage
         if cage.moving and not cage.dead:
@@ -481,6 +459,34 @@ class PlayScene(Scene):
         if world.tick % INTENSITY_EVERY == 0:
             hunting, boss = hunting_cage(world)
             self.app.audio.intensity(hunting, boss)
+
+    # --- what the scene does on the sim's events (SCENE_REACTIONS) -----------------------------
+    def _on_level_entered(self, event: LevelEntered, ended) -> None:
+        self.view = self._view_for(self.run.world)
+        self._music()
+        # A short card between maps: where he is now (and it hides the loading).
+        title = (self.run.world.level.title or event.level).upper()
+        ticks = 30 if self.bot is not None else 75
+        self.app.open(
+            "card", title=title, subtitle="The same morning, farther on.", ticks=ticks,
+            on_pause=self._pause, opaque_at_once=True,
+        )  # fmt: skip
+        # Behind the card, covering the screen at once: the new map's tiles are built
+        # and the collector runs on the card's first frame, not on the map's in sight.
+        self.view.tilemap.prebuild()
+        self.view.warm()  # and the art its Mimics need at first sight
+        gc_policy.settle_soon()
+
+    def _on_final_act(self, event: FinalActBegun, ended) -> None:
+        self._music()
+        # The beat that takes the loop from him (a short one for bots).
+        self.app.audio.stinger("final")
+        shaft = {"ticks": 30} if self.bot is not None else {}
+        self.app.open("shaft", loop_number=self.run.loop, on_pause=self._pause, **shaft)
+
+    def _on_knowledge(self, event: KnowledgeLearned, ended) -> None:
+        if event.knowledge == VISION_OMEGA:
+            self.vision_pending = True
 
     def _ending(self) -> None:
         self._save()
@@ -673,3 +679,13 @@ class PlayScene(Scene):
                 (w // 2, h // 2 + 50),
                 "center",
             )
+
+
+# How the play scene answers a tick's events, by the simulation's event class: a new day (the
+# recap and the card), another map (its card), the shaft (its beat), the vision (its picture).
+SCENE_REACTIONS = {
+    LoopStarted: PlayScene._new_day,
+    LevelEntered: PlayScene._on_level_entered,
+    FinalActBegun: PlayScene._on_final_act,
+    KnowledgeLearned: PlayScene._on_knowledge,
+}
