@@ -1104,22 +1104,6 @@ def ui_back() -> Signal:
     return lowpass1(tones, 3000)
 
 
-def knowledge() -> Signal:
-    """Something learned for the next loop: shimmering bell tones climbing an A major chord."""
-    n = samples(0.9)
-    out = silence(n)
-    for at, freq in ((0.0, 880.0), (0.08, 1108.7), (0.16, 1318.5), (0.26, 1760.0)):
-        m = n - samples(at)
-        # Two bells a few cents apart beat against each other: that slow beating is the shimmer.
-        for detune, level in ((1.0, 0.6), (1.0035, 0.45)):
-            index = 1.8 * min(1.0, 1000.0 / freq)  # high notes' sidebands would alias
-            mix_into(out, fm_bell(m, freq * detune, 3.5, index, 0.32, 0.003), samples(at), level)
-    return with_room(out, 0.45, rt60=1.1, size=0.9, tone=4500)
-
-
-# --- The dam and the Omega ------------------------------------------------------------------
-
-
 def omega_pulse() -> Signal:
     """The Omega's heartbeat: a deep lub-dub under a throbbing hum, a glassy ring above it."""
     rng = random.Random(2222)
@@ -1648,7 +1632,6 @@ EFFECTS = {
     "ui_move": ui_move,
     "ui_select": ui_select,
     "ui_back": ui_back,
-    "knowledge": knowledge,
     "loop_reset": loop_reset,
     "alpha_roar": alpha_roar,
     "omega_pulse": omega_pulse,

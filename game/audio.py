@@ -4,7 +4,9 @@ Owns the mixer, the loaded sounds, which event plays which sound (with variation
 attenuation and stereo pan from where it happened relative to Cage), the footsteps of each
 surface, and the music: single tracks streamed by `pygame.mixer.music`, and the layered scores,
 whose calm, combat and Alpha stems loop together on reserved channels and crossfade with how many
-Mimics hunt Cage, with stingers played over them. If the machine has no audio device the game
+Mimics hunt Cage, with stingers played over them. Which effects there are is read from the files
+in assets/sounds (game.sounds); this module keeps only what plays which of them: `HANDLERS`, a
+table from each event class to what it sounds like. If the machine has no audio device the game
 plays on silently. While a mod is played its own sounds (game.mod_assets checks them) replace the
 campaign's of the same names; `use_mod(None)` puts the campaign's back.
 
@@ -17,34 +19,29 @@ from __future__ import annotations
 import math
 import random
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pygame
 
+from game.level.data import SURFACES
 from game.level.problems import Problem
 from game.mod_assets import ModAssets, ogg_info, warning
 from game.render.assets import assets_dir
 from game.sim import events as ev
 from game.sim.loop import LoopStarted
+from game.sounds import effect_names, effect_paths
 
 HEARING_RANGE = 900.0  # px: beyond this a sound is silent
-SURFACES = ("sand", "dirt", "concrete", "metal", "wood", "water")
 UNKNOWN_SURFACE = "dirt"  # what a surface with no footsteps of its own walks like
 # Per surface: a step's volume, set by ear against the sand's (a clank carries, a scuff doesn't).
 FOOTSTEP_VOLUME = {
     "sand": 0.35, "dirt": 0.3, "concrete": 0.33, "metal": 0.26, "wood": 0.3, "water": 0.3,
 }  # fmt: skip
-EFFECT_FILES = (
-    "shot", "shot_b", "shot_c", "dry_fire", "reload_start", "reload_done", "hit_mimic",
-    "hit_wall", "mimic_die", "mimic_emerge", "mimic_windup", "mimic_lunge", "cage_hurt",
-    "cage_die", "dash", "explosion", "ui_move", "ui_select",
-    "ui_back", "knowledge", "loop_reset", "alpha_roar", "omega_pulse", "charge_arm",
-    "charge_beep", "omega_death", "gate_locked", "gate_open", "pickup", "blade", "grenade_throw",
-    "rita_shot", "spitter_spit", "acid_splash", "burrower_tunnel", "burrower_erupt",
-    "carapace_deflect", "carapace_charge", "mite_swarm", "hulk_roar", "hulk_slam",
-    "brood_screech", "brood_birth",
-    *(f"footstep_{s}{v}" for s in SURFACES for v in ("", "_b")),
-)  # fmt: skip
+SHOTS = ("shot", "shot_b", "shot_c")  # the rifle: one of them at random each round
+FOOTSTEP_VARIANTS = ("", "_b")  # each surface's two steps, alternating
 # What a kind of Mimic sounds like where it differs from a drone: (event, kind) -> sound.
 KIND_SOUNDS = {
     ("died", "alpha"): "alpha_roar", ("died", "hulk"): "hulk_roar",
@@ -55,8 +52,6 @@ KIND_SOUNDS = {
     ("windup", "hulk"): "hulk_roar",
 }  # fmt: skip
 
-# An effect is <name>.ogg (the campaign's: mono Ogg Vorbis at the mixer's rate) or <name>.wav.
-EFFECT_SUFFIXES = (".ogg", ".wav")
 # Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length; any other
 # name is a single track, <name>.ogg (or .wav).
 STEMS = ("calm", "combat", "alpha")
@@ -198,15 +193,13 @@ class Audio:
             self.enabled = True
         except pygame.error:
             return
-        folder = assets_dir() / "sounds"
-        for name in EFFECT_FILES:
-            for path in (folder / f"{name}{suffix}" for suffix in EFFECT_SUFFIXES):
-                if path.is_file():
-                    try:
-                        self.sounds[name] = pygame.mixer.Sound(path)
-                    except pygame.error:
-                        continue
-                    break
+        for name in effect_names():
+            for path in effect_paths(name):  # the .ogg, else the .wav
+                try:
+                    self.sounds[name] = pygame.mixer.Sound(path)
+                except pygame.error:
+                    continue
+                break
         self._campaign_sounds = dict(self.sounds)
 
     def use_mod(self, mod: ModAssets | None) -> list[Problem]:
@@ -219,7 +212,7 @@ class Audio:
         if not self.enabled or mod is None:
             return problems
         for name, path in mod.sounds.items():
-            if name not in EFFECT_FILES:
+            if name not in effect_names():
                 continue
             try:
                 self.sounds[name] = pygame.mixer.Sound(path)
@@ -418,72 +411,11 @@ class Audio:
     # --- Effects -------------------------------------------------------------------------------
 
     def observe(self, events: list, listener: tuple[float, float]) -> None:
-        """Play what this tick's events sound like, heard from `listener` (Cage)."""
+        """Play what this tick's events sound like, heard from `listener` (Cage), in their order."""
         for e in events:
-            if isinstance(e, ev.ShotFired):
-                self.play(self.rng.choice(("shot", "shot_b", "shot_c")), 0.55)
-                if e.hit == "wall":
-                    self.play_at("hit_wall", e.end_x, e.end_y, listener, 0.5)
-            elif isinstance(e, ev.MimicHit):
-                self.play_at("hit_mimic", e.x, e.y, listener, 0.7)
-            elif isinstance(e, ev.MimicDied):
-                name = KIND_SOUNDS.get(("died", e.kind), "mimic_die")
-                self.play_at(name, e.x, e.y, listener, 0.9)
-            elif isinstance(e, ev.MimicTelegraph):
-                self.play_at("mimic_emerge", e.x, e.y, listener, 0.8)
-            elif isinstance(e, ev.MimicEmerged):
-                name = KIND_SOUNDS.get(("emerged", e.kind))
-                if name:
-                    self.play_at(name, e.x, e.y, listener, 0.9)
-            elif isinstance(e, ev.MimicWindup):
-                name = KIND_SOUNDS.get(("windup", e.kind), "mimic_windup")
-                self.play_at(name, e.x, e.y, listener, 0.7)
-            elif isinstance(e, ev.MimicLunge):
-                name = KIND_SOUNDS.get(("lunge", e.kind), "mimic_lunge")
-                self.play_at(name, e.x, e.y, listener, 0.8)
-            elif isinstance(e, ev.MimicDeflected):
-                self.play_at("carapace_deflect", e.x, e.y, listener, 0.7)
-            elif isinstance(e, ev.SpitFired):
-                self.play_at("spitter_spit", e.x, e.y, listener, 0.8)
-            elif isinstance(e, ev.SpitSplashed):
-                self.play_at("acid_splash", e.x, e.y, listener, 0.7)
-            elif isinstance(e, ev.KeypadDial):
-                self.play("ui_move", 0.6)
-            elif isinstance(e, ev.KeypadClosed) and e.how == "wrong":
-                self.play("gate_locked", 0.8)
-            elif isinstance(e, ev.CageHurt):
-                self.play("cage_hurt", 0.9)
-            elif isinstance(e, ev.CageDied):
-                self.play("cage_die", 1.0)
-            elif isinstance(e, ev.DryFire):
-                self.play("dry_fire", 0.8)
-            elif isinstance(e, ev.ReloadStarted):
-                self.play("reload_start", 0.7)
-            elif isinstance(e, ev.ReloadFinished):
-                self.play("reload_done", 0.7)
-            elif isinstance(e, LoopStarted):
-                self.play("loop_reset", 0.9)
-            elif isinstance(e, ev.Explosion):
-                if e.radius > 300:  # the charge at the core
-                    self.play("omega_death", 1.0)
-                else:
-                    self.play_at("explosion", e.x, e.y, listener, 1.0)
-            elif isinstance(e, ev.ChargePlanted):
-                self.play("charge_arm", 0.9)
-            elif isinstance(e, (ev.ChargePicked, ev.IntelRead)):
-                self.play("pickup", 0.7)
-            elif isinstance(e, ev.GateLocked):
-                self.play("gate_locked", 0.6)
-            elif isinstance(e, ev.GateOpened):
-                self.play("gate_open", 0.8)
-            elif isinstance(e, ev.BladeSwing):
-                self.play("blade", 0.8)
-            elif isinstance(e, ev.GrenadeThrown):
-                self.play("grenade_throw", 0.7)
-            elif isinstance(e, ev.RitaShot):
-                self.play_at("rita_shot", e.x, e.y, listener, 0.45)
-            elif isinstance(e, ev.DashStarted):
-                self.play("dash", 0.7)
+            heard = HANDLERS.get(type(e))
+            if heard is not None:
+                heard.play(self, e, listener)
 
     def ambience(self, world) -> None:
         """Sounds that come from the day's state rather than an event: the Omega's heartbeat,
@@ -501,5 +433,99 @@ class Audio:
         if surface not in SURFACES:
             surface = UNKNOWN_SURFACE
         self._footstep_toggle = not self._footstep_toggle
-        name = f"footstep_{surface}_b" if self._footstep_toggle else f"footstep_{surface}"
+        name = footstep_names(surface)[1 if self._footstep_toggle else 0]
         self.play(name, FOOTSTEP_VOLUME[surface] * (0.9 + 0.2 * self.rng.random()))
+
+
+def footstep_names(surface: str) -> tuple[str, ...]:
+    """The effects a step on `surface` plays, in turn."""
+    return tuple(f"footstep_{surface}{v}" for v in FOOTSTEP_VARIANTS)
+
+
+# --- What each event sounds like -----------------------------------------------------------------
+
+Play = Callable[[Audio, Any, tuple[float, float]], None]  # (audio, event, listener)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What an event sounds like: `play` it, and every effect it can play (so a test can hold
+    each name to a file in assets/sounds)."""
+
+    play: Play
+    sounds: tuple[str, ...]
+
+
+def at_cage(name: str, gain: float) -> Heard:
+    """Heard at Cage's own ear, unpanned: what he does, what happens to him, the keypad."""
+    return Heard(lambda audio, e, listener: audio.play(name, gain), (name,))
+
+
+def where_it_was(name: str, gain: float) -> Heard:
+    """Heard from where it happened: fainter with distance, panned toward its side."""
+    return Heard(lambda audio, e, listener: audio.play_at(name, e.x, e.y, listener, gain), (name,))
+
+
+def by_kind(moment: str, default: str | None, gain: float) -> Heard:
+    """A Mimic at `moment` ("died", "emerged", ...), from where it is: its kind's own sound in
+    KIND_SOUNDS, else `default` (None: a drone makes no sound then)."""
+
+    def play(audio: Audio, e, listener: tuple[float, float]) -> None:
+        name = KIND_SOUNDS.get((moment, e.kind), default)
+        if name:
+            audio.play_at(name, e.x, e.y, listener, gain)
+
+    names = {name for (when, _), name in KIND_SOUNDS.items() if when == moment}
+    return Heard(play, tuple(sorted(names | ({default} if default else set()))))
+
+
+def _shot(audio: Audio, e: ev.ShotFired, listener: tuple[float, float]) -> None:
+    audio.play(audio.rng.choice(SHOTS), 0.55)
+    if e.hit == "wall":
+        audio.play_at("hit_wall", e.end_x, e.end_y, listener, 0.5)
+
+
+def _explosion(audio: Audio, e: ev.Explosion, listener: tuple[float, float]) -> None:
+    if e.radius > 300:  # the charge at the core: the Omega dying, all around him
+        audio.play("omega_death", 1.0)
+    else:
+        audio.play_at("explosion", e.x, e.y, listener, 1.0)
+
+
+def _keypad_closed(audio: Audio, e: ev.KeypadClosed, listener: tuple[float, float]) -> None:
+    if e.how == "wrong":  # the alarm; a pad left or opened makes no sound of its own
+        audio.play("gate_locked", 0.8)
+
+
+# Every event class the simulation emits that is heard; any other is silent. Looked up by the
+# event's own class (the events are final: none is a subclass of another).
+HANDLERS: dict[type, Heard] = {
+    ev.ShotFired: Heard(_shot, (*SHOTS, "hit_wall")),
+    ev.MimicHit: where_it_was("hit_mimic", 0.7),
+    ev.MimicDied: by_kind("died", "mimic_die", 0.9),
+    ev.MimicTelegraph: where_it_was("mimic_emerge", 0.8),
+    ev.MimicEmerged: by_kind("emerged", None, 0.9),
+    ev.MimicWindup: by_kind("windup", "mimic_windup", 0.7),
+    ev.MimicLunge: by_kind("lunge", "mimic_lunge", 0.8),
+    ev.MimicDeflected: where_it_was("carapace_deflect", 0.7),
+    ev.SpitFired: where_it_was("spitter_spit", 0.8),
+    ev.SpitSplashed: where_it_was("acid_splash", 0.7),
+    ev.KeypadDial: at_cage("ui_move", 0.6),
+    ev.KeypadClosed: Heard(_keypad_closed, ("gate_locked",)),
+    ev.CageHurt: at_cage("cage_hurt", 0.9),
+    ev.CageDied: at_cage("cage_die", 1.0),
+    ev.DryFire: at_cage("dry_fire", 0.8),
+    ev.ReloadStarted: at_cage("reload_start", 0.7),
+    ev.ReloadFinished: at_cage("reload_done", 0.7),
+    LoopStarted: at_cage("loop_reset", 0.9),
+    ev.Explosion: Heard(_explosion, ("omega_death", "explosion")),
+    ev.ChargePlanted: at_cage("charge_arm", 0.9),
+    ev.ChargePicked: at_cage("pickup", 0.7),
+    ev.IntelRead: at_cage("pickup", 0.7),
+    ev.GateLocked: at_cage("gate_locked", 0.6),
+    ev.GateOpened: at_cage("gate_open", 0.8),
+    ev.BladeSwing: at_cage("blade", 0.8),
+    ev.GrenadeThrown: at_cage("grenade_throw", 0.7),
+    ev.RitaShot: where_it_was("rita_shot", 0.45),
+    ev.DashStarted: at_cage("dash", 0.7),
+}

@@ -36,6 +36,7 @@ from game.level.errors import LevelError
 from game.level.files import check_png, confine, default_root, png_size, read_capped
 from game.level.problems import WARNING, Problem
 from game.render.assets import assets_dir
+from game.sounds import SUFFIXES, effect_names
 
 MOD_FILE = "mod.json"  # as game.level.mods names it
 SPRITES = "sprites"
@@ -51,7 +52,7 @@ MAX_ANIMATIONS = 64
 MAX_FRAMES = 64  # in one animation
 MAX_TICKS_PER_FRAME = 600
 
-SOUND_SUFFIXES = (".ogg", ".wav")
+SOUND_SUFFIXES = SUFFIXES  # the files game.sounds reads as effects
 MAX_SOUND_BYTES = 2 * 1024 * 1024
 MAX_SOUND_SECONDS = 6.0  # an effect fires often; the campaign's longest runs 3.1 s
 SOUND_RATES = (8000, 96000)  # Hz, the lowest and highest accepted
@@ -315,11 +316,9 @@ def _sheet_image(png: Path) -> tuple[int, int]:
 # --- sounds ---------------------------------------------------------------------------------
 
 
-@cache
 def campaign_sounds() -> tuple[str, ...]:
-    """The names of every effect the campaign has (the files in assets/sounds)."""
-    folder = assets_dir() / SOUNDS
-    return tuple(sorted({p.stem for p in folder.iterdir() if p.suffix in SOUND_SUFFIXES}))
+    """The names of every effect the campaign has: a mod's sound must be one of them."""
+    return effect_names()  # the files in assets/sounds, read in one place for the game
 
 
 def _read_sounds(root: Path, problems: list[Problem]) -> dict[str, Path]:

@@ -8,6 +8,8 @@ exactly as the game plays them. The crossfade is checked on `LayerMix` alone, th
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import sys
 from array import array
 from itertools import pairwise
@@ -15,10 +17,19 @@ from pathlib import Path
 
 import pygame
 import pytest
+from arena import arena
 from player import without_audio_device
 
 from game import audio as audio_module
+from game import sounds as sounds_module
 from game.audio import SURFACES, Audio, LayerMix
+from game.level.data import Rect
+from game.mod_assets import campaign_sounds
+from game.sim import events as ev
+from game.sim import inputs
+from game.sim.inputs import InputFrame, quantize_aim
+from game.sim.world import World
+from game.sounds import effect_names
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 MUSIC = ASSETS / "music"
@@ -333,3 +344,122 @@ def test_the_scores_decode_in_the_background_so_a_map_change_does_not_wait(mixer
     audio.music("dam")
     assert audio._score("dam") is decoded["dam"], "the map change uses what was decoded"
     audio.music(None)
+
+
+# --- Effects: which event plays which file ----------------------------------------------------
+
+GAME = Path(audio_module.__file__).resolve().parent
+# Field values that change what an event sounds like: every kind with a sound of its own, a round
+# into a wall or not, a keypad's three endings, a grenade's blast and the charge's.
+VARIANTS = {
+    "kind": ["drone", *sorted({kind for _, kind in audio_module.KIND_SOUNDS})],
+    "hit": ["wall", "mimic", "none"],
+    "how": ["wrong", "opened", "left", "knowledge"],
+    "radius": [60.0, 400.0],
+}
+
+
+def events_of(cls: type) -> list:
+    """Real events of `cls` near the origin, one for each value in VARIANTS of its fields."""
+    plain = {}
+    for f in dataclasses.fields(cls):
+        if f.name.endswith("x") or f.name.endswith("y"):
+            plain[f.name] = 20.0
+        elif f.type in ("int", int):
+            plain[f.name] = 1
+        elif f.type in ("float", float):
+            plain[f.name] = 1.0
+        elif f.type in ("bool", bool):
+            plain[f.name] = False
+        else:
+            plain[f.name] = "x"
+    made = [cls(**plain)]
+    for f in dataclasses.fields(cls):
+        made += [cls(**{**plain, f.name: value}) for value in VARIANTS.get(f.name, ())]
+    return made
+
+
+def heard(monkeypatch, audio: Audio) -> list[str]:
+    played: list[str] = []
+    monkeypatch.setattr(audio, "play", lambda name, *args, **kwargs: played.append(name))
+    return played
+
+
+def footsteps() -> set[str]:
+    return {name for s in SURFACES for name in audio_module.footstep_names(s)}
+
+
+def test_every_sound_the_tables_can_play_is_a_file_in_the_assets():
+    names = {name for h in audio_module.HANDLERS.values() for name in h.sounds} | footsteps()
+    missing = sorted(n for n in names if not (SOUNDS / f"{n}.ogg").is_file())
+    assert missing == [], f"played but not in assets/sounds: {missing}"
+    assert names <= set(effect_names())
+
+
+def test_each_event_plays_only_the_sounds_its_table_entry_names_and_all_of_them(monkeypatch):
+    audio = Audio()
+    played = heard(monkeypatch, audio)
+    for cls, entry in audio_module.HANDLERS.items():
+        played.clear()
+        for _ in range(12):  # the rifle's variants are picked at random
+            for e in events_of(cls):
+                entry.play(audio, e, (0.0, 0.0))
+        assert set(played) == set(entry.sounds), cls.__name__
+
+
+def literal_plays() -> set[str]:
+    """The effects the game's code plays by name: `x.play("name", ...)` and `x.play_at("name", ...)`
+    anywhere under game/ (the menus' clicks, the Omega's heartbeat, the charge's beeps)."""
+    names = set()
+    for path in GAME.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("play", "play_at")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                names.add(node.args[0].value)
+    return names
+
+
+def test_every_file_in_the_assets_is_played_by_something():
+    tables = {name for h in audio_module.HANDLERS.values() for name in h.sounds}
+    played = tables | footsteps() | literal_plays()
+    assert literal_plays() <= set(effect_names()), "a name played in code has no file"
+    files = {p.stem for p in SOUNDS.iterdir() if p.suffix in (".ogg", ".wav")}
+    assert files - played == set(), "a sound nothing plays (a mod replacing it changes nothing)"
+
+
+def test_a_new_file_in_the_assets_is_a_new_sound(monkeypatch, tmp_path):
+    """The names are read from the folder, not kept in a list."""
+    folder = tmp_path / "sounds"
+    folder.mkdir()
+    for name in ("shot", "brand_new"):
+        (folder / f"{name}.ogg").write_bytes((SOUNDS / "shot.ogg").read_bytes())
+    (folder / "notes.txt").write_text("not a sound")
+    sounds_module.effect_names.cache_clear()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(sounds_module, "sounds_dir", lambda: folder)
+            assert effect_names() == ("brand_new", "shot")
+            assert campaign_sounds() == ("brand_new", "shot"), "a mod may replace it too"
+            assert set(Audio().sounds) == {"brand_new", "shot"}
+    finally:
+        sounds_module.effect_names.cache_clear()  # the campaign's folder again for what follows
+    assert "shot_b" in effect_names()
+
+
+def test_a_shot_the_sim_fires_is_heard_and_so_is_its_wall(monkeypatch):
+    world = World(arena(solid=(Rect(800.0, 0.0, 64.0, 960.0),)), 1)
+    audio = Audio()
+    played = heard(monkeypatch, audio)
+    events = []
+    for _ in range(3):
+        events += world.step(InputFrame(aim=quantize_aim(0.0), buttons=inputs.FIRE))
+    shots = [e for e in events if type(e) is ev.ShotFired]
+    assert shots and shots[0].hit == "wall"
+    audio.observe(events, world.cage.position)
+    assert played[0] in audio_module.SHOTS and "hit_wall" in played

@@ -12,7 +12,7 @@ import math
 
 import pygame
 import pytest
-from arena import arena
+from arena import arena, spawn
 
 from game import tuning as T
 from game.level.data import LevelData, TileLayer, Tileset
@@ -453,6 +453,39 @@ def test_effects_pool_is_bounded(screen, level):
     assert view.effects.alive <= effects.MAX_PARTICLES + effects.MAX_FX + effects.MAX_TRACERS
     assert len(view.effects._tracers) <= effects.MAX_TRACERS, "tracers are pooled too"
     assert view.effects.decals <= effects.MAX_DECALS
+
+
+def test_a_blow_the_sim_lands_flashes_the_screen_and_shakes_it(screen):
+    """A real CageHurt, from a drone's lunge in a day, through the view as a frame takes it."""
+    day = arena(objects=(spawn(10, 640 + 200, 480, at=0.0, emerge=False),))
+    world = World(day, 5)
+    view = WorldView(day, SCREEN)
+    view.draw(screen, world, 1.0, None)
+    for _ in range(T.seconds(10)):
+        hurt = [e for e in tick(view, world) if type(e) is sim_events.CageHurt]
+        if hurt:
+            break
+    assert hurt, "the drone's lunge lands"
+    assert view.effects.flash.level > 0.5 and view.camera.trauma > 0
+
+
+def test_a_note_read_and_the_gate_it_opens_are_announced():
+    """Real IntelRead and GateOpened, from walking up to a note by a gate, become notices."""
+    from arena import obj
+
+    from game.render.notices import Notices
+    from game.sim.memory import Memory
+
+    gate = obj(20, "Gate", 700, 0, 32, 960, requires="intel:gate-code", message="Locked.")
+    intel = obj(21, "Intel", 660, 480, knowledge="intel:gate-code", title="Notebook", text="0417")
+    world = World(arena(objects=(gate, intel)), 1, Memory(loop=1))
+    for _ in range(15):
+        world.step(InputFrame(move_x=127))
+    events = world.step(InputFrame(buttons=inputs.INTERACT))
+    notices = Notices()
+    notices.observe(events)
+    headings = [t.heading for t in notices.toasts]
+    assert "NOTEBOOK" in headings and "THE WAY IS OPEN" in headings
 
 
 def test_firing_for_real_shows_muzzle_flash_and_tracer(screen, level):

@@ -25,7 +25,7 @@ import make_sounds as ms  # noqa: E402
 
 # Cheap effects that between them use every family of the synth: noise bursts and filters
 # (shots, steps on each surface), modal rings (metal), FM bells (UI, pickup), screeches and
-# bubbles (the Mimics), the reverb (knowledge).
+# bubbles (the Mimics), the reverb (the loop reset).
 REPRESENTATIVE = [
     "shot",
     "dry_fire",
@@ -47,7 +47,7 @@ REPRESENTATIVE = [
     "rita_shot",
     "spitter_spit",
     "mite_swarm",
-    "knowledge",
+    "loop_reset",
 ]
 CHECKED = list(ms.EFFECTS) if os.environ.get("SOUND_DRIFT_ALL") else REPRESENTATIVE
 RMS_TOLERANCE = 1e-5

@@ -4,8 +4,9 @@ Owns a bounded pool of short-lived things that never affect play: muzzle flashes
 Cage's barrel), fading tracers, sparks off walls, ichor sprays, death bursts and the Mimic's dying
 animation, ichor splats and burst holes left on the sand (fading out after about 20 s), sand bursts
 where Mimics emerge, dust from Cage's feet, ejected brass and dropped magazines, and the red
-screen-edge flash when Cage is hurt. It decides how much each event shakes the camera. All of its
-randomness comes from its own `random.Random(seed)`; the simulation's RNG is never touched.
+screen-edge flash when Cage is hurt. `HANDLERS`, a table from event class to its effects, also
+says how much each event shakes the camera. All of its randomness comes from its own
+`random.Random(seed)`; the simulation's RNG is never touched.
 
 Time is the render clock in ticks (`world.tick - 1 + alpha`), so effects freeze with a paused day
 and play the same way in a replay.
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -354,67 +357,99 @@ class Effects:
         """Start the effects for a tick's events; return the camera trauma they add.
         `previous` maps Mimic ids to (x, y, heading, kind) from before the tick."""
         trauma = 0.0
-        shot_angle = None
+        shot_angle = None  # the tick's round, if one was fired: ichor sprays away from it
         for e in events:
             if isinstance(e, ShotFired):
                 shot_angle = math.atan2(e.end_y - e.y, e.end_x - e.x)
         for e in events:
-            if isinstance(e, ShotFired):
-                self._shot(e)
-            elif isinstance(e, MimicHit):
-                self._ichor_spray(e.x, e.y, shot_angle, e.tick, 6)
-            elif isinstance(e, MimicDied):
-                heading = previous.get(e.mimic_id, (0.0, 0.0, 0.0, e.kind))[2]
-                self._death(e, heading, shot_angle)
-                trauma += TRAUMA["alpha" if e.kind in BIG_KINDS else "drone"]
-            elif isinstance(e, MimicEmerged):
-                self._emerge(e)
-                trauma += TRAUMA["emerge"]
-            elif isinstance(e, MimicDeflected):
-                # A round turned by armour: a bright spark and a ring of it, no ichor.
-                self._add_fx(self.sheets["fx_deflect"].animation("play"), e.x, e.y, e.tick)
-                self._sparks(e.x, e.y, e.tick, 4, 2.4)
-            elif isinstance(e, SpitSplashed):
-                self._add_fx(self.sheets["fx_acid"].animation("play"), e.x, e.y, e.tick)
-                if e.hit != "wall":
-                    self._ichor_spray(e.x, e.y, None, e.tick, 4)
-            elif isinstance(e, MimicTelegraph):
-                self._puff(e.x, e.y, e.tick, 3, 0.5)
-            elif isinstance(e, MimicLunge):
-                self._puff(e.x, e.y, e.tick, 4, 1.2)
-            elif isinstance(e, CageHurt):
-                self._skid_until = e.tick + SKID_TICKS
-                self.flash.flash(0.55 + min(0.45, e.damage / 40))
-                self._sparks(e.x, e.y, e.tick, 10, 2.6)
-                trauma += TRAUMA["hurt"]
-            elif isinstance(e, CageDied):
-                self.flash.flash(1.0)
-                self._sparks(e.x, e.y, e.tick, 24, 3.4)  # the suit's power cells going
-                self._ichor_spray(e.x, e.y, None, e.tick, 10)
-                self._smoke(e.x, e.y, e.tick, 8)
-                trauma += TRAUMA["died"]
-            elif isinstance(e, Explosion):
-                self._explosion(e)
-                trauma += TRAUMA["blast"] * min(1.5, e.radius / 95.0)
-            elif isinstance(e, RitaShot):
-                self._rita_shot(e)
-            elif isinstance(e, BladeSwing):
-                self._add_fx(self._art_ready().slash, e.x, e.y, e.tick, rotation_step(e.angle))
-            elif isinstance(e, DashStarted):
-                self._puff(e.x, e.y + 6, e.tick, 5, 1.6)
-            elif isinstance(e, RitaDied):
-                self._sparks(e.x, e.y, e.tick, 12, 2.6)
-                self._smoke(e.x, e.y, e.tick, 4)
-            elif isinstance(e, Drenched):
-                self._ichor_spray(e.x, e.y, None, e.tick, 30)
-                for _ in range(4):
-                    ox, oy = self.rng.uniform(-24, 24), self.rng.uniform(-24, 24)
-                    self._decal(
-                        self.rng.choice(self._art_ready().splats), e.x + ox, e.y + oy, e.tick
-                    )
-            elif isinstance(e, ReloadStarted):
-                self._pending.append(e)  # the magazine drops from Cage, wherever he is drawn
+            handler = HANDLERS.get(type(e))
+            if handler is not None:
+                trauma += handler(self, e, shot_angle, previous)
         return trauma
+
+    # --- one per event class in HANDLERS: each starts its effects and returns its trauma ------
+    # `shot_angle`: the tick's round's direction (None: no round fired); `previous` as observe's.
+    def _on_shot(self, e: ShotFired, shot_angle, previous) -> float:
+        self._shot(e)
+        return 0.0
+
+    def _on_mimic_hit(self, e: MimicHit, shot_angle, previous) -> float:
+        self._ichor_spray(e.x, e.y, shot_angle, e.tick, 6)
+        return 0.0
+
+    def _on_mimic_died(self, e: MimicDied, shot_angle, previous) -> float:
+        heading = previous.get(e.mimic_id, (0.0, 0.0, 0.0, e.kind))[2]
+        self._death(e, heading, shot_angle)
+        return TRAUMA["alpha" if e.kind in BIG_KINDS else "drone"]
+
+    def _on_emerged(self, e: MimicEmerged, shot_angle, previous) -> float:
+        self._emerge(e)
+        return TRAUMA["emerge"]
+
+    def _on_deflected(self, e: MimicDeflected, shot_angle, previous) -> float:
+        # A round turned by armour: a bright spark and a ring of it, no ichor.
+        self._add_fx(self.sheets["fx_deflect"].animation("play"), e.x, e.y, e.tick)
+        self._sparks(e.x, e.y, e.tick, 4, 2.4)
+        return 0.0
+
+    def _on_splashed(self, e: SpitSplashed, shot_angle, previous) -> float:
+        self._add_fx(self.sheets["fx_acid"].animation("play"), e.x, e.y, e.tick)
+        if e.hit != "wall":
+            self._ichor_spray(e.x, e.y, None, e.tick, 4)
+        return 0.0
+
+    def _on_telegraph(self, e: MimicTelegraph, shot_angle, previous) -> float:
+        self._puff(e.x, e.y, e.tick, 3, 0.5)
+        return 0.0
+
+    def _on_lunge(self, e: MimicLunge, shot_angle, previous) -> float:
+        self._puff(e.x, e.y, e.tick, 4, 1.2)
+        return 0.0
+
+    def _on_cage_hurt(self, e: CageHurt, shot_angle, previous) -> float:
+        self._skid_until = e.tick + SKID_TICKS
+        self.flash.flash(0.55 + min(0.45, e.damage / 40))
+        self._sparks(e.x, e.y, e.tick, 10, 2.6)
+        return TRAUMA["hurt"]
+
+    def _on_cage_died(self, e: CageDied, shot_angle, previous) -> float:
+        self.flash.flash(1.0)
+        self._sparks(e.x, e.y, e.tick, 24, 3.4)  # the suit's power cells going
+        self._ichor_spray(e.x, e.y, None, e.tick, 10)
+        self._smoke(e.x, e.y, e.tick, 8)
+        return TRAUMA["died"]
+
+    def _on_explosion(self, e: Explosion, shot_angle, previous) -> float:
+        self._explosion(e)
+        return TRAUMA["blast"] * min(1.5, e.radius / 95.0)
+
+    def _on_rita_shot(self, e: RitaShot, shot_angle, previous) -> float:
+        self._rita_shot(e)
+        return 0.0
+
+    def _on_blade(self, e: BladeSwing, shot_angle, previous) -> float:
+        self._add_fx(self._art_ready().slash, e.x, e.y, e.tick, rotation_step(e.angle))
+        return 0.0
+
+    def _on_dash(self, e: DashStarted, shot_angle, previous) -> float:
+        self._puff(e.x, e.y + 6, e.tick, 5, 1.6)
+        return 0.0
+
+    def _on_rita_died(self, e: RitaDied, shot_angle, previous) -> float:
+        self._sparks(e.x, e.y, e.tick, 12, 2.6)
+        self._smoke(e.x, e.y, e.tick, 4)
+        return 0.0
+
+    def _on_drenched(self, e: Drenched, shot_angle, previous) -> float:
+        self._ichor_spray(e.x, e.y, None, e.tick, 30)
+        for _ in range(4):
+            ox, oy = self.rng.uniform(-24, 24), self.rng.uniform(-24, 24)
+            self._decal(self.rng.choice(self._art_ready().splats), e.x + ox, e.y + oy, e.tick)
+        return 0.0
+
+    def _on_reload(self, e: ReloadStarted, shot_angle, previous) -> float:
+        self._pending.append(e)  # the magazine drops from Cage, wherever he is drawn
+        return 0.0
 
     # --- spawning -----------------------------------------------------------------------------
     def _add_tracer(self, tracer: tuple[float, float, float, float, float]) -> None:
@@ -764,3 +799,26 @@ class Effects:
             core = (255, int(200 + 55 * k), int(120 + 120 * k))
             pygame.draw.line(target, outer, (tx, ty), (hx, hy), 3)
             pygame.draw.line(target, core, (tx, ty), (hx, hy), 1)
+
+
+# What each event class the simulation emits looks like; any other has no effect. Looked up by
+# the event's own class.
+HANDLERS: dict[type, Callable[[Effects, Any, float | None, dict], float]] = {
+    ShotFired: Effects._on_shot,
+    MimicHit: Effects._on_mimic_hit,
+    MimicDied: Effects._on_mimic_died,
+    MimicEmerged: Effects._on_emerged,
+    MimicDeflected: Effects._on_deflected,
+    SpitSplashed: Effects._on_splashed,
+    MimicTelegraph: Effects._on_telegraph,
+    MimicLunge: Effects._on_lunge,
+    CageHurt: Effects._on_cage_hurt,
+    CageDied: Effects._on_cage_died,
+    Explosion: Effects._on_explosion,
+    RitaShot: Effects._on_rita_shot,
+    BladeSwing: Effects._on_blade,
+    DashStarted: Effects._on_dash,
+    RitaDied: Effects._on_rita_died,
+    Drenched: Effects._on_drenched,
+    ReloadStarted: Effects._on_reload,
+}

@@ -11,6 +11,8 @@ fades to a dark amber instead of white). Must not import game.scenes.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -49,12 +51,19 @@ class Finale:
         """Take a tick's events; True on the tick the charge is planted (the staging begins)."""
         began = False
         for e in events:
-            if isinstance(e, ev.ChargePlanted):
-                self.planted_tick, self.core = e.tick, (e.x, e.y)
-                began = True
-            elif isinstance(e, ev.OmegaDestroyed):
-                self.core = (e.x, e.y)
+            handler = HANDLERS.get(type(e))
+            if handler is not None:
+                began = handler(self, e) or began
         return began
+
+    # --- one per event class in HANDLERS: each returns whether the staging begins -------------
+    def _planted(self, e: ev.ChargePlanted) -> bool:
+        self.planted_tick, self.core = e.tick, (e.x, e.y)
+        return True
+
+    def _destroyed(self, e: ev.OmegaDestroyed) -> bool:
+        self.core = (e.x, e.y)
+        return False
 
     def line_at(self, since_planted: int) -> tuple[str, str] | None:
         """The line spoken `since_planted` ticks after the plant (None before the first)."""
@@ -157,3 +166,10 @@ class Finale:
         w, h = surface.get_size()
         surface.fill((0, 0, 0), (0, 0, w, BAR_HEIGHT))
         surface.fill((0, 0, 0), (0, h - BAR_HEIGHT, w, BAR_HEIGHT))
+
+
+# The events the finale stages, by their own class; any other leaves it as it is.
+HANDLERS: dict[type, Callable[[Finale, Any], bool]] = {
+    ev.ChargePlanted: Finale._planted,
+    ev.OmegaDestroyed: Finale._destroyed,
+}

@@ -1,14 +1,17 @@
 """On-screen notices: what was just learned, what Rita says, locked gates, drills, the prompt.
 
-Owns the transient text layer above the HUD: a queue of announcements fed by sim events (a new
-piece of knowledge is announced the moment it is learned), Rita's subtitles, the drill banner with
-its clock and progress, and the interact prompt. Cosmetic timing only (frames, not ticks). Must not
-import game.scenes or write to the simulation.
+Owns the transient text layer above the HUD: a queue of announcements fed by sim events through
+`HANDLERS`, a table from event class to what it announces (a new piece of knowledge is announced
+the moment it is learned), Rita's subtitles, the drill banner with its clock and progress, and the
+interact prompt. Cosmetic timing only (frames, not ticks). Must not import game.scenes or write to
+the simulation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
@@ -52,38 +55,56 @@ class Notices:
         self.subtitle_frames = 0
 
     def observe(self, events: list) -> None:
+        """Announce what this tick's events tell the player, in their order (see HANDLERS)."""
         for e in events:
-            if isinstance(e, ev.KnowledgeLearned):
-                self._toast("YOU WILL REMEMBER", e.description, (140, 220, 255))
-                if self.audio:
-                    self.audio.stinger("learn")
-            elif isinstance(e, ev.IntelRead):
-                self._toast(e.title.upper(), e.text, (235, 220, 170), 600)
-            elif isinstance(e, ev.GateLocked):
-                self._say(e.message)
-            elif isinstance(e, ev.GateOpened):
-                self._toast("THE WAY IS OPEN", GATE_OPENED.get(e.how, GATE_OPENED["knowledge"]),
-                            (170, 240, 170))  # fmt: skip
-            elif isinstance(e, ev.RitaLine):
-                self._say(e.text)
-            elif isinstance(e, ev.RitaDied):
-                self._toast("RITA IS DOWN", "She will be back with the day.", (255, 120, 110))
-            elif isinstance(e, ev.DrillPassed):
-                self._toast(f"DRILL {e.level} PASSED", f"You have {e.ability}. For good.",
-                            (255, 210, 120))  # fmt: skip
-            elif isinstance(e, ev.DrillFailed):
-                self._toast(f"DRILL {e.level} FAILED", e.reason, (255, 140, 120))
-            elif isinstance(e, ev.PointOfNoReturn):
-                self._toast("BEYOND HERE, NO LOOP",
-                            "Down the shaft the Omega's hold on the day is gone, and so is yours. "
-                            "Die below and the war is lost.", (255, 150, 110), 480)  # fmt: skip
-            elif isinstance(e, ev.FinalActBegun):
-                self._toast("THE LOOP IS GONE", "Find the core and plant the charge: hold E at it.",
-                            (255, 120, 90), 420)  # fmt: skip
-            elif isinstance(e, ev.KeypadClosed) and e.how == "wrong":
-                self._say("Wrong code. The keypad buzzes and locks for a moment.")
-            elif isinstance(e, ev.Drenched):
-                self._toast("ITS BLOOD IS ON YOU", "Something has changed.", (120, 190, 255))
+            handler = HANDLERS.get(type(e))
+            if handler is not None:
+                handler(self, e)
+
+    # --- one per event class in HANDLERS ------------------------------------------------------
+    def _learned(self, e: ev.KnowledgeLearned) -> None:
+        self._toast("YOU WILL REMEMBER", e.description, (140, 220, 255))
+        if self.audio:
+            self.audio.stinger("learn")
+
+    def _intel(self, e: ev.IntelRead) -> None:
+        self._toast(e.title.upper(), e.text, (235, 220, 170), 600)
+
+    def _gate_locked(self, e: ev.GateLocked) -> None:
+        self._say(e.message)
+
+    def _gate_opened(self, e: ev.GateOpened) -> None:
+        self._toast("THE WAY IS OPEN", GATE_OPENED.get(e.how, GATE_OPENED["knowledge"]),
+                    (170, 240, 170))  # fmt: skip
+
+    def _rita_line(self, e: ev.RitaLine) -> None:
+        self._say(e.text)
+
+    def _rita_died(self, e: ev.RitaDied) -> None:
+        self._toast("RITA IS DOWN", "She will be back with the day.", (255, 120, 110))
+
+    def _drill_passed(self, e: ev.DrillPassed) -> None:
+        self._toast(f"DRILL {e.level} PASSED", f"You have {e.ability}. For good.",
+                    (255, 210, 120))  # fmt: skip
+
+    def _drill_failed(self, e: ev.DrillFailed) -> None:
+        self._toast(f"DRILL {e.level} FAILED", e.reason, (255, 140, 120))
+
+    def _no_return(self, e: ev.PointOfNoReturn) -> None:
+        self._toast("BEYOND HERE, NO LOOP",
+                    "Down the shaft the Omega's hold on the day is gone, and so is yours. "
+                    "Die below and the war is lost.", (255, 150, 110), 480)  # fmt: skip
+
+    def _final_act(self, e: ev.FinalActBegun) -> None:
+        self._toast("THE LOOP IS GONE", "Find the core and plant the charge: hold E at it.",
+                    (255, 120, 90), 420)  # fmt: skip
+
+    def _keypad_closed(self, e: ev.KeypadClosed) -> None:
+        if e.how == "wrong":  # opened, the gate's own notice says so; left, nothing to say
+            self._say("Wrong code. The keypad buzzes and locks for a moment.")
+
+    def _drenched(self, e: ev.Drenched) -> None:
+        self._toast("ITS BLOOD IS ON YOU", "Something has changed.", (120, 190, 255))
 
     def _toast(self, heading: str, text: str, color, frames: int = TOAST_FRAMES) -> None:
         self.toasts.append(Toast(heading, text, color, frames, frames))
@@ -156,3 +177,21 @@ class Notices:
         prompt = world.nearby_prompt() if hasattr(world, "nearby_prompt") else ""
         if prompt:
             ui.draw_text(surface, prompt, 28, (255, 255, 255), (w // 2, h // 2 + 54), "midtop")
+
+
+# What each event class the simulation emits puts on screen; any other says nothing. Looked up by
+# the event's own class.
+HANDLERS: dict[type, Callable[[Notices, Any], None]] = {
+    ev.KnowledgeLearned: Notices._learned,
+    ev.IntelRead: Notices._intel,
+    ev.GateLocked: Notices._gate_locked,
+    ev.GateOpened: Notices._gate_opened,
+    ev.RitaLine: Notices._rita_line,
+    ev.RitaDied: Notices._rita_died,
+    ev.DrillPassed: Notices._drill_passed,
+    ev.DrillFailed: Notices._drill_failed,
+    ev.PointOfNoReturn: Notices._no_return,
+    ev.FinalActBegun: Notices._final_act,
+    ev.KeypadClosed: Notices._keypad_closed,
+    ev.Drenched: Notices._drenched,
+}
