@@ -29,6 +29,8 @@ SEED = 1987
 W, H = 120, 80
 T = TILE_SIZE
 OUT = ROOT / "levels" / "beachhead.tmx"
+TITLE = "The Beachhead"
+MUSIC = "music/beach_calm.ogg"  # the map's score (levels/music/), its `music` property
 PROJECT = ROOT / "levels" / "aynik.tiled-project"
 
 SOLID = {name for name, props in TILES if props.get("solid")}
@@ -939,7 +941,7 @@ def layer_xml(layer_id: int, name: str, grid: list[list[str | None]]) -> list[st
     ]
 
 
-def write_map(path: Path, title: str, level) -> None:
+def write_map(path: Path, title: str, level, music: str = "") -> None:
     """Write a campaign map as Tiled 1.10 would: the ground, obstacles and decor tile layers,
     then the collision and gameplay object groups, properties only where they differ from the
     schema's defaults. `level` has `ground`, `obstacles`, `decor` (grids of tile names) and
@@ -954,6 +956,7 @@ def write_map(path: Path, title: str, level) -> None:
         f'tileheight="{T}" infinite="0" nextlayerid="6" '
         f'nextobjectid="{max(o["id"] for o in objects) + 1}">',
         " <properties>",
+        *([f'  <property name="music" type="file" value={quoteattr(music)}/>'] if music else []),
         f'  <property name="title" value={quoteattr(title)}/>',
         " </properties>",
         ' <tileset firstgid="1" source="beach.tsx"/>',
@@ -975,7 +978,7 @@ def main() -> None:
     level = Beachhead(SEED)
     level.build()
     check(level)
-    write_map(OUT, "The Beachhead", level)
+    write_map(OUT, TITLE, level, music=MUSIC)
     counts: dict[str, int] = {}
     for o in level.objects:
         counts[o["cls"]] = counts.get(o["cls"], 0) + 1

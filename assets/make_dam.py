@@ -31,6 +31,8 @@ from assets.make_beachhead import SOLID, WATER, Noise, T, add_object, write_map 
 SEED = 1416
 W, H = 100, 80
 OUT = ROOT / "levels" / "dam.tmx"
+TITLE = "The Dam"
+MUSIC = "music/dam_calm.ogg"  # the map's score (levels/music/), its `music` property
 
 # --- the plan, in tiles (x0, y0, x1, y1 inclusive) ---------------------------------------------
 CX = 48  # one line runs north through the road's centre, the service tunnel and the lair's door
@@ -877,7 +879,7 @@ def main() -> None:
     level = Dam(SEED)
     level.build()
     lengths = check(level)
-    write_map(OUT, "The Dam", level)
+    write_map(OUT, TITLE, level, music=MUSIC)
     counts: dict[str, int] = {}
     for o in level.objects:
         counts[o["cls"]] = counts.get(o["cls"], 0) + 1

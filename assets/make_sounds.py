@@ -1,8 +1,10 @@
 """Synthesizes the campaign's sounds and music from nothing but arithmetic.
 
-Owns every file under assets/sounds/ (the effects) and assets/music/ (the scores, the tracks and
-the stingers). The game never imports this module; it only loads what it writes, exactly as it
-would load a mod's recorded sounds, and needs nothing of what this script needs.
+Owns every file under assets/sounds/ (the effects), assets/music/ (the game's own score, the
+tracks and the stingers) and levels/music/ (the scores the campaign's maps name in their `music`
+property, as a mod's maps name theirs). The game never imports this module; it only loads what
+it writes, exactly as it would load a mod's recorded sounds, and needs nothing of what this script
+needs.
 
 - Effects: synthesized at 22050 Hz, the rate they were designed and tuned by ear at, with the
   standard library alone from noise, oscillators, filters and a small reverb. Signals are plain
@@ -62,6 +64,9 @@ TAU = 2.0 * math.pi
 HERE = Path(__file__).resolve().parent
 SOUNDS_DIR = HERE / "sounds"
 MUSIC_DIR = HERE / "music"
+# The maps' own scores live with the maps, named by each map's `music` property (levels/music/).
+MAP_MUSIC_DIR = HERE.parent / "levels" / "music"
+MAP_SCORES = ("beach", "dam")
 # A fingerprint of every sound as rendered, before resampling and encoding (see pcm_digest).
 DIGESTS = HERE / "sound_digests.txt"
 
@@ -3521,7 +3526,8 @@ LOOPED_PIECES = ("title",)  # built circularly, like the scores; the rest play o
 
 
 def music_files() -> dict[str, Callable[[], object]]:
-    """Every file under assets/music/ by stem, with the function that renders it."""
+    """Every music file by stem (under assets/music/, the maps' scores under levels/music/), with
+    the function that renders it."""
     files: dict[str, Callable[[], object]] = {}
     for name in SCORES:
         files[name] = lambda name=name: score(name)[0]
@@ -3564,8 +3570,9 @@ def main(argv: list[str]) -> None:
             stems, joins = score(name)
             for stem, x in stems.items():
                 digests[f"{name}_{stem}"] = pcm_digest(x)
-                write_ogg(MUSIC_DIR / f"{name}_{stem}.ogg", x, loop=True, joins=joins)
-            print(f"music/{name}_{{{','.join(stems)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
+                folder = MAP_MUSIC_DIR if name in MAP_SCORES else MUSIC_DIR
+                write_ogg(folder / f"{name}_{stem}.ogg", x, loop=True, joins=joins)
+            print(f"{name}_{{{','.join(stems)}}}.ogg  {time.perf_counter() - t0:5.2f}s")
         else:
             x = make()
             digests[name] = pcm_digest(x)

@@ -26,6 +26,7 @@ from typing import Any
 
 import pygame
 
+from game.level.campaign import campaign_dir
 from game.level.data import SURFACES
 from game.level.problems import Problem
 from game.mod_assets import ModAssets, ogg_info, warning
@@ -62,7 +63,7 @@ STEMS = ("calm", "combat", "alpha")
 STEM_MARGIN = 1024
 # The layered scores, decoded ahead in the background (each takes about half a second, which
 # would otherwise stall the frame the music changes on: the first map change, the shaft).
-SCORES = ("beach", "dam", "chamber")
+SCORES = ("chamber",)  # the game's own layered scores under assets/music; the maps' are theirs
 STINGERS = ("learn", "loop", "final")
 # The key a stinger is played in under each track, so it lands in tune: the dam is in C minor,
 # everything else in D.
@@ -168,6 +169,35 @@ class LayerMix:
         return (calm, combat, alpha)
 
 
+
+def is_music_file(name: str) -> bool:
+    """A map's music is a file path; the game's own pieces are bare names."""
+    return "/" in name or "\\" in name
+
+
+def score_name(name: str) -> str:
+    """The score a piece is: `dam` for the dam map's `.../dam_calm.ogg`, or the bare name."""
+    return Path(name).stem.removesuffix("_calm") if is_music_file(name) else name
+
+
+def score_stems(name: str) -> list[Path]:
+    """The calm, combat and alpha stems of the layered score `name` is (a map's `X_calm.ogg`, or
+    a piece under assets/music); empty when it is not one."""
+    if is_music_file(name):
+        calm = Path(name)
+        if not calm.stem.endswith("_calm"):
+            return []
+        prefix = calm.stem.removesuffix("_calm")
+        return [calm.with_name(f"{prefix}_{stem}{calm.suffix}") for stem in STEMS]
+    folder = assets_dir() / "music"
+    return [folder / f"{name}_{stem}.ogg" for stem in STEMS]
+
+
+def campaign_scores() -> list[str]:
+    """The campaign maps' layered scores (levels/music/*_calm.ogg), decoded ahead of play."""
+    folder = campaign_dir() / "music"
+    return [str(path) for path in sorted(folder.glob("*_calm.ogg"))] if folder.is_dir() else []
+
 class Audio:
     def __init__(self, master: float = 0.8, music: float = 0.6, effects: float = 0.9) -> None:
         self.enabled = False
@@ -252,10 +282,12 @@ class Audio:
     # --- Music ---------------------------------------------------------------------------------
 
     def music(self, name: str | None) -> None:
-        """Switch the music (a name under assets/music), looping; None for silence.
+        """Switch the music, looping; None for silence. `name` is a piece of the game's under
+        assets/music ("title", "chamber") or a music file (a map's `music` property).
 
-        A layered score starts calm, its three stems together; a single track streams. Whatever
-        played before fades out as the new one fades in.
+        A file `X_calm.ogg` with `X_combat.ogg` and `X_alpha.ogg` beside it is a layered score:
+        it starts calm, its three stems together. Any other file, or a name without stems, is a
+        single track that streams. Whatever played before fades out as the new one fades in.
         """
         if not self.enabled or name == self.current_music:
             return
@@ -290,7 +322,7 @@ class Audio:
         what is playing, ducking the music under it."""
         if not self.enabled or name not in STINGERS:
             return
-        key = MUSIC_KEYS.get(self.current_music or "", "d")
+        key = MUSIC_KEYS.get(score_name(self.current_music or ""), "d")
         sound = self._stinger(f"sting_{name}_{key}") or self._stinger(f"sting_{name}_d")
         if sound is None:
             return
@@ -312,7 +344,7 @@ class Audio:
 
         def work() -> None:
             try:
-                for name in SCORES:
+                for name in (*campaign_scores(), *SCORES):
                     self._score(name)
                 for name in STINGERS:
                     for key in set(MUSIC_KEYS.values()) | {"d"}:
@@ -331,10 +363,9 @@ class Audio:
 
     def _load_score(self, name: str) -> tuple[pygame.mixer.Sound, ...] | None:
         if name not in self._scores:
-            folder = assets_dir() / "music"
-            paths = [folder / f"{name}_{stem}.ogg" for stem in STEMS]
+            paths = score_stems(name)
             stems = None
-            if all(path.is_file() for path in paths):
+            if paths and all(path.is_file() for path in paths):
                 try:
                     stems = tuple(looped(pygame.mixer.Sound(path), path) for path in paths)
                 except (pygame.error, ValueError):
@@ -379,8 +410,11 @@ class Audio:
             channel.play(sound, loops=-1, fade_ms=MUSIC_FADE_MS if i == 0 else 0)
 
     def _start_track(self, name: str) -> None:
-        folder = assets_dir() / "music"
-        found = [p for p in (folder / f"{name}.ogg", folder / f"{name}.wav") if p.is_file()]
+        if is_music_file(name):
+            found = [Path(name)] if Path(name).is_file() else []
+        else:
+            folder = assets_dir() / "music"
+            found = [p for p in (folder / f"{name}.ogg", folder / f"{name}.wav") if p.is_file()]
         if not found:
             return
         path = found[0]

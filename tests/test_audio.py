@@ -33,6 +33,7 @@ from game.sounds import effect_names
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 MUSIC = ASSETS / "music"
+MAP_MUSIC = ASSETS.parent / "levels" / "music"  # the scores the maps name in their music property
 SOUNDS = ASSETS / "sounds"
 RATE = 44100  # the mixer's
 MUSIC_RATE = 22050  # the music's files: the mixer resamples them as it decodes them
@@ -43,8 +44,18 @@ MONO_STEMS = ("combat",)  # drums and bass, centred as mixed
 TRACKS = ("title", "ending", "vision")
 STINGERS = [f"sting_{name}_{key}" for name in ("learn", "loop", "final") for key in ("d", "c")]
 ONCE = {"ending": (30.0, 41.0), "vision": (5.0, 12.0)}  # played through: (shortest, longest) s
-MUSIC_BUDGET = 2_500_000  # bytes for all of assets/music: the game's download stays small
+MUSIC_BUDGET = 2_500_000  # bytes for all the music: the game's download stays small
 FRAME = 1.0 / 60.0
+
+
+def music_file(stem: str) -> Path:
+    """A music file by stem: a map's score beside the maps, the game's own under assets/music."""
+    return (MAP_MUSIC if stem.split("_", 1)[0] in LAYERED else MUSIC) / f"{stem}.ogg"
+
+
+# The maps' scores as their music property names them (the game resolves it to this path).
+BEACH = str((MAP_MUSIC / "beach_calm.ogg").resolve())
+DAM = str((MAP_MUSIC / "dam_calm.ogg").resolve())
 
 
 def ogg_header(path: Path) -> tuple[int, int, int]:
@@ -99,7 +110,7 @@ def loop_frames(path: Path) -> int:
 
 @pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
 def test_every_stem_is_at_the_music_rate_and_wide_but_the_drums(name: str) -> None:
-    path = MUSIC / f"{name}.ogg"
+    path = music_file(f"{name}")
     assert path.is_file(), f"missing {path}"
     rate, channels, frames = ogg_header(path)
     assert (rate, channels) == (MUSIC_RATE, 1 if name.endswith(MONO_STEMS) else 2)
@@ -109,13 +120,13 @@ def test_every_stem_is_at_the_music_rate_and_wide_but_the_drums(name: str) -> No
 
 @pytest.mark.parametrize("score", SCORES)
 def test_the_stems_of_a_score_are_one_length(score: str) -> None:
-    lengths = {ogg_header(MUSIC / f"{score}_{stem}.ogg")[2] for stem in STEMS}
+    lengths = {ogg_header(music_file(f"{score}_{stem}"))[2] for stem in STEMS}
     assert len(lengths) == 1, f"stems drift apart as they loop: {sorted(lengths)}"
 
 
 @pytest.mark.parametrize("name", [*TRACKS, *STINGERS])
 def test_tracks_and_stingers_are_stereo_at_the_music_rate(name: str) -> None:
-    path = MUSIC / f"{name}.ogg"
+    path = music_file(f"{name}")
     assert path.is_file(), f"missing {path}"
     rate, channels, frames = ogg_header(path)
     assert (rate, channels) == (MUSIC_RATE, 2)
@@ -128,12 +139,14 @@ def test_tracks_and_stingers_are_stereo_at_the_music_rate(name: str) -> None:
 
 def test_no_old_music_is_left_behind_and_the_music_stays_small() -> None:
     assert not list(MUSIC.glob("*.wav")), "the music is Ogg Vorbis now"
-    assert sum(p.stat().st_size for p in MUSIC.iterdir()) <= MUSIC_BUDGET
+    assert not list(MAP_MUSIC.glob("*.wav"))
+    files = [*MUSIC.iterdir(), *MAP_MUSIC.iterdir()]
+    assert sum(p.stat().st_size for p in files) <= MUSIC_BUDGET
 
 
 @pytest.mark.parametrize("name", [f"{s}_{stem}" for s in SCORES for stem in STEMS])
 def test_pygame_plays_each_stem_whole_wide_and_seamless(mixer, name: str) -> None:
-    path = MUSIC / f"{name}.ogg"
+    path = music_file(f"{name}")
     left, right = decoded_sound(audio_module.looped(pygame.mixer.Sound(path), path))
     assert len(left) == loop_frames(path), "cut to another length: the stems would drift"
     assert max(map(abs, left)) > 3000, "effectively silent"
@@ -156,7 +169,8 @@ def test_pygame_plays_each_stem_whole_wide_and_seamless(mixer, name: str) -> Non
 
 def test_the_stems_of_a_score_loop_the_same_length_in_the_game(mixer) -> None:
     audio = Audio()
-    for name in SCORES:
+    # The game's own score by name; the maps' by the file their music property names.
+    for name in ("chamber", *(str(music_file(f"{score}_calm")) for score in LAYERED)):
         stems = audio._score(name)
         assert stems is not None, name
         assert len({len(stem.get_raw()) for stem in stems}) == 1, f"{name}'s stems would drift"
@@ -164,7 +178,7 @@ def test_the_stems_of_a_score_loop_the_same_length_in_the_game(mixer) -> None:
 
 @pytest.mark.parametrize("name", list(ONCE))
 def test_pieces_played_once_die_away(mixer, name: str) -> None:
-    left, right = decoded(MUSIC / f"{name}.ogg")
+    left, right = decoded(music_file(f"{name}"))
     tail = RATE // 10
     assert max(max(map(abs, left[-tail:])), max(map(abs, right[-tail:]))) < 400
 
@@ -237,7 +251,7 @@ def channel_volumes(audio: Audio) -> list[float]:
 
 def test_a_layered_score_starts_calm_and_follows_the_hunt(mixer) -> None:
     audio = Audio(master=1.0, music=1.0)
-    audio.music("beach")
+    audio.music(BEACH)
     assert audio.layered
     indexes = audio_module.STEM_CHANNELS[audio._stem_set]
     assert all(pygame.mixer.Channel(i).get_busy() for i in indexes), "all three stems run"
@@ -258,9 +272,9 @@ def test_a_layered_score_starts_calm_and_follows_the_hunt(mixer) -> None:
 
 def test_switching_scores_fades_the_old_one_out_while_the_new_one_starts(mixer) -> None:
     audio = Audio()
-    audio.music("beach")
+    audio.music(BEACH)
     old = audio_module.STEM_CHANNELS[audio._stem_set]
-    audio.music("dam")
+    audio.music(DAM)
     new = audio_module.STEM_CHANNELS[audio._stem_set]
     assert set(old).isdisjoint(new)
     assert all(pygame.mixer.Channel(i).get_busy() for i in (*old, *new)), "no cut"
@@ -272,7 +286,7 @@ def test_switching_scores_fades_the_old_one_out_while_the_new_one_starts(mixer) 
 def test_a_stinger_plays_in_the_key_of_the_score_and_ducks_it(mixer, monkeypatch) -> None:
     monkeypatch.setattr(audio_module, "MUSIC_FADE_MS", 0)  # no fade-in to read volumes through
     audio = Audio(master=1.0, music=1.0)
-    audio.music("dam")
+    audio.music(DAM)
     calm_before = channel_volumes(audio)[0]
     audio.stinger("learn")
     channel = pygame.mixer.Channel(audio_module.STINGER_CHANNEL)
@@ -324,7 +338,7 @@ def test_without_an_audio_device_the_new_calls_do_nothing(monkeypatch) -> None:
     without_audio_device(monkeypatch)
     audio = Audio()
     assert not audio.enabled
-    audio.music("beach")
+    audio.music(BEACH)
     audio.intensity(3, True)
     audio.update(FRAME)
     audio.stinger("final")
@@ -338,11 +352,13 @@ def test_the_scores_decode_in_the_background_so_a_map_change_does_not_wait(mixer
     thread = audio.preload()
     assert thread is not None and thread.daemon
     thread.join(timeout=60)
-    decoded = {name: audio._scores.get(name) for name in audio_module.SCORES}
+    names = (*audio_module.campaign_scores(), *audio_module.SCORES)
+    assert DAM in names and BEACH in names, "the maps' scores are decoded ahead too"
+    decoded = {name: audio._scores.get(name) for name in names}
     assert all(decoded.values()), "every layered score is ready"
     assert all(audio._stingers.get(f"sting_{n}_d") for n in audio_module.STINGERS)
-    audio.music("dam")
-    assert audio._score("dam") is decoded["dam"], "the map change uses what was decoded"
+    audio.music(DAM)
+    assert audio._score(DAM) is decoded[DAM], "the map change uses what was decoded"
     audio.music(None)
 
 

@@ -316,7 +316,7 @@ def test_dam_generator_is_deterministic(tmp_path: Path):
     level.build()
     module.check(level)
     out = tmp_path / "dam.tmx"
-    module.write_map(out, "The Dam", level)
+    module.write_map(out, module.TITLE, level, music=module.MUSIC)
     assert out.read_bytes() == DAM.read_bytes()
 
 

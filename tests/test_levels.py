@@ -418,7 +418,7 @@ def test_beachhead_generator_is_deterministic(tmp_path: Path):
     level = module.Beachhead(module.SEED)
     level.build()
     out = tmp_path / "beachhead.tmx"
-    module.write_map(out, "The Beachhead", level)
+    module.write_map(out, module.TITLE, level, music=module.MUSIC)
     assert out.read_bytes() == (LEVELS / "beachhead.tmx").read_bytes()
 
 

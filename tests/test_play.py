@@ -44,3 +44,32 @@ def test_unknown_level_is_one_clear_line():
     assert out.returncode == 1
     assert "no-such-level" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_each_map_plays_the_music_its_property_names(app, tmp_path):
+    """The music is the map's `music` property: the campaign's maps name their scores in
+    levels/music/, and a mod's map its own file, as a modder sets it in Tiled."""
+    import shutil
+
+    from game.level.campaign import campaign_dir
+    from game.scenes.play import PlayScene
+
+    asked: list = []
+    app.audio.music = asked.append
+    app.push(PlayScene(app, "beachhead"))
+    beach = campaign_dir() / "music" / "beach_calm.ogg"
+    assert asked[-1] == str(beach.resolve()) and beach.is_file()
+    assert (campaign_dir() / "music" / "beach_combat.ogg").is_file()  # a layered score
+    app.pop()
+
+    mod = tmp_path / "tune"
+    shutil.copytree(campaign_dir() / "tiles", mod / "tiles")
+    for name in ("beach.tsx", "aynik.tiled-project"):
+        shutil.copy(campaign_dir() / name, mod / name)
+    text = (campaign_dir() / "beachhead.tmx").read_text(encoding="utf-8")
+    (mod / "beachhead.tmx").write_text(
+        text.replace('value="music/beach_calm.ogg"', 'value="theme.ogg"'), encoding="utf-8"
+    )
+    shutil.copy(campaign_dir() / "music" / "dam_combat.ogg", mod / "theme.ogg")
+    app.push(PlayScene(app, str(mod / "beachhead.tmx")))
+    assert asked[-1] == str((mod / "theme.ogg").resolve())

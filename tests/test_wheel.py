@@ -60,7 +60,7 @@ def test_the_wheel_has_no_generator_scripts(names: set[str]) -> None:
 
 def test_the_wheel_holds_the_levels_sprites_and_sounds(names: set[str]) -> None:
     for folder, prefix, suffixes in (
-        (ROOT / "levels", "game/levels", {".tmx", ".tsx", ".png", ".tiled-project"}),
+        (ROOT / "levels", "game/levels", {".tmx", ".tsx", ".png", ".ogg", ".tiled-project"}),
         (ROOT / "assets" / "sprites", "game/assets/sprites", {".png", ".json"}),
         (ROOT / "assets" / "sounds", "game/assets/sounds", {".ogg", ".wav"}),
         (ROOT / "assets" / "music", "game/assets/music", {".ogg"}),

@@ -20,7 +20,7 @@ from game.bots import make_bot
 from game.day_recap import JournalCounts, Recap, build_recap
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
-from game.level.campaign import in_campaign, resolve_level
+from game.level.campaign import campaign_dir, in_campaign, resolve_level
 from game.level.errors import LevelError
 from game.level.map_watcher import MapWatcher
 from game.level.names import level_name, map_key
@@ -54,7 +54,7 @@ HEAVY_HIT = 30  # integrity: a blow this hard is heavy
 MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
-MUSIC = {"beachhead": "beach", "dam": "dam"}
+DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
 INTENSITY_EVERY = 6  # ticks between looks at how many Mimics hunt Cage (for the music)
 BOSS_KINDS = frozenset(("alpha", "hulk", "brood"))  # the music's Alpha layer comes in for these
@@ -351,7 +351,8 @@ class PlayScene(Scene):
         if world.final_act:
             self.app.audio.music("chamber")
         else:
-            self.app.audio.music(MUSIC.get(level_name(world.level), "beach"))
+            # The map's own `music` property; a map without one plays the beach's score.
+            self.app.audio.music(world.level.music or str(campaign_dir().joinpath(*DEFAULT_MUSIC)))
 
     def resize(self, size: tuple[int, int]) -> None:
         for view in self.views.values():
