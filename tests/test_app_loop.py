@@ -70,3 +70,29 @@ def test_a_slow_frame_catches_up_at_most_max_catch_up_ticks(monkeypatch, ms_per_
     assert len(updates) <= frames * MAX_CATCH_UP
     per_frame = [sum(1 for t in updates if t == stamp) for stamp in sorted(set(updates))]
     assert max(per_frame) == ticks_per_frame
+
+
+def test_after_a_long_stall_the_game_drops_the_lost_time_instead_of_racing_to_catch_it(
+    monkeypatch,
+):
+    """One frame takes two seconds (a disk stall, a window drag): it runs MAX_CATCH_UP ticks and
+    forgets the rest, so the frames after it run at the normal pace, not five ticks each."""
+    game = App(AppOptions(frames=8))
+    game.lockstep = False
+    game.clock = FakeClock()
+    # The clock is read twice a frame (the ticks, then the music's): the start, the stalled frame,
+    # then 8 ms a read, a 60 fps frame each two reads.
+    readings = iter([0, 2000, 2000])
+    now = [0]
+
+    def get_ticks() -> int:
+        now[0] = next(readings, now[0] + 8)
+        return now[0]
+
+    updates: list[int] = []
+    monkeypatch.setattr(app_module.pygame.time, "get_ticks", get_ticks)
+    monkeypatch.setattr(game, "_update", lambda: updates.append(now[0]))
+    assert game.run() == 0
+    per_frame = [sum(1 for t in updates if t == stamp) for stamp in sorted(set(updates))]
+    assert per_frame[0] == MAX_CATCH_UP, "the stalled frame catches up as far as it may"
+    assert all(n <= 1 for n in per_frame[1:]), f"then the normal pace again: {per_frame}"
