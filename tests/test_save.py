@@ -9,10 +9,11 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from game import save
+from game import save, storage
 from game.sim.memory import DeathRecord, Memory
 
 
@@ -131,3 +132,23 @@ def test_the_save_is_written_off_the_frame_newest_first_and_a_blocked_one_says_s
     writer.close()
     writer._thread.join(timeout=5)
     assert not writer._thread.is_alive(), "a closed writer's thread ends"
+
+
+def test_a_save_is_never_written_in_place(monkeypatch, tmp_path):
+    """Until the new save is whole on disk the old one stays as it was: the new one is written
+    beside it and renamed over it in one step, so a kill at any moment leaves one or the other."""
+    target = tmp_path / "save.json"
+    target.write_text('{"loop": 1}')
+    renames = []
+    real_replace = os.replace
+
+    def watching_replace(source, destination) -> None:
+        # At the moment of the rename the old save is untouched and the new one complete.
+        renames.append((Path(destination).read_text(), Path(source).read_text()))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(storage.os, "replace", watching_replace)
+    storage.atomic_write_text(target, '{"loop": 2}')
+    assert renames == [('{"loop": 1}', '{"loop": 2}')]
+    assert target.read_text() == '{"loop": 2}'
+    assert [p.name for p in tmp_path.iterdir()] == ["save.json"], "no temporary file is left"
