@@ -169,7 +169,6 @@ class LayerMix:
         return (calm, combat, alpha)
 
 
-
 def is_music_file(name: str) -> bool:
     """A map's music is a file path; the game's own pieces are bare names."""
     return "/" in name or "\\" in name
@@ -197,6 +196,7 @@ def campaign_scores() -> list[str]:
     """The campaign maps' layered scores (levels/music/*_calm.ogg), decoded ahead of play."""
     folder = campaign_dir() / "music"
     return [str(path) for path in sorted(folder.glob("*_calm.ogg"))] if folder.is_dir() else []
+
 
 class Audio:
     def __init__(self, master: float = 0.8, music: float = 0.6, effects: float = 0.9) -> None:

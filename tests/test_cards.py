@@ -83,7 +83,7 @@ def test_the_road_north_passes_through_a_card_naming_the_dam(app):
     app.push(play)
     world = play.run.world
     for gate in world.gates:  # the breach's rubble: this test is about the way through
-        world._open_gate(gate, [])
+        world.thing_system.open_gate(world, gate, [])
     exit_obj = world.level.objects_of("Exit")[0]
     world.cage.body.position = exit_obj.center
     tick = None
@@ -168,7 +168,7 @@ def test_the_collector_runs_on_the_map_cards_first_frame_not_the_frame_that_chan
         settled_under.clear()  # start()'s own settle, after loading
         world = play.run.world
         for gate in world.gates:
-            world._open_gate(gate, [])
+            world.thing_system.open_gate(world, gate, [])
         world.cage.body.position = world.level.objects_of("Exit")[0].center
         for _ in range(30):
             app._update()

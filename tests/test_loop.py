@@ -350,7 +350,7 @@ def test_only_the_charge_destroys_the_omega_never_a_grenade_or_a_mine():
     world.cage.integrity = 10**6  # he stands in his own blasts here
     events: list = []
     for by, cause in (("grenade", "a grenade"), ("mine", "a mine"), ("blast", "a claymore")):
-        world._blast(1000.0, 480.0, 160.0, 999, 0, 400.0, cause, events, by=by)
+        world.thing_system.blast(world, 1000.0, 480.0, 160.0, 999, 0, 400.0, cause, events, by=by)
         world.step(InputFrame())
         assert world.omega.alive, f"{cause} at the core leaves the Omega alive"
     assert world.completed_tick is None

@@ -103,17 +103,17 @@ def test_front_armour_turns_rounds_from_ahead_and_not_from_behind(kind):
     hits = []
     world.cage.body.position = (640, 480)
     health = mimic.health
-    world._hitscan(640, 480, 14, 0.0, 480, hits)
+    world.action_system.hitscan(world, 640, 480, 14, 0.0, 480, hits)
     assert any(isinstance(e, ev.MimicDeflected) for e in hits) and mimic.health == health
     mimic.heading = 0.0  # turned away: his back to Cage
-    world._hitscan(640, 480, 14, 0.0, 480, hits)
+    world.action_system.hitscan(world, 640, 480, 14, 0.0, 480, hits)
     assert mimic.health == health - 1
 
 
 def test_the_brood_takes_no_round_but_the_blade_and_births_mites():
     world, brood = world_with("brood", 640 + 60, 480, training=4)
     events = []
-    world._hitscan(640, 480, 14, 0.0, 480, events)
+    world.action_system.hitscan(world, 640, 480, 14, 0.0, 480, events)
     assert brood.health == T.BROOD_HEALTH and any(isinstance(e, ev.MimicDeflected) for e in events)
     world.step(InputFrame(aim=quantize_aim(0.0), buttons=inputs.BLADE))
     assert brood.health == T.BROOD_HEALTH - T.BLADE_BOSS_DAMAGE

@@ -81,7 +81,7 @@ def test_the_lair_alpha_kills_an_unwarned_cage_and_spares_a_warned_one():
         world = run.world
         for gate in world.gates:  # walk straight to the door: the fight there is the point
             if not gate.open:
-                world._open_gate(gate, [])
+                world.thing_system.open_gate(world, gate, [])
         world.cage.body.position = (door.center[0], door.center[1] + 40)
         bot = RouteBot(parse_route("day\ngoto lair-entrance\nwait 30\n", "lair"))
         for _ in range(120):

@@ -4,8 +4,10 @@ Owns the knowledge ids' meaning (GAME.md "Knowledge"): `ambush:<id>` from seeing
 (or dying to one that struck from under him), `intel:*` from Intel pickups (the campaign's tunnel
 code is three of them), `field:<id>` from the mine that killed him, `rita:phrase` from Rita,
 `vision:omega` from the dam Alpha's blood. The Memory stores them; this module names them, and
-gathers the titles and texts the journal, the recap and the keypad show. Imports nothing from
-pygame; pure.
+gathers the titles and texts the journal, the recap and the keypad show. The knowledge system
+(KnowledgeSystem) is learning within a day: it owns no state of its own (what Cage knows is the
+Memory's, which the Run hashes beside the day). It reaches the other systems only through the World
+it is handed (imported for type checking only). Must not import pygame, time, global random or os.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from game.level.data import LevelData
 from game.sim import events as ev
+from game.sim.hashing import StateHasher
 
 if TYPE_CHECKING:
-    from game.sim.mimic import Mimic
+    from game.sim.world import World
 
 RITA_PHRASE = "rita:phrase"
 VISION_OMEGA = "vision:omega"
@@ -96,39 +99,43 @@ def knowable(levels) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-class KnowledgeRules:
-    """Learning in the World: what Cage remembers as it happens, and the ambushes he sees
-    (a mixin of World)."""
+class KnowledgeSystem:
+    """Learning through the day: `learn` as it happens (a knowledge id may open Gates), and
+    `update` at the end of each tick (the ambushes he saw come out of the sand)."""
 
-    def _learn(self, knowledge_id: str, events: list[ev.SimEvent], title: str = "") -> None:
-        if self.memory.learn(knowledge_id):
+    def learn(
+        self, world: World, knowledge_id: str, events: list[ev.SimEvent], title: str = ""
+    ) -> None:
+        if world.memory.learn(knowledge_id):
             text = title or describe(knowledge_id)
-            events.append(ev.KnowledgeLearned(self.tick, knowledge_id, text))
-            self._open_gates(events)
+            events.append(ev.KnowledgeLearned(world.tick, knowledge_id, text))
+            world.thing_system.open_gates(world, events)
 
-    def _learn_from(self, events: list[ev.SimEvent]) -> None:
+    def update(self, world: World, events: list[ev.SimEvent]) -> None:
         """Seeing an ambush come out of the sand teaches it (Cage must be close enough to see)."""
-        if not self.memory.looping:
+        if not world.memory.looping:
             return  # Day 0: nothing he sees is kept, the loop is not his yet
-        cx, cy = self.cage.position
+        cx, cy = world.cage.position
         sight = AMBUSH_SIGHT * AMBUSH_SIGHT
         seen: list[str] = []
         for e in events:
             if isinstance(e, ev.MimicEmerged):
-                mimic = self._mimic_with_id(e.mimic_id)
+                mimic = world.mimic_system.with_id(e.mimic_id)
                 ambush = mimic.ambush if mimic is not None else ""
-            elif isinstance(e, ev.AmbushSprung) and not self._spawn_emerges(e.spawn_id):
+            elif isinstance(e, ev.AmbushSprung) and not _spawn_emerges(world.level, e.spawn_id):
                 ambush = e.ambush
             else:
                 continue
             if ambush and (e.x - cx) ** 2 + (e.y - cy) ** 2 <= sight and ambush not in seen:
                 seen.append(ambush)
         for ambush in seen:
-            self._learn(ambush, events, describe(ambush, level_titles(self.level)))
+            self.learn(world, ambush, events, describe(ambush, level_titles(world.level)))
 
-    def _mimic_with_id(self, mimic_id: int) -> Mimic | None:
-        return self.mimic_system.with_id(mimic_id)
+    def hash_into(self, h: StateHasher) -> None:
+        """Nothing: learning keeps no state in the day. What Cage knows is the Memory, which
+        the Run hashes after the day's own state (game.sim.loop)."""
 
-    def _spawn_emerges(self, spawn_id: int) -> bool:
-        spawn = self.level.object_by_id(spawn_id)
-        return spawn is not None and bool(spawn.prop("emerge", True))
+
+def _spawn_emerges(level: LevelData, spawn_id: int) -> bool:
+    spawn = level.object_by_id(spawn_id)
+    return spawn is not None and bool(spawn.prop("emerge", True))

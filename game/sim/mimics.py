@@ -4,8 +4,9 @@ Owns the day's Mimics (in id order, the order everything about them happens in),
 index that rounds and blasts use, the spits in flight, and what the Mimics ask of the day (a spit,
 a brood's birth, a slam, a burrower's eruption), carried out after all of them have thought so no
 Mimic sees another's half-finished tick. It hashes all of its own state. The World keeps the order
-of the tick and calls `think`, `update_spits`, `resolve_contacts` and `remove_dead`.
-Imports pymunk and sim modules; pure like the rest of game.sim.
+of the tick and calls `think`, `update_spits`, `resolve_contacts` and `remove_dead`; the blasts and
+Rita's death it asks for go to their own systems through the World (imported for type checking
+only). Imports pymunk and sim modules; must not import pygame, time, global random or os.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ class MimicSystem:
         """A new Mimic. `rng`: its own stream (a spawn's Mimics and a brood's mites get theirs
         from where they came from); else one named by its id, for the few the day makes itself
         (a drill's dummies)."""
-        mimic_id = world._new_id()
+        mimic_id = world.new_id()
         if rng is None:
             rng = stream(world.seed, world.map_key, "mimic", mimic_id)
         mimic = Mimic(mimic_id, kind, x, y, burrowed=burrowed, rng=rng)
@@ -191,23 +192,24 @@ class MimicSystem:
         # What they asked for, in the order they asked.
         for _owner, x, y, dx, dy in senses.spits:
             speed = T.SPIT_SPEED * world.assists.mimic_speed
-            spit = Spit(world._new_id(), x, y, dx * speed, dy * speed)
+            spit = Spit(world.new_id(), x, y, dx * speed, dy * speed)
             self.spits.append(spit)
             events.append(ev.SpitFired(world.tick, spit.id, x, y, spit.vx, spit.vy))
         for owner, x, y in senses.births:
             self._birth(world, owner, x, y, events)
+        blast = world.thing_system.blast
         for owner, x, y in senses.blasts:
             mimic = self.with_id(owner)
             if mimic is None:
                 continue
             if mimic.kind.behaviour == "burrower":
-                world._blast(x, y, T.BURROWER_ERUPT_RADIUS, 0, T.BURROWER_ERUPT_DAMAGE,
-                             T.BURROWER_ERUPT_IMPULSE, "a burrower erupting under him", events,
-                             by="mimic")  # fmt: skip
+                blast(world, x, y, T.BURROWER_ERUPT_RADIUS, 0, T.BURROWER_ERUPT_DAMAGE,
+                      T.BURROWER_ERUPT_IMPULSE, "a burrower erupting under him", events,
+                      by="mimic")  # fmt: skip
             else:
-                world._blast(x, y, mimic.kind.slam_radius, 0, T.HULK_SLAM_DAMAGE,
-                             T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
-                             by="mimic")  # fmt: skip
+                blast(world, x, y, mimic.kind.slam_radius, 0, T.HULK_SLAM_DAMAGE,
+                      T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
+                      by="mimic")  # fmt: skip
 
     def read_bodies(self, space: pymunk.Space, tick: int) -> None:
         """Every body's position and velocity in one batch (pymunk.batch), handed to the Mimics
@@ -296,7 +298,7 @@ class MimicSystem:
                 reach = T.RITA_RADIUS + T.SPIT_RADIUS
                 if (rx - spit.x) ** 2 + (ry - spit.y) ** 2 <= reach * reach:
                     if rita.take_hit(T.SPIT_DAMAGE, push):
-                        world._rita_died(events)
+                        world.rita_system.died(world, events)
                     events.append(ev.SpitSplashed(world.tick, spit.id, spit.x, spit.y, "rita"))
                     continue
             if spit.age >= T.SPIT_LIFE:
@@ -361,7 +363,7 @@ class MimicSystem:
                     d = math.hypot(dx, dy) or 1.0
                     mimic.contact_cooldown = T.DRONE_CONTACT_COOLDOWN
                     if rita.take_hit(damage, (dx / d * strength, dy / d * strength)):
-                        world._rita_died(events)
+                        world.rita_system.died(world, events)
                         rita_alive = False
 
     @staticmethod

@@ -4,20 +4,28 @@ Owns Rita's behaviour: she holds her post by the training yard (or follows Cage 
 her trust drill and won her over that day), picks the nearest Mimic in sight and shoots it, keeps
 her distance, reloads, and can die (she comes back with the day). Each day she does not know Cage:
 the first talk costs a scene and teaches him her phrase, but she trains him only on a day he says
-it to her at once. Pure: no pygame.
+it to her at once. The Rita system (RitaSystem) owns her (if the day has her) and the luck of her
+aim. It reaches the other systems only through the World it is handed (imported for type checking
+only). Must not import pygame, time, global random or os.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pymunk
 
 from game import tuning as T
+from game.level.data import LevelData
 from game.sim import events as ev
+from game.sim.hashing import StateHasher
 from game.sim.knowledge import RITA_PHRASE
 from game.sim.physics import CAT_ALLY, drive
 from game.sim.rng import GameRng
+
+if TYPE_CHECKING:
+    from game.sim.world import World
 
 COLLISION_TYPE_RITA = 3
 RITA_FILTER = pymunk.ShapeFilter(categories=CAT_ALLY)
@@ -164,22 +172,57 @@ class Rita:
         )
 
 
-class RitaRules:
-    """Rita in the World: the first meeting and its scene, her turn to shoot, her death
-    (a mixin of World)."""
+class RitaSystem:
+    """Rita through the day: her turn to look and shoot (`think`, before the Mimics think), the
+    scene of the first meeting (`update`, after the contacts), and what others ask of her:
+    `meet` when Cage talks to her, `died` when a blow kills her."""
 
-    def _meet_rita(self, events: list[ev.SimEvent]) -> None:
+    def __init__(
+        self,
+        level: LevelData,
+        start: tuple[float, float],
+        companion: bool,
+        space: pymunk.Space,
+        rng: GameRng,
+    ) -> None:
+        """Rita at her post if the map has her, else at Cage's side if she came with him."""
+        self.rng = rng  # her aim
+        self.rita: Rita | None = None
+        ritas = level.objects_of("Rita")
+        if ritas:
+            self.rita = Rita(ritas[0].x, ritas[0].y)
+        elif companion:
+            self.rita = Rita(start[0] - 30.0, start[1] + 20.0)
+            self.rita.state, self.rita.following = WON, True
+        if self.rita is not None:
+            space.add(self.rita.body, self.rita.shape)
+
+    # --- the tick -----------------------------------------------------------------------------
+    def think(self, world: World, events: list[ev.SimEvent]) -> None:
         rita = self.rita
-        if self.memory.knows(RITA_PHRASE):
-            rita.state = WON
-            events.append(ev.RitaLine(self.tick, PHRASE_LINE))
-            events.append(ev.RitaWon(self.tick, True))
-        else:
-            rita.state = TALKING
-            rita.talk_ticks = T.RITA_TALK
-        rita.following = rita.state == WON and self.memory.training_level >= 5
+        if rita is None or not rita.alive:
+            return
+        # She knows what an Alpha's death does to the day: she never shoots one.
+        # (A scan, not a query of pymunk's index: her sight takes in most of a crowd.) Their
+        # positions come from the Mimic system's one batch reading of this tick.
+        tick = world.tick
+        world.mimic_system.read_bodies(world.space, tick)
+        targets = [
+            (*m.position_at(tick), m.kind.radius)
+            for m in world.mimics
+            if m.dangerous and not m.kind.resets_day
+        ]
+        angle = rita.think(world.cage.position, targets, self.rng)
+        if angle is None:
+            return
+        x, y = rita.position
+        sx, sy, ex, ey, hit = world.action_system.hitscan(
+            world, x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events, by="rita"
+        )
+        events.append(ev.RitaShot(tick, sx, sy, ex, ey, hit))
 
-    def _update_rita_talk(self, events: list[ev.SimEvent]) -> None:
+    def update(self, world: World, events: list[ev.SimEvent]) -> None:
+        """The first meeting's scene plays out, a line at a time; at its end she doubts him."""
         rita = self.rita
         if rita is None or rita.state != TALKING:
             return
@@ -187,41 +230,44 @@ class RitaRules:
         if elapsed % T.RITA_INTRO_LINE_TICKS == 0:
             index = elapsed // T.RITA_INTRO_LINE_TICKS
             if index < len(INTRO_LINES):
-                events.append(ev.RitaLine(self.tick, INTRO_LINES[index]))
+                events.append(ev.RitaLine(world.tick, INTRO_LINES[index]))
         rita.talk_ticks -= 1
         if rita.talk_ticks <= 0:
             # She told him what to say; she will believe it only on a day he says it to her.
             rita.state = DOUBTFUL
             rita.following = False
-            events.append(ev.RitaLine(self.tick, DOUBT_LINE))
-            self._learn(RITA_PHRASE, events)
+            events.append(ev.RitaLine(world.tick, DOUBT_LINE))
+            world.knowledge_system.learn(world, RITA_PHRASE, events)
 
-    def _rita_think(self, events: list[ev.SimEvent]) -> None:
+    # --- asked of her -------------------------------------------------------------------------
+    def meet(self, world: World, events: list[ev.SimEvent]) -> None:
+        """Cage talks to her: the phrase wins her at once; without it, the scene begins."""
         rita = self.rita
-        if not rita.alive:
-            return
-        # She knows what an Alpha's death does to the day: she never shoots one.
-        # (A scan, not a query of pymunk's index: her sight takes in most of a crowd.) Their
-        # positions come from the Mimic system's one batch reading of this tick.
-        self.mimic_system.read_bodies(self.space, self.tick)
-        tick = self.tick
-        targets = [
-            (*m.position_at(tick), m.kind.radius)
-            for m in self.mimics
-            if m.dangerous and not m.kind.resets_day
-        ]
-        angle = rita.think(self.cage.position, targets, self.rita_rng)
-        if angle is None:
-            return
-        x, y = rita.position
-        sx, sy, ex, ey, hit = self._hitscan(
-            x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events, by="rita"
-        )
-        events.append(ev.RitaShot(self.tick, sx, sy, ex, ey, hit))
+        if world.memory.knows(RITA_PHRASE):
+            rita.state = WON
+            events.append(ev.RitaLine(world.tick, PHRASE_LINE))
+            events.append(ev.RitaWon(world.tick, True))
+        else:
+            rita.state = TALKING
+            rita.talk_ticks = T.RITA_TALK
+        rita.following = rita.state == WON and world.memory.training_level >= 5
 
-    def _rita_died(self, events: list[ev.SimEvent]) -> None:
+    def died(self, world: World, events: list[ev.SimEvent]) -> None:
         rita = self.rita
         x, y = rita.position
-        self.space.remove(rita.body, rita.shape)
+        world.space.remove(rita.body, rita.shape)
         rita.state = DEAD
-        events.append(ev.RitaDied(self.tick, x, y))
+        events.append(ev.RitaDied(world.tick, x, y))
+
+    # --- the state hash -----------------------------------------------------------------------
+    def head_words(self) -> tuple[int, ...]:
+        """Its words among the day's clocks and luck at the head of the hash (her aim's)."""
+        return (self.rng.state,)
+
+    def hash_into(self, h: StateHasher) -> None:
+        """Her state, integrity, rifle and timers, then her body (nothing if the day has no
+        Rita)."""
+        rita = self.rita
+        if rita is not None:
+            h.ints(rita.hash_words())
+            h.floats((*rita.body.position, *rita.body.velocity))

@@ -1,23 +1,31 @@
-"""The map's things: Intel to read, Gates, Mines that wait in the sand, and blasts.
+"""The map's things: Intel to read, Gates, Mines that wait in the sand, grenades, and blasts.
 
-Owns each thing's state within a day (read, open, armed) built from the level's objects. The World
-asks them what Cage's presence does. A Gate opens with knowledge (`requires`), the day its named
-spawn is wiped out (`cleared:<name>`), or at its keypad (`code`, game.sim.keypad); knowledge
-decides which mines he can see. Pure: no pygame.
+Owns the thing system (ThingSystem): each thing's state within a day (read, open, armed) built
+from the level's objects, the grenades in flight, the Gate notice's cooldown, and the rules for
+what Cage's presence does to them and what a blast does to every body in range. A Gate opens with
+knowledge (`requires`), the day its named spawn is wiped out (`cleared:<name>`), or at its keypad
+(`code`, game.sim.keypad); knowledge decides which mines he can see. It reaches the other systems
+only through the World it is handed (imported for type checking only). Must not import pygame,
+time, global random or os.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pymunk
 
 from game import tuning as T
 from game.level.data import MapObject
 from game.sim import events as ev
-from game.sim.ordnance import falloff
+from game.sim.hashing import StateHasher
+from game.sim.ordnance import Grenade, falloff
 from game.sim.physics import CAT_ALLY, CAT_CAGE, WALL_FILTER
+
+if TYPE_CHECKING:
+    from game.sim.world import World
 
 # The Mimics sense the mines and keep off them (game.sim.mimic), so only Cage and Rita set one off.
 CLEARED = "cleared:"  # a Gate's `requires` prefix: open once the named spawn is wiped out
@@ -84,18 +92,55 @@ def mine_things(objects: tuple[MapObject, ...]) -> list[MineThing]:
     ]
 
 
-class ThingRules:
-    """The map's things in the World: blasts, mines going off, gates shut and opened (a mixin
-    of World)."""
+class ThingSystem:
+    """The map's things through the day: Intel read, Gates shut and opened, mines going off,
+    grenades in flight and every blast. Steps: `fly_grenades` before the space steps, `update`
+    (mines, then gates) after the contacts."""
 
-    def _blast(self, x, y, radius, mimic_damage, cage_damage, impulse, cause, events,
-               unavoidable: bool = False, by: str = "blast") -> None:  # fmt: skip
+    def __init__(self, objects: tuple[MapObject, ...]) -> None:
+        self.intel = intel_things(objects)
+        self.gates = gate_things(objects)
+        self.mines = mine_things(objects)
+        self.grenades: list[Grenade] = []
+        self.gate_notice_cooldown = 0  # ticks before a shut Gate speaks again
+
+    # --- the tick -----------------------------------------------------------------------------
+    def fly_grenades(self, world: World, events: list[ev.SimEvent]) -> None:
+        """Grenades in the air age a tick; those that land burst (and fill a drill's ring)."""
+        if not self.grenades:
+            return
+        flying = []
+        for grenade in self.grenades:
+            grenade.age += 1
+            if not grenade.landed:
+                flying.append(grenade)
+                continue
+            x, y = grenade.end_x, grenade.end_y
+            self.blast(world, x, y, T.GRENADE_RADIUS, T.GRENADE_DAMAGE, 40, T.GRENADE_IMPULSE,
+                       "grenade", events, by="grenade")  # fmt: skip
+            drill = world.drill
+            if drill is not None and drill.kind == "ordnance":
+                for ring in drill.rings:
+                    if math.hypot(ring[0] - x, ring[1] - y) <= T.DRILL_RING_RADIUS:
+                        ring[2] = 1.0
+        self.grenades = flying
+
+    def update(self, world: World, events: list[ev.SimEvent]) -> None:
+        """After the space steps: the mines Cage or Rita stands on go off, then a shut Gate he
+        walks into says why it is shut."""
+        self._check_mines(world, events)
+        self._check_gates(world, events)
+
+    # --- blasts and mines -----------------------------------------------------------------------
+    def blast(self, world: World, x, y, radius, mimic_damage, cage_damage, impulse, cause, events,
+              unavoidable: bool = False, by: str = "blast") -> None:  # fmt: skip
         """An explosion: damage and an outward impulse on every body in range, by falloff.
         `by` names what set it off, for the Mimics it kills (an Alpha's death resets the day
         only if Cage, his ordnance or Rita killed it). A Mimic's own slam (mimic_damage 0)
         spares the Mimics."""
-        events.append(ev.Explosion(self.tick, x, y, radius, cause))
-        for mimic in self.mimics if mimic_damage > 0 else ():
+        tick = world.tick
+        events.append(ev.Explosion(tick, x, y, radius, cause))
+        for mimic in world.mimics if mimic_damage > 0 else ():
             if not mimic.in_space or not mimic.alive:
                 continue
             mx, my = mimic.position
@@ -104,8 +149,8 @@ class ThingRules:
             if f > 0:
                 d = d or 1.0
                 push = ((mx - x) / d * impulse * f, (my - y) / d * impulse * f)
-                mimic.take_round(max(1, math.ceil(mimic_damage * f)), push, self.tick, events, by)
-        cage = self.cage
+                mimic.take_round(max(1, math.ceil(mimic_damage * f)), push, tick, events, by)
+        cage = world.cage
         if not cage.dead:
             cx, cy = cage.position
             d = math.hypot(cx - x, cy - y)
@@ -113,9 +158,9 @@ class ThingRules:
             if f > 0:
                 d = d or 1.0
                 push = ((cx - x) / d * impulse * f, (cy - y) / d * impulse * f)
-                cage.take_hit(max(1, math.ceil(cage_damage * f)), push, cause, self.tick, events,
+                cage.take_hit(max(1, math.ceil(cage_damage * f)), push, cause, tick, events,
                               unavoidable)  # fmt: skip
-        rita = self.rita
+        rita = world.rita
         if rita is not None and rita.alive:
             rx, ry = rita.position
             d = math.hypot(rx - x, ry - y)
@@ -124,41 +169,58 @@ class ThingRules:
                 d = d or 1.0
                 push = ((rx - x) / d * impulse * f, (ry - y) / d * impulse * f)
                 if rita.take_hit(max(1, math.ceil(cage_damage * f)), push):
-                    self._rita_died(events)
+                    world.rita_system.died(world, events)
 
-    def _check_mines(self, events: list[ev.SimEvent]) -> None:
+    def _check_mines(self, world: World, events: list[ev.SimEvent]) -> None:
         for mine in self.mines:
             if not mine.armed:
                 continue
             x, y = mine.obj.x, mine.obj.y
-            if not self.space.point_query((x, y), T.MINE_TRIGGER, MINE_SENSE_FILTER):
+            if not world.space.point_query((x, y), T.MINE_TRIGGER, MINE_SENSE_FILTER):
                 continue
             mine.armed = False
-            was_dead = self.cage.dead
-            self._blast(x, y, T.MINE_RADIUS, 99, T.MINE_DAMAGE, T.MINE_IMPULSE, "a mine", events,
-                        by="mine")  # fmt: skip
-            if self.cage.dead and not was_dead:
+            cage = world.cage
+            was_dead = cage.dead
+            self.blast(world, x, y, T.MINE_RADIUS, 99, T.MINE_DAMAGE, T.MINE_IMPULSE, "a mine",
+                       events, by="mine")  # fmt: skip
+            if cage.dead and not was_dead:
                 # Dying to a mine teaches where its field is.
-                self._learn(mine.field, events)
+                world.knowledge_system.learn(world, mine.field, events)
 
-    def _gate_opens(self, gate: GateThing) -> bool:
+    # --- Intel --------------------------------------------------------------------------------
+    def read_intel(self, world: World, x: float, y: float, events: list[ev.SimEvent]) -> bool:
+        """Cage reads the first unread Intel within reach of (x, y); True if there was one."""
+        for intel in self.intel:
+            if intel.taken:
+                continue
+            if math.hypot(intel.obj.x - x, intel.obj.y - y) <= T.INTERACT_REACH:
+                intel.taken = True
+                events.append(ev.IntelRead(world.tick, intel.obj.id, intel.title, intel.text))
+                world.knowledge_system.learn(world, intel.knowledge, events, intel.title)
+                return True
+        return False
+
+    # --- Gates --------------------------------------------------------------------------------
+    def gate_opens(self, world: World, gate: GateThing) -> bool:
         """A Gate opens for what Cage knows, or, for `cleared:<spawn name>`, once today's
         Mimics of that MimicSpawn are all dead (it shuts again with the next day). A Gate with
         a `code` opens only at its keypad (game.sim.keypad)."""
         if gate.code:
             return False
         if gate.requires.startswith(CLEARED):
-            return self.mimic_system.is_cleared(gate.requires[len(CLEARED) :])
-        return self.memory.knows(gate.requires)
+            return world.mimic_system.is_cleared(gate.requires[len(CLEARED) :])
+        return world.memory.knows(gate.requires)
 
-    def _close_gates(self) -> None:
+    def close_gates(self, world: World) -> None:
+        """The day begins: every Gate not open to what he knows is a wall (and blocks the way
+        the Mimics find)."""
         for gate in self.gates:
-            if self._gate_opens(gate):
+            if self.gate_opens(world, gate):
                 gate.open = True
                 continue
             o = gate.obj
             shape = pymunk.Poly(
-                self.space.static_body,
+                world.space.static_body,
                 [
                     (o.x, o.y),
                     (o.x + o.width, o.y),
@@ -168,14 +230,14 @@ class ThingRules:
             )
             shape.filter = WALL_FILTER
             gate.shape = shape
-            self.space.add(shape)
-            self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 1)
+            world.space.add(shape)
+            world.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 1)
 
-    def _check_gates(self, events: list[ev.SimEvent]) -> None:
+    def _check_gates(self, world: World, events: list[ev.SimEvent]) -> None:
         if self.gate_notice_cooldown > 0:
             self.gate_notice_cooldown -= 1
             return
-        x, y = self.cage.position
+        x, y = world.cage.position
         margin = T.CAGE_RADIUS + 4.0
         for gate in self.gates:
             if gate.open:
@@ -185,26 +247,40 @@ class ThingRules:
                 o.x - margin <= x <= o.x + o.width + margin
                 and o.y - margin <= y <= o.y + o.height + margin
             ):
-                events.append(ev.GateLocked(self.tick, o.id, gate.message))
+                events.append(ev.GateLocked(world.tick, o.id, gate.message))
                 self.gate_notice_cooldown = T.GATE_MESSAGE_COOLDOWN
                 return
 
-    def _open_gates(self, events: list[ev.SimEvent]) -> None:
+    def open_gates(self, world: World, events: list[ev.SimEvent]) -> None:
+        """Open every shut Gate that what he knows, or a wiped-out spawn, now opens."""
         for gate in self.gates:
-            if not gate.open and self._gate_opens(gate):
-                self._open_gate(gate, events)
+            if not gate.open and self.gate_opens(world, gate):
+                self.open_gate(world, gate, events)
 
-    def _open_gate(self, gate: GateThing, events: list[ev.SimEvent]) -> None:
+    def open_gate(self, world: World, gate: GateThing, events: list[ev.SimEvent]) -> None:
         gate.open = True
         if gate.shape is not None:
-            self.space.remove(gate.shape)
+            world.space.remove(gate.shape)
             gate.shape = None
         o = gate.obj
-        self.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
+        world.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)
         if gate.code:
             how = "code"
         elif gate.requires.startswith(CLEARED):
             how = "cleared"
         else:
             how = "knowledge"
-        events.append(ev.GateOpened(self.tick, gate.obj.id, how))
+        events.append(ev.GateOpened(world.tick, gate.obj.id, how))
+
+    # --- the state hash -----------------------------------------------------------------------
+    def head_words(self) -> tuple[int, ...]:
+        """Its words among the day's clocks at the head of the hash (the Gate notice's)."""
+        return (self.gate_notice_cooldown,)
+
+    def hash_into(self, h: StateHasher) -> None:
+        """Intel read, Gates open, mines armed, then the grenades in flight."""
+        h.ints([int(i.taken) for i in self.intel] + [int(g.open) for g in self.gates]
+               + [int(m.armed) for m in self.mines])  # fmt: skip
+        for g in self.grenades:
+            h.ints((g.id, g.age))
+            h.floats((g.end_x, g.end_y))

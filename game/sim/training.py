@@ -4,22 +4,30 @@ Owns one drill in progress: its kind, its clock, its marks, targets and rings, a
 been passed. Levels (GAME.md): 1 `move` reach the marks while a training drone harasses you (dash);
 2 `reload` hit the targets with a short magazine (fast reload); 3 `ordnance` grenades into the rings
 (grenades); 4 `blade` cut the dummies (the blade); 5 `trust` survive an ambush together (Rita
-follows Cage). The World creates the drill's bodies and reports what happens. Pure: no pygame.
+follows Cage). The drill system (DrillSystem) owns the drill in progress and its targets' shapes
+(for the rounds that hit them), starts a drill in its yard, creates its bodies and reports what
+happens. It reaches the other systems only through the World it is handed (imported for type
+checking only). Must not import pygame, time, global random or os.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pymunk
 
 from game import tuning as T
 from game.level.data import MapObject
 from game.sim import events as ev
+from game.sim.hashing import StateHasher
 from game.sim.mimic import DRONE
 from game.sim.physics import TARGET_FILTER
 from game.sim.rita import DOUBTFUL, WON
+
+if TYPE_CHECKING:
+    from game.sim.world import World
 
 ABILITIES = {1: "dash", 2: "fast reload", 3: "grenades", 4: "the blade", 5: "Rita at your side"}
 DRILL_NAMES = {
@@ -113,40 +121,46 @@ def layout(obj: MapObject, kind: str) -> tuple[list, list[tuple[float, float, bo
     return marks, targets, rings
 
 
-class DrillRules:
-    """Rita's drills as the World runs them: starting one in its yard, its marks, targets,
-    rings and drones, passing or failing it (a mixin of World)."""
+class DrillSystem:
+    """Rita's drills through the day: `try_drill` when Cage asks in a yard, `update` each tick
+    (its clock, its marks and targets, passing or failing it), `destroy_target` when a round or
+    the blade takes one down."""
 
-    def _try_drill(self, drill_obj, events: list[ev.SimEvent]) -> None:
+    def __init__(self) -> None:
+        self.session: DrillSession | None = None  # the drill in progress
+        self.target_by_shape: dict[pymunk.Shape, Target] = {}  # the standing targets' shapes
+
+    # --- starting one -------------------------------------------------------------------------
+    def try_drill(self, world: World, drill_obj: MapObject, events: list[ev.SimEvent]) -> None:
         level = int(drill_obj.prop("level", 0))
         kind = str(drill_obj.prop("drill", ""))
-        rita = self.rita
-        if self.drill is not None:
+        rita = world.rita
+        tick = world.tick
+        memory = world.memory
+        if self.session is not None:
             return
         if rita is None or rita.state != WON:
             message = "Rita runs the drills. Talk to her first."
             if rita is not None and rita.state == DOUBTFUL:
                 message = "Rita won't train a stranger. Tomorrow, tell her what she told you."
-            events.append(ev.GateLocked(self.tick, drill_obj.id, message))
+            events.append(ev.GateLocked(tick, drill_obj.id, message))
             return
-        if level <= self.memory.training_level:
+        if level <= memory.training_level:
             events.append(
-                ev.GateLocked(self.tick, drill_obj.id, "Rita: You've passed that one. Move on.")
+                ev.GateLocked(tick, drill_obj.id, "Rita: You've passed that one. Move on.")
             )
             return
-        if level != self.memory.training_level + 1:
-            events.append(
-                ev.GateLocked(self.tick, drill_obj.id, "Rita: Not yet. One drill at a time.")
-            )
+        if level != memory.training_level + 1:
+            events.append(ev.GateLocked(tick, drill_obj.id, "Rita: Not yet. One drill at a time."))
             return
         marks, targets, rings = layout(drill_obj, kind)
         drill = DrillSession(drill_obj, kind, level, T.DRILL_TIME.get(kind, T.seconds(15)))
         drill.marks, drill.rings = marks, rings
         for tx, ty, blade_only in targets:
-            drill.targets.append(Target(self._new_id(), tx, ty, blade_only))
+            drill.targets.append(Target(world.new_id(), tx, ty, blade_only))
         if drill.targets:
-            self._stand_up(drill.targets[0])
-        cage = self.cage
+            self._stand_up(world, drill.targets[0])
+        cage = world.cage
         drill.saved_ammo, drill.saved_grenades = cage.ammo, cage.grenades
         if kind == "reload":
             cage.ammo = min(cage.ammo, T.DRILL_RELOAD_MAGAZINE)
@@ -154,27 +168,29 @@ class DrillRules:
         elif kind == "ordnance":
             cage.grenades = T.DRILL_GRENADES
         cx, cy = drill_obj.center
+        mimics = world.mimic_system
         if kind == "move":
-            drill.mimic_ids.append(
-                self._add_mimic(DRONE, cx, cy - drill_obj.height, False, "", 0.25)
-            )
+            drone = mimics.add(world, DRONE, cx, cy - drill_obj.height, False, "", 0.25)
+            drill.mimic_ids.append(drone.id)
         elif kind == "trust":
             for i in range(T.DRILL_TRUST_DRONES):
                 angle = i * 2 * math.pi / T.DRILL_TRUST_DRONES
                 px, py = cx + math.cos(angle) * 230, cy + math.sin(angle) * 230
-                mid = self._add_mimic(DRONE, px, py, True, "", 1.0)
+                mid = mimics.add(world, DRONE, px, py, True, "", 1.0).id
                 drill.mimic_ids.append(mid)
-                events.append(ev.MimicTelegraph(self.tick, mid, "drone", px, py, T.DRONE_TELEGRAPH))
-        self.drill = drill
-        events.append(ev.DrillStarted(self.tick, kind, level, drill.title, drill.ticks_left))
+                events.append(ev.MimicTelegraph(tick, mid, "drone", px, py, T.DRONE_TELEGRAPH))
+        self.session = drill
+        events.append(ev.DrillStarted(tick, kind, level, drill.title, drill.ticks_left))
 
-    def _update_drill(self, events: list[ev.SimEvent]) -> None:
-        drill = self.drill
+    # --- the tick -----------------------------------------------------------------------------
+    def update(self, world: World, events: list[ev.SimEvent]) -> None:
+        drill = self.session
         if drill is None:
             return
         drill.ticks_left -= 1
-        self._raise_targets(drill)
-        x, y = self.cage.position
+        self._raise_targets(world, drill)
+        cage = world.cage
+        x, y = cage.position
         if drill.kind == "move":
             for mark in drill.marks:
                 if mark[2]:
@@ -182,55 +198,59 @@ class DrillRules:
                 if math.hypot(mark[0] - x, mark[1] - y) <= T.DRILL_MARK_REACH:
                     mark[2] = 1.0
                 break  # only the next mark counts: they are run in order
-        rita_down = self.rita is None or not self.rita.alive
-        if drill.passed and not (drill.kind == "trust" and (rita_down or self.cage.dead)):
-            self._end_drill(events, passed=True)
-        elif self.cage.dead:
-            self._end_drill(events, passed=False, reason="You died.")
+        rita = world.rita
+        rita_down = rita is None or not rita.alive
+        if drill.passed and not (drill.kind == "trust" and (rita_down or cage.dead)):
+            self._end(world, events, passed=True)
+        elif cage.dead:
+            self._end(world, events, passed=False, reason="You died.")
         elif rita_down:
-            self._end_drill(events, passed=False, reason="Rita is down.")
+            self._end(world, events, passed=False, reason="Rita is down.")
         elif drill.ticks_left <= 0:
-            self._end_drill(events, passed=False, reason="Out of time.")
+            self._end(world, events, passed=False, reason="Out of time.")
         elif not drill.obj.contains(x, y) and drill.kind not in ("trust", "ordnance", "move"):
-            self._end_drill(events, passed=False, reason="You left the drill.")
+            self._end(world, events, passed=False, reason="You left the drill.")
 
-    def _end_drill(self, events: list[ev.SimEvent], passed: bool, reason: str = "") -> None:
-        drill = self.drill
-        self.drill = None
-        cage = self.cage
+    def _end(self, world: World, events: list[ev.SimEvent], passed: bool, reason: str = "") -> None:
+        drill = self.session
+        self.session = None
+        cage = world.cage
+        tick = world.tick
+        memory = world.memory
         for target in drill.targets:
             if target.alive:
-                self._destroy_target(target)
-        for mimic in self.mimics:
+                self.destroy_target(world, target)
+        for mimic in world.mimics:
             if mimic.id in drill.mimic_ids and mimic.alive:
-                mimic.collapse(self.tick, events, "drill")
+                mimic.collapse(tick, events, "drill")
         if drill.kind == "reload" and not cage.reloading:
             cage.ammo = max(cage.ammo, drill.saved_ammo) if not passed else T.RIFLE_MAGAZINE
         if drill.kind == "ordnance":
             cage.grenades = drill.saved_grenades
         if passed:
-            self.memory.training_level = max(self.memory.training_level, drill.level)
-            cage.training_level = self.memory.training_level
+            memory.training_level = max(memory.training_level, drill.level)
+            cage.training_level = memory.training_level
             if drill.level == 3:
                 cage.grenades = T.GRENADES_PER_DAY
-            if drill.level >= 5 and self.rita is not None:
-                self.rita.following = True
-            events.append(
-                ev.DrillPassed(self.tick, drill.kind, drill.level, ABILITIES[drill.level])
-            )
+            rita = world.rita
+            if drill.level >= 5 and rita is not None:
+                rita.following = True
+            events.append(ev.DrillPassed(tick, drill.kind, drill.level, ABILITIES[drill.level]))
         else:
-            events.append(ev.DrillFailed(self.tick, drill.kind, drill.level, reason))
+            events.append(ev.DrillFailed(tick, drill.kind, drill.level, reason))
 
-    def _stand_up(self, target: Target) -> None:
+    # --- targets ------------------------------------------------------------------------------
+    def _stand_up(self, world: World, target: Target) -> None:
         """A target or dummy comes up (Rita raises them one after another)."""
         target.up = True
-        shape = pymunk.Circle(self.space.static_body, T.DRILL_TARGET_RADIUS, (target.x, target.y))
+        space = world.space
+        shape = pymunk.Circle(space.static_body, T.DRILL_TARGET_RADIUS, (target.x, target.y))
         shape.filter = TARGET_FILTER
         target.shape = shape
-        self.space.add(shape)
-        self._target_by_shape[shape] = target
+        space.add(shape)
+        self.target_by_shape[shape] = target
 
-    def _raise_targets(self, drill: DrillSession) -> None:
+    def _raise_targets(self, world: World, drill: DrillSession) -> None:
         """When none is standing, the next comes up a moment after the last went down."""
         if any(t.alive and t.up for t in drill.targets):
             return
@@ -241,11 +261,17 @@ class DrillRules:
             drill.popup = T.DRILL_POPUP
         drill.popup -= 1
         if drill.popup == 0:
-            self._stand_up(waiting[0])
+            self._stand_up(world, waiting[0])
 
-    def _destroy_target(self, target: Target) -> None:
+    def destroy_target(self, world: World, target: Target) -> None:
         target.alive = False
         if target.shape is not None:
-            self.space.remove(target.shape)
-            del self._target_by_shape[target.shape]
+            world.space.remove(target.shape)
+            del self.target_by_shape[target.shape]
             target.shape = None
+
+    # --- the state hash -----------------------------------------------------------------------
+    def hash_into(self, h: StateHasher) -> None:
+        """The drill in progress, if any: its yard, clock, drones, marks, rings and targets."""
+        if self.session is not None:
+            h.ints(self.session.hash_words())

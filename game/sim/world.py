@@ -1,17 +1,29 @@
 """World: one day of the simulation, stepped one tick at a time.
 
-Owns the day's state (Cage, Rita, the Mimics, the ambush schedule, the map's things, grenades, a
-drill in progress, the gameplay RNG, the pymunk Space) and the order of operations within a tick.
-`World(level, seed, memory).step(frame)` is the whole interface the game, the replays and the tests
-drive; the same level, seed, memory and frames give the same day, bit for bit. The day writes what
-Cage learns into the Memory it was given (that is what survives).
+A day is a set of owned systems, each holding its own state, offering its steps of the tick and
+hashing what it owns (`hash_into`):
 
-The Mimics are an owned system (game.sim.mimics: the Mimics, their acid, contacts and deaths,
-hashing its own state). The rules of the other parts of the day live beside those parts and are
-mixed into World: Cage's actions (game.sim.actions), Rita (rita), her drills (training), the Omega
-(omega), the map's things (things), the keypad (keypad) and learning (knowledge). This module
-keeps the tick's order, exits and the final act, the views the renderer reads, and the state
-hash. Imports no pygame, no time, no global random, no os (a test enforces it).
+- Cage and his actions (game.sim.actions ActionSystem): his body and kit, the claymore, his
+  rifle's luck, what his buttons do, rounds;
+- Rita (game.sim.rita RitaSystem): her, her aim's luck, the first meeting;
+- the Mimics (game.sim.mimics MimicSystem): the Mimics, their acid, contacts and deaths;
+- the map's things (game.sim.things ThingSystem): Intel, Gates, mines, grenades, blasts;
+- the drills (game.sim.training DrillSystem), the keypad (game.sim.keypad KeypadSystem);
+- the Omega (game.sim.omega OmegaSystem): the core and the charge;
+- the way on (game.sim.exits ExitSystem): Exits and the shaft to the final act;
+- learning (game.sim.knowledge KnowledgeSystem), which writes into the Memory.
+
+The systems reach one another only through the World they are handed. The World owns what is the
+day's as a whole (the level, the seed, the Memory it was given, the clock, the day's own luck, the
+id counter Mimics, grenades and targets share, the pymunk Space, the flow field, the ambush
+schedule, how the day ended) and keeps the order of the tick (`step`), the views the renderer
+reads (properties that delegate to the systems, and a few questions), and the state hash, which
+calls each system in the fixed layout replays are checked against.
+
+`World(level, seed, memory).step(frame)` is the whole interface the game, the replays and the
+tests drive; the same level, seed, memory and frames give the same day, bit for bit. The day
+writes what Cage learns into the Memory it was given (that is what survives). Imports the sim's
+systems and the level layer; never pygame, time, global random or os (a test enforces it).
 """
 
 from __future__ import annotations
@@ -25,35 +37,33 @@ from game import tuning as T
 from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim import inputs
-from game.sim.actions import CageActions
+from game.sim.actions import ActionSystem
 from game.sim.assists import NONE as NO_ASSISTS
 from game.sim.assists import Assists
 from game.sim.cage import Cage
+from game.sim.exits import ExitSystem
 from game.sim.flow import FlowField
 from game.sim.hashing import StateHasher
-from game.sim.keypad import KeypadRules, KeypadSession
-from game.sim.knowledge import (
-    VISION_OMEGA,
-    KnowledgeRules,
-)
+from game.sim.keypad import KeypadSession, KeypadSystem
+from game.sim.knowledge import VISION_OMEGA, KnowledgeSystem
 from game.sim.memory import Memory
 from game.sim.mimic import Mimic
 from game.sim.mimics import MimicSystem
-from game.sim.omega import CARRIED, Charge, OmegaCore, OmegaRules
+from game.sim.omega import Charge, OmegaCore, OmegaSystem
 from game.sim.ordnance import Grenade
-from game.sim.physics import (
-    build_space,
-)
-from game.sim.rita import TALKING, WAITING, WON, Rita, RitaRules
+from game.sim.physics import build_space
+from game.sim.rita import WAITING, Rita, RitaSystem
 from game.sim.rng import stream
 from game.sim.spawns import SpawnSchedule
-from game.sim.things import ThingRules, gate_things, intel_things, mine_things
-from game.sim.training import DrillRules, DrillSession, Target
+from game.sim.things import GateThing, IntelThing, MineThing, ThingSystem
+from game.sim.training import DrillSession, DrillSystem
 
 
-class World(
-    CageActions, DrillRules, RitaRules, OmegaRules, ThingRules, KnowledgeRules, KeypadRules
-):
+def _tick_word(tick: int | None) -> int:
+    return -1 if tick is None else tick
+
+
+class World:
     def __init__(
         self,
         level: LevelData,
@@ -76,123 +86,135 @@ class World(
         self.tick = start_tick
         # Luck in streams (game.sim.rng): each named by the seed and the map, never by the tick
         # Cage arrives on, so waiting a moment before an Exit changes nothing beyond it. The
-        # spawns, their Mimics and the Omega have streams of their own besides these.
-        self.map_key = Path(level.path).stem
-        self.rng = stream(seed, self.map_key, "day")
-        self.rifle_rng = stream(seed, self.map_key, "rifle")  # Cage's spread
-        self.rita_rng = stream(seed, self.map_key, "rita")  # Rita's aim
+        # day's own is here; Cage's rifle, Rita's aim, the spawns, their Mimics and the Omega
+        # have streams of their own, in the systems that use them.
+        self.map_key = key = Path(level.path).stem
+        self.rng = stream(seed, key, "day")
+        # The order bodies join the space is part of the day: Cage, Rita, the Omega's core,
+        # then the shut Gates.
         self.space: pymunk.Space = build_space(level)
         start = level.player_start(spawn)
         facing = float(start.prop("facing", 0.0) or 0.0)
-        self.cage = Cage(start.x, start.y, facing, self.memory.training_level)
+        cage = Cage(start.x, start.y, facing, self.memory.training_level)
         if assists.integrity != 1.0:  # the assist: a sturdier suit
-            self.cage.integrity = self.cage.max_integrity = round(
-                T.CAGE_INTEGRITY * assists.integrity
-            )
+            cage.integrity = cage.max_integrity = round(T.CAGE_INTEGRITY * assists.integrity)
         # Day 0: no power yet, but a claymore for the Alpha.
-        self.cage_has_claymore = not self.memory.looping
+        has_claymore = not self.memory.looping
         if arriving is not None:
-            self.cage.carry_over(arriving)
-            self.cage_has_claymore = False
-        self.space.add(self.cage.body, self.cage.shape)
-        self.rita: Rita | None = None
-        ritas = level.objects_of("Rita")
-        if ritas:
-            self.rita = Rita(ritas[0].x, ritas[0].y)
-        elif companion:
-            self.rita = Rita(start.x - 30.0, start.y + 20.0)
-            self.rita.state, self.rita.following = WON, True
-        if self.rita is not None:
-            self.space.add(self.rita.body, self.rita.shape)
+            cage.carry_over(arriving)
+            has_claymore = False
+        self.space.add(cage.body, cage.shape)
+        self.action_system = ActionSystem(cage, has_claymore, stream(seed, key, "rifle"))
+        self.rita_system = RitaSystem(
+            level, (start.x, start.y), companion, self.space, stream(seed, key, "rita")
+        )
         self.mimic_system = MimicSystem()
         self._next_id = 1  # Mimics, grenades and targets share one id counter
-        self.schedule = SpawnSchedule(level, start_tick, seed, self.map_key)
-        self.intel = intel_things(level.objects)
-        self.gates = gate_things(level.objects)
-        self.mines = mine_things(level.objects)
-        self.grenades: list[Grenade] = []
-        self.drill: DrillSession | None = None
-        self.keypad: KeypadSession | None = None  # Cage at a Gate's keypad, typing
-        self._target_by_shape: dict[pymunk.Shape, Target] = {}
+        self.schedule = SpawnSchedule(level, start_tick, seed, key)
+        self.thing_system = ThingSystem(level.objects)
+        self.drill_system = DrillSystem()
+        self.keypad_system = KeypadSystem()
+        self.omega_system = OmegaSystem(
+            level, self.space, stream(seed, key, "omega"), (start.x, start.y), carrying_charge
+        )
+        self.exit_system = ExitSystem()
+        self.knowledge_system = KnowledgeSystem()
+        # How the day ends, for the Run (game.sim.loop): the ticks Cage died, an Alpha died (the
+        # Omega resets the day), the Omega was destroyed.
         self.death_tick: int | None = None
         self.alpha_killed_tick: int | None = None
-        self.gate_notice_cooldown = 0
-        omegas = level.objects_of("Omega")
-        self.omega = (
-            OmegaCore(omegas[0], self.space, stream(seed, self.map_key, "omega"))
-            if omegas
-            else None
-        )
-        charges = level.objects_of("Explosive")
-        self.charge = Charge(charges[0].x, charges[0].y) if charges else None
-        if carrying_charge:  # he brings it with him: one charge, on his back
-            self.charge = Charge(start.x, start.y, CARRIED)
-        self.exit_taken: tuple[str, str] | None = None  # (map, spawn) once Cage reaches an Exit
-        self.final_act = False  # beyond the loop: down the hidden shaft
-        self.warned_final = False  # he has been told that beyond the shaft death is final
-        self.completed_tick: int | None = None  # the Omega is destroyed
+        self.completed_tick: int | None = None
         self.flow = FlowField(level)
-        self._close_gates()
+        self.systems = (
+            self.action_system,
+            self.rita_system,
+            self.mimic_system,
+            self.thing_system,
+            self.drill_system,
+            self.keypad_system,
+            self.omega_system,
+            self.exit_system,
+            self.knowledge_system,
+        )
+        self.thing_system.close_gates(self)
 
     # --- the tick -----------------------------------------------------------------------------
     def step(self, frame: inputs.InputFrame) -> list[ev.SimEvent]:
         """Advance the day by one tick on this input; return what happened."""
         events: list[ev.SimEvent] = []
         tick = self.tick
-        cage = self.cage
-        rita = self.rita
-        cage.tick_timers()
-        self._update_keypad(frame, events)
-        cage.frozen = (rita is not None and rita.state == TALKING) or self.keypad is not None
-        cx, cy = cage.position
-        was_dashing = cage.dashing
-        cage.drive(frame, self.level.slow_at(cx, cy))
-        if cage.dashing and not was_dashing:
-            events.append(ev.DashStarted(tick, cx, cy))
-        if cage.update_rifle(frame, tick, events):
-            self._fire_round(events)
-        if not cage.dead and not cage.frozen:
-            self._actions(frame, events)
-
-        if rita is not None:
-            self._rita_think(events)
-        mimics = self.mimic_system
+        actions, mimics, things = self.action_system, self.mimic_system, self.thing_system
+        cage = actions.cage
+        actions.begin_tick()
+        self.keypad_system.update(self, frame, events)
+        cx, cy = cage.position  # where he stands as the tick begins (nothing moves him yet)
+        actions.update(self, frame, events)
+        self.rita_system.think(self, events)
         self.flow.update(cx, cy)
         mimics.think(self, events)
         # After the Mimics think, so a new one's countdown starts on the next tick.
         for order in self.schedule.update(tick, (cx, cy), events):
             mimics.spawn(self, order, events)
-        self._update_grenades(events)
+        things.fly_grenades(self, events)
 
         self.space.step(T.DT)
 
         mimics.update_spits(self, events)
         mimics.resolve_contacts(self, events)
-        self._check_mines(events)
-        self._check_gates(events)
-        self._update_rita_talk(events)
-        self._update_drill(events)
-        self._update_omega(frame, events)
-        self._check_exits(events)
+        things.update(self, events)
+        self.rita_system.update(self, events)
+        self.drill_system.update(self, events)
+        self.omega_system.update(self, frame, events)
+        self.exit_system.update(self, events)
         self._remove_dead(events)
-        self._learn_from(events)
-        cage.previous_buttons = frame.buttons
+        self.knowledge_system.update(self, events)
+        actions.end_tick(frame)
         if cage.dead and self.death_tick is None:
             self.death_tick = tick
         self.tick = tick + 1
         return events
 
-    # --- Cage's actions -------------------------------------------------------------------------
+    def _remove_dead(self, events: list[ev.SimEvent]) -> None:
+        """The Mimic system takes the dead out of the day; an Alpha's death the Omega feels
+        marks the day for its reset, and a wiped-out spawn may open a Gate."""
+        mimics = self.mimic_system
+        if mimics.remove_dead(self) and self.alpha_killed_tick is None:
+            # The Omega feels its Alpha die and resets the day.
+            self.alpha_killed_tick = self.tick
+            if self.omega is not None:
+                self.knowledge_system.learn(self, VISION_OMEGA, events)
+        if mimics.newly_cleared:  # a spawn a Gate may wait for is wiped out
+            mimics.newly_cleared = False
+            self.thing_system.open_gates(self, events)
 
-    # --- Rita -----------------------------------------------------------------------------------
-
-    # --- training -------------------------------------------------------------------------------
-
-    # --- Mimics (the Mimic system owns them) -------------------------------------------------
-    def _new_id(self) -> int:
+    # --- what the systems share -----------------------------------------------------------------
+    def new_id(self) -> int:
+        """The next id of the day's one counter (Mimics, spits, grenades, drill targets)."""
         new_id = self._next_id
         self._next_id += 1
         return new_id
+
+    def _add_mimic(
+        self, kind, x, y, burrowed: bool, ambush: str, damage_scale: float, rng=None
+    ) -> int:
+        return self.mimic_system.add(self, kind, x, y, burrowed, ambush, damage_scale, rng).id
+
+    # --- the systems' state, as the other layers read it ------------------------------------------
+    @property
+    def cage(self) -> Cage:
+        return self.action_system.cage
+
+    @property
+    def cage_has_claymore(self) -> bool:
+        return self.action_system.has_claymore
+
+    @cage_has_claymore.setter
+    def cage_has_claymore(self, value: bool) -> None:
+        self.action_system.has_claymore = value
+
+    @property
+    def rita(self) -> Rita | None:
+        return self.rita_system.rita
 
     @property
     def mimics(self) -> list[Mimic]:
@@ -202,47 +224,53 @@ class World(
     def _mimic_by_shape(self) -> dict[pymunk.Shape, Mimic]:
         return self.mimic_system.by_shape
 
-    def _add_mimic(
-        self, kind, x, y, burrowed: bool, ambush: str, damage_scale: float, rng=None
-    ) -> int:
-        return self.mimic_system.add(self, kind, x, y, burrowed, ambush, damage_scale, rng).id
+    @property
+    def intel(self) -> list[IntelThing]:
+        return self.thing_system.intel
 
-    def _remove_dead(self, events: list[ev.SimEvent]) -> None:
-        if self.mimic_system.remove_dead(self) and self.alpha_killed_tick is None:
-            # The Omega feels its Alpha die and resets the day.
-            self.alpha_killed_tick = self.tick
-            if self.omega is not None:
-                self._learn(VISION_OMEGA, events)
-        if self.mimic_system.newly_cleared:  # a spawn a Gate may wait for is wiped out
-            self.mimic_system.newly_cleared = False
-            self._open_gates(events)
+    @property
+    def gates(self) -> list[GateThing]:
+        return self.thing_system.gates
 
-    # --- blasts, mines, gates -------------------------------------------------------------------
+    @property
+    def mines(self) -> list[MineThing]:
+        return self.thing_system.mines
 
-    # --- knowledge ------------------------------------------------------------------------------
+    @property
+    def grenades(self) -> list[Grenade]:
+        return self.thing_system.grenades
 
-    # --- the way on: exits, the final act, the Omega ---------------------------------------------
-    def _check_exits(self, events: list[ev.SimEvent]) -> None:
-        cage = self.cage
-        if cage.dead or self.exit_taken is not None:
-            return
-        x, y = cage.position
-        for gate in self.gates:
-            if gate.open and gate.requires == VISION_OMEGA and not self.final_act:
-                if gate.obj.contains(x, y):
-                    self.final_act = True
-                    events.append(ev.FinalActBegun(self.tick))
-                elif not self.warned_final:
-                    cx, cy = gate.obj.center
-                    if math.hypot(cx - x, cy - y) <= T.NO_RETURN_WARNING:
-                        self.warned_final = True
-                        events.append(ev.PointOfNoReturn(self.tick, cx, cy))
-        for exit_obj in self.level.objects_of("Exit"):
-            if exit_obj.contains(x, y):
-                target = str(exit_obj.prop("map", ""))
-                if target:
-                    self.exit_taken = (target, str(exit_obj.prop("spawn", "")))
-                return
+    @property
+    def drill(self) -> DrillSession | None:
+        return self.drill_system.session
+
+    @property
+    def keypad(self) -> KeypadSession | None:
+        return self.keypad_system.session
+
+    @property
+    def omega(self) -> OmegaCore | None:
+        return self.omega_system.core
+
+    @property
+    def charge(self) -> Charge | None:
+        return self.omega_system.charge
+
+    @property
+    def exit_taken(self) -> tuple[str, str] | None:
+        return self.exit_system.exit_taken
+
+    @exit_taken.setter
+    def exit_taken(self, value: tuple[str, str] | None) -> None:
+        self.exit_system.exit_taken = value
+
+    @property
+    def final_act(self) -> bool:
+        return self.exit_system.final_act
+
+    @final_act.setter
+    def final_act(self, value: bool) -> None:
+        self.exit_system.final_act = value
 
     # --- views --------------------------------------------------------------------------------
     @property
@@ -276,7 +304,7 @@ class World(
         if cage.dead:
             return ""
         x, y = cage.position
-        if self.cage_has_claymore:
+        if self.action_system.has_claymore:
             for mimic in self.mimics:
                 if mimic.kind.resets_day and mimic.dangerous:
                     if math.hypot(mimic.position[0] - x, mimic.position[1] - y) <= T.CLAYMORE_REACH:
@@ -289,7 +317,7 @@ class World(
         for intel in self.intel:
             if not intel.taken and math.hypot(intel.obj.x - x, intel.obj.y - y) <= T.INTERACT_REACH:
                 return f"E  Read: {intel.title}"
-        if self.keypad is None and self._keypad_near() is not None:
+        if self.keypad is None and self.keypad_system.near(self) is not None:
             return "E  Type the code at the keypad"
         if self.drill is None:
             for drill_obj in self.level.objects_of("TrainingDrill"):
@@ -302,39 +330,27 @@ class World(
         return ""
 
     def state_hash(self) -> str:
-        """A digest of everything that decides how the rest of the day plays out."""
+        """A digest of everything that decides how the rest of the day plays out.
+
+        The layout is fixed (recorded replays are checked against it): the day's clocks and
+        luck first (its own, the Gate notice's, Cage's rifle's, Rita's aim's, the spawns'), then
+        Cage, Rita, the assists, the Mimics, the schedule, the map's things, the drill, the
+        keypad, the Omega, the way on, and the day's completion."""
         h = StateHasher()
-        h.ints((self.tick, self.rng.state, self._next_id, self.gate_notice_cooldown))
-        h.ints((self.rifle_rng.state, self.rita_rng.state, *self.schedule.hash_words()))
-        h.ints((-1 if self.death_tick is None else self.death_tick,
-                -1 if self.alpha_killed_tick is None else self.alpha_killed_tick))  # fmt: skip
-        c = self.cage
-        h.floats((*c.body.position, *c.body.velocity))
-        h.ints((c.aim, c.integrity, c.ammo, c.reload_ticks, c.fire_cooldown, c.invulnerable_ticks,
-                c.stagger_ticks, int(c.dead), c.training_level, c.grenades, c.dash_ticks,
-                c.dash_cooldown, c.grenade_cooldown, c.blade_cooldown, c.previous_buttons,
-                int(self.cage_has_claymore)))  # fmt: skip
-        if self.rita is not None:
-            h.ints(self.rita.hash_words())
-            h.floats((*self.rita.body.position, *self.rita.body.velocity))
+        h.ints((self.tick, self.rng.state, self._next_id, *self.thing_system.head_words(),
+                *self.action_system.head_words(), *self.rita_system.head_words(),
+                *self.schedule.hash_words(), _tick_word(self.death_tick),
+                _tick_word(self.alpha_killed_tick)))  # fmt: skip
+        self.action_system.hash_into(h)
+        self.rita_system.hash_into(h)
         h.ints((self.assists.word,))
         self.mimic_system.hash_into(h)
         h.ints(self.schedule.state_words())
-        h.ints([int(i.taken) for i in self.intel] + [int(g.open) for g in self.gates]
-               + [int(m.armed) for m in self.mines])  # fmt: skip
-        for g in self.grenades:
-            h.ints((g.id, g.age))
-            h.floats((g.end_x, g.end_y))
-        if self.drill is not None:
-            h.ints(self.drill.hash_words())
-        if self.keypad is not None:
-            h.ints(self.keypad.hash_words())
-        if self.omega is not None:
-            h.ints(self.omega.hash_words())
-        if self.charge is not None:
-            c = self.charge
-            h.ints((c.state, c.plant_progress, c.fuse))
-            h.floats((c.x, c.y))
-        h.ints((int(self.final_act), int(self.warned_final)))
-        h.ints((-1 if self.completed_tick is None else self.completed_tick,))
+        self.thing_system.hash_into(h)
+        self.drill_system.hash_into(h)
+        self.keypad_system.hash_into(h)
+        self.omega_system.hash_into(h)
+        self.exit_system.hash_into(h)
+        self.knowledge_system.hash_into(h)  # nothing of its own: the Run hashes the Memory
+        h.ints((_tick_word(self.completed_tick),))
         return h.hexdigest()
