@@ -85,6 +85,10 @@ def test_a_mimic_packed_whole_hashes_as_its_words_and_floats():
     plain = StateHasher()
     plain.ints(mimic.hash_words())
     plain.floats(mimic.hash_floats())
+    plain.text(mimic.kind.name)  # then what it is and came from, packed once at its birth
+    plain.text(mimic.ambush)
+    plain.text(mimic.spawn_name)
+    plain.floats((*mimic.home, mimic.damage_scale))
     assert packed.hexdigest() == plain.hexdigest()
 
 

@@ -53,6 +53,9 @@ class ExitSystem:
                 return
 
     def hash_into(self, h: StateHasher) -> None:
-        """The final act and its warning. (The Exit taken is not hashed: the Run acts on it in
-        the tick it is set, game.sim.loop.)"""
+        """The final act, its warning, and the Exit taken (the Run acts on it in the tick it is
+        set, game.sim.loop; a bare World keeps it, and it stops the checks above)."""
         h.ints((int(self.final_act), int(self.warned_final)))
+        if self.exit_taken is not None:
+            h.text(self.exit_taken[0])
+            h.text(self.exit_taken[1])

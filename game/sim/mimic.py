@@ -31,6 +31,7 @@ from game.sim.events import (
     SimEvent,
 )
 from game.sim.flow import FlowField
+from game.sim.hashing import StateHasher
 from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive, drive_force
 from game.sim.rng import GameRng
 
@@ -238,6 +239,7 @@ class Mimic:
         # batch after: `_forces` is that tick's list while this Mimic thinks on a batch reading.
         self._body_id = self.body.id
         self._read_tick = -1
+        self._identity: tuple[tuple, bytes] | None = None  # (what it is, its hash bytes)
         self._rx, self._ry, self._rvx, self._rvy = x, y, 0.0, 0.0
         self._forces: list[Mimic] | None = None
         self._force_asked = False
@@ -279,6 +281,20 @@ class Mimic:
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
                 self.parent, int(self.aware), int(self.homing), self.rng.state)  # fmt: skip
+
+    def identity_bytes(self) -> bytes:
+        """What the Mimic is and where it came from, for the state hash: its kind, the ambush
+        and the spawn it belongs to (a Gate may wait for that spawn to be cleared), the home it
+        prowls around, how hard it hits. Fixed at its birth, so packed once and kept."""
+        key = (self.kind.name, self.ambush, self.spawn_name, self.home, self.damage_scale)
+        if self._identity is None or self._identity[0] != key:
+            h = StateHasher()
+            h.text(self.kind.name)
+            h.text(self.ambush)
+            h.text(self.spawn_name)
+            h.floats((*self.home, self.damage_scale))
+            self._identity = (key, h.packed())
+        return self._identity[1]
 
     def hash_floats(self) -> tuple[float, ...]:
         b = self.body

@@ -421,6 +421,7 @@ class MimicSystem:
             except struct.error:  # a word out of the packed ranges: word by word, as ever
                 h.ints(words)
                 h.floats(floats)
+            h.raw(m.identity_bytes())
         for s in self.spits:
             h.ints((s.id, s.age))
             h.floats((s.x, s.y, s.vx, s.vy))

@@ -90,6 +90,8 @@ class DrillSession:
         words = [self.obj.id, self.ticks_left, *self.mimic_ids]
         words += [int(m[2]) for m in self.marks] + [int(r[2]) for r in self.rings]
         words += [int(t.alive) * 2 + int(t.up) for t in self.targets] + [self.popup]
+        # What Cage gets back when it ends: his magazine and grenades from before it began.
+        words += [self.saved_ammo, self.saved_grenades]
         return words
 
 
