@@ -32,7 +32,7 @@ from game.level.problems import Problem
 from game.mod_assets import ModAssets, ogg_info, warning
 from game.render.assets import assets_dir
 from game.sim import events as ev
-from game.sim.loop import LoopStarted
+from game.sim.events import LoopStarted
 from game.sounds import effect_names, effect_paths
 
 HEARING_RANGE = 900.0  # px: beyond this a sound is silent

@@ -12,8 +12,9 @@ from game import tuning as T
 from game.level.names import map_key
 from game.sim import events as ev
 from game.sim import inputs
+from game.sim.events import LoopStarted
 from game.sim.inputs import InputFrame
-from game.sim.loop import LoopStarted, Run
+from game.sim.loop import Run
 from game.sim.memory import Memory
 
 

@@ -20,8 +20,7 @@ import game.sim
 from game import audio
 from game.render import effects, finale, notices
 from game.sim import events as ev
-from game.sim.events import SimEvent
-from game.sim.loop import LoopStarted
+from game.sim.events import LoopStarted, SimEvent
 
 TABLES = {
     "audio": audio.HANDLERS,
@@ -37,7 +36,7 @@ CONSUMERS = {
 
 
 def sim_event_classes() -> set[type]:
-    """Every event class defined anywhere in game.sim (LoopStarted lives in game.sim.loop)."""
+    """Every event class defined anywhere in game.sim."""
     for info in pkgutil.walk_packages(game.sim.__path__, "game.sim."):
         importlib.import_module(info.name)
     found: set[type] = set()

@@ -10,8 +10,9 @@ from game import save
 from game import tuning as T
 from game.sim import events as ev
 from game.sim import inputs
+from game.sim.events import LoopStarted
 from game.sim.inputs import InputFrame, quantize_aim
-from game.sim.loop import LoopStarted, Run
+from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.sim.world import World
 

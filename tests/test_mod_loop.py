@@ -15,7 +15,8 @@ from test_speedrun_maps import write_course
 from game.bots import IdleBot
 from game.level.atlas import load_atlas
 from game.level.mods import loop_mode, read_mod
-from game.sim.loop import LoopStarted, Run
+from game.sim.events import LoopStarted
+from game.sim.loop import Run
 
 
 def idle_until_loops(run: Run, loops: int, limit: int = 60 * 90) -> list[LoopStarted]:

@@ -20,10 +20,10 @@ from game import safe_read
 from game import tuning as T
 from game.bots.route_language import Command, RouteError
 from game.sim import inputs
-from game.sim.events import LevelEntered
+from game.sim.events import LevelEntered, LoopStarted
 from game.sim.flow import blocked_grid
 from game.sim.inputs import InputFrame
-from game.sim.loop import LoopStarted, Run
+from game.sim.loop import Run
 from game.sim.mimic import WINDUP
 from game.sim.physics import CAT_WALL, CAT_WATER
 

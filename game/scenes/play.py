@@ -41,10 +41,16 @@ from game.scenes.labels import TIMER_LABELS
 from game.scenes.markers import MARKER_HINTS
 from game.settings import save_settings
 from game.sim import inputs
-from game.sim.events import CageHurt, FinalActBegun, KnowledgeLearned, LevelEntered, MimicDied
+from game.sim.events import (
+    CageHurt,
+    FinalActBegun,
+    KnowledgeLearned,
+    LevelEntered,
+    LoopStarted,
+    MimicDied,
+)
 from game.sim.inputs import InputFrame
 from game.sim.knowledge import VISION_OMEGA, atlas_titles, knowable
-from game.sim.loop import LoopStarted
 from game.sim.memory import DeathRecord, Memory
 
 FOOTSTEP_INTERVAL = 17  # ticks between footsteps at full stride

@@ -321,3 +321,16 @@ class PointOfNoReturn(SimEvent):
 
     x: float
     y: float
+
+
+@dataclass(frozen=True, slots=True)
+class LoopStarted(SimEvent):
+    """A new day has begun at the checkpoint.
+
+    `reason`: "death" (the loop took him back), "reset" (he chose to), "alpha" (an Alpha died and
+    the Omega reset the day; on Day 0 that is the moment the loop becomes his) or "new game"
+    (he died on Day 0, before the loop was his), "restart" (he started Day 0 over) or
+    "war lost" (he died beyond the loop, in the Omega's chamber: the bad ending, then a retry)."""
+
+    loop: int
+    reason: str

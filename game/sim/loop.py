@@ -11,32 +11,17 @@ game.level.names). Imports only sim modules and the level layer; pure like the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from game import tuning as T
 from game.level.data import LevelData
 from game.level.names import exit_target, level_name, map_key
 from game.sim import inputs
 from game.sim.assists import NONE as NO_ASSISTS
 from game.sim.assists import Assists
-from game.sim.events import LevelEntered, SimEvent
+from game.sim.events import LevelEntered, LoopStarted, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
 from game.sim.omega import CARRIED
 from game.sim.world import World
-
-
-@dataclass(frozen=True, slots=True)
-class LoopStarted(SimEvent):
-    """A new day has begun at the checkpoint.
-
-    `reason`: "death" (the loop took him back), "reset" (he chose to), "alpha" (an Alpha died and
-    the Omega reset the day; on Day 0 that is the moment the loop becomes his) or "new game"
-    (he died on Day 0, before the loop was his), "restart" (he started Day 0 over) or
-    "war lost" (he died beyond the loop, in the Omega's chamber: the bad ending, then a retry)."""
-
-    loop: int
-    reason: str
 
 
 class Run:

@@ -16,9 +16,9 @@ from game.sim.events import (
     FinalActBegun,
     KnowledgeLearned,
     LevelEntered,
+    LoopStarted,
     OmegaDestroyed,
 )
-from game.sim.loop import LoopStarted
 
 __all__ = [
     "CageDied",
