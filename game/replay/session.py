@@ -1,7 +1,7 @@
 """The speedrun session: everything speedrun-related about one live run, behind three calls.
 
 Owns, for a run being played: its category, the replay being recorded (every run, into
-AYNIK_HOME/replays/, written as it goes), the tracker (IGT, splits, route summary, ghosts), the
+AYNIK_HOME/replays/, written as it goes), the tracker (IGT, splits, the run summary, ghosts), the
 comparison with the personal best, the LiveSplit client, and what happens when the run ends
 (completed: bests updated; abandoned: golds kept, LiveSplit reset). The play scene calls
 
@@ -418,7 +418,7 @@ class SpeedrunSession:
         return TimerView(**view)
 
     def export_summary(self, folder: Path | None = None) -> tuple[Path, Path]:
-        """The route summary as Markdown and JSON in AYNIK_HOME/runs/ (named like the replay)."""
+        """The run summary as Markdown and JSON in AYNIK_HOME/runs/ (named like the replay)."""
         folder = folder or storage.home() / "runs"
         stem = self.recorder.path.stem if self.recorder is not None else f"run-{self.started}"
         stem = stem.replace(":", "")
