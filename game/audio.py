@@ -28,6 +28,8 @@ import pygame
 
 from game.level.campaign import campaign_dir
 from game.level.data import SURFACES
+from game.level.music import STEMS
+from game.level.music import score_stems as map_score_stems
 from game.level.problems import Problem
 from game.mod_assets import ModAssets, ogg_info, warning
 from game.render.assets import assets_dir
@@ -53,9 +55,8 @@ KIND_SOUNDS = {
     ("windup", "hulk"): "hulk_roar",
 }  # fmt: skip
 
-# Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length; any other
-# name is a single track, <name>.ogg (or .wav).
-STEMS = ("calm", "combat", "alpha")
+# Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length (STEMS,
+# game.level.music's convention); any other name is a single track, <name>.ogg (or .wav).
 # A stem's file holds its loop with STEM_MARGIN samples (at the file's rate) of the loop's own end
 # before it and of its start after it (assets/make_sounds.py writes them). They are cut off once
 # the file is decoded: Vorbis's errors at a file's ends, and the samples SDL drops at the end of
@@ -183,11 +184,7 @@ def score_stems(name: str) -> list[Path]:
     """The calm, combat and alpha stems of the layered score `name` is (a map's `X_calm.ogg`, or
     a piece under assets/music); empty when it is not one."""
     if is_music_file(name):
-        calm = Path(name)
-        if not calm.stem.endswith("_calm"):
-            return []
-        prefix = calm.stem.removesuffix("_calm")
-        return [calm.with_name(f"{prefix}_{stem}{calm.suffix}") for stem in STEMS]
+        return map_score_stems(name)
     folder = assets_dir() / "music"
     return [folder / f"{name}_{stem}.ogg" for stem in STEMS]
 

@@ -386,3 +386,20 @@ def test_default_ambush_ids_shared_between_two_maps_are_warned_about(tmp_path):
     shared = [p for p in problems if f'ambush id "ambush:{first.id}" is also' in p.message]
     assert shared and shared[0].severity == "warning" and shared[0].object_id == first.id
     assert "ambush property of its own" in shared[0].fix
+
+
+def test_a_layered_scores_calm_stem_without_its_partners_is_a_warning(tmp_path: Path):
+    """`theme_calm.ogg` names a layered score: without `theme_combat.ogg` and `theme_alpha.ogg`
+    beside it the map still plays, the calm stem alone, and the modder is told why."""
+    path = write_map(tmp_path, [start()])
+    music = '<properties><property name="music" type="file" value="theme_calm.ogg"/></properties>'
+    path.write_text(path.read_text().replace('infinite="0">', 'infinite="0">' + music))
+    calm = campaign_dir() / "music" / "beach_calm.ogg"
+    shutil.copy(calm, tmp_path / "theme_calm.ogg")
+    shutil.copy(calm.with_name("beach_combat.ogg"), tmp_path / "theme_combat.ogg")
+    problems = Validator().validate(path)
+    [warning] = [p for p in problems if "layered score" in p.message]
+    assert warning.severity == WARNING
+    assert '"theme_alpha.ogg"' in warning.message and "theme_combat" not in warning.message
+    shutil.copy(calm.with_name("beach_alpha.ogg"), tmp_path / "theme_alpha.ogg")
+    assert not [p for p in Validator().validate(path) if "layered score" in p.message]

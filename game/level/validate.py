@@ -40,6 +40,7 @@ from game.level.errors import LevelError
 from game.level.files import confine
 from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
 from game.level.mods import Mod, mod_folder_of, read_mod
+from game.level.music import missing_stems
 from game.level.problems import (
     ERROR,
     WARNING,
@@ -405,6 +406,17 @@ class Validator:
                             WARNING,
                             f'the music file "{prop.get("value")}" does not exist',
                             "add the file next to the map, or clear the map property music",
+                        )
+                    )
+                elif missing_stems(music):
+                    lacking = ", ".join(f'"{p.name}"' for p in missing_stems(music))
+                    found.append(
+                        _file_problem(
+                            file,
+                            WARNING,
+                            f'the music "{value}" is a layered score\'s calm stem but {lacking} '
+                            "is not beside it: it plays alone, as one track",
+                            "add the combat and alpha stems next to it, or rename the file",
                         )
                     )
         found.extend(_check_costs(vetted, objects))
