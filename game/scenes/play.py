@@ -293,6 +293,10 @@ class PlayScene(Scene):
         self._music()
         if self.hint_due is None:
             self.hint_due = True  # the run's first day
+        # Everything is loaded (the maps, their art, the first day): one full settle on this,
+        # the loading frame, freezes it out of every later collection, so the collections
+        # behind the cards (light ones) walk only what each day makes.
+        gc_policy.settle()
 
     def _explain_markers(self, world) -> None:
         """The first time each kind of marker is on the map, one line says what it is (and the
@@ -482,7 +486,7 @@ class PlayScene(Scene):
         # and the collector runs on the card's first frame, not on the map's in sight.
         self.view.tilemap.prebuild()
         self.view.warm()  # and the art its Mimics need at first sight
-        gc_policy.settle_soon()
+        gc_policy.settle_soon(full=False)
 
     def _on_final_act(self, event: FinalActBegun, ended) -> None:
         self._music()
@@ -517,7 +521,9 @@ class PlayScene(Scene):
         self._music()
         self.app.audio.stinger("loop")
         self.finale.reset()
-        gc_policy.settle_soon()  # behind the card: the old day is freed now, never mid-fight
+        # Behind the card: the old day is freed now, never mid-fight (a light settle: the level
+        # and its art stay frozen since loading).
+        gc_policy.settle_soon(full=False)
         self.notices.clear()
         memory = self.run.memory
         if event.reason == "restart":
