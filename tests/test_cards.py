@@ -220,3 +220,28 @@ def test_a_loop_cards_collection_leaves_the_level_frozen(app):
         assert gc.get_freeze_count() <= frozen, "and left what loading froze frozen"
     finally:
         gc_policy.stop()
+
+
+def test_a_map_change_puts_its_card_up_before_the_new_map_loads(app):
+    """The frame that reaches the Exit only puts the card up (the old map's last picture is not
+    held on screen while the dam loads); the dam's view is made on the card's next frame."""
+    from game.sim.memory import Memory
+
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    world = play.run.world
+    beach_view = play.view
+    for gate in world.gates:
+        world.thing_system.open_gate(world, gate, [])
+    world.cage.body.position = world.level.objects_of("Exit")[0].center
+    for _ in range(30):
+        app._update()
+        if isinstance(app.top, CardScene):
+            break
+    assert isinstance(app.top, CardScene) and play.run.world.level.title == "The Dam"
+    app._draw(1.0)
+    assert play.view is beach_view, "the card's first frame loads nothing"
+    app._update()
+    app._draw(1.0)
+    assert play.view is not beach_view and play.view.level is play.run.world.level
+    assert play.view.tilemap.chunks_built > 0, "its tiles were built behind the card"

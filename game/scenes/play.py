@@ -61,6 +61,9 @@ MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
 DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
+# A map change's view is made behind its card: the card goes up first (ARRIVAL_CARD_UP), the view
+# is made on the card's next frame (ARRIVAL_DUE).
+ARRIVAL_CARD_UP, ARRIVAL_DUE = "card up", "due"
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
 INTENSITY_EVERY = 6  # ticks between looks at how many Mimics hunt Cage (for the music)
 BOSS_KINDS = frozenset(("alpha", "hulk", "brood"))  # the music's Alpha layer comes in for these
@@ -162,6 +165,7 @@ class PlayScene(Scene):
         self.apply_settings(app.settings)
         self.bot = make_bot(bot, seed) if bot else None
         self.reset_requested = False
+        self.arrival: str | None = None  # a new map's view still to be made behind its card
         self.slow_phase = 0
         self.footstep_clock = 0
 
@@ -405,6 +409,8 @@ class PlayScene(Scene):
         return frame
 
     def update(self) -> None:
+        if self.arrival is not None:
+            self._make_arrival_view()  # the card closed before a frame was drawn (headless)
         if self.watcher is not None:
             self.watch_clock += 1
             if self.watch_clock % WATCH_INTERVAL == 0 and self.watcher.poll():
@@ -473,7 +479,6 @@ class PlayScene(Scene):
 
     # --- what the scene does on the sim's events (SCENE_REACTIONS) -----------------------------
     def _on_level_entered(self, event: LevelEntered, ended) -> None:
-        self.view = self._view_for(self.run.world)
         self._music()
         # A short card between maps: where he is now (and it hides the loading).
         title = (self.run.world.level.title or event.level).upper()
@@ -482,11 +487,19 @@ class PlayScene(Scene):
             "card", title=title, subtitle="The same morning, farther on.", ticks=ticks,
             on_pause=self._pause, opaque_at_once=True,
         )  # fmt: skip
-        # Behind the card, covering the screen at once: the new map's tiles are built
-        # and the collector runs on the card's first frame, not on the map's in sight.
-        self.view.tilemap.prebuild()
-        self.view.warm()  # and the art its Mimics need at first sight
+        # This frame only puts the card up, so the old map's last frame is not held on screen
+        # while the new one loads: the new map's view (its tiles built, the art its Mimics need
+        # at first sight) is made on the card's next frame, behind it, and the collector runs
+        # on that frame too, never on the map's in sight.
+        self.arrival = ARRIVAL_CARD_UP
         gc_policy.settle_soon(full=False)
+
+    def _make_arrival_view(self) -> None:
+        """The new map's view, made behind the map card (see _on_level_entered)."""
+        self.arrival = None
+        self.view = self._view_for(self.run.world)
+        self.view.tilemap.prebuild()
+        self.view.warm()
 
     def _on_final_act(self, event: FinalActBegun, ended) -> None:
         self._music()
@@ -651,6 +664,11 @@ class PlayScene(Scene):
         return panels
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        if self.arrival == ARRIVAL_CARD_UP:
+            self.arrival = ARRIVAL_DUE
+            return  # the map card covers this frame: the old map's last picture stays under it
+        if self.arrival == ARRIVAL_DUE:
+            self._make_arrival_view()
         world = self.run.world
         mouse = pygame.mouse.get_pos()
         # No ghosts on Day 0: its deaths were a new game's, not days he remembers.
