@@ -89,7 +89,7 @@ class Hud:
         self.ammo_digits_low = Digits(46, RED)
         bar_w = SEGMENTS * (SEGMENT_W + SEGMENT_GAP) - SEGMENT_GAP
         self.integrity_panel = _panel(bar_w + 24, 58)
-        self.ammo_panel = _panel(200, 86)
+        self.ammo_panel = _panel(236, 86)  # wide enough for "GRENADES 3" beside the count
         self.clock_panel = _panel(196, 44)  # "DAY" and the day's clock
         self.loop_panel = _panel(128, 40)
         self.assist_tag = self._tag("ASSIST", AMBER)
