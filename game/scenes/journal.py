@@ -40,7 +40,8 @@ def clock(ticks: int) -> str:
 
 
 class JournalScene(Scene):
-    overlay = True
+    # A page of its own: nothing below shows through (the pause menu's lines ran into its text).
+    overlay = False
 
     def __init__(self, app, run) -> None:
         super().__init__(app)
@@ -68,7 +69,7 @@ class JournalScene(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 245, (10, 12, 16))
+        surface.fill((10, 12, 16))
         w, h = surface.get_size()
         memory = self.run.memory
         loop = "Day 0 — the loop is not yours yet" if not memory.looping else f"Loop {memory.loop}"
