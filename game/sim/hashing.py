@@ -30,7 +30,10 @@ class StateHasher:
         self._bytes += packed
 
     def ints(self, values: Iterable[int]) -> None:
-        packed = array("Q", [v & _MASK for v in values])
+        try:  # words already in 0..2**64-1 (most are) pack as they are
+            packed = array("Q", values)
+        except OverflowError:  # a negative word: its two's complement, as ever
+            packed = array("Q", [v & _MASK for v in values])
         if _SWAP:
             packed.byteswap()
         self._bytes += packed

@@ -90,6 +90,8 @@ class MimicSystem:
         self._read_at = -1  # the tick of the last read_bodies
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
+        self._cleared_key: tuple = ()  # what the hash last packed of `cleared`, and its bytes
+        self._cleared_bytes = b""
         self.newly_cleared = False  # a named spawn's last Mimic died this tick
         # Armed mines by cell (each in its own and the eight around it), rebuilt only when one
         # goes off: they never move, and an armed mine is never armed again within a day.
@@ -425,6 +427,13 @@ class MimicSystem:
         for s in self.spits:
             h.ints((s.id, s.age))
             h.floats((s.x, s.y, s.vx, s.vy))
-        for name, alive in self.cleared.items():
-            h.text(name)
-            h.ints((alive,))
+        # The spawns a Gate may wait for: the same few names all day, so their bytes are kept
+        # until a count changes.
+        cleared = tuple(self.cleared.items())
+        if cleared != self._cleared_key:
+            part = StateHasher()
+            for name, alive in cleared:
+                part.text(name)
+                part.ints((alive,))
+            self._cleared_key, self._cleared_bytes = cleared, part.packed()
+        h.raw(self._cleared_bytes)
