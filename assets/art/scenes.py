@@ -251,7 +251,9 @@ def hedgehog_silhouette(s, x, y, size) -> None:
     rim_lit(s, shape)
 
 
-def mimic_silhouette(s, rng, x, y, size, core: RGB, rim=RIM) -> None:
+def tentacle_knot(rng, x, y, size, spread: float, rise: float) -> Shape:
+    """A Mimic's body seen from afar: a knot with seven tentacles curling out of it and up
+    (`spread` how far they reach up and down, `rise` how much they lift at their tips)."""
     shape = ellipse(x, y, size * 0.45, size * 0.35)
     for i in range(7):
         a = i / 7 * math.tau + rng.uniform(-0.3, 0.3)
@@ -262,10 +264,15 @@ def mimic_silhouette(s, rng, x, y, size, core: RGB, rim=RIM) -> None:
             pts.append(
                 (
                     x + math.cos(ang) * size * t,
-                    y + math.sin(ang) * size * 0.7 * t - t * t * size * 0.3,
+                    y + math.sin(ang) * size * spread * t - t * t * size * rise,
                 )
             )
         shape |= chain(pts, size * 0.16, 0.5)
+    return shape
+
+
+def mimic_silhouette(s, rng, x, y, size, core: RGB, rim=RIM) -> None:
+    shape = tentacle_knot(rng, x, y, size, 0.7, 0.3)
     rim_lit(s, shape, (10, 9, 12), rim=rim)
     glow(s, x, y, size * 0.7, core, 0.18, steps=3, add=True)
     fill(s, ellipse(x, y, 1.0, 0.8), core)
@@ -1209,20 +1216,7 @@ WATERLINE = 122
 
 def chamber_mimic(s, rng, x, y, size, light_x: float, core: RGB = (255, 120, 40)) -> Shape:
     """A Mimic in the Omega's light: a black knot of tentacles rimmed blue on the lit side."""
-    shape = ellipse(x, y, size * 0.45, size * 0.35)
-    for i in range(7):
-        a = i / 7 * math.tau + rng.uniform(-0.3, 0.3)
-        pts = []
-        for j in range(5):
-            t = j / 4
-            ang = a + math.sin(t * 3 + i) * 0.5
-            pts.append(
-                (
-                    x + math.cos(ang) * size * t,
-                    y + math.sin(ang) * size * 0.6 * t - t * t * size * 0.25,
-                )
-            )
-        shape |= chain(pts, size * 0.16, 0.5)
+    shape = tentacle_knot(rng, x, y, size, 0.6, 0.25)
     rim_lit(s, shape, (14, 17, 26), sun_x=light_x, rim=OMEGA_RIM)
     body = ellipse(x, y, size * 0.45, size * 0.35)
     for px, py in body:  # the knot's wet back catching a little of the light
