@@ -28,13 +28,11 @@ import pygame
 
 from game.level.campaign import campaign_dir
 from game.level.data import SURFACES
-from game.level.music import STEMS
 from game.level.music import score_stems as map_score_stems
 from game.level.problems import Problem
 from game.mod_assets import ModAssets, ogg_info, warning
 from game.render.assets import assets_dir
 from game.sim import events as ev
-from game.sim.events import LoopStarted
 from game.sounds import effect_names, effect_paths
 
 HEARING_RANGE = 900.0  # px: beyond this a sound is silent
@@ -55,8 +53,8 @@ KIND_SOUNDS = {
     ("windup", "hulk"): "hulk_roar",
 }  # fmt: skip
 
-# Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length (STEMS,
-# game.level.music's convention); any other name is a single track, <name>.ogg (or .wav).
+# Music. A layered score is three files, <name>_calm/_combat/_alpha.ogg, of one length
+# (game.level.music's convention); any other name is a single track, <name>.ogg (or .wav).
 # A stem's file holds its loop with STEM_MARGIN samples (at the file's rate) of the loop's own end
 # before it and of its start after it (assets/make_sounds.py writes them). They are cut off once
 # the file is decoded: Vorbis's errors at a file's ends, and the samples SDL drops at the end of
@@ -183,10 +181,8 @@ def score_name(name: str) -> str:
 def score_stems(name: str) -> list[Path]:
     """The calm, combat and alpha stems of the layered score `name` is (a map's `X_calm.ogg`, or
     a piece under assets/music); empty when it is not one."""
-    if is_music_file(name):
-        return map_score_stems(name)
-    folder = assets_dir() / "music"
-    return [folder / f"{name}_{stem}.ogg" for stem in STEMS]
+    calm = Path(name) if is_music_file(name) else assets_dir() / "music" / f"{name}_calm.ogg"
+    return map_score_stems(calm)
 
 
 def campaign_scores() -> list[str]:
@@ -548,7 +544,7 @@ HANDLERS: dict[type, Heard] = {
     ev.DryFire: at_cage("dry_fire", 0.8),
     ev.ReloadStarted: at_cage("reload_start", 0.7),
     ev.ReloadFinished: at_cage("reload_done", 0.7),
-    LoopStarted: at_cage("loop_reset", 0.9),
+    ev.LoopStarted: at_cage("loop_reset", 0.9),
     ev.Explosion: Heard(_explosion, ("omega_death", "explosion")),
     ev.ChargePlanted: at_cage("charge_arm", 0.9),
     ev.ChargePicked: at_cage("pickup", 0.7),
