@@ -403,3 +403,15 @@ def test_a_layered_scores_calm_stem_without_its_partners_is_a_warning(tmp_path: 
     assert '"theme_alpha.ogg"' in warning.message and "theme_combat" not in warning.message
     shutil.copy(calm.with_name("beach_alpha.ogg"), tmp_path / "theme_alpha.ogg")
     assert not [p for p in Validator().validate(path) if "layered score" in p.message]
+
+
+def test_a_music_file_that_is_not_ogg_or_wav_is_a_warning(tmp_path: Path):
+    """Music the mixer cannot play would leave the map silent: the modder hears why here."""
+    path = write_map(tmp_path, [start()])
+    music = '<properties><property name="music" type="file" value="theme.ogg"/></properties>'
+    path.write_text(path.read_text().replace('infinite="0">', 'infinite="0">' + music))
+    (tmp_path / "theme.ogg").write_bytes(b"ID3\x04" + bytes(200))  # an MP3 renamed
+    [warning] = [p for p in Validator().validate(path) if "theme.ogg" in p.message]
+    assert warning.severity == WARNING and "neither Ogg Vorbis nor WAV" in warning.message
+    shutil.copy(campaign_dir() / "music" / "beach_calm.ogg", tmp_path / "theme.ogg")
+    assert not [p for p in Validator().validate(path) if "theme.ogg" in p.message]

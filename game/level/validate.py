@@ -40,7 +40,7 @@ from game.level.errors import LevelError
 from game.level.files import confine
 from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
 from game.level.mods import Mod, mod_folder_of, read_mod
-from game.level.music import missing_stems
+from game.level.music import missing_stems, not_music
 from game.level.problems import (
     ERROR,
     WARNING,
@@ -406,6 +406,16 @@ class Validator:
                             WARNING,
                             f'the music file "{prop.get("value")}" does not exist',
                             "add the file next to the map, or clear the map property music",
+                        )
+                    )
+                elif not_music(music):
+                    found.append(
+                        _file_problem(
+                            file,
+                            WARNING,
+                            f'the music file "{value}" {not_music(music)}: the map plays in '
+                            "silence",
+                            "export the music as Ogg Vorbis (.ogg) or WAV",
                         )
                     )
                 elif missing_stems(music):
