@@ -245,3 +245,104 @@ def test_a_map_change_puts_its_card_up_before_the_new_map_loads(app):
     app._draw(1.0)
     assert play.view is not beach_view and play.view.level is play.run.world.level
     assert play.view.tilemap.chunks_built > 0, "its tiles were built behind the card"
+
+
+def _to_the_dam(app, play) -> CardScene:
+    world = play.run.world
+    for gate in world.gates:
+        world.thing_system.open_gate(world, gate, [])
+    world.cage.body.position = world.level.objects_of("Exit")[0].center
+    for _ in range(30):
+        app._update()
+        if isinstance(app.top, CardScene):
+            return app.top
+    raise AssertionError("no map card came up at the Exit")
+
+
+def _whole(view) -> bool:
+    """Nothing of the view is left for a frame in sight to make."""
+    tilemap = view.tilemap
+    return (
+        tilemap.chunks_built == tilemap.columns * tilemap.rows
+        and not view.actors.warming
+        and view.effects._art is not None
+    )
+
+
+def test_the_dams_view_is_made_a_slice_a_frame_and_is_whole_before_the_card_fades(app):
+    """Making the dam's view at once took one 56-64 ms frame behind the card; it is spread over
+    the card's frames (each makes a slice), and it is all made while the card still covers the
+    screen, so the first frame of the dam in sight makes nothing."""
+    from game.sim.memory import Memory
+
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    card = _to_the_dam(app, play)
+    app._draw(1.0)  # the card's first frame: it only goes up
+    built: list[int] = []
+    while card.covers_screen and not (play.arrival is None and built):
+        app._update()
+        app._draw(1.0)
+        built.append(play.view.tilemap.chunks_built)
+    assert play.view.level is play.run.world.level
+    assert _whole(play.view), "all made while the card covered the screen"
+    assert card.covers_screen, "before it began to fade"
+    assert len(built) > 2 and built[0] < built[-1], f"over several frames: {built}"
+    while app.top is not play:
+        app._update()
+        app._draw(1.0)
+    before = play.view.tilemap.chunks_built
+    app._update()
+    app._draw(1.0)
+    assert play.view.tilemap.chunks_built == before, "the dam in sight builds no chunk"
+
+
+def test_a_card_closed_early_leaves_the_view_whole_before_the_dam_is_drawn(app):
+    """Skipped with a key (or a card too short for the slices), the rest is made at once."""
+    from game.sim.memory import Memory
+
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    _to_the_dam(app, play)
+    app._draw(1.0)
+    app._update()
+    app._draw(1.0)  # one slice made
+    assert play.arrival is not None, "more is left than one slice"
+    app.pop()  # the card goes
+    app._update()
+    assert play.arrival is None and _whole(play.view)
+
+
+def test_the_first_frame_in_sight_makes_nothing_it_is_made_with_the_loading(app):
+    """The play scene's first frame made its map chunks, its Mimics' and effects' art, its
+    drill pads and the HUD's type on first sight (37-46 ms); the loading makes them now (it is
+    timed apart, as `frames.load_ms`), so the first frame costs what any frame costs."""
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    assert _whole(play.view)
+    before = play.view.tilemap.chunks_built
+    pads = dict(play.view.things._pads)
+    assert pads, "Rita's yard's drill pads were painted"
+    app._update()
+    app._draw(1.0)
+    assert play.view.tilemap.chunks_built == before
+    assert play.view.things._pads == pads
+
+
+def test_the_storys_pictures_are_read_while_the_day_plays_not_when_the_story_begins(
+    app, monkeypatch
+):
+    """The vision's frame read its picture from disk (7 ms), the ending's its two (12 ms), on
+    the frame the story began; they are read on a thread from the play scene's loading on."""
+    from game.render import pictures
+
+    app.push(PlayScene(app, "beachhead"))
+    pictures.preload().join()  # the thread the loading started has read them, or this does
+
+    def no_disk(*args, **kwargs):
+        raise AssertionError("a picture was read from disk on the story's frame")
+
+    monkeypatch.setattr(pygame.image, "load", no_disk)
+    app.open("vision")
+    assert app.top.panels[0].image is not None, "the vision shows its picture"
+    assert pictures.picture("no_such_picture") is None  # a missing one: its text alone

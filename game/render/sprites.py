@@ -254,6 +254,9 @@ class ActorRenderer:
 
     def _warm_all(self, kinds: list[tuple[str, float]]) -> Iterator[None]:
         for name, radius in kinds:
+            if name not in self._kinds:
+                self.sheets.kind(name)  # its sheet read from disk (a big kind's: 6 ms), then
+                yield
             art = self.kind_art(name, radius)  # its shadow, telegraph and glows: one piece
             yield
             if radius <= CROWD_RADIUS:
@@ -261,8 +264,12 @@ class ActorRenderer:
 
     def warm(self) -> None:
         """Everything queued, now."""
-        for _ in self._warm_jobs:
+        for _ in self.warm_pieces():
             pass
+
+    def warm_pieces(self) -> Iterator[None]:
+        """What is queued, a piece a step (for a caller that spreads it over frames)."""
+        yield from self._warm_jobs
         self._warm_jobs = _NOTHING
 
     def warm_some(self, seconds: float) -> None:

@@ -15,6 +15,7 @@ Must not import game.scenes or game.app, and never writes to the simulation: it 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -149,6 +150,16 @@ class ThingsRenderer:
         # spawn's ambush id, time and trigger (the map's data does not change).
         self._stems: dict[str, str] = {}
         self._spawn_marks: dict[int, tuple[str, float, bool]] = {}
+
+    def prepare_jobs(self, level) -> Iterator[None]:
+        """Make the map's ground art now, a piece a step (behind a card): the sheets the things
+        draw from, and each drill pad with its painted label."""
+        self._ready()
+        yield
+        for obj in level.objects_of("TrainingDrill"):
+            if obj.id not in self._pads:
+                self._pads[obj.id] = self._pad(obj)
+                yield
 
     def _ready(self) -> dict:
         if self._art is None:

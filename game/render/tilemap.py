@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Iterator
 
 import pygame
 
@@ -50,9 +51,21 @@ class TileMap:
     # --- building -----------------------------------------------------------------------------
     def prebuild(self) -> None:
         """Render every chunk now (e.g. behind a loading card) instead of on first sight."""
-        for cy in range(self.rows):
-            for cx in range(self.columns):
+        for _ in self.build_jobs():
+            pass
+
+    def build_jobs(self, around: tuple[float, float] | None = None) -> Iterator[None]:
+        """Render every chunk not yet rendered, one a step (a generator: the caller spreads the
+        steps over frames behind a card). Nearest `around` (a world point: where the camera
+        will look first) first, so a card cut short has built what shows first."""
+        order = [(cx, cy) for cy in range(self.rows) for cx in range(self.columns)]
+        if around is not None:
+            ax, ay = around[0] / self.chunk - 0.5, around[1] / self.chunk - 0.5
+            order.sort(key=lambda c: (c[0] - ax) ** 2 + (c[1] - ay) ** 2)
+        for cx, cy in order:
+            if self._chunks[cy * self.columns + cx] is None:
                 self._chunk(cx, cy)
+                yield
 
     def _chunk(self, cx: int, cy: int) -> pygame.Surface:
         index = cy * self.columns + cx

@@ -23,6 +23,8 @@ and never writes to the simulation: it reads `World`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pygame
 
 from game import tuning as T
@@ -96,8 +98,20 @@ class WorldView:
         """Make now the art the map's Mimics need at first sight (their kinds' shadows, glows,
         telegraphs and the rotations a fight shows first), e.g. behind a map card; otherwise it
         is made a slice each frame from the map's first frames. And the effects' art."""
-        self.actors.warm()
         self.effects.warm()
+        self.actors.warm()
+
+    def preparation(self, around: tuple[float, float] | None = None) -> Iterator[None]:
+        """Everything the map's first frames would make on first sight, a piece a step (a
+        generator, so a card can spread it over its frames and no frame waits long): the
+        ground's chunks nearest `around` first (where the camera will look), the effects' art,
+        the things' ground art, and the art the map's Mimics need (`warm`). Run to its end, it
+        leaves nothing for a frame in sight to make."""
+        yield from self.tilemap.build_jobs(around)
+        self.effects.warm()  # before anything else draws from the effects' RNG: the same art
+        yield
+        yield from self.things.prepare_jobs(self.level)
+        yield from self.actors.warm_pieces()
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.

@@ -102,6 +102,7 @@ class Menu:
 
 
 CARD_TICKS = 90  # 1.5 s unless skipped
+FADE_IN, FADE_OUT = 12, 15  # a card's first and last ticks, fading in and out
 BEAT_TICKS = 30  # nothing closes it in its first half second
 CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 
@@ -159,9 +160,16 @@ class CardScene(Scene):
         if self.ticks_left <= 0:
             self.app.pop()
 
+    @property
+    def covers_screen(self) -> bool:
+        """Whether nothing of the scene beneath shows this frame (it may still be making what it
+        will show: see PlayScene's arrival)."""
+        shown = self.total - self.ticks_left
+        return (self.opaque_at_once or shown >= FADE_IN) and self.ticks_left > FADE_OUT
+
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         shown = self.total - self.ticks_left
-        fade = min(1.0, 1.0 if self.opaque_at_once else shown / 12, self.ticks_left / 15)
+        fade = min(1.0, 1.0 if self.opaque_at_once else shown / FADE_IN, self.ticks_left / FADE_OUT)
         ui.shade(surface, int(235 * min(1.0, fade * 1.4)))
         w, h = surface.get_size()
         a = int(255 * fade)

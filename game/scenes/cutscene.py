@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.render import ui
-from game.render.assets import assets_dir
+from game.render import pictures, ui
 from game.scenes.base import Scene, goes_on
 from game.tuning import TICK_RATE
 
 INK = (240, 236, 226)
 WARM = (250, 210, 150)
 COLD = (150, 200, 255)
-
-
-def _picture(name: str) -> pygame.Surface | None:
-    path = assets_dir() / "sprites" / f"{name}.png"
-    if not path.is_file():
-        return None
-    try:
-        return pygame.image.load(path).convert()
-    except pygame.error:
-        return None
 
 
 def clock(ticks: int) -> str:
@@ -41,7 +30,7 @@ class Panel:
         top: bool,
         columns: tuple[int, ...] = (),
     ):
-        self.image = _picture(picture) if picture else None
+        self.image = pictures.picture(picture) if picture else None
         self.lines = lines
         self.top = top
         self.columns = columns

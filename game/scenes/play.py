@@ -11,6 +11,8 @@ in the campaign, and the starting map's `briefing` property in a mod.
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterator
 
 import pygame
 
@@ -25,7 +27,7 @@ from game.level.errors import LevelError
 from game.level.map_watcher import MapWatcher
 from game.level.names import level_name, map_key
 from game.mod_assets import mod_assets_for
-from game.render import ui
+from game.render import pictures, ui
 from game.render.callouts import draw_hidden_ambushes
 from game.render.finale import Finale
 from game.render.hud import Hud
@@ -62,8 +64,10 @@ DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
 DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
 # A map change's view is made behind its card: the card goes up first (ARRIVAL_CARD_UP), the view
-# is made on the card's next frame (ARRIVAL_DUE).
-ARRIVAL_CARD_UP, ARRIVAL_DUE = "card up", "due"
+# is made from the card's next frame on (ARRIVAL_DUE), a slice of ARRIVAL_SLICE seconds a frame,
+# until it is all made or the card begins to fade (then the rest at once).
+ARRIVAL_CARD_UP, ARRIVAL_DUE, ARRIVAL_MAKING = "card up", "due", "making"
+ARRIVAL_SLICE = 0.004
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
 INTENSITY_EVERY = 6  # ticks between looks at how many Mimics hunt Cage (for the music)
 BOSS_KINDS = frozenset(("alpha", "hulk", "brood"))  # the music's Alpha layer comes in for these
@@ -166,6 +170,7 @@ class PlayScene(Scene):
         self.bot = make_bot(bot, seed) if bot else None
         self.reset_requested = False
         self.arrival: str | None = None  # a new map's view still to be made behind its card
+        self._preparing: Iterator[None] | None = None  # what is left of making it
         self.slow_phase = 0
         self.footstep_clock = 0
 
@@ -297,10 +302,21 @@ class PlayScene(Scene):
         self._music()
         if self.hint_due is None:
             self.hint_due = True  # the run's first day
+        self._prepare_first_frame()
+        pictures.preload()  # the story's pictures, read while the day plays (none waits for one)
         # Everything is loaded (the maps, their art, the first day): one full settle on this,
         # the loading frame, freezes it out of every later collection, so the collections
         # behind the cards (light ones) walk only what each day makes.
         gc_policy.settle()
+
+    def _prepare_first_frame(self) -> None:
+        """Part of the loading: make what the scene's first frame would make on first sight (the
+        map's chunks, the art its Mimics and effects need, the HUD's panels and type), by
+        making the view whole and drawing that frame once where nobody sees it. The first frame
+        in sight then costs what any frame costs."""
+        for _ in self.view.preparation(self.run.world.cage.position):
+            pass
+        self.draw(pygame.Surface(self.app.screen.get_size()), 1.0)
 
     def _explain_markers(self, world) -> None:
         """The first time each kind of marker is on the map, one line says what it is (and the
@@ -494,12 +510,19 @@ class PlayScene(Scene):
         self.arrival = ARRIVAL_CARD_UP
         gc_policy.settle_soon(full=False)
 
-    def _make_arrival_view(self) -> None:
-        """The new map's view, made behind the map card (see _on_level_entered)."""
-        self.arrival = None
-        self.view = self._view_for(self.run.world)
-        self.view.tilemap.prebuild()
-        self.view.warm()
+    def _make_arrival_view(self, seconds: float | None = None) -> bool:
+        """Make the new map's view behind the map card (see _on_level_entered): `seconds` of it
+        (at least one piece), or all that is left when None. True once it is all made."""
+        if self._preparing is None:
+            self.view = self._view_for(self.run.world)
+            self._preparing = self.view.preparation(self.run.world.cage.position)
+        end = None if seconds is None else time.perf_counter() + seconds
+        for _ in self._preparing:
+            if end is not None and time.perf_counter() >= end:
+                self.arrival = ARRIVAL_MAKING
+                return False
+        self.arrival, self._preparing = None, None
+        return True
 
     def _on_final_act(self, event: FinalActBegun, ended) -> None:
         self._music()
@@ -667,8 +690,12 @@ class PlayScene(Scene):
         if self.arrival == ARRIVAL_CARD_UP:
             self.arrival = ARRIVAL_DUE
             return  # the map card covers this frame: the old map's last picture stays under it
-        if self.arrival == ARRIVAL_DUE:
-            self._make_arrival_view()
+        if self.arrival is not None:
+            # Behind the card while it covers the screen, a slice a frame; once it fades, the
+            # rest now (nothing half-made is ever seen).
+            covered = getattr(self.app.top, "covers_screen", False)
+            if not self._make_arrival_view(ARRIVAL_SLICE if covered else None):
+                return
         world = self.run.world
         mouse = pygame.mouse.get_pos()
         # No ghosts on Day 0: its deaths were a new game's, not days he remembers.
