@@ -2,8 +2,9 @@
 
 The Mimic system reads every body in one pymunk.batch call and writes the forces back in one,
 finds who touches Cage and Rita through pymunk's index, the flow field searches by rings on flat
-indices and caches its steps, and the state hash packs its bytes: each of these must leave every
-tick's state hash as the plain way gives it, or every recorded replay would stop verifying.
+indices and caches its steps, and the state hash packs its bytes (reading a crowd's motion in one
+batch): each of these must leave every tick's state hash as the plain way gives it, or every
+recorded replay would stop verifying.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bench.figures import crowd_world
 from game.level.campaign import resolve_level
 from game.level.loader import load_level
 from game.sim import inputs
+from game.sim import mimics as mimics_module
 from game.sim.flow import UNREACHED, FlowField
 from game.sim.hashing import StateHasher
 from game.sim.mimic import KINDS, Mimic
@@ -39,8 +41,10 @@ def _hashes(world, ticks: int) -> list[str]:
 
 
 def _plain_think(monkeypatch) -> None:
-    """The body-by-body way: no batch read (so no batch write), every Mimic a contact suspect."""
+    """The body-by-body way: no batch read (so no batch write), every Mimic a contact suspect,
+    and the state hash reads each Mimic's motion through its body's properties."""
     monkeypatch.setattr(MimicSystem, "read_bodies", lambda self, space, tick: None)
+    monkeypatch.setattr(mimics_module, "BATCH_HASH_FROM", 10**9)
     monkeypatch.setattr(MimicSystem, "near", lambda self, space, x, y, reach: list(self.mimics))
 
 

@@ -98,7 +98,8 @@ class FlowField:
         """The step a hunter at (x, y) that cannot see Cage takes (`step_from`). It also wants the
         field to reach it: the next build reaches that far (up to FLOW_RADIUS_MAX), so no hunter
         is left standing off the field. One look-up of its tile, kept until the field changes."""
-        self._build_if_due()
+        if self._due:
+            self._build_if_due()
         tx, ty = int(x // self.tw), int(y // self.th)
         w = self.width
         if not (0 <= tx < w and 0 <= ty < self.height):

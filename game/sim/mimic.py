@@ -304,7 +304,8 @@ class Mimic:
         """Advance the kind's state table one tick and set this tick's drive force."""
         if self.contact_cooldown > 0:
             self.contact_cooldown -= 1
-        if self.state == DEAD:
+        state = self.state
+        if state == DEAD:
             return
         if self.timer > 0:
             self.timer -= 1
@@ -320,23 +321,23 @@ class Mimic:
         distance = math.hypot(dx, dy) or 1.0
         self._x, self._y = x, y
         self._ux, self._uy, self._distance = dx / distance, dy / distance, distance
-        table = TABLES[self.kind.behaviour]
-        if not senses.cage_alive and self.state not in (BURROWED, EMERGING, TUNNELING):
+        kind = self.kind
+        if not senses.cage_alive and state not in (BURROWED, EMERGING, TUNNELING):
             # The day is over for Cage: they slow and mill about where they are.
             self._steer(0.0, 0.0)
             return
-        if self.kind.guards and senses.final_act and self.state in (HUNTING, CIRCLING):
+        if kind.guards and senses.final_act and state in (HUNTING, CIRCLING):
             # It will not follow him beyond the loop: back to what it guards it goes, blind to
             # him from then on (the final act never ends in a new day of the same World).
             if self.aware:
                 self.aware, self.homing, self.state = False, True, HUNTING
-        if not self.aware and self.state in (HUNTING, CIRCLING, TUNNELING):
-            _, _, distance = self.to_cage(senses)
-            if self.homing or distance > self.kind.sense:
+                state = HUNTING
+        if not self.aware and state in (HUNTING, CIRCLING, TUNNELING):
+            if self.homing or distance > kind.sense:
                 self._prowl(senses)
                 return
             self.aware = True
-        following = table[self.state].update(self, senses)
+        following = TABLES[kind.behaviour][state].update(self, senses)
         if following is not None and following != self.state:
             self.enter(following, senses)
 
@@ -355,17 +356,26 @@ class Mimic:
         self, want_vx: float, want_vy: float, strength: float = 1.0, senses: Senses | None = None
     ) -> None:
         if senses is not None:
-            if senses.mines:
-                want_vx, want_vy = self._around_mines(want_vx, want_vy, senses)
+            mines = senses.mines
+            if mines:  # the mines in its cell's neighbourhood (most Mimics have none near)
+                near = mines.get((int(self._x // MINE_CELL), int(self._y // MINE_CELL)))
+                if near:
+                    want_vx, want_vy = self._around_mines(want_vx, want_vy, near)
             factor = senses.speed_factor
             want_vx, want_vy = want_vx * factor, want_vy * factor
         kind = self.kind
         gain = kind.mass * T.DRONE_DRIVE_GAIN
         cap = kind.max_force * strength
-        if self._forces is None:
+        forces = self._forces
+        if forces is None:
             drive(self.body, want_vx, want_vy, gain, cap)
-        else:  # on this tick's batch reading: its velocity as read, its force written later
-            self.set_force(*drive_force(self._rvx, self._rvy, want_vx, want_vy, gain, cap))
+            return
+        # On this tick's batch reading: its velocity as read, its force written later (as
+        # set_force keeps it; written out here, as this runs for nearly every Mimic every tick).
+        self._fx, self._fy = drive_force(self._rvx, self._rvy, want_vx, want_vy, gain, cap)
+        if not self._force_asked:
+            self._force_asked = True
+            forces.append(self)
 
     def set_force(self, fx: float, fy: float) -> None:
         """This tick's force: kept for the system's batch write while thinking on a batch
@@ -384,13 +394,12 @@ class Mimic:
         v = self.body.velocity
         self._rvx, self._rvy = v.x, v.y
 
-    def _around_mines(self, vx: float, vy: float, senses: Senses) -> tuple[float, float]:
-        """Mimics sense the mines in the sand and steer around them, so none of them (an Alpha
-        least of all) ever blunders onto one."""
+    def _around_mines(
+        self, vx: float, vy: float, near: list[tuple[float, float]]
+    ) -> tuple[float, float]:
+        """Mimics sense the mines in the sand (`near`: those around its cell) and steer around
+        them, so none of them (an Alpha least of all) ever blunders onto one."""
         x, y = self._x, self._y
-        near = senses.mines.get((int(x // MINE_CELL), int(y // MINE_CELL)))
-        if not near:
-            return vx, vy
         reach = T.MIMIC_MINE_AVOID + self.kind.radius
         speed = max(self.kind.speed, math.hypot(vx, vy))
         for mx, my in near:
@@ -405,20 +414,19 @@ class Mimic:
     def _hunt(self, senses: Senses, speed: float) -> bool:
         """Go for Cage: straight when it sees him, along the flow field around walls when it
         does not. False when it sees him (the caller may close in its own way)."""
-        x, y = self._x, self._y
-        ux, uy, _ = self.to_cage(senses)
-        self.heading = math.atan2(uy, ux)
         flow = senses.flow
-        if flow is not None:
-            if not self.sees_cage:
-                waypoint = flow.hunt_from(x, y)
-                if waypoint is not None:
-                    wx, wy = waypoint[0] - x, waypoint[1] - y
-                    wd = math.hypot(wx, wy) or 1.0
-                    self.heading = math.atan2(wy, wx)
-                    self._steer(wx / wd * speed, wy / wd * speed, senses=senses)
-                    return True
-        self._steer(ux * speed, uy * speed, senses=senses)
+        if flow is not None and not self.sees_cage:
+            x, y = self._x, self._y
+            waypoint = flow.hunt_from(x, y)
+            if waypoint is not None:
+                wx, wy = waypoint[0] - x, waypoint[1] - y
+                wd = math.hypot(wx, wy) or 1.0
+                self.heading = math.atan2(wy, wx)
+                self._steer(wx / wd * speed, wy / wd * speed, 1.0, senses)
+                return True
+        ux, uy = self._ux, self._uy
+        self.heading = math.atan2(uy, ux)
+        self._steer(ux * speed, uy * speed, 1.0, senses)
         return False
 
     def _prowl(self, senses: Senses) -> None:
@@ -439,10 +447,10 @@ class Mimic:
 
     def look(self, senses: Senses) -> None:
         """Every few ticks, look for a clear way to Cage (walls and water block it)."""
-        if senses.flow is None or (senses.tick + self.id) % SIGHT_REFRESH != 0:
+        if (senses.tick + self.id) % SIGHT_REFRESH != 0 or senses.flow is None:
             return
         x, y = self._x, self._y
-        _, _, distance = self.to_cage(senses)
+        distance = self._distance
         blocked = senses.space.segment_query_first(
             (x, y), (senses.cage_x, senses.cage_y), self.kind.radius * 0.8, PATH_FILTER
         )
@@ -450,15 +458,18 @@ class Mimic:
 
     def _circle(self, senses: Senses, radius: float) -> float:
         """Tangential motion around Cage plus a radial pull to `radius`; returns the distance."""
-        ux, uy, distance = self.to_cage(senses)
+        ux, uy, distance = self._ux, self._uy, self._distance
         kind = self.kind
         self.heading = math.atan2(uy, ux)
-        radial = max(-1.0, min(1.0, (distance - radius) / radius))
-        tx, ty = -uy * self.orbit_sign, ux * self.orbit_sign
+        radial = (distance - radius) / radius
+        radial = -1.0 if radial < -1.0 else (1.0 if radial > 1.0 else radial)
+        sign = self.orbit_sign
+        tx, ty = -uy * sign, ux * sign
         self._steer(
             tx * kind.orbit_speed + ux * radial * kind.speed,
             ty * kind.orbit_speed + uy * radial * kind.speed,
-            senses=senses,
+            1.0,
+            senses,
         )
         return distance
 

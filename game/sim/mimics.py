@@ -73,6 +73,8 @@ _FORCES = _FIELDS.BODY_ID | _FIELDS.FORCE
 # A Mimic's hash words (its luck's state last, unsigned) and floats, little-endian as
 # game.sim.hashing lays them out.
 _MIMIC_HASH = struct.Struct("<12qQ7d")
+# From this many Mimics on, the state hash reads their motion in one batch (see _motion_now).
+BATCH_HASH_FROM = 12
 # Who can touch Cage or Rita: Mimic shapes only (see resolve_contacts).
 _TOUCH_FILTER = pymunk.ShapeFilter(mask=MIMIC_FILTER.categories)
 
@@ -88,6 +90,12 @@ class MimicSystem:
         self.by_body_id: dict[int, Mimic] = {}  # pymunk's body id -> Mimic, for batch reads
         self._batch = pymunk.batch.Buffer()
         self._read_at = -1  # the tick of the last read_bodies
+        # The space's body ids as last read, the Mimics among them in that order, and each id's
+        # place (see _in_order).
+        self._order_ids = b""
+        self._order: list[tuple[Mimic, int]] = []
+        self._order_index: dict[int, int] = {}
+        self._order_slot: dict[Mimic, int] = {}
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
         self._cleared_key: tuple = ()  # what the hash last packed of `cleared`, and its bytes
@@ -222,15 +230,29 @@ class MimicSystem:
         buffer = self._batch
         buffer.clear()
         pymunk.batch.get_space_bodies(space, _READ, buffer)
-        ids = memoryview(buffer.int_buf()).cast("P").tolist()
         values = memoryview(buffer.float_buf()).cast("d").tolist()
-        by_body_id = self.by_body_id
-        for i, body_id in enumerate(ids):
-            mimic = by_body_id.get(body_id)
-            if mimic is not None:
-                k = 4 * i
-                mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
-                mimic._read_tick = tick
+        for mimic, k in self._in_order(buffer):
+            mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
+            mimic._read_tick = tick
+
+    def _in_order(self, buffer: pymunk.batch.Buffer) -> list[tuple[Mimic, int]]:
+        """The Mimics among the space's bodies (the ids `buffer` has just read, in the batch's
+        order), each with its first float of a four-float reading. Kept while the space holds
+        the same bodies in the same order (most ticks: one comparison of the ids' bytes), since
+        finding each Mimic by its id costs more than the reading itself."""
+        raw = bytes(buffer.int_buf())
+        if raw != self._order_ids:
+            by_body_id = self.by_body_id
+            self._order_ids = raw
+            ids = memoryview(raw).cast("P").tolist()
+            self._order = [
+                (by_body_id[body_id], 4 * i)
+                for i, body_id in enumerate(ids)
+                if body_id in by_body_id
+            ]
+            self._order_index = {body_id: i for i, body_id in enumerate(ids)}
+            self._order_slot = dict(self._order)
+        return self._order
 
     def _write_forces(self, space: pymunk.Space, asked: list[Mimic]) -> None:
         """The forces the Mimics asked for this tick, set on their bodies in one batch; every
@@ -241,9 +263,9 @@ class MimicSystem:
         buffer = self._batch
         buffer.clear()
         pymunk.batch.get_space_bodies(space, _FORCES, buffer)
-        ids = memoryview(buffer.int_buf()).cast("P").tolist()
         forces = memoryview(buffer.float_buf()).cast("d")  # written in place, then set
-        index = {body_id: i for i, body_id in enumerate(ids)}
+        self._in_order(buffer)
+        index = self._order_index
         for mimic in asked:
             mimic._force_asked = False
             i = index.get(mimic._body_id)
@@ -382,7 +404,7 @@ class MimicSystem:
     def remove_dead(self, world: World) -> list[Mimic]:
         """Take the dead out of the day; return the Alphas among them whose death the Omega
         feels (killed by Cage, his ordnance or Rita: never by a stray mine)."""
-        if all(m.alive for m in self.mimics):
+        if DEAD not in [m.state for m in self.mimics]:  # most ticks: no one died
             return []
         keep, felt = [], []
         for mimic in self.mimics:
@@ -415,9 +437,30 @@ class MimicSystem:
     def active(self) -> int:
         return sum(1 for m in self.mimics if m.state not in (BURROWED, TUNNELING, DEAD))
 
-    def hash_into(self, h: StateHasher) -> None:
+    def _motion_now(self, space: pymunk.Space) -> tuple[list[float], dict[Mimic, int]]:
+        """Every body's position and velocity as they are now, in one batch read, and where each
+        Mimic's four floats begin in it (for the state hash of a crowd: one property read of a
+        Mimic's position or velocity costs more than the whole read shares out to it)."""
+        buffer = self._batch
+        buffer.clear()
+        pymunk.batch.get_space_bodies(space, _READ, buffer)
+        values = memoryview(buffer.float_buf()).cast("d").tolist()
+        self._in_order(buffer)
+        return values, self._order_slot
+
+    def hash_into(self, h: StateHasher, space: pymunk.Space | None = None) -> None:
+        """The Mimics' part of the state hash. `space`: the day's, to read a crowd's motion from
+        in one batch (the same floats as each Mimic's hash_floats)."""
+        values, slots = [], {}
+        if space is not None and len(self.mimics) >= BATCH_HASH_FROM:
+            values, slots = self._motion_now(space)
         for m in self.mimics:
-            words, floats = m.hash_words(), m.hash_floats()
+            words = m.hash_words()
+            k = slots.get(m)
+            if k is None:
+                floats = m.hash_floats()
+            else:
+                floats = (*values[k : k + 4], m.lunge_dx, m.lunge_dy, m.heading)
             try:  # one pack a Mimic: the same bytes as ints() then floats()
                 h.raw(_MIMIC_HASH.pack(*words, *floats))
             except struct.error:  # a word out of the packed ranges: word by word, as ever

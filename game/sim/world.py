@@ -344,7 +344,7 @@ class World:
         self.action_system.hash_into(h)
         self.rita_system.hash_into(h)
         h.ints((self.assists.word,))
-        self.mimic_system.hash_into(h)
+        self.mimic_system.hash_into(h, self.space)
         h.ints(self.schedule.state_words())
         self.thing_system.hash_into(h)
         self.drill_system.hash_into(h)
