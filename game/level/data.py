@@ -139,7 +139,9 @@ class MapObject:
     def contains(self, px: float, py: float) -> bool:
         """Whether a map point lies inside this object's area (even-odd rule for polygons)."""
         if not self.points:
-            return Rect(self.x, self.y, self.width, self.height).contains(px, py)
+            # Rect.contains, without making a Rect: the day asks its Triggers and Exits each tick.
+            x, y = self.x, self.y
+            return x <= px < x + self.width and y <= py < y + self.height
         return point_in_polygon(self.points, px, py)
 
 

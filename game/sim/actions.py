@@ -10,6 +10,7 @@ time, global random or os.
 from __future__ import annotations
 
 import math
+import struct
 from typing import TYPE_CHECKING
 
 from game import tuning as T
@@ -25,6 +26,11 @@ from game.sim.rng import GameRng
 
 if TYPE_CHECKING:
     from game.sim.world import World
+
+# Cage's hash floats (his body's position and velocity) and words, little-endian as
+# game.sim.hashing lays them out.
+_CAGE_HASH = struct.Struct("<4d16q")
+_ACTION_BUTTONS = inputs.INTERACT | inputs.GRENADE | inputs.BLADE  # what _actions answers
 
 
 class ActionSystem:
@@ -53,7 +59,10 @@ class ActionSystem:
             events.append(ev.DashStarted(tick, cx, cy))
         if cage.update_rifle(frame, tick, events):
             self._fire_round(world, events)
-        if not cage.dead and not cage.frozen:
+        # Each of his actions wants one of these buttons pressed this tick (Cage.pressed): on
+        # most ticks none is, and there is nothing to ask.
+        pressed = frame.buttons & ~cage.previous_buttons & _ACTION_BUTTONS
+        if pressed and not cage.dead and not cage.frozen:
             self._actions(world, frame, events)
 
     def end_tick(self, frame: inputs.InputFrame) -> None:
@@ -225,8 +234,13 @@ class ActionSystem:
     def hash_into(self, h: StateHasher) -> None:
         """Cage's body, suit, rifle, kit and timers, the buttons he held, and the claymore."""
         c = self.cage
-        h.floats((*c.body.position, *c.body.velocity))
-        h.ints((c.aim, c.integrity, c.ammo, c.reload_ticks, c.fire_cooldown, c.invulnerable_ticks,
-                c.stagger_ticks, int(c.dead), c.training_level, c.grenades, c.dash_ticks,
-                c.dash_cooldown, c.grenade_cooldown, c.blade_cooldown, c.previous_buttons,
-                int(self.has_claymore)))  # fmt: skip
+        floats = (*c.position, *c.body.velocity)
+        words = (c.aim, c.integrity, c.ammo, c.reload_ticks, c.fire_cooldown, c.invulnerable_ticks,
+                 c.stagger_ticks, int(c.dead), c.training_level, c.grenades, c.dash_ticks,
+                 c.dash_cooldown, c.grenade_cooldown, c.blade_cooldown, c.previous_buttons,
+                 int(self.has_claymore))  # fmt: skip
+        try:  # one pack: the same bytes as floats() then ints()
+            h.raw(_CAGE_HASH.pack(*floats, *words))
+        except struct.error:  # a word out of the packed range: word by word, as ever
+            h.floats(floats)
+            h.ints(words)

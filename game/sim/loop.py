@@ -53,6 +53,7 @@ class Run:
         self.deaths_total = 0  # every death of the run, Day 0's new games included
         self.reset_held = 0
         self.completed = False  # the Omega is destroyed: the run is over
+        self._level_name: tuple[LevelData | None, str] = (None, "")  # a map, and its name
 
     def step(self, frame: inputs.InputFrame) -> list[SimEvent]:
         if self.completed:
@@ -135,8 +136,12 @@ class Run:
 
     @property
     def level_name(self) -> str:
-        """The map Cage is on now (file stem), for death markers."""
-        return level_name(self.world.level)
+        """The map Cage is on now (file stem), for death markers (and the speedrun view, which
+        asks every tick: worked out once a map)."""
+        level = self.world.level
+        if self._level_name[0] is not level:
+            self._level_name = (level, level_name(level))
+        return self._level_name[1]
 
     @property
     def loop(self) -> int:

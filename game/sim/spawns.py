@@ -55,6 +55,10 @@ class SpawnSchedule:
             elif at >= 0:
                 self._timed.append((T.seconds(at), index))
         self._timed.sort()
+        # The timed spawns due on each tick, in firing order: a look-up a tick, not a scan.
+        self._due_at: dict[int, list[int]] = {}
+        for at, index in self._timed:
+            self._due_at.setdefault(at, []).append(index)
         # Arriving mid-day: what should already have come out is out, above ground.
         self._late = [index for at, index in self._timed if at < start_tick]
 
@@ -62,7 +66,7 @@ class SpawnSchedule:
         self, tick: int, cage_pos: tuple[float, float], events: list[SimEvent]
     ) -> list[SpawnOrder]:
         """The spawns that fire this tick, in a fixed order (timed first, then by trigger)."""
-        due: list[int] = [index for at, index in self._timed if at == tick]
+        due: list[int] = list(self._due_at.get(tick, ()))
         late, self._late = self._late, []
         for t_index, trigger in enumerate(self.triggers):
             inside = trigger.contains(*cage_pos)
@@ -96,8 +100,8 @@ class SpawnSchedule:
                 return not bool(t.prop("once", True))
         return False
 
-    def hash_words(self) -> tuple[int, ...]:
-        return (*(r.state for r in self.streams), *self.made)
+    def hash_words(self) -> list[int]:
+        return [r.state for r in self.streams] + self.made
 
     def _order(self, index: int) -> SpawnOrder:
         spawn, rng = self.spawns[index], self.streams[index]

@@ -92,6 +92,22 @@ def mine_things(objects: tuple[MapObject, ...]) -> list[MineThing]:
     ]
 
 
+def _sensed_boxes(world: World) -> list[tuple[float, float, float, float]]:
+    """Where a mine can sense someone this tick: the bounding box pymunk keeps of each shape
+    MINE_SENSE_FILTER lets through (Cage's and Rita's: nothing else in the day is of their
+    categories), grown by the trigger's reach and a pixel more against rounding. A point query
+    finds a shape only within its reach of the shape itself, so never outside these: pymunk
+    sets each box with the centre the query measures from (when the space last stepped)."""
+    reach = T.MINE_TRIGGER + 1.0
+    shapes = [world.cage.shape]
+    if world.rita is not None:
+        shapes.append(world.rita.shape)
+    return [
+        (bb.left - reach, bb.bottom - reach, bb.right + reach, bb.top + reach)
+        for bb in (shape.bb for shape in shapes)
+    ]
+
+
 class ThingSystem:
     """The map's things through the day: Intel read, Gates shut and opened, mines going off,
     grenades in flight and every blast. Steps: `fly_grenades` before the space steps, `update`
@@ -172,10 +188,18 @@ class ThingSystem:
                     world.rita_system.died(world, events)
 
     def _check_mines(self, world: World, events: list[ev.SimEvent]) -> None:
+        sensed = None
         for mine in self.mines:
             if not mine.armed:
                 continue
+            if sensed is None:
+                sensed = _sensed_boxes(world)
             x, y = mine.obj.x, mine.obj.y
+            for left, bottom, right, top in sensed:
+                if left <= x <= right and bottom <= y <= top:
+                    break
+            else:  # outside every sensed box pymunk's query finds no one: most mines, most ticks
+                continue
             if not world.space.point_query((x, y), T.MINE_TRIGGER, MINE_SENSE_FILTER):
                 continue
             mine.armed = False

@@ -58,9 +58,14 @@ from game.sim.spawns import SpawnSchedule
 from game.sim.things import GateThing, IntelThing, MineThing, ThingSystem
 from game.sim.training import DrillSession, DrillSystem
 
+_NO_TICK = (1 << 64) - 1  # -1 as the hash lays a word out (two's complement): no such tick
+
 
 def _tick_word(tick: int | None) -> int:
-    return -1 if tick is None else tick
+    # The same bytes as -1, already in the unsigned range: the words it joins pack as they are
+    # (hashing.ints), not through the masking a negative word takes (an exception and a second
+    # pass, every tick).
+    return _NO_TICK if tick is None else tick
 
 
 class World:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from game.level.data import LevelData, MapObject, Point, point_in_polygon
 from game.speedrun import events as E
@@ -43,7 +44,19 @@ class Area:
     level: str  # the map's stem
     outline: tuple[Point, ...]
 
+    @cached_property
+    def _box(self) -> tuple[float, float, float, float]:
+        """The outline's bounds, a pixel wider each way: no point beyond them is inside (a
+        horizontal ray from it crosses the outline an even number of times, or never)."""
+        xs = [p[0] for p in self.outline] or [0.0]
+        ys = [p[1] for p in self.outline] or [0.0]
+        return (min(xs) - 1.0, min(ys) - 1.0, max(xs) + 1.0, max(ys) + 1.0)
+
     def contains(self, x: float, y: float) -> bool:
+        # Cage is asked about every area of the map each tick until it fires: the bounds first.
+        left, top, right, bottom = self._box
+        if not (left <= x <= right and top <= y <= bottom):
+            return False
         return len(self.outline) >= 3 and point_in_polygon(self.outline, x, y)
 
 
@@ -225,6 +238,7 @@ class SplitTracker:
 
     def __post_init__(self) -> None:
         self._done: set[str] = {h.name for h in self.hits}
+        self._stem_of = ("", E.level_stem(""))  # the last level name `step` was given, its stem
 
     @property
     def finished(self) -> bool:
@@ -260,17 +274,20 @@ class SplitTracker:
         if self.finished:
             return []
         fired: list[SplitHit] = []
-        stem = E.level_stem(level)
+        if self._stem_of[0] != level:  # the map changes a few times a run; the stem with it
+            self._stem_of = (level, E.level_stem(level))
+        stem = self._stem_of[1]
         for split in self.plan.splits:
             if split.name in self._done:
                 continue
-            hit = any(split.fired_by(e) for e in events)
+            hit = bool(events) and any(split.fired_by(e) for e in events)  # most ticks: none
             if not hit and position is not None and split.areas:
                 hit = split.entered(stem, position[0], position[1])
             if hit:
                 fired.append(SplitHit(split.name, igt_ticks, run_ticks, day))
         # The final split closes the run: it is reported last.
-        fired.sort(key=lambda h: bool(self.plan.get(h.name) and self.plan.get(h.name).final))
+        if len(fired) > 1:
+            fired.sort(key=lambda h: bool(self.plan.get(h.name) and self.plan.get(h.name).final))
         for h in fired:
             self._done.add(h.name)
             self.hits.append(h)
