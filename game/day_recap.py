@@ -124,18 +124,34 @@ def _distance(o: MapObject, x: float, y: float) -> float:
     return math.hypot(o.x - x, o.y - y)
 
 
+# The named places of the last map asked about, with their words: a map's objects never change
+# once loaded, and the recap asks on every death (the frame the day resets), so they are sorted
+# out once per map, not once per death.
+_places_of: tuple[LevelData | None, list[tuple[MapObject, str]]] = (None, [])
+
+
+def _places(level: LevelData) -> list[tuple[MapObject, str]]:
+    global _places_of
+    kept, places = _places_of
+    if kept is not level:
+        places = [
+            (o, words)
+            for o in level.objects
+            if o.cls in _PLACE_CLASSES and o.name and (words := _place_words(o))
+        ]
+        _places_of = (level, places)
+    return places
+
+
 def place_name(level: LevelData | None, x: float, y: float) -> str:
     """The map's title and its nearest named place: "The Beachhead, near the hedgehog belt"."""
     if level is None:
         return f"at ({round(x)}, {round(y)})"
     title = level.title or "the map"
     best, best_distance = "", float("inf")
-    for o in level.objects:
-        if o.cls not in _PLACE_CLASSES or not o.name:
-            continue
-        words = _place_words(o)
+    for o, words in _places(level):
         distance = _distance(o, x, y)
-        if words and distance < best_distance:
+        if distance < best_distance:
             best, best_distance = words, distance
     if not best:
         return f"{title}, at ({round(x)}, {round(y)})"

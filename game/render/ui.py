@@ -14,6 +14,8 @@ from game.render import text
 from game.safe_read import safe_text
 
 SHADOW = (12, 10, 8)
+VEILS_KEPT = 4  # whole-screen veils kept by `shade` (a few MB each): the faded-in ones in use
+_veils: dict[tuple, pygame.Surface] = {}
 
 
 @lru_cache(maxsize=32)
@@ -50,7 +52,24 @@ def reset_caches() -> None:
     _hooked = False
     font.cache_clear()
     render_text.cache_clear()
+    _veils.clear()
     text.forget_fonts()
+
+
+def _ready() -> None:
+    global _hooked
+    if not _hooked:
+        pygame.register_quit(reset_caches)  # fonts and text die with pygame.quit
+        _hooked = True
+    if not pygame.font.get_init():
+        pygame.font.init()
+
+
+def prepare_text(text: str, size: int, color: tuple[int, int, int], bold: bool = False) -> None:
+    """Render `text` now and keep it, so a later `draw_text` of it only blits (a panel renders
+    its words on a frame that shows nothing of it yet)."""
+    _ready()
+    render_text(text, size, color, bold)
 
 
 def draw_text(
@@ -63,13 +82,12 @@ def draw_text(
     bold: bool = False,
     alpha: int = 255,
 ) -> pygame.Rect:
-    global _hooked
-    if not _hooked:
-        pygame.register_quit(reset_caches)  # fonts and text die with pygame.quit
-        _hooked = True
-    if not pygame.font.get_init():
-        pygame.font.init()
+    _ready()
     image = render_text(text, size, color, bold)
+    if alpha <= 0:
+        # Nothing shows (a card on its first, unfaded frame, or under the recap for as long as
+        # it is up): no copy, no blit, only where it would be.
+        return image.get_rect(**{anchor: pos})
     if alpha < 255:
         image = image.copy()
         image.set_alpha(alpha)
@@ -80,8 +98,17 @@ def draw_text(
 
 def shade(surface: pygame.Surface, alpha: int, color: tuple[int, int, int] = (0, 0, 0)) -> None:
     """Darken the whole surface (behind a menu or a card)."""
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill((*color, alpha))
+    if alpha <= 0:
+        return  # a card's first frame: blending a clear veil changes no pixel
+    key = (surface.get_size(), color, alpha)
+    veil = _veils.get(key)
+    if veil is None:
+        # Kept: a card or recap shades every frame it is up, at the same alpha once faded in.
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*color, alpha))
+        if len(_veils) >= VEILS_KEPT:
+            del _veils[next(iter(_veils))]
+        _veils[key] = veil
     surface.blit(veil, (0, 0))
 
 

@@ -51,6 +51,15 @@ class _Row:
     kind: str = "text"  # or "pair": a label, a tab, its value
 
 
+@dataclass
+class _Layout:
+    size: tuple[int, int]  # the screen's, which it was laid out for
+    rows: list[_Row]
+    heights: list[int]
+    panel: pygame.Rect
+    box: pygame.Surface  # the panel's background, faded by its surface alpha
+
+
 class RecapScene(Scene):
     """The recap on screen. `on_pause()` opens the pause menu (Esc), `on_assists()` the assists
     (when offered); `auto_close` closes it after BOT_TICKS (a bot plays)."""
@@ -73,6 +82,7 @@ class RecapScene(Scene):
         self.ticks = 0
         self.assist_key = assist_key(app.settings.bindings)
         self.closed = False
+        self._kept: _Layout | None = None
 
     @property
     def ready(self) -> bool:
@@ -142,20 +152,42 @@ class RecapScene(Scene):
                 rows.append(_Row(text, 26, (255, 214, 120), gap=20 if i == 0 else 0))
         return rows
 
+    def _layout(self, size: tuple[int, int]) -> _Layout:
+        """The rows, their heights, the panel's place and its empty box, for a screen size:
+        built once (the recap says the same thing every frame it is up), again on a resize."""
+        if self._kept is None or self._kept.size != size:
+            w, h = size
+            width = min(860, w - 120)
+            rows = self._rows(width - 56)
+            heights = [int(row.size * 1.18) + row.gap for row in rows]
+            panel_h = sum(heights) + 36 + 40
+            panel = pygame.Rect(0, 0, width, min(h - 40, panel_h))
+            panel.center = (w // 2, h // 2)
+            box = pygame.Surface(panel.size, pygame.SRCALPHA)
+            pygame.draw.rect(box, PANEL, box.get_rect(), border_radius=8)
+            pygame.draw.rect(box, (255, 255, 255, 34), box.get_rect(), 1, border_radius=8)
+            pygame.draw.rect(box, (*BLOOD, 200), (0, 10, 4, panel.height - 20))
+            self._kept = _Layout(size, rows, heights, panel, box)
+        return self._kept
+
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        w, h = surface.get_size()
         fade = min(1.0, self.ticks / 10)
+        if fade <= 0:
+            # Its first frame (the one the day resets on) shows nothing of it yet: at alpha 0
+            # the veil, the panel and the words change no pixel, so none is drawn. The words are
+            # rendered now, though (kept by game.render.ui), so the next frame, which also takes
+            # the collection the new day asked for, only blits them.
+            for row in self._layout(surface.get_size()).rows:
+                if row.kind == "pair":
+                    label, _, value = row.text.partition("\t")
+                    ui.prepare_text(label.upper(), 20, DIM)
+                    ui.prepare_text(value, row.size, row.color)
+                else:
+                    ui.prepare_text(row.text, row.size, row.color, row.bold)
+            return
         ui.shade(surface, int(200 * fade), (30, 4, 6))
-        width = min(860, w - 120)
-        rows = self._rows(width - 56)
-        heights = [int(row.size * 1.18) + row.gap for row in rows]
-        panel_h = sum(heights) + 36 + 40
-        panel = pygame.Rect(0, 0, width, min(h - 40, panel_h))
-        panel.center = (w // 2, h // 2)
-        box = pygame.Surface(panel.size, pygame.SRCALPHA)
-        pygame.draw.rect(box, PANEL, box.get_rect(), border_radius=8)
-        pygame.draw.rect(box, (255, 255, 255, 34), box.get_rect(), 1, border_radius=8)
-        pygame.draw.rect(box, (*BLOOD, 200), (0, 10, 4, panel.height - 20))
+        layout = self._layout(surface.get_size())
+        rows, heights, panel, box = layout.rows, layout.heights, layout.panel, layout.box
         box.set_alpha(int(255 * fade))
         surface.blit(box, panel.topleft)
         a = int(255 * fade)
