@@ -170,15 +170,7 @@ def test_the_collector_runs_on_the_map_cards_first_frame_not_the_frame_that_chan
     gc_policy.start()
     try:
         settled_under.clear()  # start()'s own settle, after loading
-        world = play.run.world
-        for gate in world.gates:
-            world.thing_system.open_gate(world, gate, [])
-        world.cage.body.position = world.level.objects_of("Exit")[0].center
-        for _ in range(30):
-            app._update()
-            if isinstance(app.top, CardScene):
-                break
-        assert isinstance(app.top, CardScene)
+        _to_the_dam(app, play)
         assert settled_under == [], "not in the frame that changed the map"
         app._update()
         assert settled_under == [CardScene], "but on the card's first frame, once"
@@ -229,16 +221,9 @@ def test_a_map_change_puts_its_card_up_before_the_new_map_loads(app):
 
     play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
     app.push(play)
-    world = play.run.world
     beach_view = play.view
-    for gate in world.gates:
-        world.thing_system.open_gate(world, gate, [])
-    world.cage.body.position = world.level.objects_of("Exit")[0].center
-    for _ in range(30):
-        app._update()
-        if isinstance(app.top, CardScene):
-            break
-    assert isinstance(app.top, CardScene) and play.run.world.level.title == "The Dam"
+    _to_the_dam(app, play)
+    assert play.run.world.level.title == "The Dam"
     app._draw(1.0)
     assert play.view is beach_view, "the card's first frame loads nothing"
     app._update()
@@ -248,6 +233,7 @@ def test_a_map_change_puts_its_card_up_before_the_new_map_loads(app):
 
 
 def _to_the_dam(app, play) -> CardScene:
+    """Open the beach's Gates and stand Cage on its Exit: the frames until the dam's card."""
     world = play.run.world
     for gate in world.gates:
         world.thing_system.open_gate(world, gate, [])
@@ -314,13 +300,14 @@ def test_a_card_closed_early_leaves_the_view_whole_before_the_dam_is_drawn(app):
 
 
 def test_the_first_frame_in_sight_makes_nothing_it_is_made_with_the_loading(app):
-    """The play scene's first frame made its map chunks, its Mimics' and effects' art, its
-    drill pads and the HUD's type on first sight (37-46 ms); the loading makes them now (it is
-    timed apart, as `frames.load_ms`), so the first frame costs what any frame costs."""
+    """The play scene's first frame made the map chunks in view, the effects' art, the drill
+    pads and the HUD's type on first sight (37-46 ms); the loading makes them now (it is timed
+    apart, as `frames.load_ms`), so the first frame costs what any frame costs."""
     play = PlayScene(app, "beachhead")
     app.push(play)
-    assert _whole(play.view)
+    assert play.view.effects._art is not None
     before = play.view.tilemap.chunks_built
+    assert before > 0
     pads = dict(play.view.things._pads)
     assert pads, "Rita's yard's drill pads were painted"
     app._update()
