@@ -246,11 +246,12 @@ def _to_the_dam(app, play) -> CardScene:
 
 
 def _whole(view) -> bool:
-    """Nothing of the view is left for a frame in sight to make."""
+    """Nothing of the view is left for a frame in sight to make in a long frame (the rotations
+    of the Mimics' art are made a slice a frame, as from any map's first frame)."""
     tilemap = view.tilemap
     return (
         tilemap.chunks_built == tilemap.columns * tilemap.rows
-        and not view.actors.warming
+        and view.actors.kinds_ready()
         and view.effects._art is not None
     )
 

@@ -90,3 +90,25 @@ def test_a_second_map_shares_the_kinds_art_it_has_in_common(screen, beach) -> No
     assert first.actors.kind_art("drone", drone.radius) is second.actors.kind_art(
         "drone", drone.radius
     )
+
+
+def test_the_charges_blast_is_made_behind_the_map_card_not_on_the_frame_the_omega_falls(
+    screen, monkeypatch
+):
+    """The charge's blast art, scaled to its size, and its shockwave took 8 ms to make on the
+    frame the Omega fell, with the chamber on screen; a map's preparation (behind its card)
+    makes them."""
+    from game.render import effects as effects_module
+    from game.sim.events import Explosion
+
+    dam = load_level(resolve_level("dam"))
+    view = WorldView(dam, SCREEN)
+    for _ in view.preparation():
+        pass
+
+    def no_scaling(*args, **kwargs):
+        raise AssertionError("art was scaled on the frame of the blast")
+
+    monkeypatch.setattr(effects_module, "scaled", no_scaling)
+    view.effects.observe([Explosion(100, 640.0, 320.0, 900.0, "charge")], {})
+    assert view.effects.alive > 0, "the blast is on screen"

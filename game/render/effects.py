@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pygame
@@ -76,6 +76,7 @@ AGE_BUCKETS = 6
 # How hard each event shakes the camera (trauma added; the shake is trauma squared).
 TRAUMA = {"hurt": 0.45, "died": 0.95, "drone": 0.14, "alpha": 0.6, "emerge": 0.06, "blast": 0.55}
 EXPLOSION_ART_RADIUS = 48.0  # px: the blast radius the fx_explosion art stands for at scale 1
+CHARGE_FACTOR = 3.0  # the largest the blast art is scaled: the charge's (its radius is huge)
 
 BRASS = [(248, 227, 154), (224, 186, 88), (184, 140, 48), (138, 100, 32)]
 ICHOR = [(168, 236, 216), (95, 184, 164), (47, 116, 104), (31, 74, 70), (23, 48, 48)]
@@ -345,6 +346,33 @@ class Effects:
         seeded by the same first draw, so it is the same art."""
         self._art_ready()
 
+    def pieces(self) -> Iterator[None]:
+        """The effects' art a piece a step (behind a card): what `warm` makes, then the blast
+        of the charge at its size and its shockwave, which the frame the Omega falls would
+        otherwise scale (8 ms) while the chamber is on screen."""
+        self.warm()
+        yield
+        self._blast_art(CHARGE_FACTOR)
+        yield
+        self._shockwave_art()
+        yield
+
+    def _blast_art(self, factor: float) -> Animation:
+        anim = self._scaled.get(factor)
+        if anim is None:
+            anim = self._scaled[factor] = scaled(
+                self.sheets["fx_explosion"].animation("play"), factor
+            )
+        return anim
+
+    def _shockwave_art(self) -> Animation:
+        wave = self._scaled.get("shockwave")
+        if wave is None:
+            wave = self._scaled["shockwave"] = scaled(
+                self.sheets["fx_shockwave"].animation("play"), 4.0
+            )
+        return wave
+
     def _art_ready(self) -> _Art:
         if self._art is None:
             self._art = _Art(random.Random(self.rng.random()))
@@ -530,20 +558,10 @@ class Effects:
     def _explosion(self, e: Explosion) -> None:
         art = self._art_ready()
         # In half steps, and never larger than the screen can use (the charge's blast is huge).
-        factor = min(3.0, max(1.0, round(e.radius / EXPLOSION_ART_RADIUS * 2) / 2))
-        anim = self._scaled.get(factor)
-        if anim is None:
-            anim = self._scaled[factor] = scaled(
-                self.sheets["fx_explosion"].animation("play"), factor
-            )
-        self._add_fx(anim, e.x, e.y, e.tick)
+        factor = min(CHARGE_FACTOR, max(1.0, round(e.radius / EXPLOSION_ART_RADIUS * 2) / 2))
+        self._add_fx(self._blast_art(factor), e.x, e.y, e.tick)
         if e.radius > 300:  # the charge: a shockwave rolls out over the whole chamber
-            wave = self._scaled.get("shockwave")
-            if wave is None:
-                wave = self._scaled["shockwave"] = scaled(
-                    self.sheets["fx_shockwave"].animation("play"), 4.0
-                )
-            self._add_fx(wave, e.x, e.y, e.tick)
+            self._add_fx(self._shockwave_art(), e.x, e.y, e.tick)
             self.flash.flash(1.0)
         self._decal(self.rng.choice(art.scorches), e.x, e.y, e.tick)
         self._sparks(e.x, e.y, e.tick, 16, 4.0)

@@ -183,6 +183,7 @@ class ActorRenderer:
         self._rita_sheet = None
         self._cage_shadow = overlays.shadow(T.CAGE_RADIUS)
         self._warm_jobs: Iterator[None] = _NOTHING
+        self._planned: list[tuple[str, float]] = []  # the kinds plan_warm was given
         # Reused per-frame lists (no allocations per actor beyond the blit tuples).
         self._ground: list = []
         self._shadows: list = []
@@ -250,17 +251,32 @@ class ActorRenderer:
     def plan_warm(self, kinds: Iterable[tuple[str, float]]) -> None:
         """Queue the art of these Mimic kinds (name, radius) to be made ahead of their first
         sight: by `warm()` all at once (behind a card), or a slice a frame by `warm_some`."""
-        self._warm_jobs = self._warm_all(list(kinds))
+        self._planned = list(kinds)
+        self._warm_jobs = self._warm_all(self._planned)
 
     def _warm_all(self, kinds: list[tuple[str, float]]) -> Iterator[None]:
         for name, radius in kinds:
-            if name not in self._kinds:
-                self.sheets.kind(name)  # its sheet read from disk (a big kind's: 6 ms), then
-                yield
-            art = self.kind_art(name, radius)  # its shadow, telegraph and glows: one piece
-            yield
+            yield from self._kind_pieces(name, radius)
             if radius <= CROWD_RADIUS:
-                yield from art.warm_jobs()
+                yield from self.kind_art(name, radius).warm_jobs()
+
+    def _kind_pieces(self, name: str, radius: float) -> Iterator[None]:
+        if name not in self._kinds:
+            self.sheets.kind(name)  # its sheet read from disk (a big kind's: 6 ms), then
+            yield
+            self.kind_art(name, radius)  # its shadow, telegraph and glows: one piece
+            yield
+
+    def kinds_pieces(self) -> Iterator[None]:
+        """The planned kinds' own art (their sheets, shadows, telegraphs and glows), a piece a
+        step: what a Mimic's first sight would make in one long frame. Their rotations are left
+        to the queue (`warm_some`), which finds this made."""
+        for name, radius in self._planned:
+            yield from self._kind_pieces(name, radius)
+
+    def kinds_ready(self) -> bool:
+        """Whether every planned kind's own art is made (see kinds_pieces)."""
+        return all(name in self._kinds for name, _ in self._planned)
 
     def warm(self) -> None:
         """Everything queued, now."""

@@ -102,16 +102,16 @@ class WorldView:
         self.actors.warm()
 
     def preparation(self, around: tuple[float, float] | None = None) -> Iterator[None]:
-        """Everything the map's first frames would make on first sight, a piece a step (a
-        generator, so a card can spread it over its frames and no frame waits long): the
-        ground's chunks nearest `around` first (where the camera will look), the effects' art,
-        the things' ground art, and the art the map's Mimics need (`warm`). Run to its end, it
-        leaves nothing for a frame in sight to make."""
+        """What the map's first frames would make on first sight in long frames, a piece a step
+        (a generator, so a card can spread it over its frames and no frame waits long): the
+        ground's chunks nearest `around` first (where the camera will look), the effects' art
+        (the charge's blast too), the things' ground art, and each of the map's Mimic kinds' own
+        art. Their rotations are made a slice a frame afterwards (`warm_some`), as from any
+        map's first frame."""
         yield from self.tilemap.build_jobs(around)
-        self.effects.warm()  # before anything else draws from the effects' RNG: the same art
-        yield
+        yield from self.effects.pieces()  # before anything draws from the effects' RNG
         yield from self.things.prepare_jobs(self.level)
-        yield from self.actors.warm_pieces()
+        yield from self.actors.kinds_pieces()
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.
