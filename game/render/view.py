@@ -15,10 +15,11 @@ Usage, per frame of the real-time loop:
     view.draw(screen, world, alpha, mouse_pos); hud.draw(screen, world, mouse_pos, loop)
 
 Keep one WorldView per level: a new `World` for the same level (a loop reset) is noticed and the
-view snaps to it, keeping its pre-rendered map. The art the map's Mimic kinds need (`map_kinds`)
-is made ahead of their first sight: `warm()` behind a card, else a millisecond's slice of it at
-the end of each frame from the view's first frames. Must not import game.scenes or game.app,
-and never writes to the simulation: it reads `World`.
+view snaps to it, keeping its pre-rendered map. What a first sight would make in one long frame
+(the chunks, the effects' art, each Mimic kind's own art) is made behind a card by `preparation`,
+a piece at a time; the rotations of the kinds' art (`map_kinds`) a millisecond's slice at the end
+of each frame from the view's first frames (or all at once by `warm()`). Must not import
+game.scenes or game.app, and never writes to the simulation: it reads `World`.
 """
 
 from __future__ import annotations

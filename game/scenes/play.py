@@ -507,6 +507,7 @@ class PlayScene(Scene):
         # at first sight) is made on the card's next frame, behind it, and the collector runs
         # on that frame too, never on the map's in sight.
         self.arrival = ARRIVAL_CARD_UP
+        self._preparing = None  # a map left before its view was whole: this one's from the start
         gc_policy.settle_soon(full=False)
 
     def _make_arrival_view(self, seconds: float | None = None) -> bool:
