@@ -14,17 +14,9 @@ import pymunk
 from game import tuning as T
 from game.sim import inputs
 from game.sim.events import CageDied, CageHurt, DryFire, ReloadFinished, ReloadStarted, SimEvent
-from game.sim.physics import CAGE_FILTER, drive
+from game.sim.physics import CAGE_FILTER, drive, position_of
 
 COLLISION_TYPE_CAGE = 1
-
-try:  # chipmunk's own getter: a third of the cost of `Body.position` (which builds a Vec2d), and
-    # the day asks where he is about ten times a tick
-    from pymunk._chipmunk_cffi import lib as _chipmunk
-
-    _body_position = _chipmunk.cpBodyGetPosition
-except (ImportError, AttributeError):  # pragma: no cover - a pymunk without it: the public way
-    _body_position = None
 
 
 class Cage:
@@ -32,7 +24,6 @@ class Cage:
         # Infinite moment: the suit keeps him upright; his facing is the aim, not physics.
         self.body = pymunk.Body(T.CAGE_MASS, math.inf)
         self.body.position = (x, y)
-        self._cp_body = self.body._body  # for _body_position (see position)
         self.shape = pymunk.Circle(self.body, T.CAGE_RADIUS)
         self.shape.filter = CAGE_FILTER
         self.shape.collision_type = COLLISION_TYPE_CAGE
@@ -96,8 +87,7 @@ class Cage:
     @property
     def position(self) -> tuple[float, float]:
         """Where his body is now: the same floats as `body.position`, read without a Vec2d."""
-        p = self.body.position if _body_position is None else _body_position(self._cp_body)
-        return (p.x, p.y)
+        return position_of(self.body)  # the day asks where he is about ten times a tick
 
     @property
     def aim_radians(self) -> float:

@@ -32,7 +32,14 @@ from game.sim.events import (
 )
 from game.sim.flow import FlowField
 from game.sim.hashing import StateHasher
-from game.sim.physics import CAT_WALL, CAT_WATER, MIMIC_FILTER, drive, drive_force
+from game.sim.physics import (
+    CAT_WALL,
+    CAT_WATER,
+    MIMIC_FILTER,
+    drive,
+    drive_force,
+    motion_of,
+)
 from game.sim.rng import GameRng
 
 COLLISION_TYPE_MIMIC = 2
@@ -297,8 +304,7 @@ class Mimic:
         return self._identity[1]
 
     def hash_floats(self) -> tuple[float, ...]:
-        b = self.body
-        return (*b.position, *b.velocity, self.lunge_dx, self.lunge_dy, self.heading)
+        return (*motion_of(self.body), self.lunge_dx, self.lunge_dy, self.heading)
 
     def think(self, senses: Senses) -> None:
         """Advance the kind's state table one tick and set this tick's drive force."""

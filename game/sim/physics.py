@@ -92,6 +92,31 @@ def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
     return shapes
 
 
+try:  # chipmunk's own getters: a third of the cost of `Body.position` / `.velocity`, which build
+    # a Vec2d each (the day reads Cage's position ten times a tick, every Mimic's for its hash)
+    from pymunk._chipmunk_cffi import lib as _chipmunk
+
+    _get_position, _get_velocity = _chipmunk.cpBodyGetPosition, _chipmunk.cpBodyGetVelocity
+except (ImportError, AttributeError):  # pragma: no cover - a pymunk without them: the public way
+    _get_position = _get_velocity = None
+
+
+def position_of(body: pymunk.Body) -> tuple[float, float]:
+    """The floats of `body.position`, read without a Vec2d."""
+    p = body.position if _get_position is None else _get_position(body._body)
+    return (p.x, p.y)
+
+
+def motion_of(body: pymunk.Body) -> tuple[float, float, float, float]:
+    """The floats of `body.position` and `body.velocity`, read without a Vec2d."""
+    if _get_position is None:
+        p, v = body.position, body.velocity
+    else:
+        cp = body._body
+        p, v = _get_position(cp), _get_velocity(cp)
+    return (p.x, p.y, v.x, v.y)
+
+
 def drive_force(
     vx: float, vy: float, want_vx: float, want_vy: float, gain: float, cap: float
 ) -> tuple[float, float]:
