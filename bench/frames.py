@@ -38,6 +38,33 @@ ROUTE = Path(__file__).resolve().parents[1] / "tests" / "data" / "campaign.route
 MAX_FRAMES = 60 * 60 * 10  # ten minutes of frames at the most
 
 
+@contextlib.contextmanager
+def collections_timed() -> Iterator[list[tuple[float, bool]]]:
+    """Every pause of Python's garbage collector while the block runs, as it happens: (its
+    milliseconds, whether it was the game's policy settling behind a card)."""
+    from game import gc_policy
+
+    seen: list[tuple[float, bool]] = []
+    started: list[float] = []
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            seen.append(((time.perf_counter() - started.pop()) * 1000, gc_policy.settling))
+
+    gc.callbacks.append(watch)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(watch)
+
+
+def _settled(seen: list[tuple[float, bool]]) -> float:
+    """The milliseconds of the policy's own settles among `seen` collections."""
+    return sum(took for took, settling in seen if settling)
+
+
 def bench_frames(route: Path = ROUTE, limit: int = MAX_FRAMES, policy: bool = True) -> dict:
     """`policy`: with the game's collector policy (as it plays), or Python's defaults (the
     reference the same run compares it with)."""
@@ -64,31 +91,21 @@ def bench_frames(route: Path = ROUTE, limit: int = MAX_FRAMES, policy: bool = Tr
     load_ms = (time.perf_counter() - start) * 1000
     if policy:
         gc_policy.start()  # as App.run does once the first scene is up
-    pauses: list[float] = []  # collections that fell where they liked: mid-fight, maybe
-    settles: list[float] = []  # the policy's own, behind a card
-    started: list[float] = []
-
-    def watch(phase: str, info: dict) -> None:
-        if phase == "start":
-            started.append(time.perf_counter())
-        elif started:
-            took = (time.perf_counter() - started.pop()) * 1000
-            (settles if gc_policy.settling else pauses).append(took)
-
-    gc.callbacks.append(watch)
     frames: list[float] = []
     try:
-        for _ in range(limit):
-            start = time.perf_counter()
-            app._update()
-            app._draw(1.0)
-            frames.append((time.perf_counter() - start) * 1000)
-            if play.run.completed and play not in app.scenes:
-                break  # the blast has played out: the ending has replaced the play scene
+        with collections_timed() as seen:
+            for _ in range(limit):
+                start = time.perf_counter()
+                app._update()
+                app._draw(1.0)
+                frames.append((time.perf_counter() - start) * 1000)
+                if play.run.completed and play not in app.scenes:
+                    break  # the blast has played out: the ending has replaced the play scene
     finally:
-        gc.callbacks.remove(watch)
         gc_policy.stop()
         pygame.quit()
+    pauses = [took for took, settling in seen if not settling]  # where they liked: mid-fight?
+    settles = [took for took, settling in seen if settling]  # the policy's own, behind a card
     return {
         "frames": len(frames),
         "completed": play.run.completed,
@@ -321,57 +338,46 @@ def bench_reset(cycles: int = RESET_CYCLES) -> dict:
     nexts: list[float] = []  # the frame after it (the card's first)
     settles: list[float] = []
     writes: list[float] = []
-    started: list[float] = []
-    settle_in_frame: list[float] = []
-
-    def watch(phase: str, info: dict) -> None:
-        if phase == "start":
-            started.append(time.perf_counter())
-        elif started:
-            took = (time.perf_counter() - started.pop()) * 1000
-            if gc_policy.settling:
-                settle_in_frame.append(took)
 
     with scratch_home():
         app, play = _play_app(persist=True)
         play.bot.fire = False  # he stands and takes it: each day ends in a death, soon
-        gc.callbacks.append(watch)
         try:
-            _until_playing(app, play)
-            clock = time.perf_counter
-            for _ in range(cycles):
-                world = play.run.world
-                hunt(world, RESET_CROWD)
-                for _ in range(FRAME_GUARD):
-                    settle_in_frame.clear()
-                    start = clock()
-                    for event in pygame.event.get():
-                        app._handle(event)
-                    app._update()
-                    mid = clock()
-                    app._draw(1.0)
-                    took = (clock() - start) * 1000
-                    if play.run.world is not world:
-                        break  # this frame began the new day
-                else:
-                    raise RuntimeError("Cage did not die in the reset bench")
-                resets.append(took)
-                updates.append((mid - start) * 1000)
-                settled = sum(settle_in_frame)
-                if play.saver is not None:
-                    start = clock()
-                    play.saver.flush()
-                    writes.append((clock() - start) * 1000)
-                # The next frame: the card's first, where the collection the new day asked for
-                # runs (gc_policy.settle_soon), the card standing still over the old day's end.
-                settle_in_frame.clear()
-                start = clock()
-                _frame(app)
-                nexts.append((clock() - start) * 1000)
-                settles.append(settled + sum(settle_in_frame))
+            with collections_timed() as seen:
                 _until_playing(app, play)
+                clock = time.perf_counter
+                for _ in range(cycles):
+                    world = play.run.world
+                    hunt(world, RESET_CROWD)
+                    for _ in range(FRAME_GUARD):
+                        seen.clear()  # each frame's own collections
+                        start = clock()
+                        for event in pygame.event.get():
+                            app._handle(event)
+                        app._update()
+                        mid = clock()
+                        app._draw(1.0)
+                        took = (clock() - start) * 1000
+                        if play.run.world is not world:
+                            break  # this frame began the new day
+                    else:
+                        raise RuntimeError("Cage did not die in the reset bench")
+                    resets.append(took)
+                    updates.append((mid - start) * 1000)
+                    settled = _settled(seen)
+                    if play.saver is not None:
+                        start = clock()
+                        play.saver.flush()
+                        writes.append((clock() - start) * 1000)
+                    # The next frame: the card's first, where the collection the new day asked
+                    # for runs (gc_policy.settle_soon), the card still over the old day's end.
+                    seen.clear()
+                    start = clock()
+                    _frame(app)
+                    nexts.append((clock() - start) * 1000)
+                    settles.append(settled + _settled(seen))
+                    _until_playing(app, play)
         finally:
-            gc.callbacks.remove(watch)
             gc_policy.stop()
             for scene in reversed(app.scenes):
                 scene.leave()

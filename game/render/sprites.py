@@ -280,12 +280,8 @@ class ActorRenderer:
 
     def warm(self) -> None:
         """Everything queued, now."""
-        for _ in self.warm_pieces():
+        for _ in self._warm_jobs:
             pass
-
-    def warm_pieces(self) -> Iterator[None]:
-        """What is queued, a piece a step (for a caller that spreads it over frames)."""
-        yield from self._warm_jobs
         self._warm_jobs = _NOTHING
 
     def warm_some(self, seconds: float) -> None:

@@ -49,11 +49,6 @@ class TileMap:
         self._window_origin = (0, 0)
 
     # --- building -----------------------------------------------------------------------------
-    def prebuild(self) -> None:
-        """Render every chunk now (e.g. behind a loading card) instead of on first sight."""
-        for _ in self.build_jobs():
-            pass
-
     def build_jobs(self, around: tuple[float, float] | None = None) -> Iterator[None]:
         """Render every chunk not yet rendered, one a step (a generator: the caller spreads the
         steps over frames behind a card). Nearest `around` (a world point: where the camera

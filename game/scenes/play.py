@@ -66,7 +66,7 @@ DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
 # A map change's view is made behind its card: the card goes up first (ARRIVAL_CARD_UP), the view
 # is made from the card's next frame on (ARRIVAL_DUE), a slice of ARRIVAL_SLICE seconds a frame,
 # until it is all made or the card begins to fade (then the rest at once).
-ARRIVAL_CARD_UP, ARRIVAL_DUE, ARRIVAL_MAKING = "card up", "due", "making"
+ARRIVAL_CARD_UP, ARRIVAL_DUE = "card up", "due"
 ARRIVAL_SLICE = 0.004
 WATCH_INTERVAL = 15  # ticks between looks at the map files with --dev
 INTENSITY_EVERY = 6  # ticks between looks at how many Mimics hunt Cage (for the music)
@@ -519,7 +519,6 @@ class PlayScene(Scene):
         end = None if seconds is None else time.perf_counter() + seconds
         for _ in self._preparing:
             if end is not None and time.perf_counter() >= end:
-                self.arrival = ARRIVAL_MAKING
                 return False
         self.arrival, self._preparing = None, None
         return True

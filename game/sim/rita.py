@@ -22,17 +22,15 @@ from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim.hashing import StateHasher
 from game.sim.knowledge import RITA_PHRASE
-from game.sim.physics import CAT_ALLY, CAT_MIMIC, drive
+from game.sim.physics import CAT_ALLY, drive
 from game.sim.rng import GameRng
 
 if TYPE_CHECKING:
-    from game.sim.mimic import Mimic
     from game.sim.world import World
 
 COLLISION_TYPE_RITA = 3
 RITA_FILTER = pymunk.ShapeFilter(categories=CAT_ALLY)
-_MIMIC_QUERY = pymunk.ShapeFilter(mask=CAT_MIMIC)  # what her look in pymunk's index finds
-# From this many Mimics on she looks for them in pymunk's index (RitaSystem._in_sight_box): a
+# From this many Mimics on she looks for them in pymunk's index (MimicSystem.near): a
 # few cost less to go through than the query. Either way she finds the same target.
 LOOK_IN_INDEX_FROM = 16
 # Her hash words and floats (her body's position and velocity), little-endian as
@@ -181,10 +179,6 @@ class Rita:
         )
 
 
-def _by_id(mimic: Mimic) -> int:
-    return mimic.id
-
-
 class RitaSystem:
     """Rita through the day: her turn to look and shoot (`think`, before the Mimics think), the
     scene of the first meeting (`update`, after the contacts), and what others ask of her:
@@ -222,7 +216,11 @@ class RitaSystem:
         x, y = rita.position
         mimics = world.mimics  # in id order
         if len(mimics) >= LOOK_IN_INDEX_FROM:
-            mimics = self._in_sight_box(world, x, y)
+            # Those pymunk's index finds within her sight (a crowd mostly lies beyond it), in id
+            # order; Rita.think keeps the exact test. The index holds where each shape was when
+            # the space last stepped, which is where the batch reading finds its body: nothing
+            # moves one that is in the space between a step and her turn.
+            mimics = world.mimic_system.near(world.space, x, y, T.RITA_SIGHT)
         targets = [
             (*m.position_at(tick), m.kind.radius)
             for m in mimics
@@ -235,23 +233,6 @@ class RitaSystem:
             world, x, y, T.RITA_RADIUS + 2, angle, T.RIFLE_RANGE, events, by="rita"
         )
         events.append(ev.RitaShot(tick, sx, sy, ex, ey, hit))
-
-    @staticmethod
-    def _in_sight_box(world: World, x: float, y: float) -> list[Mimic]:
-        """The Mimics that may be within her sight of (x, y), in id order: those whose shape
-        pymunk's index finds in the square around her sight (a crowd mostly lies beyond it, and
-        a scan of every Mimic cost more than the rest of her turn), and any out of the space (a
-        burrower surfacing under the sand is still a target). A superset: Rita.think keeps the
-        exact test and its tie-breaking. The index holds where each shape was when the space
-        last stepped, which is where the batch reading finds its body: nothing moves one that
-        is in the space between a step and her turn."""
-        reach = T.RITA_SIGHT + 1.0  # a pixel beyond her sight: no rounding can leave one out
-        box = pymunk.BB(x - reach, y - reach, x + reach, y + reach)
-        by_shape = world.mimic_system.by_shape
-        found = [by_shape[s] for s in world.space.bb_query(box, _MIMIC_QUERY) if s in by_shape]
-        found.extend([m for m in world.mimics if not m.in_space])
-        found.sort(key=_by_id)
-        return found
 
     def update(self, world: World, events: list[ev.SimEvent]) -> None:
         """The first meeting's scene plays out, a line at a time; at its end she doubts him."""
