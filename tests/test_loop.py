@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from arena import arena, obj, spawn
 
 from game import save
@@ -356,3 +357,63 @@ def test_only_the_charge_destroys_the_omega_never_a_grenade_or_a_mine():
         assert world.omega.alive, f"{cause} at the core leaves the Omega alive"
     assert world.completed_tick is None
     assert not any(isinstance(e, ev.OmegaDestroyed) for e in events)
+
+
+def test_the_next_days_walls_are_built_on_a_tick_of_play_not_on_the_reset(monkeypatch):
+    """The reset's tick hands the new day a Space built ahead (pymunk builds a map's walls in
+    a millisecond and a half); the tick after it builds the one for the day after."""
+    import game.sim.loop as loop_module
+    import game.sim.world as world_module
+
+    built: list[int] = []
+    real = world_module.build_space
+
+    def counting(level):
+        built.append(level)
+        return real(level)
+
+    monkeypatch.setattr(loop_module, "build_space", counting)
+    monkeypatch.setattr(world_module, "build_space", counting)
+    run = Run(ambush_level(), seed=21, memory=looping_memory())
+    built.clear()  # the first day's own
+    for t in range(30):
+        run.step(scripted(t))
+    assert len(built) == 1  # the next day's, on the first tick of play
+    built.clear()
+    before = run.world
+    events = run.step(InputFrame(buttons=inputs.RESET_NOW))
+    assert any(isinstance(e, LoopStarted) for e in events) and run.world is not before
+    assert built == []
+    run.step(scripted(0))
+    assert len(built) == 1
+
+
+def test_a_day_on_walls_built_ahead_plays_as_one_that_builds_its_own():
+    """A Space built long before its day (other Spaces and bodies made in between) gives the
+    same day, tick for tick, as one built on the spot: a Space numbers its shapes itself."""
+    from bench.figures import hunt
+    from game.sim.physics import build_space
+
+    level = ambush_level()
+    ahead = build_space(level)
+    World(level, 5)  # other Spaces and shapes come and go before the day begins
+    days = [World(level, 5, looping_memory()), World(level, 5, looping_memory(), space=ahead)]
+    hashes = []
+    for world in days:
+        hunt(world, 40)
+        out = []
+        for t in range(240):
+            world.step(scripted(t))
+            out.append(world.state_hash())
+        hashes.append(out)
+    assert hashes[0] == hashes[1]
+
+
+def test_a_day_refuses_a_space_that_was_used():
+    from game.sim.physics import build_space
+
+    level = ambush_level()
+    used = build_space(level)
+    World(level, 5, space=used)  # Cage's body joined it
+    with pytest.raises(ValueError):
+        World(level, 5, space=used)

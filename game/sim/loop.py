@@ -11,6 +11,8 @@ game.level.names). Imports only sim modules and the level layer; pure like the r
 
 from __future__ import annotations
 
+import pymunk
+
 from game import tuning as T
 from game.level.data import LevelData
 from game.level.names import exit_target, level_name, map_key
@@ -21,6 +23,7 @@ from game.sim.events import LevelEntered, LoopStarted, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
 from game.sim.omega import CARRIED
+from game.sim.physics import build_space
 from game.sim.world import World
 
 
@@ -49,6 +52,11 @@ class Run:
         self.atlas = dict(atlas or {})
         self.atlas.setdefault(map_key(level.path), level)
         self.world = World(level, seed, self.memory, assists=assists)
+        # The next day's Space (the level's walls and water), built on a tick of play rather
+        # than on the tick the day resets: pymunk takes a millisecond and a half to build a
+        # map's static shapes, and the reset's frame has the recap and the new day to draw.
+        # Kept with its level, so a Space is never handed to a day on another map.
+        self._next_space: tuple[LevelData, pymunk.Space] | None = None
         self.run_ticks = 0  # every simulated tick of the run, across loops
         self.deaths_total = 0  # every death of the run, Day 0's new games included
         self.reset_held = 0
@@ -61,6 +69,8 @@ class Run:
         world = self.world
         events = world.step(frame)
         self.run_ticks += 1
+        if self._next_space is None:
+            self._next_space = (self.level, build_space(self.level))
         self.reset_held = self.reset_held + 1 if frame.held(inputs.RESET) else 0
         if world.completed_tick is not None:
             self.completed = True
@@ -115,7 +125,9 @@ class Run:
             memory.deaths.append(DeathRecord(memory.loop, tick, x, y, cause, self.level_name))
             if reason != "war lost":  # the retry after the bad ending is not a loop
                 memory.loop += 1
-        self.world = World(self.level, self.seed, memory, assists=self.assists)
+        spare, self._next_space = self._next_space, None
+        space = spare[1] if spare is not None and spare[0] is self.level else None
+        self.world = World(self.level, self.seed, memory, assists=self.assists, space=space)
         self.reset_held = 0
         return LoopStarted(ended_at, memory.loop, reason)
 

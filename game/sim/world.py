@@ -80,10 +80,14 @@ class World:
         companion: bool = False,
         assists: Assists = NO_ASSISTS,
         carrying_charge: bool = False,
+        space: pymunk.Space | None = None,
     ) -> None:
         """A day on `level`. Mid-day arrivals through an Exit start at `start_tick` (the day's
         clock goes on) with the `arriving` Cage's state, Rita too if she was with him, and the
-        charge if he was carrying it."""
+        charge if he was carrying it. `space` is the level's Space as `build_space` makes it,
+        built ahead and never touched since (the Run keeps one for the next day); without it the
+        day builds its own. Either way the day is the same, bit for bit: a Space's shapes are
+        numbered as they join it, and nothing else of it depends on when it was built."""
         self.level = level
         self.seed = seed
         self.assists = assists
@@ -97,7 +101,11 @@ class World:
         self.rng = stream(seed, key, "day")
         # The order bodies join the space is part of the day: Cage, Rita, the Omega's core,
         # then the shut Gates.
-        self.space: pymunk.Space = build_space(level)
+        if space is None:
+            space = build_space(level)
+        elif space.bodies or space.constraints:
+            raise ValueError("a day's Space must be fresh from build_space, with nothing added")
+        self.space: pymunk.Space = space
         start = level.player_start(spawn)
         facing = float(start.prop("facing", 0.0) or 0.0)
         cage = Cage(start.x, start.y, facing, self.memory.training_level)
