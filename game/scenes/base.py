@@ -170,6 +170,10 @@ class CardScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         shown = self.total - self.ticks_left
         fade = min(1.0, 1.0 if self.opaque_at_once else shown / FADE_IN, self.ticks_left / FADE_OUT)
+        if fade <= 0:
+            # Not faded in yet (its first frame, or under the recap for as long as that is up):
+            # it changes no pixel, so its words are not even rendered until they first show.
+            return
         ui.shade(surface, int(235 * min(1.0, fade * 1.4)))
         w, h = surface.get_size()
         a = int(255 * fade)

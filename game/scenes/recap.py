@@ -24,6 +24,8 @@ from game.scenes.base import Scene, asks_pause, goes_on
 
 BEAT_TICKS = 36  # 0.6 s before any key can close the recap
 BOT_TICKS = 120  # a bot (or a headless run) does not press keys: the recap closes by itself
+ROW_EVERY = 1  # ticks between one row's coming in and the next's (the report writes itself)
+ROW_FADE = 6  # ticks a row takes to fade in
 
 INK = (236, 230, 216)
 DIM = (160, 154, 140)
@@ -172,37 +174,34 @@ class RecapScene(Scene):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fade = min(1.0, self.ticks / 10)
+        layout = self._layout(surface.get_size())
         if fade <= 0:
             # Its first frame (the one the day resets on) shows nothing of it yet: at alpha 0
-            # the veil, the panel and the words change no pixel, so none is drawn. The words are
-            # rendered now, though (kept by game.render.ui), so the next frame, which also takes
-            # the collection the new day asked for, only blits them.
-            for row in self._layout(surface.get_size()).rows:
-                if row.kind == "pair":
-                    label, _, value = row.text.partition("\t")
-                    ui.prepare_text(label.upper(), 20, DIM)
-                    ui.prepare_text(value, row.size, row.color)
-                else:
-                    ui.prepare_text(row.text, row.size, row.color, row.bold)
+            # the veil, the panel and the words change no pixel, so none is drawn. It is laid out
+            # now, so the frames that follow only render the rows as they come in.
             return
         ui.shade(surface, int(200 * fade), (30, 4, 6))
-        layout = self._layout(surface.get_size())
         rows, heights, panel, box = layout.rows, layout.heights, layout.panel, layout.box
         box.set_alpha(int(255 * fade))
         surface.blit(box, panel.topleft)
         a = int(255 * fade)
         x, y = panel.x + 28, panel.y + 20
-        for row, height in zip(rows, heights, strict=True):
+        for index, (row, height) in enumerate(zip(rows, heights, strict=True)):
             y += row.gap
             if y + row.size > panel.bottom - 36:
                 break
+            # The rows come in one after another, top to bottom, like a report being written:
+            # each is rendered on the frame it first shows, never all on the reset's frame.
+            shown = min(a, int(255 * (self.ticks - index * ROW_EVERY) / ROW_FADE))
+            if shown <= 0:
+                break  # nor any row below it
             if row.kind == "pair":
                 label, _, value = row.text.partition("\t")
-                ui.draw_text(surface, label.upper(), 20, DIM, (x, y + 4), alpha=a)
-                ui.draw_text(surface, value, row.size, row.color, (x + 90, y), alpha=a)
+                ui.draw_text(surface, label.upper(), 20, DIM, (x, y + 4), alpha=shown)
+                ui.draw_text(surface, value, row.size, row.color, (x + 90, y), alpha=shown)
             else:
                 ui.draw_text(surface, row.text, row.size, row.color, (x + row.indent, y),
-                             bold=row.bold, alpha=a)  # fmt: skip
+                             bold=row.bold, alpha=shown)  # fmt: skip
             y += height - row.gap
         if self.ready:
             hint = "Enter, Space or E (pad: A): on to the day  ·  Esc: pause"
