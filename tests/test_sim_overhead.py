@@ -13,11 +13,13 @@ import math
 import pytest
 from arena import arena, obj, spawn
 
+from game import tuning as T
 from game.level.data import MapObject, Rect, point_in_polygon
 from game.sim import inputs, rita, things
 from game.sim.hashing import StateHasher
 from game.sim.memory import Memory
 from game.sim.mimic import BURROWER, CARAPACE, DRONE, MITE, SPITTER
+from game.sim.mimics import MimicSystem
 from game.sim.spawns import SpawnSchedule
 from game.sim.world import World
 from game.speedrun.splits import Area
@@ -79,6 +81,34 @@ def test_rita_shoots_the_same_mimic_whether_she_looks_in_the_index_or_at_every_o
     assert len(shots) > 20 and surfacing > 0  # the day tries what the shortcut must get right
     assert [h for h, _ in indexed] == [h for h, _ in scanned]
     assert repr([e for _, e in indexed]) == repr([e for _, e in scanned])
+
+
+@pytest.mark.parametrize("margin", [rita.LOOK_MARGIN, 0.5])
+def test_rita_looks_close_first_and_shoots_the_mimic_her_whole_sight_would_give(
+    monkeypatch, margin
+):
+    """Her first look (a little beyond her last target) stands for her whole sight whenever the
+    nearest Mimic is that near; when none is, she looks as far as she sees. The day plays the
+    same, tick for tick, as when she always looks as far as she sees. With a hair's margin her
+    first look often falls short (her target steps back), so both ways are played."""
+    monkeypatch.setattr(rita, "LOOK_MARGIN", T.RITA_SIGHT)  # always her whole sight
+    whole = play(crowded_day(), 900)
+    monkeypatch.setattr(rita, "LOOK_MARGIN", margin)
+    looks = {"first": 0, "whole": 0}
+    real_near = MimicSystem.near
+
+    def counting(self, space, x, y, reach):
+        if reach > T.RITA_RADIUS + 1.0:  # her looks, not the contacts' query
+            looks["first" if reach < T.RITA_SIGHT else "whole"] += 1
+        return real_near(self, space, x, y, reach)
+
+    monkeypatch.setattr(MimicSystem, "near", counting)
+    first = play(crowded_day(), 900)
+    assert looks["first"] > 500
+    if margin < 1.0:
+        assert looks["whole"] > 20  # the first look fell short that often, and was made good
+    assert [h for h, _ in first] == [h for h, _ in whole]
+    assert repr([e for _, e in first]) == repr([e for _, e in whole])
 
 
 def mined_day() -> World:

@@ -33,6 +33,11 @@ RITA_FILTER = pymunk.ShapeFilter(categories=CAT_ALLY)
 # From this many Mimics on she looks for them in pymunk's index (MimicSystem.near): a
 # few cost less to go through than the query. Either way she finds the same target.
 LOOK_IN_INDEX_FROM = 16
+# ... and she looks first a little beyond where her last target stood: she shoots the nearest
+# Mimic, and from one tick to the next it is never far off. Should none be that near, she looks
+# as far as she sees. A thick crowd fills her sight with hundreds: the first look asks the index
+# for a few dozen.
+LOOK_MARGIN = 48.0
 # Her hash words and floats (her body's position and velocity), little-endian as
 # game.sim.hashing lays them out.
 _RITA_HASH = struct.Struct("<8q4d")
@@ -75,6 +80,7 @@ class Rita:
         self.invulnerable_ticks = 0
         self.aim = 0.0  # radians, for drawing and firing
         self.firing = False
+        self.target_distance: float | None = None  # how far her target stood as she last looked
         self.following = False
 
     @property
@@ -117,6 +123,8 @@ class Rita:
             d = (tx - x) ** 2 + (ty - y) ** 2
             if d < best:
                 best, target = d, (tx, ty)
+        # How far her target stands (None: she has none): where RitaSystem looks first next tick.
+        self.target_distance = math.sqrt(best) if target is not None else None
 
         # Where she wants to be: her post, or at Cage's side when she follows him.
         if self.following:
@@ -194,6 +202,9 @@ class RitaSystem:
     ) -> None:
         """Rita at her post if the map has her, else at Cage's side if she came with him."""
         self.rng = rng  # her aim
+        # How far she looks first for a target in a crowd (`think`): it changes how she finds
+        # it, never which one she finds, so it is no part of the day's state.
+        self.first_look = T.RITA_SIGHT
         self.rita: Rita | None = None
         ritas = level.objects_of("Rita")
         if ritas:
@@ -215,18 +226,27 @@ class RitaSystem:
         world.mimic_system.read_bodies(world.space, tick)
         x, y = rita.position
         mimics = world.mimics  # in id order
-        if len(mimics) >= LOOK_IN_INDEX_FROM:
-            # Those pymunk's index finds within her sight (a crowd mostly lies beyond it), in id
-            # order; Rita.think keeps the exact test. The index holds where each shape was when
-            # the space last stepped, which is where the batch reading finds its body: nothing
-            # moves one that is in the space between a step and her turn.
-            mimics = world.mimic_system.near(world.space, x, y, T.RITA_SIGHT)
-        targets = [
-            (*m.position_at(tick), m.kind.radius)
-            for m in mimics
-            if m.dangerous and not m.kind.resets_day
-        ]
+        if len(mimics) < LOOK_IN_INDEX_FROM:
+            targets = _targets(mimics, tick)
+        else:
+            # Those pymunk's index finds near her, in id order; Rita.think keeps the exact test.
+            # The index holds where each shape was when the space last stepped, which is where
+            # the batch reading finds its body: nothing moves one that is in the space between a
+            # step and her turn. A first look to `look` finds every Mimic whose centre is that
+            # near (and some beyond): if the nearest of them is that near, none nearer was left
+            # out, so she picks the one her whole sight would give (ties too: she takes the
+            # first in id order, and every Mimic as near is among them).
+            system, space, look = world.mimic_system, world.space, self.first_look
+            targets = _targets(system.near(space, x, y, look), tick)
+            if look < T.RITA_SIGHT and not any(
+                (tx - x) ** 2 + (ty - y) ** 2 <= look * look for tx, ty, _ in targets
+            ):
+                targets = _targets(system.near(space, x, y, T.RITA_SIGHT), tick)
         angle = rita.think(world.cage.position, targets, self.rng)
+        nearest = rita.target_distance
+        self.first_look = (
+            T.RITA_SIGHT if nearest is None else min(T.RITA_SIGHT, nearest + LOOK_MARGIN)
+        )
         if angle is None:
             return
         sx, sy, ex, ey, hit = world.action_system.hitscan(
@@ -289,3 +309,13 @@ class RitaSystem:
             except struct.error:  # a word out of the packed range: word by word, as ever
                 h.ints(words)
                 h.floats(floats)
+
+
+def _targets(mimics, tick: int) -> list[tuple[float, float, float]]:
+    """What Rita may shoot among `mimics` (in id order): (x, y, radius) of the dangerous ones,
+    never an Alpha (she knows what its death does to the day)."""
+    return [
+        (*m.position_at(tick), m.kind.radius)
+        for m in mimics
+        if m.dangerous and not m.kind.resets_day
+    ]
