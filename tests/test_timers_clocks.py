@@ -196,3 +196,32 @@ def test_an_older_settings_file_keeps_the_clocks_it_showed(_aynik_home):
         assert settings.timer_mode == new and problem is None
     path.write_text(json.dumps({"version": 2, "timer_mode": "off"}))
     assert load_settings()[0].timer_mode == "off"
+
+
+def test_the_running_clocks_hold_their_width_and_render_no_text_as_they_run(app):
+    """IGT and RTA are set in figures of equal width, as the day clock is: 0:11.888 ends where
+    0:88.888 does (the panel's clock never wobbles as it runs), and no frame renders words for
+    it (a new string each frame would also push every other word out of the text cache)."""
+    from dataclasses import replace
+
+    from game.render import timer as timer_module
+    from game.render import ui
+
+    run = Run(PlayScene(app, "beachhead").run.level, 0)
+    session = SpeedrunSession.new(run, run.level, 0, record=False)
+    view = session.timer_view("day+igt+rta")
+    surface = pygame.Surface((1280, 720))
+    draw_timer(surface, view)  # the panel's words and the figures, made once
+    misses = ui.render_text.cache_info().misses
+    widths = []
+    for igt in ("0:11.888", "0:88.888", "0:47.888"):  # the same last figures: they end alike
+        surface.fill((0, 0, 0))
+        draw_timer(surface, replace(view, igt=igt, real=igt))
+        left = 1280 - timer_module.WIDTH - timer_module.MARGIN + 10 + timer_module.LABEL_W
+        igt_line = surface.subsurface((left, 64, timer_module.WIDTH - 60, 44))
+        lit = pygame.mask.from_threshold(igt_line, (236, 236, 228), (40, 40, 40, 255))
+        (box,) = [lit.get_bounding_rects()[0].unionall(lit.get_bounding_rects())]
+        widths.append(box.right)  # where the time ends
+    assert widths[0] > 80  # the time is on screen
+    assert ui.render_text.cache_info().misses == misses  # every word of it was kept
+    assert len(set(widths)) == 1

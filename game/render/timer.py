@@ -13,6 +13,7 @@ from __future__ import annotations
 import pygame
 
 from game.render import ui
+from game.render.text import Digits
 
 INK = (236, 236, 228)
 DIM = (160, 160, 152)
@@ -93,6 +94,25 @@ def timer_lines(view) -> list[Line]:
 
 _panels: dict[int, pygame.Surface] = {}  # the translucent backing, by height: made once each
 pygame.register_quit(_panels.clear)  # made again after a restart of pygame, as fonts are
+# The running clocks' figures, by size and colour: a clock is set from kept glyphs at a fixed
+# advance, as the HUD's day clock is, so it never wobbles as its digits change and no frame
+# renders text for it (a string of its own each frame would also crowd every other word out of
+# the text cache).
+_clocks: dict[tuple[int, tuple[int, int, int]], Digits] = {}
+pygame.register_quit(_clocks.clear)
+
+
+def _draw_clock(
+    surface: pygame.Surface, text: str, size: int, color: tuple[int, int, int], x: int, y: int
+) -> None:
+    """A running clock's time at (x, y), top left, in figures of equal width."""
+    if not set(text) <= set(Digits.CHARS):
+        ui.draw_text(surface, text, size, color, (x, y))  # not a time: as any other line
+        return
+    digits = _clocks.get((size, color))
+    if digits is None:
+        digits = _clocks[(size, color)] = Digits(size, color)
+    digits.draw(surface, text, x, y)
 
 
 def _panel(height: int) -> pygame.Surface:
@@ -120,8 +140,9 @@ def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
         x = x0 + 10
         if label:  # a clock: its name in a column of its own, the time beside it
             ui.draw_text(surface, label, 16, DIM, (x, y + size - 20))
-            x += LABEL_W
-        ui.draw_text(surface, text, size, color, (x, y))
+            _draw_clock(surface, text, size, color, x + LABEL_W, y)
+        else:
+            ui.draw_text(surface, text, size, color, (x, y))
         if right:
             ui.draw_text(surface, right, min(size, 22), right_color, (x0 + WIDTH - 10, y + 2),
                          "topright")  # fmt: skip
