@@ -221,3 +221,40 @@ def test_cage_and_rita_hash_as_word_by_word(integrity):
     plain.ints(her.hash_words())
     plain.floats((*her.body.position, *her.body.velocity))
     assert packed.packed() == plain.packed()
+
+
+def _ways(level, count: int):
+    """Ways a Mimic might look along on `level`: from all over the map in every direction, and
+    along each wall's edges a few paces from it."""
+    w, h = level.pixel_width, level.pixel_height
+    for i in range(count):
+        start = ((i * 733) % w, (i * 389) % h)
+        angle, length = i * 2.399963, 40.0 + (i * 53) % 260
+        yield start, (start[0] + math.cos(angle) * length, start[1] + math.sin(angle) * length)
+    for rect in level.solid_rects:
+        for off in (3.0, 8.0, 14.0, 22.0, 30.0):
+            x, y = rect.x - off, rect.y + rect.height + off
+            if x > 40.0:  # beside its west edge (not along the map's own)
+                yield (x, rect.y + 2.0), (x, rect.y + rect.height - 2.0)
+            if y < h - 40.0:  # beside its south edge
+                yield (rect.x + 2.0, y), (rect.x + rect.width - 2.0, y)
+
+
+def test_a_clear_way_is_what_pymunks_own_segment_query_says():
+    """A Mimic's look for a clear way to Cage asks chipmunk directly; on the beachhead's walls
+    and water, and in a crowd, it answers as pymunk's segment_query_first does."""
+    from game.level.campaign import resolve_level
+    from game.level.loader import load_level
+    from game.sim.mimic import PATH_FILTER
+    from game.sim.physics import segment_clear
+
+    crowd = crowded_day(40)  # bodies in the space too: the filter must leave them out
+    answers = {True: 0, False: 0}
+    for world in (World(load_level(resolve_level("beachhead")), seed=2), crowd):
+        space = world.space
+        for i, (start, end) in enumerate(_ways(world.level, 800)):
+            radius = (4.0, 11.2, 24.0)[i % 3]
+            clear = segment_clear(space, start, end, radius, PATH_FILTER)
+            assert clear == (space.segment_query_first(start, end, radius, PATH_FILTER) is None)
+            answers[clear] += 1
+    assert answers[True] > 100 and answers[False] > 100

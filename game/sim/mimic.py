@@ -39,6 +39,7 @@ from game.sim.physics import (
     drive,
     drive_force,
     motion_of,
+    segment_clear,
 )
 from game.sim.rng import GameRng
 
@@ -457,10 +458,14 @@ class Mimic:
             return
         x, y = self._x, self._y
         distance = self._distance
-        blocked = senses.space.segment_query_first(
-            (x, y), (senses.cage_x, senses.cage_y), self.kind.radius * 0.8, PATH_FILTER
+        clear = segment_clear(
+            senses.space,
+            (x, y),
+            (senses.cage_x, senses.cage_y),
+            self.kind.radius * 0.8,
+            PATH_FILTER,
         )
-        self.sees_cage = blocked is None or distance < self.kind.radius * 3
+        self.sees_cage = clear or distance < self.kind.radius * 3
 
     def _circle(self, senses: Senses, radius: float) -> float:
         """Tangential motion around Cage plus a radial pull to `radius`; returns the distance."""

@@ -94,11 +94,14 @@ def _polygon(body: pymunk.Body, outline, flt) -> list[pymunk.Shape]:
 
 try:  # chipmunk's own getters: a third of the cost of `Body.position` / `.velocity`, which build
     # a Vec2d each (the day reads Cage's position ten times a tick, every Mimic's for its hash)
+    from pymunk._chipmunk_cffi import ffi as _ffi
     from pymunk._chipmunk_cffi import lib as _chipmunk
 
     _get_position, _get_velocity = _chipmunk.cpBodyGetPosition, _chipmunk.cpBodyGetVelocity
+    _segment_first = _chipmunk.cpSpaceSegmentQueryFirst
+    _segment_info = _ffi.new("cpSegmentQueryInfo *")  # where chipmunk writes what it hit
 except (ImportError, AttributeError):  # pragma: no cover - a pymunk without them: the public way
-    _get_position = _get_velocity = None
+    _get_position = _get_velocity = _segment_first = None
 
 
 def position_of(body: pymunk.Body) -> tuple[float, float]:
@@ -115,6 +118,23 @@ def motion_of(body: pymunk.Body) -> tuple[float, float, float, float]:
         cp = body._body
         p, v = _get_position(cp), _get_velocity(cp)
     return (p.x, p.y, v.x, v.y)
+
+
+def segment_clear(
+    space: pymunk.Space,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    radius: float,
+    shape_filter: pymunk.ShapeFilter,
+) -> bool:
+    """Whether nothing `shape_filter` lets through lies along the thick segment: what
+    `space.segment_query_first(...) is None` says, from chipmunk's own query without the
+    Python objects pymunk makes of its answer (every Mimic asks this every few ticks)."""
+    if _segment_first is None:
+        return space.segment_query_first(start, end, radius, shape_filter) is None
+    return (
+        _segment_first(space._space, start, end, radius, shape_filter, _segment_info) == _ffi.NULL
+    )
 
 
 def drive_force(
