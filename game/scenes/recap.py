@@ -174,13 +174,13 @@ class RecapScene(Scene):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fade = min(1.0, self.ticks / 10)
-        layout = self._layout(surface.get_size())
         if fade <= 0:
-            # Its first frame (the one the day resets on) shows nothing of it yet: at alpha 0
-            # the veil, the panel and the words change no pixel, so none is drawn. It is laid out
-            # now, so the frames that follow only render the rows as they come in.
+            # Its first frame (the one the day resets on, which has the new day to build and
+            # draw) shows nothing of it yet: at alpha 0 the veil, the panel and the words change
+            # no pixel, so none is drawn, and it is laid out on the next.
             return
         ui.shade(surface, int(200 * fade), (30, 4, 6))
+        layout = self._layout(surface.get_size())
         rows, heights, panel, box = layout.rows, layout.heights, layout.panel, layout.box
         box.set_alpha(int(255 * fade))
         surface.blit(box, panel.topleft)
