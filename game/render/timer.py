@@ -100,13 +100,14 @@ pygame.register_quit(_panels.clear)  # made again after a restart of pygame, as 
 # the text cache).
 _clocks: dict[tuple[int, tuple[int, int, int]], Digits] = {}
 pygame.register_quit(_clocks.clear)
+_CLOCK_CHARS = frozenset(Digits.CHARS)
 
 
 def _draw_clock(
     surface: pygame.Surface, text: str, size: int, color: tuple[int, int, int], x: int, y: int
 ) -> None:
     """A running clock's time at (x, y), top left, in figures of equal width."""
-    if not set(text) <= set(Digits.CHARS):
+    if not _CLOCK_CHARS.issuperset(text):
         ui.draw_text(surface, text, size, color, (x, y))  # not a time: as any other line
         return
     digits = _clocks.get((size, color))

@@ -99,7 +99,9 @@ try:  # chipmunk's own getters: a third of the cost of `Body.position` / `.veloc
 
     _get_position, _get_velocity = _chipmunk.cpBodyGetPosition, _chipmunk.cpBodyGetVelocity
     _segment_first = _chipmunk.cpSpaceSegmentQueryFirst
-    _segment_info = _ffi.new("cpSegmentQueryInfo *")  # where chipmunk writes what it hit
+    # Where chipmunk writes what it hit: written, never read (only whether it hit counts), so
+    # one will do for every query, on any thread.
+    _segment_info = _ffi.new("cpSegmentQueryInfo *")
 except (ImportError, AttributeError):  # pragma: no cover - a pymunk without them: the public way
     _get_position = _get_velocity = _segment_first = None
 
