@@ -134,6 +134,12 @@ def corpus(base: Path) -> list[tuple[str, str, str]]:
             + b'{"version": 1, "loop": '
             + b"9" * 400
             + b"}}\n",
+            "a loop's deaths as text": replay_doc("0", '"b"').encode()
+            + b'L {"ticks": 1, "loop": 1, "reason": "death", "igt_ticks": 1, '
+            + b'"deaths_total": "3"}\n',
+            "a loop's deaths below zero": replay_doc("0", '"b"').encode()
+            + b'L {"ticks": 1, "loop": 1, "reason": "death", "igt_ticks": 1, '
+            + b'"deaths_total": -1}\n',
             "not UTF-8": b"AYNIK-REPLAY 2\n\xff\xfe\n",
         }
     )

@@ -10,7 +10,7 @@ line, each line a letter, a space and its fields:
     H {"game_version": "0.1.0", "level": "beachhead", "level_hash": "…", "seed": 0, …}
     F <count> <move_x> <move_y> <aim> <buttons>    the same input for <count> ticks
     D <tick> <digest> <digest> …                    state digests after tick, tick+1, …
-    L {"ticks": T, "loop": N, "reason": "death", "igt_ticks": I, "memory": {…}}
+    L {"ticks": T, "loop": N, "reason": "death", "igt_ticks": I, "memory": {…}, "deaths_total": D}
     S {"ticks": T, "igt_ticks": I, "name": "Seawall"}
     C <ticks> <loop> <state_hash> <chain> {snapshot}
     E {"ticks": N, "state_hash": "…", "loops": L, "completed": false, "igt_ticks": I, …}
@@ -27,8 +27,9 @@ Records, in the order the run makes them (every record about tick T follows the 
 - `F` run-length encoded inputs (InputFrame.encode), one tick each, from tick 1.
 - `D` the first DIGEST_LENGTH hex digits of Run.state_hash() after each tick, DIGEST_TICKS to a
   line; consecutive, starting at tick 1. They let a verifier name the first tick that differs.
-- `L` a new day began after T ticks (LoopStarted), with the IGT then and the Memory it began with
-  (so a viewer can rebuild the run at any loop start at once).
+- `L` a new day began after T ticks (LoopStarted), with the IGT then, the Memory it began with and
+  the run's deaths so far (so a viewer or a verifier can rebuild the run at any loop start at
+  once; files without `deaths_total` rebuild only where no death came before).
 - `S` a split fired on tick T at IGT I.
 - `C` the run's full state hash after T ticks, at tick 0, at every loop start, every
   CHECKPOINT_INTERVAL ticks and at the end; `chain` is next_chain(previous chain, T, loop, hash,
@@ -96,6 +97,9 @@ class LoopMark:
     reason: str
     igt_ticks: int
     memory: dict | None = None  # Memory.to_json() at the start of that day
+    # Every death of the run so far (Run.deaths_total, in its state hash but not in the Memory):
+    # with the Memory, all it takes to rebuild the run there. None in files from before it.
+    deaths_total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,8 @@ class ReplayWriter:
     def loop_mark(self, mark: LoopMark) -> None:
         record = {"ticks": mark.ticks, "loop": mark.loop, "reason": mark.reason,
                   "igt_ticks": mark.igt_ticks, "memory": mark.memory}  # fmt: skip
+        if mark.deaths_total is not None:
+            record["deaths_total"] = mark.deaths_total
         self._line("L " + json.dumps(record, sort_keys=True))
 
     def split_mark(self, mark: SplitMark) -> None:
@@ -359,8 +365,9 @@ def _parse_record(replay: Replay, kind: str, rest: str) -> None:
         memory = data.get("memory")
         if memory is not None:
             Memory.from_json(memory)  # ValueError says what is wrong
+        deaths = _whole(data, "deaths_total") if "deaths_total" in data else None
         mark = LoopMark(_tick(data, "ticks", frames), _whole(data, "loop"), _text(data, "reason"),
-                        _whole(data, "igt_ticks"), memory)  # fmt: skip
+                        _whole(data, "igt_ticks"), memory, deaths)  # fmt: skip
         if replay.loops and mark.ticks < replay.loops[-1].ticks:
             raise ValueError("loop records out of order")
         replay.loops.append(mark)

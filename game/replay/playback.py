@@ -23,7 +23,7 @@ from game.replay.level_refs import resolve_reference
 from game.sim.loop import Run
 from game.sim.memory import Memory
 from game.speedrun.maps import split_plan_for_level
-from game.speedrun.splits import SplitHit
+from game.speedrun.splits import SplitHit, SplitPlan
 from game.speedrun.timer import DayTime
 from game.speedrun.tracker import SpeedrunTracker
 
@@ -84,6 +84,27 @@ def new_run(replay: Replay, maps: Maps) -> Run:
         level, replay.seed, replay.start_memory(), atlas, assists=replay.assists,
         loop_mode=replay_loop_mode(replay),
     )  # fmt: skip
+
+
+def run_at_loop_start(replay: Replay, maps: Maps, mark: LoopMark) -> Run | None:
+    """The run as it was when the day of `mark` began, built directly from its recorded Memory
+    and deaths (a day begins as `Run(level, seed, memory)` does); None when the record cannot
+    give it or the run built does not hash as the recording's checkpoint there."""
+    if mark.memory is None:
+        return None
+    try:
+        memory = Memory.from_json(mark.memory)
+    except ValueError:
+        return None
+    level, atlas = maps
+    run = Run(level, replay.seed, memory, atlas, assists=replay.assists,
+              loop_mode=replay_loop_mode(replay))  # fmt: skip
+    run.run_ticks = mark.ticks
+    run.deaths_total = mark.deaths_total or 0  # older files: right only before any death
+    recorded = [c for c in replay.checkpoints if c.ticks == mark.ticks]
+    if not recorded or recorded[-1].state_hash != run.state_hash():
+        return None
+    return run
 
 
 def replay_loop_mode(replay: Replay) -> str:
@@ -163,27 +184,28 @@ class Playback:
 
     def _rebuild_at(self, mark: LoopMark) -> bool:
         """The run at a loop start, built directly; False if it does not match the recording."""
-        try:
-            memory = Memory.from_json(mark.memory)
-        except ValueError:
-            return False
-        run = Run(
-            self.level, self.replay.seed, memory, self.atlas, assists=self.replay.assists,
-            loop_mode=replay_loop_mode(self.replay),
-        )  # fmt: skip
-        run.run_ticks = mark.ticks
-        recorded = [c for c in self.replay.checkpoints if c.ticks == mark.ticks]
-        if not recorded or recorded[-1].state_hash != run.state_hash():
+        run = run_at_loop_start(self.replay, (self.level, self.atlas), mark)
+        if run is None:
             return False
         self.run = run
-        tracker = SpeedrunTracker(self.plan, memory.loop, self.clock, self.replay.start_tick)
-        tracker.timer.igt_ticks = mark.igt_ticks
-        tracker.timer.started = mark.ticks > self.replay.start_tick
-        tracker.timer.days = [DayTime(0, memory.loop, mark.reason, mark.igt_ticks)]
-        tracker.splits.restore(
-            SplitHit(s.name, s.igt_ticks, s.ticks, 0)
-            for s in self.replay.splits
-            if s.ticks <= mark.ticks
-        )
-        self.tracker = tracker
+        self.tracker = tracker_at_loop_start(self.replay, self.plan, mark, run.loop, self.clock)
         return True
+
+
+def tracker_at_loop_start(
+    replay: Replay,
+    plan: SplitPlan,
+    mark: LoopMark,
+    loop: int,
+    clock: Callable[[], float] | None = None,
+) -> SpeedrunTracker:
+    """The speedrun tracker as it stood when the day of `mark` began, from the recording: its
+    IGT then and the splits already done."""
+    tracker = SpeedrunTracker(plan, loop, clock, replay.start_tick)
+    tracker.timer.igt_ticks = mark.igt_ticks
+    tracker.timer.started = mark.ticks > replay.start_tick
+    tracker.timer.days = [DayTime(0, loop, mark.reason, mark.igt_ticks)]
+    tracker.splits.restore(
+        SplitHit(s.name, s.igt_ticks, s.ticks, 0) for s in replay.splits if s.ticks <= mark.ticks
+    )
+    return tracker

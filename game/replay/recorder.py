@@ -44,8 +44,8 @@ class ReplayRecorder:
         for event in events:
             if isinstance(event, E.LoopStarted):
                 memory = run.memory.to_json()
-                mark = LoopMark(run.run_ticks, event.loop,
-                                event.reason, igt_ticks, memory)  # fmt: skip
+                mark = LoopMark(run.run_ticks, event.loop, event.reason,
+                                igt_ticks, memory, run.deaths_total)  # fmt: skip
                 self.writer.loop_mark(mark)
                 new_day = True
         if new_day or run.run_ticks % CHECKPOINT_INTERVAL == 0:
