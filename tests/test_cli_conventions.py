@@ -57,6 +57,9 @@ def test_the_version_without_package_metadata_is_the_same(monkeypatch):
         ["play", "--seed", "many"],
         ["no-such-command"],
         ["verify"],
+        ["verify", "run.aynrep", "--workers", "0"],
+        ["verify", "run.aynrep", "--workers", "lots"],
+        ["verify", "run.aynrep", "--workers", "٣"],  # a digit, but not an ASCII one
         ["sim", "--ticks", "10"],
         ["validate", "--no-such-option", "x.tmx"],
         ["splits", "show", "--category", "Nothing%"],

@@ -71,6 +71,16 @@ class _PrintVersion(argparse.Action):
         parser.exit(EXIT_OK)
 
 
+MAX_WORKERS = 64  # processes verify may check a run's days in
+
+
+def _workers(text: str) -> int:
+    """`--workers N`: a whole number of processes, 1 to MAX_WORKERS."""
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_WORKERS}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="aynik",
@@ -101,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="re-simulate a replay and check it")
     verify.add_argument("file", help="the replay file (.aynrep)")
     verify.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
+    verify.add_argument(
+        "--workers", type=_workers, default=None, metavar="N",
+        help="processes to check the run's days side by side in (default: one a core; 1: one "
+        "tick after another in this process alone). The verdict is the same either way.",
+    )  # fmt: skip
 
     replay = commands.add_parser("replay", help="watch a replay")
     replay.add_argument("file", help="the replay file (.aynrep)")
@@ -254,7 +269,7 @@ def _verify(args: argparse.Namespace) -> int:
     except ReplayError as exc:
         raise _ReportedError(str(exc), EXIT_UNREADABLE) from None
     try:
-        verdict = verify(replay)
+        verdict = verify(replay, args.workers)
     except _level_errors() as exc:
         raise _ReportedError(f"{args.file}: its level cannot be loaded: {exc}") from None
     if args.json:

@@ -9,6 +9,7 @@ only pygame it touches).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from game.bots import make_bot
@@ -101,6 +102,16 @@ def simulate(
     return result
 
 
-def verify(replay: Replay) -> Verdict:
-    """Re-simulate a replay and check it against everything it recorded (game.replay.verify)."""
-    return verify_replay(replay)
+def verify(replay: Replay, workers: int | None = None) -> Verdict:
+    """Re-simulate a replay and check it against everything it recorded (game.replay.verify),
+    its days side by side in `workers` processes (default: one for each core this process may
+    use)."""
+    return verify_replay(replay, workers=workers or usable_cores())
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1

@@ -20,13 +20,20 @@ from game import __version__, storage
 from game.level.errors import LevelError
 from game.replay.format import (
     CHECKPOINT_INTERVAL,
+    LoopMark,
     Replay,
     chain_start,
     digest_of,
     next_chain,
 )
 from game.replay.level_refs import level_hashes, level_reference
-from game.replay.playback import new_run, replay_maps
+from game.replay.playback import (
+    Maps,
+    new_run,
+    replay_maps,
+    run_at_loop_start,
+    tracker_at_loop_start,
+)
 from game.replay.snapshot import state_snapshot
 from game.sim.knowledge import knowable
 from game.sim.loop import Run
@@ -79,7 +86,9 @@ def check_chain(replay: Replay) -> str | None:
     return None
 
 
-def verify_replay(replay: Replay, write_report: bool = True) -> Verdict:
+def verify_replay(replay: Replay, write_report: bool = True, workers: int = 1) -> Verdict:
+    """The verdict on `replay`. `workers` > 1 lets it re-run the recording's days side by side in
+    that many processes (see _side_by_side); the verdict is the same either way."""
     header = replay.header
     if header["game_version"] != __version__:
         return _fail(
@@ -107,15 +116,27 @@ def verify_replay(replay: Replay, write_report: bool = True) -> Verdict:
         run = new_run(replay, maps)
     except ValueError as exc:
         return _fail(f"its starting memory cannot be used: {exc}")
+    if workers > 1:
+        verdict = _side_by_side(replay, maps, workers)
+        if verdict is not None:
+            return verdict
     return _Rerun(replay, run, write_report).go()
 
 
 class _Rerun:
-    def __init__(self, replay: Replay, run: Run, write_report: bool) -> None:
+    def __init__(
+        self,
+        replay: Replay,
+        run: Run,
+        write_report: bool,
+        tracker: SpeedrunTracker | None = None,
+    ) -> None:
+        """A re-run from `run` as it stands (the start of the recording, or of a day rebuilt
+        from it, with `tracker` as it stood then)."""
         self.replay = replay
         self.run = run
         self.write_report = write_report
-        self.tracker = SpeedrunTracker(
+        self.tracker = tracker or SpeedrunTracker(
             split_plan_for_run(run), first_loop=run.loop, start_tick=replay.start_tick
         )
         self.levels = dict(replay.header.get("levels") or {})
@@ -128,8 +149,10 @@ class _Rerun:
         self.changed_maps += sorted(name for name in self.levels if name not in now)
         self.level = run.world.level
         self.checkpoints = {c.ticks: c for c in replay.checkpoints}
-        self.loop_index = 0
-        self.split_index = 0
+        # The loop and split records already behind the run (all of them up to where it stands).
+        ticks = run.run_ticks
+        self.loop_index = sum(1 for mark in replay.loops if mark.ticks <= ticks)
+        self.split_index = sum(1 for mark in replay.splits if mark.ticks <= ticks)
 
     def result(self, **extra) -> dict:
         run = self.run
@@ -144,12 +167,14 @@ class _Rerun:
             **extra,
         )
 
-    def go(self) -> Verdict:
+    def go(self, until: int | None = None) -> Verdict | None:
+        """Re-run the recording from where the run stands to tick `until` (None: to its end,
+        and check the end record): the verdict, or None when it agrees up to `until`."""
         replay, run = self.replay, self.run
         start = self.checkpoints.get(0)
-        if start is not None and start.state_hash != run.state_hash():
+        if run.run_ticks == 0 and start is not None and start.state_hash != run.state_hash():
             return self.diverged(0, run.loop, "the starting state differs from the recorded one")
-        for frame in replay.frames:
+        for frame in replay.frames[run.run_ticks : until]:
             loop_before = run.loop
             if run.completed:
                 return self.diverged(
@@ -160,7 +185,7 @@ class _Rerun:
             problem = self.check_tick(events, hits)
             if problem:
                 return self.diverged(run.run_ticks, loop_before, problem)
-        return self.check_end()
+        return self.check_end() if until is None else None
 
     def check_tick(self, events, hits) -> str | None:
         run = self.run
@@ -203,6 +228,9 @@ class _Rerun:
             if mark.loop != event.loop or mark.reason != reason:
                 return (f"the day that begins is loop {event.loop} ({reason}); the recording "
                         f"has loop {mark.loop} ({mark.reason})")  # fmt: skip
+            problem = self.check_day_start(mark)
+            if problem:
+                return problem
             self.loop_index += 1
         if self.loop_index < len(loops) and loops[self.loop_index].ticks <= tick:
             return f"the recording begins a new day ({loops[self.loop_index].reason}) here"
@@ -216,6 +244,21 @@ class _Rerun:
             self.split_index += 1
         if self.split_index < len(splits) and splits[self.split_index].ticks <= tick:
             return f"the recording has the split {splits[self.split_index].name!r} here"
+        return None
+
+    def check_day_start(self, mark: LoopMark) -> str | None:
+        """What the loop record says of the day's start beyond when it began: the IGT then, the
+        Memory and the deaths so far (what the replay viewer rebuilds the day from)."""
+        run, igt = self.run, self.tracker.igt_ticks
+        if mark.igt_ticks != igt:
+            return (
+                f"the recording begins loop {mark.loop} at IGT {mark.igt_ticks}, the re-run {igt}"
+            )
+        if mark.memory is not None and mark.memory != run.memory.to_json():
+            return f"the recording begins loop {mark.loop} with another Memory than the re-run"
+        if mark.deaths_total is not None and mark.deaths_total != run.deaths_total:
+            return (f"the recording begins loop {mark.loop} after {mark.deaths_total} deaths, "
+                    f"the re-run after {run.deaths_total}")  # fmt: skip
         return None
 
     def check_end(self) -> Verdict:
@@ -387,3 +430,94 @@ def _checkpoint_json(checkpoint) -> dict:
         "state_hash": checkpoint.state_hash,
         "state": checkpoint.state,
     }
+
+
+# --- the days side by side -----------------------------------------------------------------------
+# Every loop record holds what the day began with (the Memory, the deaths so far, the IGT), so each
+# day of a recording can be re-run on its own: in a process of its own, on a machine with cores to
+# spare. The days are then joined where they meet: the day before must end exactly where the next
+# was rebuilt to begin (its state hash, which the recorded checkpoint there confirms for both, and
+# everything the check of the later ticks reads: the speedrun timer and splits, the records already
+# passed). Only a recording every day of which agrees, joined at every seam, is valid this way;
+# anything else (a problem anywhere, a seam that does not join, a process that fails) is verified
+# again one tick after another from the start, and that verdict, with its report, is the one given.
+
+SIDE_BY_SIDE_FROM = 3600  # ticks: a shorter run is over before more processes would be running
+
+_job: tuple[Replay, Maps] | None = None  # the recording the processes re-run (inherited by fork)
+
+
+def _side_by_side(replay: Replay, maps: Maps, workers: int) -> Verdict | None:
+    """The valid verdict, from the days re-run side by side; None when that cannot say it."""
+    global _job
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    starts = [mark.ticks for mark in replay.loops]
+    usable = (
+        replay.version >= 2
+        and replay.start_tick == 0
+        and replay.end is not None
+        and len(replay.frames) >= SIDE_BY_SIDE_FROM
+        and starts
+        and all(m.memory is not None and m.deaths_total is not None for m in replay.loops)
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not usable:
+        return None
+    bounds = [0, *starts, len(replay.frames)]
+    days = sorted(range(len(bounds) - 1), key=lambda k: bounds[k] - bounds[k + 1])  # longest first
+    _job = (replay, maps)
+    results: dict[int, tuple] = {}
+    try:
+        context = multiprocessing.get_context("fork")  # the recording and maps, inherited
+        with ProcessPoolExecutor(min(workers, len(days)), mp_context=context) as pool:
+            futures = [pool.submit(_rerun_day, k, bounds[k], bounds[k + 1]) for k in days]
+            for future in futures:
+                day, agrees, seam_in, seam_out, verdict = future.result()
+                if not agrees:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    return None
+                results[day] = (seam_in, seam_out, verdict)
+    except Exception:  # a process that could not start or died: the plain way says it
+        return None
+    finally:
+        _job = None
+    for day in range(1, len(bounds) - 1):
+        if results[day - 1][1] != results[day][0]:
+            return None
+    return results[len(bounds) - 2][2]
+
+
+def _rerun_day(day: int, begin: int, end: int) -> tuple:
+    """In a process of its own: the day from `begin` to `end` ticks (the last runs to the end
+    record). (day, agrees, its start and its end as `_seam` sees them, the verdict of the last)."""
+    replay, maps = _job
+    if begin == 0:
+        rerun = _Rerun(replay, new_run(replay, maps), write_report=False)
+    else:
+        mark = next(m for m in replay.loops if m.ticks == begin)
+        run = run_at_loop_start(replay, maps, mark)
+        if run is None:
+            return day, False, None, None, None
+        plan = split_plan_for_run(run)
+        rerun = _Rerun(replay, run, False, tracker_at_loop_start(replay, plan, mark, run.loop))
+    seam_in = _seam(rerun)
+    last = end == len(replay.frames)
+    verdict = rerun.go(None if last else end)
+    agrees = verdict.valid if last else verdict is None
+    return day, agrees, seam_in, _seam(rerun), verdict if last else None
+
+
+def _seam(rerun: _Rerun) -> tuple:
+    """Where a re-run stands, as far as anything later depends on it: the run's state hash and
+    tick count, the speedrun timer (its IGT and whether it runs), the splits done and how they
+    were timed, and the loop and split records behind it."""
+    run, tracker = rerun.run, rerun.tracker
+    timer = tracker.timer
+    return (
+        run.state_hash(), run.run_ticks, run.completed,
+        timer.igt_ticks, timer.started, timer.finished, timer.death_tick,
+        tuple(sorted((h.name, h.igt_ticks, h.run_ticks) for h in tracker.splits.hits)),
+        rerun.loop_index, rerun.split_index,
+    )  # fmt: skip

@@ -111,6 +111,11 @@ class Timer:
 
     # --- reading ------------------------------------------------------------------------------
     @property
+    def death_tick(self) -> int | None:
+        """The world tick of Cage's death in this day, while its beat has yet to be counted."""
+        return self._death_tick
+
+    @property
     def day(self) -> DayTime:
         return self.days[-1]
 
