@@ -34,6 +34,7 @@ def short_bench(monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setattr(bench, "WARMUP_TICKS", 2)
     monkeypatch.setattr(bench, "MEASURE_TICKS", 10)
+    monkeypatch.setattr(bench, "VERIFY_RUNS", 1)
     monkeypatch.setattr(bench, "bench_start_title", functools.partial(bench.bench_start_title, 1))
     monkeypatch.setattr(bench_frames, "REAL_WARMUP", 5)
     monkeypatch.setattr(bench_frames, "GHOST_DAYS", 1)
