@@ -22,6 +22,7 @@ import pygame
 from game import gc_policy, storage
 from game import settings as settings_module
 from game.audio import Audio
+from game.disk_writes import DiskWrites
 from game.render import ui
 from game.scenes.registry import SCENES
 from game.tuning import TICK_RATE
@@ -101,6 +102,8 @@ class App:
 
             self.livesplit = LiveSplitClient(*parse_address(options.livesplit))
         self.frame_count = 0
+        # The run's end writes its files off the frame (replay end, bests, summary).
+        self.disk_writes = DiskWrites()
 
     # --- the window --------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -247,6 +250,7 @@ class App:
                     self.exit_code = 1
             while self.scenes:
                 self.scenes.pop().leave()
+            self.disk_writes.settle()  # the run's last files on disk before the window closes
             if self.livesplit is not None:
                 self.livesplit.close()
             try:

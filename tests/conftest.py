@@ -27,6 +27,7 @@ def app():
 
     application = App(AppOptions())
     yield application
+    application.disk_writes.settle()  # nothing of this test's written into the next one's home
     import pygame
 
     pygame.quit()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.disk_writes import DiskWrites
+
 
 class FakeRouter:
     def __init__(self, build: bool = False, seed: int = 7) -> None:
@@ -20,6 +22,7 @@ class FakeRouter:
         self.screen = pygame.Surface((1280, 720))
         self.audio = None
         self.quit_asked = False
+        self.disk_writes = DiskWrites()  # the run's end written off the frame, as App's
 
     def _make(self, name: str, args: dict):
         if not self.build:

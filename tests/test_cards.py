@@ -339,3 +339,22 @@ def test_the_storys_pictures_are_read_while_the_day_plays_not_when_the_story_beg
     app.open("vision")
     assert app.top.panels[0].image is not None, "the vision shows its picture"
     assert pictures.picture("no_such_picture") is None  # a missing one: its text alone
+
+
+def test_the_results_panel_cuts_a_long_ending_between_words_and_names_the_summary_once_written():
+    from types import SimpleNamespace
+
+    from game.scenes.cutscene import ENDING_CHARS, _route_panel
+
+    ending = "died: an Alpha bursting out under him, unwarned, on the seawall's far side"
+    day = SimpleNamespace(label="Loop 3", end_igt=600, learned=[], training=[], splits=[],
+                          ticks=lambda end: 600, ending=lambda: ending)  # fmt: skip
+    written: list = []
+    lines = _route_panel(SimpleNamespace(days=[day]), lambda: tuple(written))
+    row = next(text for text, _size, _colour in lines() if text.startswith("Loop 3"))
+    shown = row.split("\t")[3]
+    assert len(shown) <= ENDING_CHARS and shown.endswith("…")
+    assert ending.startswith(shown[:-1]) and ending[len(shown) - 1] in " ,"  # a whole word
+    assert not any(text.startswith("Saved as") for text, _s, _c in lines())
+    written.append("runs/run.md")  # the summary reached the disk while the story was read
+    assert lines()[-1][0] == "Saved as runs/run.md"

@@ -154,7 +154,7 @@ def test_ghosts_keep_earlier_days_and_the_summary_tells_the_run(tmp_path):
     markdown = session.summary.to_markdown()
     assert "| Day 0 |" in markdown and "died on Day 0 (new game): a drone's lunge" in markdown
     assert "| Gate |" in markdown
-    md_path, json_path = session.export_summary(tmp_path / "runs")
+    md_path, json_path = session.export_summary(tmp_path / "runs")()
     data = json.loads(json_path.read_text())
     assert md_path.read_text() == markdown
     assert [d["ending"].split(":")[0] for d in data["route"]] == ["died on Day 0 (new game)",

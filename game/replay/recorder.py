@@ -9,7 +9,7 @@ the live game (through game.replay.session) and by `aynik sim --record`. Must no
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from game.replay.format import CHECKPOINT_INTERVAL, LoopMark, ReplayWriter, SplitMark
 from game.replay.snapshot import state_snapshot
@@ -59,10 +59,21 @@ class ReplayRecorder:
 
     def close(self, run: object, end: dict) -> None:
         """Finish the file: a last checkpoint and the end record."""
+        self.finishing(run, end)()
+
+    def finishing(self, run: object, end: dict) -> Callable[[], None]:
+        """The last checkpoint, taken from `run` now, and what is left to finish the file (the
+        end record, then the fsync and close), to be done on another thread (game.disk_writes):
+        nothing may be recorded meanwhile."""
         if self.writer.closed:
-            return
+            return _nothing
         self._checkpoint(run, run.state_hash())
-        self.writer.close(end)
+        writer = self.writer
+        return lambda: writer.close(end)
 
     def abandon(self) -> None:
         self.writer.abandon()
+
+
+def _nothing() -> None:
+    """A file already finished: nothing left to write."""

@@ -22,10 +22,12 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import __version__, storage
+from game.disk_writes import DiskWrites, write_now
 from game.level.data import LevelData
 from game.level.mods import loop_mode
 from game.replay.format import Replay
@@ -148,6 +150,9 @@ class SpeedrunSession:
         self.problem = bests.problem if bests is not None and bests.problem else ""
         self.started = utc_now()
         self.ended: SessionEnd | None = None
+        # The game's writer for the run's end (game.disk_writes); None: written at once.
+        self.writes: DiskWrites | None = None
+        self.summary_problem = ""
         self._real_at: dict[str, int | None] = {}
         self._last_split: tuple[SplitResult, float] | None = None
         self._livesplit_started = False
@@ -343,17 +348,29 @@ class SpeedrunSession:
         end = SessionEnd(completed, result)
         if self.recorder is not None and not self.recorder.closed:
             try:
-                self.recorder.close(run, end_record(run, tracker, real_ms))
+                finish = self.recorder.finishing(run, end_record(run, tracker, real_ms))
             except OSError as exc:
                 self._stop_recording(exc)
+            else:
+                self._write(finish, self._stop_recording)
         if self.bests is not None and tracker.timer.started:
             end.outcome = self.bests.record(result)
-            try:
-                self.bests.save()
-            except OSError as exc:
-                self.problem = f"personal bests not saved: {exc.strerror or exc}"
+            self._write(self.bests.saving(), self._bests_not_saved)
         self.ended = end
         return end
+
+    def _write(self, work: Callable[[], None], on_error: Callable[[OSError], None]) -> Future:
+        """A write of the run's end: off the frame when the game gave the session its
+        DiskWrites (`writes`), else here and now."""
+        if self.writes is not None:
+            return self.writes.submit(work, on_error)
+        write_now(work, on_error)
+        done: Future = Future()
+        done.set_result(None)
+        return done
+
+    def _bests_not_saved(self, exc: OSError) -> None:
+        self.problem = f"personal bests not saved: {exc.strerror or exc}"
 
     def _stop_recording(self, exc: OSError) -> None:
         self.problem = f"recording stopped: {exc.strerror or exc}"
@@ -417,15 +434,26 @@ class SpeedrunSession:
             view["best_possible"] = format_ticks(best) if best is not None else "-"
         return TimerView(**view)
 
-    def export_summary(self, folder: Path | None = None) -> tuple[Path, Path]:
-        """The run summary as Markdown and JSON in AYNIK_HOME/runs/ (named like the replay)."""
+    def export_summary(self, folder: Path | None = None) -> Callable[[], tuple[Path, ...]]:
+        """The run summary as Markdown and JSON in AYNIK_HOME/runs/ (named like the replay),
+        written as `_write` writes. Returns what tells the files written: their paths once they
+        are on disk, nothing before or if they could not be written (`summary_problem` says
+        why)."""
         folder = folder or storage.home() / "runs"
         stem = self.recorder.path.stem if self.recorder is not None else f"run-{self.started}"
         stem = stem.replace(":", "")
         markdown, data = folder / f"{stem}.md", folder / f"{stem}.json"
-        storage.atomic_write_text(markdown, self.summary.to_markdown())
-        storage.atomic_write_text(data, self.summary.to_json_text())
-        return markdown, data
+        texts = ((markdown, self.summary.to_markdown()), (data, self.summary.to_json_text()))
+
+        def write() -> None:
+            for path, text in texts:
+                storage.atomic_write_text(path, text)
+
+        def not_written(exc: OSError) -> None:
+            self.summary_problem = f"run summary not saved: {exc.strerror or exc}"
+
+        written = self._write(write, not_written)
+        return lambda: (markdown, data) if written.done() and not self.summary_problem else ()
 
 
 def _practice_text(practice: dict | None) -> str:

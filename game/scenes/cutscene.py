@@ -3,6 +3,8 @@ figures. Each is a picture, a few lines of text, and a deliberate key to go on (
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.render import pictures, ui
@@ -26,14 +28,20 @@ class Panel:
     def __init__(
         self,
         picture: str | None,
-        lines: list[tuple[str, int, tuple]],
+        lines: list[tuple[str, int, tuple]] | Callable[[], list[tuple[str, int, tuple]]],
         top: bool,
         columns: tuple[int, ...] = (),
     ):
         self.image = pictures.picture(picture) if picture else None
-        self.lines = lines
+        self._lines = lines
         self.top = top
         self.columns = columns
+
+    @property
+    def lines(self) -> list[tuple[str, int, tuple]]:
+        """Its lines; a panel given a function reads them as it is shown (the results panel
+        names the run summary's file once it is on disk)."""
+        return self._lines() if callable(self._lines) else self._lines
 
 
 class StoryScene(Scene):
@@ -109,7 +117,7 @@ def route_lines(summary, exported=()) -> list[tuple[str, int, tuple]]:
         learned = f"{count} thing{'s' if count != 1 else ''}" if count else "—"
         training = f", drill {day.training[-1]['level']}" if day.training else ""
         reached = clock(day.end_igt if day.end_igt is not None else end)
-        lines.append((f"{day.label}\t{clock(day.ticks(end))}\t{reached}\t{day.ending()[:44]}"
+        lines.append((f"{day.label}\t{clock(day.ticks(end))}\t{reached}\t{_clipped(day.ending())}"
                       f"\t{learned}{training}", 22, INK))  # fmt: skip
     splits = [s for day in summary.days for s in day.splits]
     if splits:
@@ -118,6 +126,36 @@ def route_lines(summary, exported=()) -> list[tuple[str, int, tuple]]:
     if exported:
         lines.append(("", 10, INK))
         lines.append((f"Saved as {exported[0]}", 18, (190, 190, 180)))
+    return lines
+
+
+ENDING_CHARS = 44  # of how a day ended, in the route's column (it fits to "Learned")
+
+
+def _clipped(text: str, limit: int = ENDING_CHARS) -> str:
+    """`text` within `limit` characters, cut between words with an ellipsis, never mid-word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,:;")
+    return cut + "…"
+
+
+def _nothing_exported() -> tuple:
+    return ()
+
+
+def _route_panel(summary, exported: Callable[[], tuple]) -> Callable[[], list]:
+    """The results panel's lines, laid out again only when what `exported` tells changes (the
+    summary's files reach the disk while the ending's first panels are read)."""
+    laid_out: dict[tuple, list] = {}
+
+    def lines() -> list:
+        files = tuple(exported())
+        if files not in laid_out:
+            laid_out.clear()
+            laid_out[files] = route_lines(summary, files)
+        return laid_out[files]
+
     return lines
 
 
@@ -140,9 +178,10 @@ def bad_ending_scene(app) -> StoryScene:
 
 
 def ending_scene(
-    app, run, knowledge_total: int, summary=None, exported=(), ended=None
+    app, run, knowledge_total: int, summary=None, exported=_nothing_exported, ended=None
 ) -> StoryScene:
-    """The ending: the office, Rita, then the run's figures and its route, loop by loop."""
+    """The ending: the office, Rita, then the run's figures and its route, loop by loop.
+    `exported` tells the run summary's files once they are written (see export_summary)."""
     memory = run.memory
     office = [
         ("You wake up.", 56, WARM),
@@ -180,5 +219,5 @@ def ending_scene(
         Panel(None, figures, top=True),
     ]
     if summary is not None:
-        panels.append(Panel(None, route_lines(summary, exported), top=True, columns=ROUTE_COLUMNS))
+        panels.append(Panel(None, _route_panel(summary, exported), top=True, columns=ROUTE_COLUMNS))
     return StoryScene(app, panels, music="ending", then=to_title)

@@ -122,7 +122,9 @@ class PlayScene(Scene):
         self.seed = seed
         self.bot_name = bot
         self.practice = practice
-        # The speedrun session records the run, times it, splits it and talks to LiveSplit.
+        # The speedrun session records the run, times it, splits it and talks to LiveSplit. It
+        # reads the personal bests: the last run's are on disk first.
+        app.disk_writes.settle()
         self.session, self.run = start_play(
             (self.level, self.atlas),
             seed,
@@ -134,6 +136,7 @@ class PlayScene(Scene):
             assists=app.settings.assists,
             category=app.settings.speedrun_category,
         )
+        self.session.writes = app.disk_writes  # the run's end written off the frame
         self.pb_ghost: PbGhost | None = None
         self._start_pb_ghost()
         self.in_campaign = in_campaign(self.level_path)
@@ -184,11 +187,13 @@ class PlayScene(Scene):
         """Leave the run being played (kept as abandoned) and begin a new one on `memory`,
         recorded and timed from its own tick 0, with the PB ghost to race."""
         self.session.abandon(self.run)
+        self.app.disk_writes.settle()  # the abandoned run's bests, before the new run reads them
         self.session, self.run = start_play(
             (self.level, self.atlas), self.seed, memory=memory, bot=self.bot_name,
             livesplit=self.app.livesplit, record=self.app.options.record, assists=assists,
             category=self.app.settings.speedrun_category,
         )  # fmt: skip
+        self.session.writes = self.app.disk_writes
         self._start_pb_ghost()
 
     def _start_pb_ghost(self) -> None:
@@ -536,10 +541,8 @@ class PlayScene(Scene):
 
     def _ending(self) -> None:
         self._save()
-        try:
-            exported = self.session.export_summary()
-        except OSError:
-            exported = ()
+        # Written off the frame (app.disk_writes); the ending names the files once on disk.
+        exported = self.session.export_summary()
         total = len(knowable(self.atlas.values()))
         self.app.go(
             "ending", run=self.run, knowledge_total=total, summary=self.session.summary,
@@ -649,12 +652,13 @@ class PlayScene(Scene):
 
     def leave(self) -> None:
         self.app.audio.use_mod(None)  # the campaign's sounds again, wherever the game goes next
-        # Leaving mid-loop keeps what was learned this loop too; it is on disk before we go.
+        # Leaving mid-loop keeps what was learned this loop too. The wait for it to be on disk
+        # (and for the saver's thread to end) is the disk writer's, not this frame's: the title
+        # settles it before it reads the save, and the game before it closes.
         self._save()
         if self.saver is not None:
-            self.saver.close()  # on disk before we go, and its thread ends
-            self.save_problem = self.saver.problem or self.save_problem
-            self.saver = None
+            saver, self.saver = self.saver, None
+            self.app.disk_writes.submit(saver.close, _unreachable)
         if self.pb_ghost is not None:
             self.pb_ghost.close()
         if not self.run.completed:
@@ -746,3 +750,7 @@ SCENE_REACTIONS = {
     FinalActBegun: PlayScene._on_final_act,
     KnowledgeLearned: PlayScene._on_knowledge,
 }
+
+
+def _unreachable(exc: OSError) -> None:
+    """SaveWriter.close never raises: its own write's problems are kept in its `problem`."""

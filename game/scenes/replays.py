@@ -34,6 +34,7 @@ class ReplaysScene(Scene):
     def _reload(self) -> None:
         from game.replay.library import list_replays
 
+        self.app.disk_writes.settle()  # a run just ended: its replay is finished first
         self.entries = list_replays()
         self.index = min(self.index, max(0, len(self.entries) - 1))
 

@@ -29,6 +29,7 @@ class TitleScene(Scene):
         """The save as it is now, and the menu that follows from it (Continue only if it can be
         read). Read again on entering: the run just left has saved itself by then."""
         self.question = ""
+        self.app.disk_writes.settle()  # the run just left: its save is on disk first
         self.save_state = save.load_save()
         items = []
         if self.save_state.memory is not None:

@@ -20,7 +20,7 @@ segment with a different one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,7 +197,13 @@ class Bests:
         }
 
     def save(self) -> None:
-        storage.atomic_write_json(self.path, self.to_json(), keep_backup=True)
+        self.saving()()
+
+    def saving(self) -> Callable[[], None]:
+        """The save as the figures stand now, to be written later (off the frame, by
+        game.disk_writes): what is recorded after this is not in it."""
+        path, data = self.path, self.to_json()
+        return lambda: storage.atomic_write_json(path, data, keep_backup=True)
 
     # --- recording ----------------------------------------------------------------------------
     def record(self, result: RunResult) -> RecordOutcome:
