@@ -1,9 +1,10 @@
 """The replay list and practice starts, from the title screen.
 
 Replays: every recorded run under AYNIK_HOME/replays, newest first, with its category, time, loops
-and whether it finished; Enter watches, V verifies (re-simulates it), Delete (twice) deletes, P
-practises from one of its splits. Practice: a day with chosen training and knowledge (none, what
-the save knows, or everything). Practice runs are marked and never count as a best.
+and whether it finished; Enter watches, V verifies (as `aynik verify` does, in a process of its
+own, so the list draws on meanwhile), Delete (twice) deletes, P practises from one of its splits.
+Practice: a day with chosen training and knowledge (none, what the save knows, or everything).
+Practice runs are marked and never count as a best.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class ReplaysScene(Scene):
         self.confirm_delete = False
         self.split_picker: list[str] | None = None
         self.split_index = 0
+        self.verifying = None  # a BackgroundVerify while one runs
         self._reload()
 
     def _reload(self) -> None:
@@ -81,11 +83,24 @@ class ReplaysScene(Scene):
             self.message = str(exc)
 
     def _verify(self) -> None:
+        """Verify the chosen replay as `aynik verify` does, in a process of its own: the list
+        goes on drawing (and can be left) while it re-runs the recording."""
+        from game.replay.verify_process import BackgroundVerify
+
+        self._stop_verifying()
+        entry = self._selected()
+        try:
+            self.verifying = BackgroundVerify(entry.path, entry.name)
+        except OSError:
+            self._verify_here(entry)  # no process to be had: on this frame, as it must
+            return
+        self.message = f"Verifying {entry.name}: re-running the whole recording…"
+
+    def _verify_here(self, entry) -> None:
         from game.level.errors import LevelError
         from game.replay.format import ReplayError, read_replay
         from game.replay.verify import verify_replay
 
-        entry = self._selected()
         try:
             verdict = verify_replay(read_replay(entry.path))
         except (ReplayError, LevelError, ValueError) as exc:
@@ -95,6 +110,20 @@ class ReplaysScene(Scene):
             self.message = f"{entry.name}: valid, {format_ticks(verdict.result['igt_ticks'])}"
         else:
             self.message = f"{entry.name}: does not verify: {verdict.problem}"
+
+    def update(self) -> None:
+        if self.verifying is not None:
+            outcome = self.verifying.poll()
+            if outcome is not None:
+                self.message, self.verifying = outcome.message, None
+
+    def leave(self) -> None:
+        self._stop_verifying()
+
+    def _stop_verifying(self) -> None:
+        if self.verifying is not None:
+            self.verifying.stop()
+            self.verifying = None
 
     def _delete(self) -> None:
         from game.replay.library import delete_replay
