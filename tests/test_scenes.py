@@ -192,6 +192,31 @@ def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
     assert not (folder / "run.aynrep").exists() and scene.entries == []
 
 
+def test_practice_from_a_split_says_so_on_screen_before_it_re_runs_the_way_there(app, _aynik_home):
+    import shutil
+    from pathlib import Path
+
+    from game.scenes.replays import ReplaysScene
+
+    folder = _aynik_home / "replays"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "campaign.aynrep", folder / "run.aynrep")
+    app.push(TitleScene(app))
+    scene = ReplaysScene(app)
+    app.push(scene)
+    scene.handle_event(key(pygame.K_p))
+    assert scene.split_picker[:2] == ["Beach", "Seawall"]
+    scene.handle_event(key(pygame.K_DOWN))
+    scene.handle_event(key(pygame.K_RETURN))
+    assert app.top is scene and "Starting practice from Seawall" in scene.message
+    frame(app)  # the frame that shows it: the run up to the split is not re-run on it
+    assert app.top is scene
+    frame(app)
+    play = app.top
+    assert isinstance(play, PlayScene) and play.session.category.practice
+    assert play.session.tracker.splits.done("Seawall")
+
+
 def test_practice_starts_a_marked_day_with_chosen_training(app):
     from game.scenes.replays import PracticeScene
 

@@ -31,6 +31,8 @@ class ReplaysScene(Scene):
         self.split_picker: list[str] | None = None
         self.split_index = 0
         self.verifying = None  # a BackgroundVerify while one runs
+        self.practice_due: dict | None = None  # a practice start, begun once it is announced
+        self.practice_shown = False
         self._reload()
 
     def _reload(self) -> None:
@@ -112,6 +114,10 @@ class ReplaysScene(Scene):
             self.message = f"{entry.name}: does not verify: {verdict.problem}"
 
     def update(self) -> None:
+        if self.practice_due is not None and self.practice_shown:
+            practice, self.practice_due = self.practice_due, None
+            start_practice(self.app, practice, self)
+            return
         if self.verifying is not None:
             outcome = self.verifying.poll()
             if outcome is not None:
@@ -163,11 +169,18 @@ class ReplaysScene(Scene):
         elif key in (pygame.K_DOWN, pygame.K_s):
             self.split_index = (self.split_index + 1) % len(picker)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            practice = {"replay": str(self._selected().path), "split": picker[self.split_index]}
-            start_practice(self.app, practice, self)
+            split = picker[self.split_index]
+            # The run up to the split is re-run (and recorded) before play begins: a few
+            # seconds for a late split. Said on screen first, then begun on the next update.
+            self.practice_due = {"replay": str(self._selected().path), "split": split}
+            self.practice_shown = False
+            self.split_picker = None
+            self.message = f"Starting practice from {split}: re-running the run up to it…"
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 245, (10, 12, 16))
+        # A screen of its own, drawn whole: a veil over the last frame would leave what it
+        # showed (the split picker, a longer list) faintly behind.
+        surface.fill((10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "REPLAYS", 60, INK, (w // 2, 24), "midtop", True)
         if not self.entries:
@@ -197,6 +210,7 @@ class ReplaysScene(Scene):
                 ui.draw_text(surface, name, 28, color, (w // 2, 210 + i * 34), "midtop")
         if self.message:
             ui.draw_text(surface, self.message[:130], 22, ACCENT, (w // 2, h - 50), "midbottom")
+        self.practice_shown = self.practice_due is not None  # its message is on screen now
         keys = "Enter watch · V verify · P practise from a split · Delete delete · Esc back"
         ui.draw_text(surface, keys, 20, DIM, (w // 2, h - 14), "midbottom")
 
@@ -269,7 +283,9 @@ class PracticeScene(Scene):
         self.menu.handle_event(event)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        ui.shade(surface, 245, (10, 12, 16))
+        # A screen of its own, drawn whole: a veil over the last frame would leave what it
+        # showed (the split picker, a longer list) faintly behind.
+        surface.fill((10, 12, 16))
         w, h = surface.get_size()
         ui.draw_text(surface, "PRACTICE", 60, INK, (w // 2, 40), "midtop", True)
         ui.draw_text(surface, "A day with the training and knowledge you choose.", 26, DIM,
