@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pygame
 import pytest
@@ -132,3 +133,26 @@ def test_leaving_a_run_hands_its_save_over_and_the_title_reads_it(
     assert title.save_state.memory is not None and title.save_state.memory.loop == learned
     assert (_aynik_home / "save.json").is_file()
     assert waited_on == [False] and "main" not in fsyncs
+
+
+def test_a_new_attempt_reads_the_bests_the_one_it_ends_just_wrote(app, monkeypatch):
+    from game.scenes.play import PlayScene
+
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    for _ in range(30):
+        app._update()
+        app._draw(0.5)
+    assert play.session.tracker.timer.started and play.session.bests.attempt_count == 0
+    submit = app.disk_writes.submit
+
+    def slow_disk(work, on_error):
+        def slowly() -> None:
+            time.sleep(0.3)  # a disk that takes its time: the write lands well after the frame
+            work()
+
+        return submit(slowly, on_error)
+
+    monkeypatch.setattr(app.disk_writes, "submit", slow_disk)
+    play._new_attempt()  # Day 0 started over: the attempt ends and is kept in the bests
+    assert play.session.bests.attempt_count == 1  # the new attempt counts it: none is lost

@@ -79,12 +79,24 @@ def test_a_tampered_input_is_named_at_the_same_tick_either_way(shipped, day):
     assert alone.diverged_at is not None and alone.diverged_at > replay.loops[day].ticks
 
 
-def test_a_loop_record_that_lies_about_the_igt_is_refused(shipped):
-    replay, _maps = shipped
+@pytest.mark.parametrize(
+    ("lie", "said"),
+    [
+        (lambda mark: {"igt_ticks": mark.igt_ticks - 60}, "at IGT"),
+        (lambda mark: {"deaths_total": mark.deaths_total + 1}, "deaths, the re-run after"),
+        (lambda mark: {"memory": {**mark.memory, "training_level": 5}}, "with another Memory"),
+    ],
+    ids=["igt", "deaths", "memory"],
+)
+def test_a_loop_record_that_lies_about_the_day_s_start_is_refused_either_way(shipped, lie, said):
+    replay, maps = shipped
     loops = list(replay.loops)
-    loops[2] = dataclasses.replace(loops[2], igt_ticks=loops[2].igt_ticks - 60)
-    verdict = V.verify_replay(dataclasses.replace(replay, loops=loops), write_report=False)
-    assert not verdict.valid and f"begins loop {loops[2].loop} at IGT" in verdict.problem
+    loops[2] = dataclasses.replace(loops[2], **lie(loops[2]))
+    lying = dataclasses.replace(replay, loops=loops)
+    for workers in (1, 2):
+        verdict = V.verify_replay(lying, write_report=False, workers=workers)
+        assert not verdict.valid and f"begins loop {loops[2].loop} " in verdict.problem
+        assert said in verdict.problem and verdict.diverged_at == loops[2].ticks
 
 
 def test_days_that_each_agree_but_do_not_join_are_not_valid_side_by_side(shipped, monkeypatch):
