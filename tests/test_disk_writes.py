@@ -156,3 +156,16 @@ def test_a_new_attempt_reads_the_bests_the_one_it_ends_just_wrote(app, monkeypat
     monkeypatch.setattr(app.disk_writes, "submit", slow_disk)
     play._new_attempt()  # Day 0 started over: the attempt ends and is kept in the bests
     assert play.session.bests.attempt_count == 1  # the new attempt counts it: none is lost
+
+
+def test_a_write_that_fails_outright_stops_none_of_the_writes_after_it(capsys):
+    writes, done = DiskWrites(), []
+
+    def broken() -> None:
+        raise TypeError("a summary that is not text")
+
+    failed = writes.submit(broken, done.append)
+    writes.submit(lambda: done.append("after"), done.append)
+    writes.settle()
+    assert done == ["after"] and isinstance(failed.exception(), TypeError)
+    assert "a file was not written" in capsys.readouterr().err
