@@ -283,9 +283,7 @@ class PracticeScene(Scene):
         self.menu.handle_event(event)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        # A screen of its own, drawn whole: a veil over the last frame would leave what it
-        # showed (the split picker, a longer list) faintly behind.
-        surface.fill((10, 12, 16))
+        surface.fill((10, 12, 16))  # drawn whole, as the replays list
         w, h = surface.get_size()
         ui.draw_text(surface, "PRACTICE", 60, INK, (w // 2, 40), "midtop", True)
         ui.draw_text(surface, "A day with the training and knowledge you choose.", 26, DIM,
