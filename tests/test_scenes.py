@@ -192,29 +192,60 @@ def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
     assert not (folder / "run.aynrep").exists() and scene.entries == []
 
 
-def test_practice_from_a_split_says_so_on_screen_before_it_re_runs_the_way_there(app, _aynik_home):
+def _replays_with_the_campaign(app, home):
     import shutil
     from pathlib import Path
 
     from game.scenes.replays import ReplaysScene
 
-    folder = _aynik_home / "replays"
+    folder = home / "replays"
     folder.mkdir()
     shutil.copy(Path(__file__).parent / "data" / "campaign.aynrep", folder / "run.aynrep")
     app.push(TitleScene(app))
     scene = ReplaysScene(app)
     app.push(scene)
+    return scene, folder
+
+
+def test_practice_from_a_split_re_runs_the_way_there_a_slice_a_frame_with_its_progress(
+    app, _aynik_home
+):
+    from game.scenes.replays import PracticeStartScene
+
+    scene, _folder = _replays_with_the_campaign(app, _aynik_home)
     scene.handle_event(key(pygame.K_p))
     assert scene.split_picker[:2] == ["Beach", "Seawall"]
     scene.handle_event(key(pygame.K_DOWN))
     scene.handle_event(key(pygame.K_RETURN))
-    assert app.top is scene and "Starting practice from Seawall" in scene.message
-    frame(app)  # the frame that shows it: the run up to the split is not re-run on it
-    assert app.top is scene
-    frame(app)
+    starting = app.top
+    assert isinstance(starting, PracticeStartScene)
+    shown = []
+    for _ in range(10_000):  # a guard against a hang: it ends after the lead-in's last slice
+        if app.top is not starting:
+            break
+        frame(app)
+        shown.append(starting.done)
+    assert shown[0] == 0  # the screen is up before the first slice
+    assert len(shown) >= 3 and 0 < shown[1] < 1  # drawn on the way, never in one frame
     play = app.top
     assert isinstance(play, PlayScene) and play.session.category.practice
     assert play.session.tracker.splits.done("Seawall")
+
+
+def test_a_practice_called_off_in_its_lead_in_goes_back_and_keeps_no_recording(app, _aynik_home):
+    from game.scenes.replays import ReplaysScene
+
+    scene, folder = _replays_with_the_campaign(app, _aynik_home)
+    scene.handle_event(key(pygame.K_p))
+    for _ in range(8):
+        scene.handle_event(key(pygame.K_DOWN))  # the Chamber: a long way in
+    scene.handle_event(key(pygame.K_RETURN))
+    frame(app)
+    frame(app)
+    assert sorted(p.name for p in folder.iterdir()) != ["run.aynrep"]  # recording the lead-in
+    app.top.handle_event(key(pygame.K_ESCAPE))
+    assert isinstance(app.top, ReplaysScene)
+    assert sorted(p.name for p in folder.iterdir()) == ["run.aynrep"]
 
 
 def test_practice_starts_a_marked_day_with_chosen_training(app):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +112,9 @@ class SessionEnd:
     result: RunResult
     outcome: RecordOutcome = field(default_factory=RecordOutcome)
     summary_paths: tuple[Path, ...] = ()
+
+
+LEAD_IN_SLICE = 60  # ticks of a practice's lead-in between looks at the clock (about 8 ms)
 
 
 class SpeedrunSession:
@@ -242,6 +245,15 @@ class SpeedrunSession:
         """Practice from a split of a saved replay: (session, run), the run standing just after
         the split. The new replay holds the lead-in (re-simulated and recorded, untimed), so it
         verifies on its own. ValueError if the replay never reaches the split."""
+        return run_to_the_end(cls.practice_steps(replay, split_name, maps, **options))
+
+    @classmethod
+    def practice_steps(
+        cls, replay: Replay, split_name: str, maps: Maps | None = None, **options
+    ) -> Generator[float, None, tuple[SpeedrunSession, Run]]:
+        """practice_from_split a slice at a time, for a screen that shows how far it has come:
+        yields the share of the lead-in re-run so far (0 to 1) every LEAD_IN_SLICE ticks, and
+        returns (session, run). The same errors, raised when they are found."""
         playback = Playback(replay, maps)
         marks = [m for m in replay.splits if m.name == split_name]
         if not marks:
@@ -259,9 +271,15 @@ class SpeedrunSession:
             run, playback.level, replay.seed, start_memory=start_memory, practice=practice,
             start_tick=tick, **options,
         )  # fmt: skip
-        for frame in replay.frames[:tick]:
-            events = run.step(session.input(frame))
-            session.after_step(run, events)
+        try:
+            for done, frame in enumerate(replay.frames[:tick], start=1):
+                events = run.step(session.input(frame))
+                session.after_step(run, events)
+                if done % LEAD_IN_SLICE == 0:
+                    yield done / tick
+        except GeneratorExit:  # called off before the split: a lead-in's recording is no run
+            session.discard_recording()
+            raise
         if not session.tracker.splits.done(split_name):
             raise ValueError(f"the replay no longer reaches the split {split_name!r}")
         # The practised segment is compared from the split on, with the golds and the PB of
@@ -371,6 +389,15 @@ class SpeedrunSession:
 
     def _bests_not_saved(self, exc: OSError) -> None:
         self.problem = f"personal bests not saved: {exc.strerror or exc}"
+
+    def discard_recording(self) -> None:
+        """No run was played on this session (a practice called off in its lead-in): its
+        recording so far is closed and deleted, not left in the replays as a run cut short."""
+        if self.recorder is not None:
+            with contextlib.suppress(OSError):
+                self.recorder.abandon()
+                self.recorder.path.unlink(missing_ok=True)
+            self.recorder = None
 
     def _stop_recording(self, exc: OSError) -> None:
         self.problem = f"recording stopped: {exc.strerror or exc}"
@@ -488,13 +515,11 @@ def start_play(
     chose (a split's practice keeps those of the replay it starts from, whose lead-in it re-runs);
     an assisted run is marked in its replay and never counts for personal bests."""
     level, atlas = maps
-    player = f"bot:{bot}" if bot else "human"
-    options = {"livesplit": livesplit, "record": record, "player": player, "chosen": category}
+    options = _session_options(bot, livesplit, record, category)
     if practice and "replay" in practice:
-        from game.replay.format import read_replay
-
-        replay = read_replay(practice["replay"])
-        return SpeedrunSession.practice_from_split(replay, str(practice["split"]), **options)
+        return run_to_the_end(
+            practice_from_replay_steps(practice, bot, livesplit, record, category)
+        )
     if practice:
         return SpeedrunSession.practice_day(
             level, seed, practice.get("knowledge", ()), int(practice.get("training_level", 0)),
@@ -503,3 +528,37 @@ def start_play(
     start = Memory.from_json(memory.to_json()) if memory is not None else None
     run = Run(level, seed, memory, atlas, assists=assists, loop_mode=loop_mode(level.path))
     return SpeedrunSession.new(run, level, seed, start_memory=start, **options), run
+
+
+def practice_from_replay_steps(
+    practice: dict,
+    bot: str | None = None,
+    livesplit: str | LiveSplitClient | None = None,
+    record: bool = True,
+    category: str = ANY_PERCENT,
+) -> Generator[float, None, tuple[SpeedrunSession, Run]]:
+    """start_play's practice from a replay's split (`{"replay": path, "split": name}`), a slice
+    at a time (SpeedrunSession.practice_steps), for a screen that shows how far it has come.
+    ReplayError at once when the replay cannot be read."""
+    from game.replay.format import read_replay
+
+    replay = read_replay(practice["replay"])
+    options = _session_options(bot, livesplit, record, category)
+    return SpeedrunSession.practice_steps(replay, str(practice["split"]), **options)
+
+
+def run_to_the_end(
+    steps: Generator[float, None, tuple[SpeedrunSession, Run]],
+) -> tuple[SpeedrunSession, Run]:
+    """What a slice-at-a-time start gives once every slice is run."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def _session_options(bot, livesplit, record, category) -> dict:
+    """SpeedrunSession.new's options for a run played by `bot` (None: a person)."""
+    player = f"bot:{bot}" if bot else "human"
+    return {"livesplit": livesplit, "record": record, "player": player, "chosen": category}

@@ -110,11 +110,14 @@ class PlayScene(Scene):
         fresh_save: bool = False,
         dev: bool = False,
         practice: dict | None = None,
+        prepared: tuple | None = None,
     ):
         """`persist`: save Memory at each loop's end (the campaign from the title screen).
         `fresh_save`: this is a new game, so an unreadable old save may be set aside.
         `dev`: watch the map files and reload the day when one is saved (modders, in Tiled).
-        `practice`: a practice start (chosen knowledge and training, or a replay's split)."""
+        `practice`: a practice start (chosen knowledge and training, or a replay's split).
+        `prepared`: that start's (session, run) already made, a slice a frame (the practice
+        start screen re-runs a replay's lead-in so), rather than made here."""
         super().__init__(app)
         self.level_path = resolve_level(level)
         self.level, self.atlas = load_atlas(self.level_path)
@@ -125,7 +128,7 @@ class PlayScene(Scene):
         # The speedrun session records the run, times it, splits it and talks to LiveSplit. It
         # reads the personal bests: the last run's are on disk first.
         app.disk_writes.settle()
-        self.session, self.run = start_play(
+        self.session, self.run = prepared or start_play(
             (self.level, self.atlas),
             seed,
             memory=memory,

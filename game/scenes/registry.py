@@ -18,7 +18,7 @@ from game.scenes.levels import ErrorPanel, LevelSelectScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
 from game.scenes.recap import RecapScene
-from game.scenes.replays import PracticeScene, ReplaysScene
+from game.scenes.replays import PracticeScene, PracticeStartScene, ReplaysScene
 from game.scenes.settings import SettingsScene
 from game.scenes.shaft import ShaftBeatScene
 from game.scenes.title import TitleScene
@@ -35,6 +35,7 @@ SCENES: dict[str, Callable[..., Scene]] = {
     "error": ErrorPanel,
     "replays": ReplaysScene,
     "practice": PracticeScene,
+    "practice start": PracticeStartScene,
     "watch": WatchScene,
     "card": CardScene,
     "recap": RecapScene,

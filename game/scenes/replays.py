@@ -9,6 +9,8 @@ Practice runs are marked and never count as a best.
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.render import ui
@@ -31,8 +33,6 @@ class ReplaysScene(Scene):
         self.split_picker: list[str] | None = None
         self.split_index = 0
         self.verifying = None  # a BackgroundVerify while one runs
-        self.practice_due: dict | None = None  # a practice start, begun once it is announced
-        self.practice_shown = False
         self._reload()
 
     def _reload(self) -> None:
@@ -114,10 +114,6 @@ class ReplaysScene(Scene):
             self.message = f"{entry.name}: does not verify: {verdict.problem}"
 
     def update(self) -> None:
-        if self.practice_due is not None and self.practice_shown:
-            practice, self.practice_due = self.practice_due, None
-            start_practice(self.app, practice, self)
-            return
         if self.verifying is not None:
             outcome = self.verifying.poll()
             if outcome is not None:
@@ -169,13 +165,16 @@ class ReplaysScene(Scene):
         elif key in (pygame.K_DOWN, pygame.K_s):
             self.split_index = (self.split_index + 1) % len(picker)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            split = picker[self.split_index]
-            # The run up to the split is re-run (and recorded) before play begins: a few
-            # seconds for a late split. Said on screen first, then begun on the next update.
-            self.practice_due = {"replay": str(self._selected().path), "split": split}
-            self.practice_shown = False
+            # The run up to the split is re-run before play begins, a slice a frame, on a
+            # screen of its own that shows how far it has come.
+            from game.replay.format import ReplayError
+
+            practice = {"replay": str(self._selected().path), "split": picker[self.split_index]}
             self.split_picker = None
-            self.message = f"Starting practice from {split}: re-running the run up to it…"
+            try:
+                self.app.go("practice start", practice=practice)
+            except ReplayError as exc:
+                self.message = str(exc)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         # A screen of its own, drawn whole: a veil over the last frame would leave what it
@@ -210,9 +209,84 @@ class ReplaysScene(Scene):
                 ui.draw_text(surface, name, 28, color, (w // 2, 210 + i * 34), "midtop")
         if self.message:
             ui.draw_text(surface, self.message[:130], 22, ACCENT, (w // 2, h - 50), "midbottom")
-        self.practice_shown = self.practice_due is not None  # its message is on screen now
         keys = "Enter watch · V verify · P practise from a split · Delete delete · Esc back"
         ui.draw_text(surface, keys, 20, DIM, (w // 2, h - 14), "midbottom")
+
+
+LEAD_IN_BUDGET = 0.010  # seconds of each frame the practice's lead-in may take
+
+
+class PracticeStartScene(Scene):
+    """Practice from a replay's split: the run up to the split is re-run, and recorded so the
+    practice's replay verifies on its own, a slice a frame (a late split of a long run takes
+    seconds), with how far it has come on screen; then the practice plays from the split. Esc
+    calls it off, and its recording so far is not kept. ReplayError when building it, if the
+    replay cannot be read."""
+
+    def __init__(self, app, practice: dict) -> None:
+        from game.replay.session import practice_from_replay_steps
+
+        super().__init__(app)
+        self.practice = practice
+        self.split = str(practice["split"])
+        app.disk_writes.settle()  # the bests it compares with, as the last run wrote them
+        # As the play scene starts a run (PlayScene's start_play), a person playing it.
+        self.steps = practice_from_replay_steps(
+            practice, None, app.livesplit, app.options.record, app.settings.speedrun_category
+        )
+        self.done = 0.0
+        self.problem = ""
+        self.shown = False
+
+    def update(self) -> None:
+        from game.level.errors import LevelError
+
+        if self.steps is None or not self.shown:
+            return  # the screen up first: the first slice loads the replay's maps (~0.1 s)
+        end = time.perf_counter() + LEAD_IN_BUDGET
+        try:
+            while time.perf_counter() < end:
+                self.done = next(self.steps)
+        except StopIteration as finished:
+            self.steps = None
+            self.app.go("play", level="beachhead", seed=self.app.options.seed,
+                        practice=self.practice, prepared=finished.value)  # fmt: skip
+        except (ValueError, LevelError) as exc:
+            self.steps, self.problem = None, str(exc)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            if self.steps is not None:
+                self.steps.close()  # its recording so far goes with it
+                self.steps = None
+            self.app.audio.play("ui_back", 0.6)
+            self.app.go("title")
+            self.app.open("replays")
+
+    def leave(self) -> None:
+        if self.steps is not None:  # the game closed mid-way
+            self.steps.close()
+            self.steps = None
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        surface.fill((10, 12, 16))
+        w, h = surface.get_size()
+        ui.draw_text(surface, f"PRACTICE FROM {self.split.upper()}", 52, INK, (w // 2, 200),
+                     "midtop", True)  # fmt: skip
+        if self.problem:
+            ui.draw_text(surface, f"Cannot practise from here: {self.problem}"[:120], 24, BAD,
+                         (w // 2, 330), "midtop")  # fmt: skip
+        else:
+            ui.draw_text(surface, "Re-running the run up to the split, so the practice's replay "
+                         "verifies on its own", 24, DIM, (w // 2, 300), "midtop")  # fmt: skip
+            bar = pygame.Rect(w // 2 - 300, 360, 600, 18)
+            pygame.draw.rect(surface, (40, 42, 48), bar)
+            filled = bar.copy()
+            filled.width = int(bar.width * min(1.0, self.done))
+            pygame.draw.rect(surface, ACCENT, filled)
+            ui.draw_text(surface, f"{int(self.done * 100)} %", 24, INK, (w // 2, 392), "midtop")
+        ui.draw_text(surface, "Esc: back to the replays", 20, DIM, (w // 2, h - 14), "midbottom")
+        self.shown = True
 
 
 def start_practice(app, practice: dict, scene: Scene | None = None) -> None:
