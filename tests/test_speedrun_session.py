@@ -299,3 +299,16 @@ def test_the_command_line_hooks_stay_light_and_check_plays_options():
     assert play_options(args) == {"livesplit": "localhost:17000", "record": False, "practice": None}
     with pytest.raises(ValueError, match="--livesplit"):
         play_options(parser().parse_args(["play", "--livesplit", "host:port"]))
+
+
+def test_a_lead_in_that_never_reaches_its_split_leaves_no_recording(_aynik_home):
+    import dataclasses
+    from pathlib import Path
+
+    replay = read_replay(Path(__file__).parent / "data" / "campaign.aynrep")
+    marks = list(replay.splits)
+    marks[1] = dataclasses.replace(marks[1], ticks=marks[1].ticks - 100)  # claimed too soon
+    with pytest.raises(ValueError, match="no longer reaches the split 'Seawall'"):
+        SpeedrunSession.practice_from_split(dataclasses.replace(replay, splits=marks), "Seawall")
+    replays = _aynik_home / "replays"
+    assert not replays.exists() or list(replays.iterdir()) == []

@@ -281,6 +281,7 @@ class SpeedrunSession:
             session.discard_recording()
             raise
         if not session.tracker.splits.done(split_name):
+            session.discard_recording()  # a lead-in that never got there: no run to keep
             raise ValueError(f"the replay no longer reaches the split {split_name!r}")
         # The practised segment is compared from the split on, with the golds and the PB of
         # the category the replay was run in; the lead-in's splits are done.
