@@ -159,19 +159,25 @@ def test_earlier_loops_leave_ghosts_on_the_map(app):
     assert play.view.ghosts and len(play.view.ghosts[0].points) > 5
 
 
-def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
+def _replays_with_the_campaign(app, home):
     import shutil
     from pathlib import Path
 
     from game.scenes.replays import ReplaysScene
-    from game.scenes.watch import WatchScene
 
-    folder = _aynik_home / "replays"
+    folder = home / "replays"
     folder.mkdir()
     shutil.copy(Path(__file__).parent / "data" / "campaign.aynrep", folder / "run.aynrep")
     app.push(TitleScene(app))
     scene = ReplaysScene(app)
     app.push(scene)
+    return scene, folder
+
+
+def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
+    from game.scenes.watch import WatchScene
+
+    scene, folder = _replays_with_the_campaign(app, _aynik_home)
     assert len(scene.entries) == 1 and scene.entries[0].completed
     assert colours(frame(app)) > 5
     scene.handle_event(key(pygame.K_v))
@@ -190,21 +196,6 @@ def test_replay_list_verifies_watches_and_deletes(app, _aynik_home):
     assert (folder / "run.aynrep").exists()  # the first press only asks
     scene.handle_event(key(pygame.K_DELETE))
     assert not (folder / "run.aynrep").exists() and scene.entries == []
-
-
-def _replays_with_the_campaign(app, home):
-    import shutil
-    from pathlib import Path
-
-    from game.scenes.replays import ReplaysScene
-
-    folder = home / "replays"
-    folder.mkdir()
-    shutil.copy(Path(__file__).parent / "data" / "campaign.aynrep", folder / "run.aynrep")
-    app.push(TitleScene(app))
-    scene = ReplaysScene(app)
-    app.push(scene)
-    return scene, folder
 
 
 def test_practice_from_a_split_re_runs_the_way_there_a_slice_a_frame_with_its_progress(
