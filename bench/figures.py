@@ -2,7 +2,8 @@
 
 Owns the benchmark scenarios and the table: the simulation's milliseconds per tick with 50, 200,
 400 and 1000 hunting Mimics on the beachhead next to the raw pymunk step of the same bodies; the
-cost of rebuilding the day next to a cold load of the level; `aynik verify` against real time; the
+cost of rebuilding the day next to a cold load of the level; `aynik verify` against real time (as
+a player runs it, one process a core, and in one process alone, by wall clock and CPU time); the
 process's start to its first title frame; the play scene's real frame, loop reset and campaign
 frames (bench.frames); the renderer next to pyscroll (bench.render); and the goal
 ratios the table shows those figures against. Every figure is summarised by bench.stats.
