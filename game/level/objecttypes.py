@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from game.level.campaign import PROJECT_FILE, campaign_dir
 
@@ -35,6 +34,10 @@ def _color(argb: str) -> str:
 def object_types_xml(project: dict) -> str:
     """The object types of every object class in the project's `propertyTypes`, in Tiled 1.8's
     import format, members in the project's order."""
+    # Here, not at the top: xml.sax.saxutils brings urllib and http in with it, about 15 ms of
+    # every start of the game, which reads this module but writes the file only when asked.
+    from xml.sax.saxutils import quoteattr
+
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<objecttypes>"]
     enums = {e["name"] for e in project["propertyTypes"] if e.get("type") == "enum"}
     for entry in project["propertyTypes"]:
