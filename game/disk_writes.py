@@ -66,9 +66,15 @@ class DiskWrites:
                 future.set_result(None)
 
 
-def write_now(work: Callable[[], None], on_error: Callable[[OSError], None]) -> None:
-    """The same write on this thread (a headless run, a test): done when it returns."""
+def write_now(
+    work: Callable[[], None], on_error: Callable[[OSError], None]
+) -> concurrent.futures.Future:
+    """The same write on this thread (a headless run, a test): its future is done when this
+    returns, as DiskWrites.submit's is once the write is on disk."""
     _guarded(work, on_error)
+    done: concurrent.futures.Future = concurrent.futures.Future()
+    done.set_result(None)
+    return done
 
 
 def _guarded(work: Callable[[], None], on_error: Callable[[OSError], None]) -> None:

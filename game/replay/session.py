@@ -383,10 +383,7 @@ class SpeedrunSession:
         DiskWrites (`writes`), else here and now."""
         if self.writes is not None:
             return self.writes.submit(work, on_error)
-        write_now(work, on_error)
-        done: Future = Future()
-        done.set_result(None)
-        return done
+        return write_now(work, on_error)
 
     def _bests_not_saved(self, exc: OSError) -> None:
         self.problem = f"personal bests not saved: {exc.strerror or exc}"
