@@ -312,6 +312,10 @@ class PlayScene(Scene):
             self.hint_due = True  # the run's first day
         self._prepare_first_frame()
         pictures.preload()  # the story's pictures, read while the day plays (none waits for one)
+        # The crowd's arrays (numpy: a tenth of a second to import) come in now, behind the
+        # loading, not on the frame a day's first crowd gathers.
+        import game.sim.crowd  # noqa: F401
+
         # Everything is loaded (the maps, their art, the first day): one full settle on this,
         # the loading frame, freezes it out of every later collection, so the collections
         # behind the cards (light ones) walk only what each day makes.

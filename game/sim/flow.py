@@ -75,6 +75,9 @@ class FlowField:
         # hunt_from's answers (reach, step) by tile, good until the field or the blocked grid
         # changes: most Mimics stand on a tile for several ticks, and a crowd shares tiles.
         self._hunts: dict[int, tuple[int, tuple[float, float] | None]] = {}
+        # Counts the times those answers were dropped, so a reader keeping its own copy of them
+        # (game.sim.crowd) knows when to drop its copy too.
+        self.generation = 0
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
@@ -82,7 +85,7 @@ class FlowField:
             for tx in range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw))):
                 i = ty * self.width + tx
                 self.blocked[i] = value or self.base[i]
-        self._hunts.clear()
+        self._forget_hunts()
         self.age = FLOW_REFRESH  # rebuild on the next update
 
     def _reach_for(self, tx: int, ty: int) -> int:
@@ -110,9 +113,28 @@ class FlowField:
             if known is None:
                 known = self._hunts[key] = (self._reach_for(tx, ty), self._step_from_tile(tx, ty))
             reach, step = known
+        self.want_reach(reach)
+        return step
+
+    def hunt_known(self, key: int) -> tuple[int, tuple[float, float] | None] | None:
+        """hunt_from's (reach, step) for the tile of flat index `key` if it has answered for that
+        tile since the field last changed, without asking for the reach."""
+        return self._hunts.get(key)
+
+    def want_reach(self, reach: int) -> None:
+        """A hunter `reach` tiles off (as the field counts it) wants the next build to reach it.
+        Order does not matter: asked for several, the field keeps the farthest (up to the most)."""
         if reach > self.wanted:
             self.wanted = min(FLOW_RADIUS_MAX, reach)
-        return step
+
+    def prepare(self) -> None:
+        """Run a rebuild that is due (as the first hunt_from of a tick would)."""
+        if self._due:
+            self._build_if_due()
+
+    def _forget_hunts(self) -> None:
+        self._hunts.clear()
+        self.generation += 1
 
     def update(self, cage_x: float, cage_y: float) -> None:
         self.age += 1
@@ -128,7 +150,7 @@ class FlowField:
         if not self._due:
             return
         self._due = False
-        self._hunts.clear()
+        self._forget_hunts()
         tile = self.origin
         radius = self.radius
         distance, w, h, blocked = self.distance, self.width, self.height, self.blocked

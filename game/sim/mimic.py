@@ -38,6 +38,7 @@ from game.sim.physics import (
     MIMIC_FILTER,
     drive,
     drive_force,
+    length,
     motion_of,
     segment_clear,
 )
@@ -200,6 +201,9 @@ class State:
 
     update: Callable[[Mimic, Senses], int | None]
     enter: Callable[[Mimic, Senses], None] | None = None
+    # A plain hunting state (see _hunting): how near Cage a Mimic that sees him leaves it for
+    # circling. The crowd's hunt (game.sim.crowd) runs such a state over arrays for a crowd.
+    hunt_close: Callable[[MimicKind], float] | None = None
 
 
 class Mimic:
@@ -252,6 +256,7 @@ class Mimic:
         self._forces: list[Mimic] | None = None
         self._force_asked = False
         self._fx, self._fy = 0.0, 0.0
+        self._hunt_row: int | None = None  # its kind's row in game.sim.crowd's hunting rules
         self.homing = False  # called back (an Alpha, in the final act): walking home, blind
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
@@ -325,7 +330,7 @@ class Mimic:
             x, y = p.x, p.y
             self._forces = None
         dx, dy = senses.cage_x - x, senses.cage_y - y
-        distance = math.hypot(dx, dy) or 1.0
+        distance = length(dx, dy) or 1.0
         self._x, self._y = x, y
         self._ux, self._uy, self._distance = dx / distance, dy / distance, distance
         kind = self.kind
@@ -427,7 +432,7 @@ class Mimic:
             waypoint = flow.hunt_from(x, y)
             if waypoint is not None:
                 wx, wy = waypoint[0] - x, waypoint[1] - y
-                wd = math.hypot(wx, wy) or 1.0
+                wd = length(wx, wy) or 1.0
                 self.heading = math.atan2(wy, wx)
                 self._steer(wx / wd * speed, wy / wd * speed, 1.0, senses)
                 return True
@@ -609,12 +614,27 @@ def _ranged_recover(m: Mimic, s: Senses) -> int | None:
 
 
 # --- the melee table: drone, Alpha, carapace, mite, hulk -----------------------------------------
-def _melee_hunting(m: Mimic, s: Senses) -> int | None:
-    m.look(s)
-    if m._hunt(s, m.kind.speed):
-        return None
-    _, _, distance = m.to_cage(s)
-    return CIRCLING if distance < m.kind.orbit_radius * 1.3 else None
+def _hunting(close: Callable[[MimicKind], float]) -> State:
+    """The plain hunt: look for Cage, go for him (along the flow field when he is out of sight),
+    and circle once it sees him nearer than `close(kind)`. game.sim.crowd runs exactly this
+    for a crowd at once, so it must stay all a hunting Mimic does."""
+
+    def update(m: Mimic, s: Senses) -> int | None:
+        m.look(s)
+        if m._hunt(s, m.kind.speed):
+            return None
+        _, _, distance = m.to_cage(s)
+        return CIRCLING if distance < close(m.kind) else None
+
+    return State(update, hunt_close=close)
+
+
+def _orbit_close(kind: MimicKind) -> float:
+    return kind.orbit_radius * 1.3
+
+
+def _spitter_close(kind: MimicKind) -> float:
+    return T.SPITTER_RANGE * 1.15
 
 
 def _melee_circling(m: Mimic, s: Senses) -> int | None:
@@ -666,14 +686,6 @@ def _melee_recover(m: Mimic, s: Senses) -> int | None:
 
 
 # --- the spitter: keeps its distance, spits acid ------------------------------------------------
-def _spitter_hunting(m: Mimic, s: Senses) -> int | None:
-    m.look(s)
-    if m._hunt(s, m.kind.speed):
-        return None
-    _, _, distance = m.to_cage(s)
-    return CIRCLING if distance < T.SPITTER_RANGE * 1.15 else None
-
-
 def _spitter_keeping_range(m: Mimic, s: Senses) -> int | None:
     m.look(s)
     if not m.sees_cage and m._hunt(s, m.kind.speed):
@@ -808,13 +820,13 @@ _COMMON = dict(
 TABLES: dict[str, dict[int, State]] = {
     "melee": _table(
         **_COMMON,
-        hunting=State(_melee_hunting),
+        hunting=_hunting(_orbit_close),
         circling=State(_melee_circling, _enter_circling),
         lunge=State(_melee_lunge, _enter_lunge),
     ),
     "spitter": _table(
         **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
-        hunting=State(_spitter_hunting),
+        hunting=_hunting(_spitter_close),
         circling=State(_spitter_keeping_range, _enter_keeping_range),
         lunge=State(_recoil, _enter_spit),
     ),
@@ -832,7 +844,7 @@ TABLES: dict[str, dict[int, State]] = {
     ),
     "brood": _table(
         **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
-        hunting=State(_melee_hunting),
+        hunting=_hunting(_orbit_close),
         circling=State(_brood_circling, _enter_keeping_range),
         lunge=State(_recoil, _enter_brood_attack),
     ),

@@ -39,6 +39,7 @@ from game.sim.physics import MIMIC_FILTER, SIGHT_FILTER
 from game.sim.rng import GameRng, stream
 
 if TYPE_CHECKING:
+    from game.sim.crowd import CrowdForces, CrowdHunt
     from game.sim.spawns import SpawnOrder
     from game.sim.world import World
 
@@ -75,6 +76,9 @@ _FORCES = _FIELDS.BODY_ID | _FIELDS.FORCE
 _MIMIC_HASH = struct.Struct("<12qQ7d")
 # From this many Mimics on, the state hash reads their motion in one batch (see _motion_now).
 BATCH_HASH_FROM = 12
+# From this many plainly hunting Mimics on, game.sim.crowd works out their tick over arrays (below
+# it, numpy's fixed cost per operation outweighs what it saves).
+CROWD_FROM = 24
 # Who can touch Cage or Rita: Mimic shapes only (see resolve_contacts).
 _TOUCH_FILTER = pymunk.ShapeFilter(mask=MIMIC_FILTER.categories)
 
@@ -84,6 +88,9 @@ def _by_id(mimic: Mimic) -> int:
 
 
 class MimicSystem:
+    # How many hunters make a crowd (see think); a test sets it out of reach to compare.
+    crowd_from = CROWD_FROM
+
     def __init__(self) -> None:
         self.mimics: list[Mimic] = []
         self.by_shape: dict[pymunk.Shape, Mimic] = {}
@@ -96,6 +103,10 @@ class MimicSystem:
         self._order: list[tuple[Mimic, int]] = []
         self._order_index: dict[int, int] = {}
         self._order_slot: dict[Mimic, int] = {}
+        self._values: list[float] = []  # the floats of the last read_bodies, four a body
+        self._reading = b""  # ... as their bytes (for the crowd's arrays)
+        self._read_ids = b""  # the body ids that reading was in the order of
+        self._crowd: CrowdHunt | None = None  # made for the day's first crowd (see think)
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
         self._cleared_key: tuple = ()  # what the hash last packed of `cleared`, and its bytes
@@ -196,9 +207,24 @@ class MimicSystem:
         )  # fmt: skip
         if self._read_at != world.tick:  # the World reads them before Rita looks (read_bodies)
             self.read_bodies(world.space, world.tick)
-        for mimic in self.mimics:
-            mimic.think(senses)
-        self._write_forces(world.space, senses.forces)
+        crowd = None
+        if len(self._order) >= self.crowd_from:
+            if self._crowd is None:
+                # numpy's import takes a tenth of a second: only once a day has a crowd (the
+                # play scene imports it behind its level card).
+                from game.sim.crowd import CrowdHunt
+
+                self._crowd = CrowdHunt()
+            crowd = self._crowd.hunt(self._order, self._reading, senses, self.crowd_from)
+        if crowd is not None:  # the crowd's hunters have had their tick; the rest think
+            hunted = set(crowd.mimics)
+            for mimic in self.mimics:
+                if mimic not in hunted:
+                    mimic.think(senses)
+        else:
+            for mimic in self.mimics:
+                mimic.think(senses)
+        self._write_forces(world.space, senses.forces, crowd)
         # What they asked for, in the order they asked.
         for _owner, x, y, dx, dy in senses.spits:
             speed = T.SPIT_SPEED * world.assists.mimic_speed
@@ -230,7 +256,9 @@ class MimicSystem:
         buffer = self._batch
         buffer.clear()
         pymunk.batch.get_space_bodies(space, _READ, buffer)
-        values = memoryview(buffer.float_buf()).cast("d").tolist()
+        self._reading = bytes(buffer.float_buf())
+        values = self._values = memoryview(self._reading).cast("d").tolist()
+        self._read_ids = bytes(buffer.int_buf())
         for mimic, k in self._in_order(buffer):
             mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
             mimic._read_tick = tick
@@ -254,11 +282,14 @@ class MimicSystem:
             self._order_slot = dict(self._order)
         return self._order
 
-    def _write_forces(self, space: pymunk.Space, asked: list[Mimic]) -> None:
-        """The forces the Mimics asked for this tick, set on their bodies in one batch; every
-        other body keeps the force it has. A Mimic that left the space while thinking gets its
-        force set directly, as it would have had it."""
-        if not asked:
+    def _write_forces(
+        self, space: pymunk.Space, asked: list[Mimic], crowd: CrowdForces | None = None
+    ) -> None:
+        """The forces the Mimics asked for this tick (those that thought for themselves, in
+        `asked`, and the crowd's hunters), set on their bodies in one batch; every other body
+        keeps the force it has. A Mimic that left the space while thinking gets its force set
+        directly, as it would have had it."""
+        if not asked and (crowd is None or not crowd.mimics):
             return
         buffer = self._batch
         buffer.clear()
@@ -266,6 +297,9 @@ class MimicSystem:
         forces = memoryview(buffer.float_buf()).cast("d")  # written in place, then set
         self._in_order(buffer)
         index = self._order_index
+        if crowd is not None and crowd.mimics:
+            same_order = self._order_ids == self._read_ids
+            crowd.write_into(forces, None if same_order else index)
         for mimic in asked:
             mimic._force_asked = False
             i = index.get(mimic._body_id)

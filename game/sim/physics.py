@@ -139,13 +139,20 @@ def segment_clear(
     )
 
 
+def length(x: float, y: float) -> float:
+    """The length of (x, y) as the square root of x² + y²: the float numpy's sqrt of the same
+    sum gives too (math.hypot's can differ in its last bit), so the crowd's hunt over arrays
+    (game.sim.crowd) steers exactly as one Mimic steering alone."""
+    return math.sqrt(x * x + y * y)
+
+
 def drive_force(
     vx: float, vy: float, want_vx: float, want_vy: float, gain: float, cap: float
 ) -> tuple[float, float]:
     """The force that pushes a body moving at (vx, vy) toward a wanted velocity: proportional to
     the difference (`gain` in kg/s), never more than `cap` newtons."""
     fx, fy = (want_vx - vx) * gain, (want_vy - vy) * gain
-    magnitude = math.hypot(fx, fy)
+    magnitude = length(fx, fy)
     if magnitude > cap:
         fx, fy = fx * cap / magnitude, fy * cap / magnitude
     return fx, fy
