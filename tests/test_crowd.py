@@ -1,10 +1,11 @@
-"""The crowd's hunt over arrays (game.sim.crowd) is only a faster way to the same day: a crowd of
-hunters worked out at once moves, turns and looks exactly as each would alone, so a replay never
-depends on which way its Mimics were worked out."""
+"""The crowd's tick over arrays (game.sim.crowd) is only a faster way to the same day: a crowd
+worked out at once moves, turns and looks exactly as each of its Mimics would alone, so a replay
+never depends on which way its Mimics were worked out."""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -18,29 +19,38 @@ from game.level.loader import load_level
 from game.replay.format import read_replay
 from game.replay.verify import verify_replay
 from game.sim import crowd, inputs
-from game.sim.mimic import HUNTING
+from game.sim.mimic import CIRCLING, HUNTING, LUNGE, RECOVER, WINDUP
 from game.sim.mimics import MimicSystem
 
 SHIPPED = Path(__file__).resolve().parents[1] / "tests" / "data" / "campaign.aynrep"
 NEVER = 10**9  # a crowd that never gathers: every Mimic thinks for itself
 
 
+class Taken:
+    """What the crowd's arrays worked out: how many Mimics each tick, and in which states."""
+
+    def __init__(self) -> None:
+        self.counts: list[int] = []
+        self.states: Counter[int] = Counter()
+
+
 @pytest.fixture
-def hunted_counts(monkeypatch):
-    """How many Mimics the crowd's arrays worked out, tick by tick."""
-    counts: list[int] = []
-    real = crowd.CrowdHunt.hunt
+def taken(monkeypatch) -> Taken:
+    seen = Taken()
+    real = crowd.Crowd.think
 
     def counting(self, *args):
         forces = real(self, *args)
-        counts.append(0 if forces is None else len(forces.mimics))
+        mimics = [] if forces is None else forces.mimics
+        seen.counts.append(len(mimics))
+        seen.states.update(m.state for m in mimics)
         return forces
 
-    monkeypatch.setattr(crowd.CrowdHunt, "hunt", counting)
-    return counts
+    monkeypatch.setattr(crowd.Crowd, "think", counting)
+    return seen
 
 
-def test_a_crowd_worked_out_at_once_is_the_same_day_as_one_by_one(hunted_counts):
+def test_a_crowd_worked_out_at_once_is_the_same_day_as_one_by_one(taken):
     level = load_level(resolve_level("beachhead"))
     fire = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
     at_once, one_by_one = crowd_world(level, 400), crowd_world(level, 400)
@@ -49,24 +59,23 @@ def test_a_crowd_worked_out_at_once_is_the_same_day_as_one_by_one(hunted_counts)
         at_once.step(fire)
         one_by_one.step(fire)
         assert at_once.state_hash() == one_by_one.state_hash(), f"apart at tick {tick}"
-    # The arrays did the work: most of the crowd, every tick once it hunts (it starts out
-    # circling Cage), and not a day without them.
-    assert len(hunted_counts) == 240
-    assert min(hunted_counts[30:]) > 250
-    # ... and the crowd did what a crowd does: some hunted on, some closed in and attacked.
-    states = [m.state for m in at_once.mimics]
-    assert states.count(HUNTING) < len(states)
+    # The arrays did the work: nearly all of the crowd, every tick, in every way a Mimic moves
+    # (hunting, circling, winding up, lunging, recovering), and not a day without them.
+    assert len(taken.counts) == 240
+    assert min(taken.counts[1:]) > 300  # (its first tick sorts it out: many start circling)
+    assert {HUNTING, CIRCLING, WINDUP, LUNGE, RECOVER} <= set(taken.states)
 
 
-def test_the_campaign_verifies_with_every_hunter_worked_out_in_the_arrays(
-    monkeypatch, hunted_counts
+def test_the_campaign_verifies_with_every_mimic_it_can_take_worked_out_in_the_arrays(
+    monkeypatch, taken
 ):
     """The shipped run, recorded with its few Mimics thinking one by one, re-run with the arrays
-    taking every hunter there is (mines, walls, Rita's shots, the final act): as recorded."""
+    taking every Mimic they can (mines, walls, Rita's shots, the final act): as recorded."""
     monkeypatch.setattr(MimicSystem, "crowd_from", 1)
     verdict = verify_replay(read_replay(SHIPPED), write_report=False)
     assert verdict.valid, verdict.problem
-    assert sum(hunted_counts) > 10_000  # Mimic-ticks the arrays worked out
+    assert sum(taken.counts) > 10_000  # Mimic-ticks the arrays worked out
+    assert {HUNTING, CIRCLING, WINDUP, LUNGE, RECOVER} <= set(taken.states)
 
 
 @given(st.floats(-5000.0, 50000.0), st.sampled_from([32.0, 128.0]))

@@ -1,20 +1,22 @@
-"""The crowd's hunt: a tick of every plainly hunting Mimic of a crowd, worked out over arrays.
+"""The crowd's tick: every Mimic of a crowd that stays in what it is doing, worked out over arrays.
 
-A Mimic hunting Cage (a state its table builds with game.sim.mimic `_hunting`) spends its tick
-on the same few sums as every other hunter: where Cage is from it, the way to him, the force its
-legs put out. For a crowd, this module does those sums for all of them at once with numpy, and
-hands each its tick's result exactly as its own `think` would have left it: the same floats (the
-same operations in the same order; lengths by game.sim.physics `length`, headings by
-`math.atan2`), the same look for Cage, the same question to the flow field, the same force waiting
-for the system's batch write. A Mimic whose tick would be anything more (it leaves the hunt for
-circling, a mine is near, it is not yet aware of him, it is out of the space) is left to its own
-`think`, which the Mimic system runs for it as ever. So a day is the same, bit for bit, whether
-its crowd was worked out here or one by one (a test steps both side by side), and a replay never
-depends on which.
+A crowd's Mimics spend most ticks on the same few sums: where Cage is from each, the way to him,
+the circle it runs round him, the force its legs put out. Each state of the Mimics' tables says
+which of these it does on a tick it stays in (game.sim.mimic's Hunt, Circle, Brace and Coast,
+from which the tables' builders make the states' updates too). For a crowd, this module does
+those sums for all of them at once with numpy, and leaves each Mimic as its own `think` would
+have: the same floats (the same operations in the same order; lengths by game.sim.physics
+`length`, headings by `math.atan2`), the same look for Cage, the same question to the flow
+field, the same force for the system's batch write. A Mimic whose tick would be anything more (it
+changes state, a mine is near, it is not aware of Cage, it is out of the space, its state is one
+the arrays do not know) is left to its own `think`, which the Mimic system runs for it as ever.
+So a day is the same, bit for bit, whether its crowd was worked out here or one by one (the tests
+step both side by side, and verify the campaign with every Mimic they can take taken here), and
+a replay never depends on which.
 
 Imported by game.sim.mimics only once a crowd is large enough to gain by it (numpy takes a tenth
-of a second to import; the play scene imports this module behind its level card). Imports numpy
-and sim modules; must not import pygame, time, global random or os.
+of a second to import; the play scene imports this module behind its loading). Imports numpy and
+sim modules; must not import pygame, time, global random or os.
 """
 
 from __future__ import annotations
@@ -26,47 +28,83 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from game import tuning as T
-from game.sim.mimic import HUNTING, MINE_CELL, SIGHT_REFRESH, TABLES, Mimic, MimicKind, Senses
+from game.sim.mimic import (
+    CIRCLING,
+    HUNTING,
+    MINE_CELL,
+    SIGHT_REFRESH,
+    STATE_NAMES,
+    TABLES,
+    Brace,
+    Circle,
+    Coast,
+    Hunt,
+    Mimic,
+    MimicKind,
+    Senses,
+)
 
 if TYPE_CHECKING:
     from game.sim.flow import FlowField
 
+# The ways a state moves a Mimic, as the arrays know them (a row's WAY column).
+HUNT, CIRCLE, BRACE, COAST = 0, 1, 2, 3
+# A row of numbers for one kind in one state: its way, and what that way reads.
+WAY, SPEED, ORBIT_SPEED, GAIN, CAP, CLOSE, RADIUS, LEAVE, TOO_CLOSE, DRAG, FACES = range(11)
 
-class HuntRules:
-    """Each kind's numbers a hunting tick needs, taken from its table's hunting state once: a
-    row of (speed, drive gain, drive cap, the distance it starts circling at), or none when its
-    table's hunting state is not the plain hunt (the burrower's digs instead). Kept by the kind's
-    identity: a kind's own hash would hash every one of its fields, for every Mimic."""
+
+class Rows:
+    """Each kind's numbers in each state the arrays can run, worked out once: a row of the
+    table, or none for a state they cannot. Kept by the kind's identity: a kind's own hash would
+    hash every one of its fields, for every Mimic."""
 
     def __init__(self) -> None:
-        self._row_of: dict[int, tuple[MimicKind, int]] = {}  # id(kind) -> (kind, row or -1)
-        self._rows: list[tuple[float, float, float, float]] = []
-        self.table = np.zeros((0, 4))
+        self._of: dict[int, tuple[MimicKind, tuple[int | None, ...]]] = {}
+        self._rows: list[tuple[float, ...]] = []
+        self.table = np.zeros((0, 11))
 
-    def row(self, kind: MimicKind) -> int:
-        known = self._row_of.get(id(kind))
+    def of(self, kind: MimicKind) -> tuple[int | None, ...]:
+        """The kind's row in each state (by state number), None where the arrays cannot run it."""
+        known = self._of.get(id(kind))
         if known is not None and known[0] is kind:
             return known[1]
-        close = TABLES[kind.behaviour][HUNTING].hunt_close
-        row = -1
-        if close is not None:
-            row = len(self._rows)
-            # As Mimic._steer works them out at full strength.
-            self._rows.append((kind.speed, kind.mass * T.DRONE_DRIVE_GAIN, kind.max_force * 1.0,
-                               close(kind)))  # fmt: skip
-            self.table = np.array(self._rows)
-        self._row_of[id(kind)] = (kind, row)
-        return row
+        rows = tuple(self._row(kind, state) for state in range(len(STATE_NAMES)))
+        self._of[id(kind)] = (kind, rows)
+        self.table = np.array(self._rows).reshape(-1, 11)
+        return rows
+
+    def _row(self, kind: MimicKind, state: int) -> int | None:
+        rule = TABLES[kind.behaviour][state].crowd
+        if rule is None:
+            return None
+        row = [0.0] * 11
+        # As Mimic._steer works them out (at full strength but when braced).
+        row[SPEED], row[ORBIT_SPEED] = kind.speed, kind.orbit_speed
+        row[GAIN], row[CAP] = kind.mass * T.DRONE_DRIVE_GAIN, kind.max_force * 1.0
+        if isinstance(rule, Hunt):
+            row[WAY], row[CLOSE] = HUNT, rule.close(kind)
+        elif isinstance(rule, Circle):
+            row[WAY], row[RADIUS], row[LEAVE] = CIRCLE, rule.radius(kind), rule.leave(kind)
+            row[TOO_CLOSE] = rule.too_close
+        elif isinstance(rule, Brace):
+            row[WAY], row[CAP] = BRACE, kind.max_force * rule.strength
+            row[FACES] = 1.0 if rule.faces_cage else 0.0
+        elif isinstance(rule, Coast):
+            row[WAY], row[DRAG] = COAST, kind.mass * T.DRONE_LUNGE_DRAG
+        else:  # pragma: no cover - a rule this module has not learned: each thinks alone
+            return None
+        self._rows.append(tuple(row))
+        return len(self._rows) - 1
 
 
-RULES = HuntRules()
+ROWS = Rows()
 
 
 @dataclass
 class CrowdForces:
-    """The forces the crowd's hunters ask for this tick, for the Mimic system's batch write:
-    `slots` are the first of each one's four floats in the tick's reading (so, while the space
-    holds the same bodies in the same order, force slot slots // 2)."""
+    """The forces the crowd asks for this tick, for the Mimic system's batch write: `slots` are
+    the first of each one's four floats in the tick's reading (so, while the space holds the same
+    bodies in the same order, force slot slots // 2)."""
 
     mimics: list[Mimic]
     slots: np.ndarray
@@ -91,129 +129,188 @@ class CrowdForces:
                 forces[2 * i], forces[2 * i + 1] = fx, fy
 
 
-class CrowdHunt:
-    """One day's crowd hunt, with what it keeps between ticks: the flow field's answers by tile
-    and the cells near the armed mines, as arrays."""
+class Crowd:
+    """One day's crowd, with what it keeps between ticks: the flow field's answers by tile and
+    the cells near the armed mines, as arrays."""
 
     def __init__(self) -> None:
         self.steps = FieldSteps()
         self.mines = MineCells()
 
-    def hunt(
-        self, order: list[tuple[Mimic, int]], reading: bytes, senses: Senses, least: int
+    def think(
+        self,
+        order: list[tuple[Mimic, int]],
+        reading: bytes,
+        pushed: list[Mimic],
+        slot_of: dict[Mimic, int],
+        senses: Senses,
+        least: int,
     ) -> CrowdForces | None:
-        """Think for the plainly hunting Mimics among `order` (see `hunt`)."""
-        return hunt(order, reading, senses, least, self.steps, self.mines)
+        """Think for the Mimics among `order` the arrays can take (see `think`)."""
+        return think(order, reading, pushed, slot_of, senses, least, self.steps, self.mines)
 
 
-def hunt(
+def think(
     order: list[tuple[Mimic, int]],
     reading: bytes,
+    pushed: list[Mimic],
+    slot_of: dict[Mimic, int],
     senses: Senses,
     least: int,
     steps: FieldSteps,
     mines: MineCells,
 ) -> CrowdForces | None:
-    """Think for the plainly hunting Mimics among `order` (the Mimics in the space, each with the
-    first of its four floats in `reading`, this tick's batch reading of positions and
-    velocities) and return what they ask for; the rest must think for themselves. Returns None
-    and leaves everyone untouched when fewer than `least` are hunting, or Cage is dead."""
+    """Think for the Mimics among `order` (those in the space, each with the first of its four
+    floats in `reading`, this tick's batch reading of positions and velocities, at its slot in
+    `slot_of`) that stay in their state this tick, and return what they ask for; the rest must
+    think for themselves. `pushed`: the Mimics whose velocity changed since the reading (their
+    own floats count). Returns None and leaves everyone untouched when fewer than `least` can
+    be taken, or when Cage is dead (then every Mimic's tick is its own)."""
     if not senses.cage_alive:
         return None
     final_act = senses.final_act
-    row_of = RULES.row
-    hunters: list[Mimic] = []
+    rows_of = ROWS.of
+    crowd: list[Mimic] = []
     slots: list[int] = []
     rows: list[int] = []
-    # Velocities as each Mimic holds them: a round or Rita's shot since the reading refreshes
-    # its own (Mimic._velocity_changed), and its think steers from that.
-    velocities: list[float] = []
     for mimic, k in order:
-        if mimic.state != HUNTING or not mimic.aware or mimic.homing:
+        by_state = mimic._crowd_rows
+        if by_state is None:  # its kind's rows, found once (a Mimic's kind never changes)
+            by_state = mimic._crowd_rows = rows_of(mimic.kind)
+        state = mimic.state
+        row = by_state[state]
+        if row is None:
             continue
-        row = mimic._hunt_row
-        if row is None:  # its kind's row, found once (a Mimic's kind never changes)
-            row = mimic._hunt_row = row_of(mimic.kind)
-        if row < 0 or (final_act and mimic.kind.guards):
+        if state in (HUNTING, CIRCLING):
+            # Its think first asks whether it knows of him (and an Alpha whether he has gone
+            # beyond the loop): those it must answer itself.
+            if not mimic.aware or mimic.homing or (final_act and mimic.kind.guards):
+                continue
+            if state == CIRCLING and mimic.timer < 2:  # its count runs out: it attacks
+                continue
+        elif mimic.timer < 2:  # braced or lunging: its count runs out, and with it the state
             continue
-        hunters.append(mimic)
+        crowd.append(mimic)
         slots.append(k)
         rows.append(row)
-        velocities += (mimic._rvx, mimic._rvy)
-    count = len(hunters)
+    count = len(crowd)
     if count < least:
         return None
-    at = np.asarray(slots)
-    read = np.frombuffer(reading).reshape(-1, 4)[at // 4]
-    x, y = read[:, 0], read[:, 1]
-    vx, vy = np.asarray(velocities).reshape(-1, 2).T
-    speed, gain, cap, close = RULES.table[np.asarray(rows)].T
+    at = np.fromiter(slots, np.int64, count)
+    floats = np.frombuffer(reading)
+    if pushed:  # a round or Rita's shot since the reading: the velocity it holds now counts
+        floats = floats.copy()
+        for mimic in pushed:
+            k = slot_of.get(mimic)
+            if k is not None:
+                floats[k + 2], floats[k + 3] = mimic._rvx, mimic._rvy
+    read = floats.reshape(-1, 4)[at // 4]
+    x, y, vx, vy = read[:, 0], read[:, 1], read[:, 2], read[:, 3]
+    table = ROWS.table[np.fromiter(rows, np.int64, count)].T  # a row of the table a column
+    way = table[WAY]
+    hunt, circle, coast = way == HUNT, way == CIRCLE, way == COAST
+    speed, gain, cap = table[SPEED], table[GAIN], table[CAP]
+    # Each sum is the one Mimic.think does, in its order (numpy's arrays of (x, y) rows cost
+    # more here than their two columns: these arrays are short).
     dx, dy = senses.cage_x - x, senses.cage_y - y
-    distance = np.sqrt(dx * dx + dy * dy)
-    distance[distance == 0.0] = 1.0
+    distance = _length(dx, dy)
     ux, uy = dx / distance, dy / distance
-
-    along = np.zeros(count, dtype=bool)
-    way_x, way_y = np.zeros(count), np.zeros(count)
     xs, ys = x.tolist(), y.tolist()
-    if senses.flow is not None:
-        sees = _look(hunters, xs, ys, distance, senses)
-        asking = np.flatnonzero(~np.asarray(sees))
-        if asking.size:
-            steps.ask(senses.flow, x, y, asking, along, way_x, way_y)
 
-    wx, wy = way_x - x, way_y - y
-    way = np.sqrt(wx * wx + wy * wy)
-    way[way == 0.0] = 1.0
-    # Along the field toward the next tile's centre, or straight at him.
-    to_x = np.where(along, wx / way, ux)
-    to_y = np.where(along, wy / way, uy)
-    # Straight at him and nearer than its circling distance: it starts circling (its own think).
-    stays = along | ~(distance < close)
-    if senses.mines:
-        stays &= ~mines.near(senses.mines, x, y)
+    # Hunting and circling: their looks for Cage (Mimic.look, each when due, as in its think),
+    # and the hunters' questions to the field.
+    along = np.zeros(count, dtype=bool)
+    step_x, step_y = np.zeros(count), np.zeros(count)
+    knowing = hunt | circle
+    sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
+    if senses.flow is not None and knowing.any():
+        ids = np.fromiter([m.id for m in crowd], np.int64, count)
+        due = knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0)
+        for i in np.flatnonzero(due).tolist():
+            mimic = crowd[i]
+            mimic._x, mimic._y, mimic._distance = xs[i], ys[i], float(distance[i])
+            mimic.look(senses)
+            sees[i] = mimic.sees_cage
+        asking = np.flatnonzero(hunt & ~sees)
+        if asking.size:
+            steps.ask(senses.flow, x, y, asking, along, step_x, step_y)
+    wx, wy = step_x - x, step_y - y
+    w = _length(wx, wy)
+
+    # What each wants: along the field or straight at him (hunting); round him, or backing off
+    # (circling); a stop (braced: Mimic._steer without its senses, so no speed factor either).
+    want_x = np.where(along, wx / w, ux) * speed
+    want_y = np.where(along, wy / w, uy) * speed
+    if circle.any():
+        radius = table[RADIUS]
+        radius[radius == 0.0] = 1.0  # (rows that do not circle: no division by nothing)
+        radial = np.minimum(np.maximum((distance - radius) / radius, -1.0), 1.0)
+        sign = np.zeros(count)
+        for i in np.flatnonzero(circle).tolist():
+            sign[i] = crowd[i].orbit_sign
+        orbit = table[ORBIT_SPEED]
+        back = distance < table[TOO_CLOSE]
+        round_x = np.where(back, -ux * speed, -uy * sign * orbit + ux * radial * speed)
+        round_y = np.where(back, -uy * speed, ux * sign * orbit + uy * radial * speed)
+        want_x = np.where(circle, round_x, want_x)
+        want_y = np.where(circle, round_y, want_y)
+    steered = knowing
+    want_x[~steered] = 0.0
+    want_y[~steered] = 0.0
     factor = senses.speed_factor
-    want_x = to_x * speed * factor
-    want_y = to_y * speed * factor
-    # game.sim.physics drive_force, for all of them.
+    if factor != 1.0:  # (times 1.0 is the same float: most days skip it)
+        want_x = np.where(steered, want_x * factor, want_x)
+        want_y = np.where(steered, want_y * factor, want_y)
+    # game.sim.physics drive_force for all that steer; a lunge's drag for those that coast.
     fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
     pull = np.sqrt(fx * fx + fy * fy)
     over = pull > cap
-    pull[~over] = 1.0
-    fx = np.where(over, fx * cap / pull, fx)
-    fy = np.where(over, fy * cap / pull, fy)
+    if over.any():
+        pull[~over] = 1.0
+        fx = np.where(over, fx * cap / pull, fx)
+        fy = np.where(over, fy * cap / pull, fy)
+    face_x, face_y = np.where(along, wx, ux), np.where(along, wy, uy)
+    if coast.any():
+        drag = table[DRAG]
+        fx = np.where(coast, -vx * drag, fx)
+        fy = np.where(coast, -vy * drag, fy)
+        for i in np.flatnonzero(coast).tolist():
+            face_x[i], face_y[i] = crowd[i].lunge_dx, crowd[i].lunge_dy
 
+    # Who stays: a hunter that goes on along the field, or sees him and is not yet near enough
+    # to circle; a circler that sees him and has not lost him; no one near a mine who steers.
+    stays = ~(hunt & ~along & (distance < table[CLOSE]))
+    stays &= ~(circle & (~sees | (distance > table[LEAVE])))
+    if senses.mines:
+        stays &= ~(steered & mines.near(senses.mines, x, y))
+
+    # Where each faces: along its way (hunting), at him (circling, a braced wind-up), where it
+    # lunged (coasting); a stop that does not face him keeps its heading.
     kept = np.flatnonzero(stays)
-    kept_list = kept.tolist()
-    face_x = np.where(along, wx, ux)[kept].tolist()
-    face_y = np.where(along, wy, uy)[kept].tolist()
-    thought = []
-    for i, heading in zip(kept_list, map(math.atan2, face_y, face_x), strict=True):
-        mimic = hunters[i]
+    faced = np.fromiter(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()),
+                        dtype=np.float64, count=kept.size)  # fmt: skip
+    keeps_heading = ((way == BRACE) & (table[FACES] == 0.0))[kept]
+    for j in np.flatnonzero(keeps_heading).tolist():
+        faced[j] = crowd[int(kept[j])].heading
+    headings = faced.tolist()
+    thought = [crowd[i] for i in kept.tolist()]
+    for mimic, i, new_heading in zip(thought, kept.tolist(), headings, strict=True):
         # The rest of its think's tick: the counts it keeps, where it is, where it faces.
         if mimic.contact_cooldown > 0:
             mimic.contact_cooldown -= 1
         if mimic.timer > 0:
             mimic.timer -= 1
         mimic._x, mimic._y = xs[i], ys[i]
-        mimic.heading = heading
-        thought.append(mimic)
+        mimic.heading = new_heading
     return CrowdForces(thought, at[kept], fx[kept], fy[kept])
 
 
-def _look(
-    hunters: list[Mimic], xs: list[float], ys: list[float], distance: np.ndarray, senses: Senses
-) -> list[bool]:
-    """Each hunter whose look for Cage is due this tick looks (Mimic.look, as in its think);
-    returns whether each sees him now."""
-    tick = senses.tick
-    sees = []
-    for i, mimic in enumerate(hunters):
-        if (tick + mimic.id) % SIGHT_REFRESH == 0:
-            mimic._x, mimic._y, mimic._distance = xs[i], ys[i], float(distance[i])
-            mimic.look(senses)
-        sees.append(mimic.sees_cage)
-    return sees
+def _length(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Each (x, y)'s length as game.sim.physics length works it out (x*x + y*y, then its root),
+    a zero length 1.0 (as Mimic.think's `or 1.0`)."""
+    lengths = np.sqrt(x * x + y * y)
+    lengths[lengths == 0.0] = 1.0
+    return lengths
 
 
 class FieldSteps:
@@ -238,11 +335,11 @@ class FieldSteps:
         y: np.ndarray,
         asking: np.ndarray,
         along: np.ndarray,
-        way_x: np.ndarray,
-        way_y: np.ndarray,
+        step_x: np.ndarray,
+        step_y: np.ndarray,
     ) -> None:
-        """For the hunters `asking` (indices into x, y), the field's step: set in `along`, with
-        the step's point in way_x, way_y."""
+        """For the hunters `asking` (indices into x, y), the field's step: marked in `along`,
+        with the point it steps to in step_x, step_y."""
         flow.prepare()
         tiles = flow.width * flow.height
         stale = flow is not self._flow or flow.generation != self._generation
@@ -277,8 +374,8 @@ class FieldSteps:
         stepping = self.has_step[keys]
         found = asking[stepping]
         along[found] = True
-        way_x[found] = self.step_x[keys[stepping]]
-        way_y[found] = self.step_y[keys[stepping]]
+        step_x[found] = self.step_x[keys[stepping]]
+        step_y[found] = self.step_y[keys[stepping]]
 
 
 class MineCells:

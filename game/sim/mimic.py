@@ -201,9 +201,44 @@ class State:
 
     update: Callable[[Mimic, Senses], int | None]
     enter: Callable[[Mimic, Senses], None] | None = None
-    # A plain hunting state (see _hunting): how near Cage a Mimic that sees him leaves it for
-    # circling. The crowd's hunt (game.sim.crowd) runs such a state over arrays for a crowd.
-    hunt_close: Callable[[MimicKind], float] | None = None
+    # What `update` does on a tick it stays in this state, as game.sim.crowd works it out over
+    # arrays for a crowd (Hunt, Circle, Brace or Coast); None: each Mimic thinks it alone.
+    crowd: Hunt | Circle | Brace | Coast | None = None
+
+
+# The few ways a state moves a Mimic, as data the crowd's arrays read; the builders below make
+# each state's update from the same numbers.
+@dataclass(frozen=True)
+class Hunt:
+    """The plain hunt (_hunting): it starts circling once it sees Cage nearer than close(kind)."""
+
+    close: Callable[[MimicKind], float]
+
+
+@dataclass(frozen=True)
+class Circle:
+    """Circling Cage at radius(kind) (_circling); backing off, facing him, when nearer than
+    `too_close`; hunting again beyond leave(kind) or out of sight; attacking when its timer
+    runs out."""
+
+    radius: Callable[[MimicKind], float]
+    leave: Callable[[MimicKind], float]
+    too_close: float = 0.0  # 0: it never backs off
+
+
+@dataclass(frozen=True)
+class Brace:
+    """Steering to a stop at `strength` of its legs, facing Cage or not, until its timer runs out
+    (_braced): coming out of the sand, winding up, recoiling, recovering."""
+
+    strength: float
+    faces_cage: bool
+
+
+@dataclass(frozen=True)
+class Coast:
+    """A lunge (_melee_lunge): flying on its impulse against the sand's drag, facing where it
+    lunged, until its timer runs out."""
 
 
 class Mimic:
@@ -254,9 +289,11 @@ class Mimic:
         self._identity: tuple[tuple, bytes] | None = None  # (what it is, its hash bytes)
         self._rx, self._ry, self._rvx, self._rvy = x, y, 0.0, 0.0
         self._forces: list[Mimic] | None = None
+        self._pushed: list[Mimic] | None = None  # the system's Mimics pushed since its reading
         self._force_asked = False
         self._fx, self._fy = 0.0, 0.0
-        self._hunt_row: int | None = None  # its kind's row in game.sim.crowd's hunting rules
+        # Its kind's rows in game.sim.crowd's table, by state (found at its first crowd).
+        self._crowd_rows: tuple[int | None, ...] | None = None
         self.homing = False  # called back (an Alpha, in the final act): walking home, blind
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
 
@@ -266,7 +303,8 @@ class Mimic:
         return (p.x, p.y)
 
     def position_at(self, tick: int) -> tuple[float, float]:
-        """Its position, from the system's batch reading when it was read this tick."""
+        """Its position, from the system's batch reading when it was handed this tick (else
+        from its body, which has not moved since the reading: nothing moves until the step)."""
         if self._read_tick == tick:
             return self._rx, self._ry
         p = self.body.position
@@ -402,9 +440,12 @@ class Mimic:
         self._fx, self._fy = fx, fy
 
     def _velocity_changed(self) -> None:
-        """Its own velocity was just set or pushed mid-think: later reads see the new one."""
+        """Its own velocity was just set or pushed after the tick's batch reading: later reads
+        see the new one (and the Mimic system's list of them, `_pushed`, names it)."""
         v = self.body.velocity
         self._rvx, self._rvy = v.x, v.y
+        if self._pushed is not None:
+            self._pushed.append(self)
 
     def _around_mines(
         self, vx: float, vy: float, near: list[tuple[float, float]]
@@ -568,9 +609,28 @@ def _enter_emerging(m: Mimic, s: Senses) -> None:
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
 
 
-def _emerging(m: Mimic, s: Senses) -> int | None:
-    m._steer(0.0, 0.0)
-    return HUNTING if m.timer == 0 else None
+def _braced(
+    strength: float,
+    faces_cage: bool,
+    done: Callable[[Mimic, Senses], int | None],
+    enter: Callable[[Mimic, Senses], None] | None = None,
+) -> State:
+    """A state that steers to a stop at `strength` (facing Cage, if `faces_cage`) and, when its
+    timer runs out, leaves for what `done` says. game.sim.crowd runs exactly this for a crowd
+    on the ticks before that, so it must stay all such a state does."""
+
+    def update(m: Mimic, s: Senses) -> int | None:
+        m._steer(0.0, 0.0, strength)
+        if faces_cage:
+            ux, uy, _ = m.to_cage(s)
+            m.heading = math.atan2(uy, ux)
+        return done(m, s) if m.timer == 0 else None
+
+    return State(update, enter, crowd=Brace(strength, faces_cage))
+
+
+def _then(state: int) -> Callable[[Mimic, Senses], int]:
+    return lambda m, s: state
 
 
 def _dead(m: Mimic, s: Senses) -> int | None:
@@ -594,23 +654,16 @@ def _enter_windup(m: Mimic, s: Senses) -> None:
     s.events.append(MimicWindup(s.tick, m.id, x, y, m.kind.name))
 
 
-def _windup(m: Mimic, s: Senses) -> int | None:
-    m._steer(0.0, 0.0)
-    ux, uy, _ = m.to_cage(s)
-    m.heading = math.atan2(uy, ux)
-    return LUNGE if m.timer == 0 else None
-
-
 def _enter_recover(m: Mimic, s: Senses) -> None:
     m.timer = m.kind.recover
 
 
-def _ranged_recover(m: Mimic, s: Senses) -> int | None:
-    m._steer(0.0, 0.0, 0.35)
-    if m.timer == 0:
-        m._new_orbit(s)  # the count to its next shot starts now
-        return CIRCLING
-    return None
+RECOVER_BRACE = 0.35  # of its legs' strength, while it recovers from an attack
+
+
+def _next_shot(m: Mimic, s: Senses) -> int:
+    m._new_orbit(s)  # the count to its next shot starts now
+    return CIRCLING
 
 
 # --- the melee table: drone, Alpha, carapace, mite, hulk -----------------------------------------
@@ -626,7 +679,7 @@ def _hunting(close: Callable[[MimicKind], float]) -> State:
         _, _, distance = m.to_cage(s)
         return CIRCLING if distance < close(m.kind) else None
 
-    return State(update, hunt_close=close)
+    return State(update, crowd=Hunt(close))
 
 
 def _orbit_close(kind: MimicKind) -> float:
@@ -637,14 +690,40 @@ def _spitter_close(kind: MimicKind) -> float:
     return T.SPITTER_RANGE * 1.15
 
 
-def _melee_circling(m: Mimic, s: Senses) -> int | None:
-    m.look(s)
-    if not m.sees_cage and m._hunt(s, m.kind.speed):
-        return HUNTING
-    distance = m._circle(s, m.kind.orbit_radius)
-    if distance > m.kind.orbit_radius * 2.5:
-        return HUNTING
-    return WINDUP if m.timer == 0 else None
+def _circling(
+    enter: Callable[[Mimic, Senses], None],
+    radius: Callable[[MimicKind], float],
+    leave: Callable[[MimicKind], float],
+    too_close: float = 0.0,
+) -> State:
+    """Circling Cage at radius(kind), backing off (still facing him) nearer than `too_close`,
+    hunting again when it loses sight of him or he is beyond leave(kind), attacking when its
+    timer runs out. game.sim.crowd runs exactly this for a crowd, so it must stay all a
+    circling Mimic does."""
+
+    def update(m: Mimic, s: Senses) -> int | None:
+        m.look(s)
+        if not m.sees_cage and m._hunt(s, m.kind.speed):
+            return HUNTING
+        ux, uy, distance = m.to_cage(s)
+        if distance < too_close:
+            m.heading = math.atan2(uy, ux)
+            m._steer(-ux * m.kind.speed, -uy * m.kind.speed, senses=s)
+        else:
+            m._circle(s, radius(m.kind))
+        if distance > leave(m.kind):
+            return HUNTING
+        return WINDUP if m.timer == 0 else None
+
+    return State(update, enter, crowd=Circle(radius, leave, too_close))
+
+
+def _orbit(kind: MimicKind) -> float:
+    return kind.orbit_radius
+
+
+def _orbit_lost(kind: MimicKind) -> float:
+    return kind.orbit_radius * 2.5
 
 
 def _enter_lunge(m: Mimic, s: Senses) -> None:
@@ -677,28 +756,18 @@ def _melee_lunge(m: Mimic, s: Senses) -> int | None:
     return None
 
 
-def _melee_recover(m: Mimic, s: Senses) -> int | None:
-    m._steer(0.0, 0.0, 0.35)
-    if m.timer == 0:
-        m.orbit_sign = 1 if m.rng.chance(0.5) else -1  # it comes round the other way, maybe
-        return CIRCLING
-    return None
+def _come_round(m: Mimic, s: Senses) -> int:
+    m.orbit_sign = 1 if m.rng.chance(0.5) else -1  # it comes round the other way, maybe
+    return CIRCLING
 
 
 # --- the spitter: keeps its distance, spits acid ------------------------------------------------
-def _spitter_keeping_range(m: Mimic, s: Senses) -> int | None:
-    m.look(s)
-    if not m.sees_cage and m._hunt(s, m.kind.speed):
-        return HUNTING
-    ux, uy, distance = m.to_cage(s)
-    if distance < T.SPITTER_TOO_CLOSE:
-        m.heading = math.atan2(uy, ux)
-        m._steer(-ux * m.kind.speed, -uy * m.kind.speed, senses=s)  # back off, still facing him
-    else:
-        m._circle(s, T.SPITTER_RANGE)
-    if distance > T.SPITTER_RANGE * 1.8:
-        return HUNTING
-    return WINDUP if m.timer == 0 else None
+def _spitter_range(kind: MimicKind) -> float:
+    return T.SPITTER_RANGE
+
+
+def _spitter_range_lost(kind: MimicKind) -> float:
+    return T.SPITTER_RANGE * 1.8
 
 
 def _enter_spit(m: Mimic, s: Senses) -> None:
@@ -709,9 +778,9 @@ def _enter_spit(m: Mimic, s: Senses) -> None:
     s.spits.append((m.id, x + ux * (m.kind.radius + 4), y + uy * (m.kind.radius + 4), ux, uy))
 
 
-def _recoil(m: Mimic, s: Senses) -> int | None:
-    m._steer(0.0, 0.0)
-    return RECOVER if m.timer == 0 else None
+def _recoil(enter: Callable[[Mimic, Senses], None]) -> State:
+    """After a spit, an eruption or a birth: still, until it recovers."""
+    return _braced(1.0, False, _then(RECOVER), enter)
 
 
 # --- the burrower: under the sand, up beneath Cage ----------------------------------------------
@@ -774,14 +843,8 @@ def _burrower_recover(m: Mimic, s: Senses) -> int | None:
 
 
 # --- the brood: births mites, spits between ------------------------------------------------------
-def _brood_circling(m: Mimic, s: Senses) -> int | None:
-    m.look(s)
-    if not m.sees_cage and m._hunt(s, m.kind.speed):
-        return HUNTING
-    distance = m._circle(s, m.kind.orbit_radius)
-    if distance > 700.0:
-        return HUNTING
-    return WINDUP if m.timer == 0 else None
+def _brood_lost(kind: MimicKind) -> float:
+    return 700.0
 
 
 def _enter_brood_attack(m: Mimic, s: Senses) -> None:
@@ -810,25 +873,28 @@ def _table(**states: State) -> dict[int, State]:
     return table
 
 
+_RANGED_RECOVER = _braced(RECOVER_BRACE, False, _next_shot, _enter_recover)
 _COMMON = dict(
     burrowed=State(_burrowed),
-    emerging=State(_emerging, _enter_emerging),
+    emerging=_braced(1.0, False, _then(HUNTING), _enter_emerging),
     dead=State(_dead),
-    windup=State(_windup, _enter_windup),
-    recover=State(_melee_recover, _enter_recover),
+    windup=_braced(1.0, True, _then(LUNGE), _enter_windup),
+    recover=_braced(RECOVER_BRACE, False, _come_round, _enter_recover),
 )
 TABLES: dict[str, dict[int, State]] = {
     "melee": _table(
         **_COMMON,
         hunting=_hunting(_orbit_close),
-        circling=State(_melee_circling, _enter_circling),
-        lunge=State(_melee_lunge, _enter_lunge),
+        circling=_circling(_enter_circling, _orbit, _orbit_lost),
+        lunge=State(_melee_lunge, _enter_lunge, crowd=Coast()),
     ),
     "spitter": _table(
-        **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
+        **{**_COMMON, "recover": _RANGED_RECOVER},
         hunting=_hunting(_spitter_close),
-        circling=State(_spitter_keeping_range, _enter_keeping_range),
-        lunge=State(_recoil, _enter_spit),
+        circling=_circling(
+            _enter_keeping_range, _spitter_range, _spitter_range_lost, T.SPITTER_TOO_CLOSE
+        ),
+        lunge=_recoil(_enter_spit),
     ),
     "burrower": _table(
         **{
@@ -840,12 +906,12 @@ TABLES: dict[str, dict[int, State]] = {
         tunneling=State(_tunneling, _enter_tunneling),
         hunting=State(lambda m, s: TUNNELING),
         circling=State(lambda m, s: TUNNELING),
-        lunge=State(_recoil, _enter_erupt),
+        lunge=_recoil(_enter_erupt),
     ),
     "brood": _table(
-        **{**_COMMON, "recover": State(_ranged_recover, _enter_recover)},
+        **{**_COMMON, "recover": _RANGED_RECOVER},
         hunting=_hunting(_orbit_close),
-        circling=State(_brood_circling, _enter_keeping_range),
-        lunge=State(_recoil, _enter_brood_attack),
+        circling=_circling(_enter_keeping_range, _orbit, _brood_lost),
+        lunge=_recoil(_enter_brood_attack),
     ),
 }

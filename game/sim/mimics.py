@@ -39,7 +39,7 @@ from game.sim.physics import MIMIC_FILTER, SIGHT_FILTER
 from game.sim.rng import GameRng, stream
 
 if TYPE_CHECKING:
-    from game.sim.crowd import CrowdForces, CrowdHunt
+    from game.sim.crowd import Crowd, CrowdForces
     from game.sim.spawns import SpawnOrder
     from game.sim.world import World
 
@@ -76,8 +76,8 @@ _FORCES = _FIELDS.BODY_ID | _FIELDS.FORCE
 _MIMIC_HASH = struct.Struct("<12qQ7d")
 # From this many Mimics on, the state hash reads their motion in one batch (see _motion_now).
 BATCH_HASH_FROM = 12
-# From this many plainly hunting Mimics on, game.sim.crowd works out their tick over arrays (below
-# it, numpy's fixed cost per operation outweighs what it saves).
+# From this many Mimics that stay in what they do on, game.sim.crowd works out their tick over
+# arrays (below it, numpy's fixed cost per operation outweighs what it saves).
 CROWD_FROM = 24
 # Who can touch Cage or Rita: Mimic shapes only (see resolve_contacts).
 _TOUCH_FILTER = pymunk.ShapeFilter(mask=MIMIC_FILTER.categories)
@@ -106,7 +106,13 @@ class MimicSystem:
         self._values: list[float] = []  # the floats of the last read_bodies, four a body
         self._reading = b""  # ... as their bytes (for the crowd's arrays)
         self._read_ids = b""  # the body ids that reading was in the order of
-        self._crowd: CrowdHunt | None = None  # made for the day's first crowd (see think)
+        self._crowd: Crowd | None = None  # made for the day's first crowd (see think)
+        # The Mimics whose velocity changed since the reading (Mimic._velocity_changed): their
+        # own floats, not the reading's, are what they think from.
+        self._pushed: list[Mimic] = []
+        # Whether the last reading was handed to every Mimic at once; a crowd's are handed out
+        # only to those that think for themselves (see read_bodies).
+        self._handed = True
         self.spits: list[Spit] = []
         self.cleared: dict[str, int] = {}  # spawn name -> Mimics of it still alive today
         self._cleared_key: tuple = ()  # what the hash last packed of `cleared`, and its bytes
@@ -140,6 +146,7 @@ class MimicSystem:
             mimic.timer = round(T.DRONE_TELEGRAPH * world.assists.telegraph)
         mimic.ambush = ambush
         mimic.damage_scale = damage_scale
+        mimic._pushed = self._pushed
         self.mimics.append(mimic)
         self.by_shape[mimic.shape] = mimic
         self.by_body_id[mimic._body_id] = mimic
@@ -212,18 +219,21 @@ class MimicSystem:
             if self._crowd is None:
                 # numpy's import takes a tenth of a second: only once a day has a crowd (the
                 # play scene imports it behind its level card).
-                from game.sim.crowd import CrowdHunt
+                from game.sim.crowd import Crowd
 
-                self._crowd = CrowdHunt()
-            crowd = self._crowd.hunt(self._order, self._reading, senses, self.crowd_from)
-        if crowd is not None:  # the crowd's hunters have had their tick; the rest think
-            hunted = set(crowd.mimics)
-            for mimic in self.mimics:
-                if mimic not in hunted:
-                    mimic.think(senses)
-        else:
-            for mimic in self.mimics:
-                mimic.think(senses)
+                self._crowd = Crowd()
+            crowd = self._crowd.think(
+                self._order, self._reading, self._pushed, self._order_slot, senses,
+                self.crowd_from,
+            )  # fmt: skip
+        thinking = self.mimics
+        if crowd is not None:  # the crowd's have had their tick; the rest think for themselves
+            taken = set(crowd.mimics)
+            thinking = [mimic for mimic in self.mimics if mimic not in taken]
+        if not self._handed:
+            self._hand_reading(thinking, world.tick)
+        for mimic in thinking:
+            mimic.think(senses)
         self._write_forces(world.space, senses.forces, crowd)
         # What they asked for, in the order they asked.
         for _owner, x, y, dx, dy in senses.spits:
@@ -248,19 +258,42 @@ class MimicSystem:
                       by="mimic")  # fmt: skip
 
     def read_bodies(self, space: pymunk.Space, tick: int) -> None:
-        """Every body's position and velocity in one batch (pymunk.batch), handed to the Mimics
-        for this tick (Rita's aim and their think): nothing moves before the space steps, and
-        one read per body through pymunk's properties costs more than their thinking. A push
-        on a Mimic after this (a round hits it) refreshes its own velocity."""
+        """Every body's position and velocity in one batch (pymunk.batch), for this tick's
+        thinking (Rita's aim, the Mimics' think, the crowd's arrays): nothing moves before the
+        space steps, and one read per body through pymunk's properties costs more than their
+        thinking. A push on a Mimic after this (a round hits it) refreshes its own velocity."""
         self._read_at = tick
         buffer = self._batch
         buffer.clear()
         pymunk.batch.get_space_bodies(space, _READ, buffer)
         self._reading = bytes(buffer.float_buf())
+        self._pushed.clear()
         values = self._values = memoryview(self._reading).cast("d").tolist()
         self._read_ids = bytes(buffer.int_buf())
-        for mimic, k in self._in_order(buffer):
-            mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
+        order = self._in_order(buffer)
+        # A crowd's Mimics mostly think over arrays, from the reading itself: handing each its
+        # floats would cost more than their thinking there. Those that think for themselves get
+        # theirs just before (_hand_reading); Rita's aim reads the few near her from their
+        # bodies, which have not moved since.
+        self._handed = len(order) < self.crowd_from
+        if self._handed:
+            for mimic, k in order:
+                mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
+                mimic._read_tick = tick
+
+    def _hand_reading(self, mimics: list[Mimic], tick: int) -> None:
+        """This tick's reading to each of `mimics` in it, as read_bodies hands it to all: a
+        Mimic pushed since keeps the velocity its push gave it (Mimic._velocity_changed)."""
+        values, slot_of = self._values, self._order_slot
+        pushed = set(self._pushed)
+        for mimic in mimics:
+            k = slot_of.get(mimic)
+            if k is None:
+                continue
+            if mimic in pushed:
+                mimic._rx, mimic._ry = values[k], values[k + 1]
+            else:
+                mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
             mimic._read_tick = tick
 
     def _in_order(self, buffer: pymunk.batch.Buffer) -> list[tuple[Mimic, int]]:

@@ -134,9 +134,15 @@ def segment_clear(
     Python objects pymunk makes of its answer (every Mimic asks this every few ticks)."""
     if _segment_first is None:
         return space.segment_query_first(start, end, radius, shape_filter) is None
-    return (
-        _segment_first(space._space, start, end, radius, shape_filter, _segment_info) == _ffi.NULL
-    )
+    made = _filter_structs.get(shape_filter)
+    if made is None:  # made once a filter: cffi's making one from the tuple is a fifth of the
+        # whole query's cost, and a crowd asks this fifty times a tick
+        owner = _ffi.new("cpShapeFilter *", shape_filter)
+        made = _filter_structs[shape_filter] = (owner, owner[0])  # (the struct lives in owner)
+    return _segment_first(space._space, start, end, radius, made[1], _segment_info) == _ffi.NULL
+
+
+_filter_structs: dict[pymunk.ShapeFilter, tuple[object, object]] = {}
 
 
 def length(x: float, y: float) -> float:
