@@ -103,7 +103,7 @@ class MimicSystem:
         self._order: list[tuple[Mimic, int]] = []
         self._order_index: dict[int, int] = {}
         self._order_slot: dict[Mimic, int] = {}
-        self._values: list[float] = []  # the floats of the last read_bodies, four a body
+        self._values: memoryview = memoryview(b"").cast("d")  # the last reading, four a body
         self._reading = b""  # ... as their bytes (for the crowd's arrays)
         self._read_ids = b""  # the body ids that reading was in the order of
         self._crowd: Crowd | None = None  # made for the day's first crowd (see think)
@@ -268,7 +268,6 @@ class MimicSystem:
         pymunk.batch.get_space_bodies(space, _READ, buffer)
         self._reading = bytes(buffer.float_buf())
         self._pushed.clear()
-        values = self._values = memoryview(self._reading).cast("d").tolist()
         self._read_ids = bytes(buffer.int_buf())
         order = self._in_order(buffer)
         # A crowd's Mimics mostly think over arrays, from the reading itself: handing each its
@@ -276,7 +275,9 @@ class MimicSystem:
         # theirs just before (_hand_reading); Rita's aim reads the few near her from their
         # bodies, which have not moved since.
         self._handed = len(order) < self.crowd_from
+        values = self._values = memoryview(self._reading).cast("d")
         if self._handed:
+            values = values.tolist()  # (a list's floats unpack faster, for every Mimic)
             for mimic, k in order:
                 mimic._rx, mimic._ry, mimic._rvx, mimic._rvy = values[k : k + 4]
                 mimic._read_tick = tick
