@@ -322,6 +322,51 @@ def test_the_first_frame_in_sight_makes_nothing_it_is_made_with_the_loading(app)
     assert play.view.things._pads == pads
 
 
+def test_the_first_blast_and_the_first_death_make_nothing_on_their_frames(app, monkeypatch):
+    """Day 0's claymore kills the Alpha and Cage with it. That frame scaled the blast's art,
+    drew the hurt flash's strips, loaded the type of the toast and of "KIA" and made the death's
+    veil (17-25 ms: a run's worst frame, on the moment a new player watches); the loading makes
+    them now."""
+    from game import tuning as T
+    from game.sim.events import Explosion
+
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    effects = play.view.effects
+    blasts_made = dict(effects._scaled)
+    fonts_made: list[tuple] = []
+    real_font = pygame.font.Font
+
+    class CountedFont(real_font):
+        def __init__(self, *args, **kwargs):
+            fonts_made.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pygame.font, "Font", CountedFont)
+    surfaces_made: list[tuple] = []
+    real_surface = pygame.Surface
+
+    def counted_surface(size, *args, **kwargs):
+        if tuple(size) == app.screen.get_size():
+            surfaces_made.append(tuple(size))
+        return real_surface(size, *args, **kwargs)
+
+    world = play.run.world
+    x, y = world.cage.position
+    events: list = [Explosion(world.tick, x, y, T.CLAYMORE_RADIUS, "claymore")]
+    world.cage.take_hit(10**6, (0.0, 0.0), "a claymore", world.tick, events, unavoidable=True)
+    world.death_tick = world.tick - 10  # a few ticks into the death beat: the veil is up
+    play.view.observe(events)
+    play.notices.hint("ITS BLOOD IS ON YOU", "Something has changed.")
+    monkeypatch.setattr(pygame, "Surface", counted_surface)
+    for _ in range(3):
+        app._draw(1.0)
+    assert effects.flash.level > 0, "the blow flashed the screen's edges"
+    assert effects._scaled == blasts_made, "the blast's art was scaled on its frame"
+    assert fonts_made == [], "type was loaded on the frame"
+    assert surfaces_made == [], "a whole screen's veil was made on the frame"
+
+
 def test_the_storys_pictures_are_read_while_the_day_plays_not_when_the_story_begins(
     app, monkeypatch
 ):

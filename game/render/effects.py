@@ -77,6 +77,18 @@ AGE_BUCKETS = 6
 TRAUMA = {"hurt": 0.45, "died": 0.95, "drone": 0.14, "alpha": 0.6, "emerge": 0.06, "blast": 0.55}
 EXPLOSION_ART_RADIUS = 48.0  # px: the blast radius the fx_explosion art stands for at scale 1
 CHARGE_FACTOR = 3.0  # the largest the blast art is scaled: the charge's (its radius is huge)
+# Every blast radius the day's explosions come in: their art is scaled behind the map's card.
+BLAST_RADII = (
+    T.MINE_RADIUS, T.GRENADE_RADIUS, T.CLAYMORE_RADIUS, T.BURROWER_ERUPT_RADIUS,
+    T.HULK_SLAM_RADIUS, T.CHARGE_RADIUS,
+)  # fmt: skip
+
+
+def blast_factor(radius: float) -> float:
+    """The blast art's scale for an explosion of `radius`: in half steps, and never larger than
+    the screen can use (the charge's blast is huge)."""
+    return min(CHARGE_FACTOR, max(1.0, round(radius / EXPLOSION_ART_RADIUS * 2) / 2))
+
 
 BRASS = [(248, 227, 154), (224, 186, 88), (184, 140, 48), (138, 100, 32)]
 ICHOR = [(168, 236, 216), (95, 184, 164), (47, 116, 104), (31, 74, 70), (23, 48, 48)]
@@ -258,6 +270,11 @@ class ScreenFlash:
             (strip(band, h - 2 * band, False, True), (w - band, band)),
         ]
 
+    def prepare(self) -> None:
+        """Draw the strips now (behind a card), not on the frame of the first blow."""
+        if self._size != self._wanted:
+            self._build()
+
     def flash(self, strength: float) -> None:
         self.level = min(1.0, max(self.level, strength))
 
@@ -348,16 +365,21 @@ class Effects:
 
     def pieces(self) -> Iterator[None]:
         """The effects' art a piece a step (behind a card): what `warm` makes, then the blast
-        of the charge at its size and its shockwave, which the frame the Omega falls would
-        otherwise scale (8 ms) while the chamber is on screen."""
+        at each size the day's explosions come in (a mine's, a grenade's, a claymore's...: the
+        first claymore's frame scaled its blast for 3 ms, on Day 0's Alpha) and the charge's
+        shockwave, which the frame the Omega falls would otherwise scale (8 ms)."""
         self.warm()
         yield
-        self._blast_art(CHARGE_FACTOR)
-        yield
+        for radius in BLAST_RADII:
+            self._blast_art(blast_factor(radius))
+            yield
         self._shockwave_art()
+        yield
+        self.flash.prepare()  # the hurt flash's strips: 3 ms on the frame of the first blow
         yield
 
     def _blast_art(self, factor: float) -> Animation:
+        """The explosion's art at `factor` its size (blast_factor), scaled once."""
         anim = self._scaled.get(factor)
         if anim is None:
             anim = self._scaled[factor] = scaled(
@@ -558,8 +580,7 @@ class Effects:
     def _explosion(self, e: Explosion) -> None:
         art = self._art_ready()
         # In half steps, and never larger than the screen can use (the charge's blast is huge).
-        factor = min(CHARGE_FACTOR, max(1.0, round(e.radius / EXPLOSION_ART_RADIUS * 2) / 2))
-        self._add_fx(self._blast_art(factor), e.x, e.y, e.tick)
+        self._add_fx(self._blast_art(blast_factor(e.radius)), e.x, e.y, e.tick)
         if e.radius > 300:  # the charge: a shockwave rolls out over the whole chamber
             self._add_fx(self._shockwave_art(), e.x, e.y, e.tick)
             self.flash.flash(1.0)

@@ -20,6 +20,9 @@ from game.sim import events as ev
 from game.tuning import TICK_RATE
 
 TOAST_FRAMES = 240
+# The type the lines are set in (px): a toast's heading (bold) and its text, the subtitle, the
+# drill's line and the prompt (see Notices.prepare).
+HEADING_SIZE, TEXT_SIZE, LINE_SIZE = 26, 22, 28
 MIN_COLUMN = 420  # px: toasts narrower than this would be a word a line
 SUBTITLE_FRAMES = 150
 
@@ -132,6 +135,14 @@ class Notices:
     def _say(self, text: str) -> None:
         self.subtitle, self.subtitle_frames = text, SUBTITLE_FRAMES
 
+    @staticmethod
+    def prepare() -> None:
+        """Load the type its lines are set in now (behind the loading): made on the first
+        toast's frame, it cost that frame 2 ms."""
+        for size, bold in ((HEADING_SIZE, True), (TEXT_SIZE, False), (LINE_SIZE, False),
+                           (LINE_SIZE, True)):  # fmt: skip
+            ui.font(size, bold)
+
     def draw(self, surface: pygame.Surface, world, beside: pygame.Rect | None = None) -> None:
         """The toasts, the subtitle, the drill's line and the prompt. `beside`: a panel at the
         top right (the run timer) that the toasts keep clear of: they narrow to the column
@@ -152,20 +163,20 @@ class Notices:
                 continue
             fade = min(1.0, toast.frames / 30, (toast.total - toast.frames + 8) / 12)
             alpha = int(255 * max(0.0, fade))
-            ui.draw_text(surface, toast.heading, 26, toast.color, (middle, y), "midtop", True,
-                         alpha=alpha)  # fmt: skip
+            ui.draw_text(surface, toast.heading, HEADING_SIZE, toast.color, (middle, y),
+                         "midtop", True, alpha=alpha)  # fmt: skip
             # Long text wraps rather than being cut: an Intel's last sentence is read too.
-            lines = wrap(toast.text, 22, column)
+            lines = wrap(toast.text, TEXT_SIZE, column)
             for i, line in enumerate(lines):
-                ui.draw_text(surface, line, 22, (235, 235, 228), (middle, y + 26 + i * 24),
+                ui.draw_text(surface, line, TEXT_SIZE, (235, 235, 228), (middle, y + 26 + i * 24),
                              "midtop", alpha=alpha)  # fmt: skip
             y += 40 + 24 * len(lines)
         if self.subtitle_frames > 0:
             self.subtitle_frames -= 1
             alpha = int(255 * min(1.0, self.subtitle_frames / 20))
-            lines = wrap(self.subtitle, 28, min(w - 160, 1100))
+            lines = wrap(self.subtitle, LINE_SIZE, min(w - 160, 1100))
             for i, line in enumerate(reversed(lines)):
-                ui.draw_text(surface, line, 28, (250, 240, 225), (w // 2, h - 120 - 32 * i),
+                ui.draw_text(surface, line, LINE_SIZE, (250, 240, 225), (w // 2, h - 120 - 32 * i),
                              "midbottom", alpha=alpha)  # fmt: skip
         drill = getattr(world, "drill", None)
         if drill is not None:
@@ -173,10 +184,12 @@ class Notices:
             seconds = drill.ticks_left / TICK_RATE
             progress = f"{done}/{total}" if drill.kind != "trust" else "hold on"
             text = f"DRILL {drill.level} · {drill.title} · {progress} · {seconds:4.1f}s"
-            ui.draw_text(surface, text, 28, (255, 214, 120), (w // 2, 64), "midtop", True)
+            ui.draw_text(surface, text, LINE_SIZE, (255, 214, 120), (w // 2, 64), "midtop", True)
         prompt = world.nearby_prompt() if hasattr(world, "nearby_prompt") else ""
         if prompt:
-            ui.draw_text(surface, prompt, 28, (255, 255, 255), (w // 2, h // 2 + 54), "midtop")
+            ui.draw_text(
+                surface, prompt, LINE_SIZE, (255, 255, 255), (w // 2, h // 2 + 54), "midtop"
+            )
 
 
 # What each event class the simulation emits puts on screen; any other says nothing. Looked up by

@@ -112,6 +112,24 @@ def shade(surface: pygame.Surface, alpha: int, color: tuple[int, int, int] = (0,
     surface.blit(veil, (0, 0))
 
 
+def tint(surface: pygame.Surface, color: tuple[int, int, int], alpha: int) -> None:
+    """Lay `color` over the whole surface at `alpha` (a veil that fades in frame by frame): one
+    opaque surface a size and colour, kept, blended by its surface alpha, so no frame of the
+    fade makes a veil of its own (a whole screen of pixels to allocate and fill)."""
+    if alpha <= 0:
+        return
+    key = (surface.get_size(), color, "tint")
+    veil = _veils.get(key)
+    if veil is None:
+        veil = pygame.Surface(surface.get_size()).convert(surface)
+        veil.fill(color)
+        if len(_veils) >= VEILS_KEPT:
+            del _veils[next(iter(_veils))]
+        _veils[key] = veil
+    veil.set_alpha(min(255, alpha))
+    surface.blit(veil, (0, 0))
+
+
 def wrap_text(text: str, size: int, width: int) -> list[str]:
     """`text` broken into lines that fit `width` px at `size` (paragraphs, at newlines, kept)."""
     face = font(size)

@@ -61,6 +61,8 @@ HITSTOP_BIG = 6  # ... a mini-boss or an Alpha dies, or a heavy blow lands on hi
 HEAVY_HIT = 30  # integrity: a blow this hard is heavy
 MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
+KIA_SIZE, CAUSE_SIZE = 110, 30  # px: the death beat's "KIA" (bold) and how he died beneath it
+DEATH_VEIL = (90, 0, 0)  # the red the death beat fades the day under
 ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
 DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
 # A map change's view is made behind its card: the card goes up first (ARRIVAL_CARD_UP), the view
@@ -327,7 +329,17 @@ class PlayScene(Scene):
         drawing that frame once where nobody sees it. The first frame in sight then costs what
         any frame costs. The rest of the map's art is made as it always is, a slice a frame
         (WorldView.warm_some) or on first sight: made here, it doubled the loading (300 ms)."""
-        self.draw(pygame.Surface(self.app.screen.get_size()), 1.0)
+        unseen = pygame.Surface(self.app.screen.get_size())
+        self.draw(unseen, 1.0)
+        # And what the day's first blast and first death would make on their frame (the
+        # claymore under Day 0's Alpha, that kills him too: 6 ms of a frame a player watches):
+        # the effects' art at every blast's size, the toasts' type, the death's.
+        for _ in self.view.effects.pieces():
+            pass
+        Notices.prepare()
+        ui.font(KIA_SIZE, True)
+        ui.font(CAUSE_SIZE)
+        ui.tint(unseen, DEATH_VEIL, 1)  # (its veil is made once and kept)
 
     def _explain_markers(self, world) -> None:
         """The first time each kind of marker is on the map, one line says what it is (and the
@@ -732,17 +744,15 @@ class PlayScene(Scene):
             self.finale.draw_blast(surface, self.ending_frames, flash, self.view.world_to_screen)
         elif world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
-            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            veil.fill((90, 0, 0, int(150 * min(1.0, beat))))
-            surface.blit(veil, (0, 0))
+            ui.tint(surface, DEATH_VEIL, int(150 * min(1.0, beat)))
             w, h = surface.get_size()
             ui.draw_text(
-                surface, "KIA", 110, (240, 220, 210), (w // 2, h // 2 - 20), "center", True
+                surface, "KIA", KIA_SIZE, (240, 220, 210), (w // 2, h // 2 - 20), "center", True
             )
             ui.draw_text(
                 surface,
                 f"{world.cage.death_cause}",
-                30,
+                CAUSE_SIZE,
                 (230, 180, 160),
                 (w // 2, h // 2 + 50),
                 "center",
