@@ -20,7 +20,9 @@ _veils: dict[tuple, pygame.Surface] = {}
 
 @lru_cache(maxsize=32)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    """The game's font (the HUD's, from game.render.text) at a size, bold or not."""
+    """The game's font (the HUD's, from game.render.text) at a size, bold or not. Kept until
+    pygame.quit, whoever asks first (a font kept past it would be dead)."""
+    _ready()
     if not bold:
         return text.font(size)
     f = pygame.font.Font(None, size)

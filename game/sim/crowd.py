@@ -146,163 +146,149 @@ class Crowd:
         senses: Senses,
         least: int,
     ) -> CrowdForces | None:
-        """Think for the Mimics among `order` the arrays can take (see `think`)."""
-        return think(order, reading, pushed, slot_of, senses, least, self.steps, self.mines)
-
-
-def think(
-    order: list[tuple[Mimic, int]],
-    reading: bytes,
-    pushed: list[Mimic],
-    slot_of: dict[Mimic, int],
-    senses: Senses,
-    least: int,
-    steps: FieldSteps,
-    mines: MineCells,
-) -> CrowdForces | None:
-    """Think for the Mimics among `order` (those in the space, each with the first of its four
-    floats in `reading`, this tick's batch reading of positions and velocities, at its slot in
-    `slot_of`) that stay in their state this tick, and return what they ask for; the rest must
-    think for themselves. `pushed`: the Mimics whose velocity changed since the reading (their
-    own floats count). Returns None and leaves everyone untouched when fewer than `least` can
-    be taken, or when Cage is dead (then every Mimic's tick is its own)."""
-    if not senses.cage_alive:
-        return None
-    final_act = senses.final_act
-    rows_of = ROWS.of
-    crowd: list[Mimic] = []
-    slots: list[int] = []
-    rows: list[int] = []
-    for mimic, k in order:
-        by_state = mimic._crowd_rows
-        if by_state is None:  # its kind's rows, found once (a Mimic's kind never changes)
-            by_state = mimic._crowd_rows = rows_of(mimic.kind)
-        state = mimic.state
-        row = by_state[state]
-        if row is None:
-            continue
-        if state in (HUNTING, CIRCLING):
-            # Its think first asks whether it knows of him (and an Alpha whether he has gone
-            # beyond the loop): those it must answer itself.
-            if not mimic.aware or mimic.homing or (final_act and mimic.kind.guards):
+        """Think for the Mimics among `order` (those in the space, each with the first of its four
+        floats in `reading`, this tick's batch reading of positions and velocities, at its slot in
+        `slot_of`) that stay in their state this tick, and return what they ask for; the rest must
+        think for themselves. `pushed`: the Mimics whose velocity changed since the reading (their
+        own floats count). Returns None and leaves everyone untouched when fewer than `least` can
+        be taken, or when Cage is dead (then every Mimic's tick is its own)."""
+        if not senses.cage_alive:
+            return None
+        final_act = senses.final_act
+        rows_of = ROWS.of
+        crowd: list[Mimic] = []
+        slots: list[int] = []
+        rows: list[int] = []
+        for mimic, k in order:
+            by_state = mimic._crowd_rows
+            if by_state is None:  # its kind's rows, found once (a Mimic's kind never changes)
+                by_state = mimic._crowd_rows = rows_of(mimic.kind)
+            state = mimic.state
+            row = by_state[state]
+            if row is None:
                 continue
-            if state == CIRCLING and mimic.timer < 2:  # its count runs out: it attacks
+            if state in (HUNTING, CIRCLING):
+                # Its think first asks whether it knows of him (and an Alpha whether he has gone
+                # beyond the loop): those it must answer itself.
+                if not mimic.aware or mimic.homing or (final_act and mimic.kind.guards):
+                    continue
+                if state == CIRCLING and mimic.timer < 2:  # its count runs out: it attacks
+                    continue
+            elif mimic.timer < 2:  # braced or lunging: its count runs out, and with it the state
                 continue
-        elif mimic.timer < 2:  # braced or lunging: its count runs out, and with it the state
-            continue
-        crowd.append(mimic)
-        slots.append(k)
-        rows.append(row)
-    count = len(crowd)
-    if count < least:
-        return None
-    at = np.fromiter(slots, np.int64, count)
-    floats = np.frombuffer(reading)
-    if pushed:  # a round or Rita's shot since the reading: the velocity it holds now counts
-        floats = floats.copy()
-        for mimic in pushed:
-            k = slot_of.get(mimic)
-            if k is not None:
-                floats[k + 2], floats[k + 3] = mimic._rvx, mimic._rvy
-    read = floats.reshape(-1, 4)[at // 4]
-    x, y, vx, vy = read[:, 0], read[:, 1], read[:, 2], read[:, 3]
-    table = ROWS.table[np.fromiter(rows, np.int64, count)].T  # a row of the table a column
-    way = table[WAY]
-    hunt, circle, coast = way == HUNT, way == CIRCLE, way == COAST
-    speed, gain, cap = table[SPEED], table[GAIN], table[CAP]
-    # Each sum is the one Mimic.think does, in its order (numpy's arrays of (x, y) rows cost
-    # more here than their two columns: these arrays are short).
-    dx, dy = senses.cage_x - x, senses.cage_y - y
-    distance = _length(dx, dy)
-    ux, uy = dx / distance, dy / distance
-    xs, ys = x.tolist(), y.tolist()
+            crowd.append(mimic)
+            slots.append(k)
+            rows.append(row)
+        count = len(crowd)
+        if count < least:
+            return None
+        at = np.fromiter(slots, np.int64, count)
+        floats = np.frombuffer(reading)
+        if pushed:  # a round or Rita's shot since the reading: the velocity it holds now counts
+            floats = floats.copy()
+            for mimic in pushed:
+                k = slot_of.get(mimic)
+                if k is not None:
+                    floats[k + 2], floats[k + 3] = mimic._rvx, mimic._rvy
+        read = floats.reshape(-1, 4)[at // 4]
+        x, y, vx, vy = read[:, 0], read[:, 1], read[:, 2], read[:, 3]
+        table = ROWS.table[np.fromiter(rows, np.int64, count)].T  # a row of the table a column
+        way = table[WAY]
+        hunt, circle, coast = way == HUNT, way == CIRCLE, way == COAST
+        speed, gain, cap = table[SPEED], table[GAIN], table[CAP]
+        # Each sum is the one Mimic.think does, in its order (numpy's arrays of (x, y) rows cost
+        # more here than their two columns: these arrays are short).
+        dx, dy = senses.cage_x - x, senses.cage_y - y
+        distance = _length(dx, dy)
+        ux, uy = dx / distance, dy / distance
+        xs, ys = x.tolist(), y.tolist()
 
-    # Hunting and circling: their looks for Cage (Mimic.look, each when due, as in its think),
-    # and the hunters' questions to the field.
-    along = np.zeros(count, dtype=bool)
-    step_x, step_y = np.zeros(count), np.zeros(count)
-    knowing = hunt | circle
-    sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
-    if senses.flow is not None and knowing.any():
-        ids = np.fromiter([m.id for m in crowd], np.int64, count)
-        due = knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0)
-        for i in np.flatnonzero(due).tolist():
-            mimic = crowd[i]
-            mimic._x, mimic._y, mimic._distance = xs[i], ys[i], float(distance[i])
-            mimic.look(senses)
-            sees[i] = mimic.sees_cage
-        asking = np.flatnonzero(hunt & ~sees)
-        if asking.size:
-            steps.ask(senses.flow, x, y, asking, along, step_x, step_y)
-    wx, wy = step_x - x, step_y - y
-    w = _length(wx, wy)
+        # Hunting and circling: their looks for Cage (Mimic.look, each when due, as in its think),
+        # and the hunters' questions to the field.
+        along = np.zeros(count, dtype=bool)
+        step_x, step_y = np.zeros(count), np.zeros(count)
+        knowing = hunt | circle
+        sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
+        if senses.flow is not None and knowing.any():
+            ids = np.fromiter([m.id for m in crowd], np.int64, count)
+            due = knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0)
+            for i in np.flatnonzero(due).tolist():
+                mimic = crowd[i]
+                mimic._x, mimic._y, mimic._distance = xs[i], ys[i], float(distance[i])
+                mimic.look(senses)
+                sees[i] = mimic.sees_cage
+            asking = np.flatnonzero(hunt & ~sees)
+            if asking.size:
+                self.steps.ask(senses.flow, x, y, asking, along, step_x, step_y)
+        wx, wy = step_x - x, step_y - y
+        w = _length(wx, wy)
 
-    # What each wants: along the field or straight at him (hunting); round him, or backing off
-    # (circling); a stop (braced: Mimic._steer without its senses, so no speed factor either).
-    want_x = np.where(along, wx / w, ux) * speed
-    want_y = np.where(along, wy / w, uy) * speed
-    if circle.any():
-        radius = table[RADIUS]
-        radius[radius == 0.0] = 1.0  # (rows that do not circle: no division by nothing)
-        radial = np.minimum(np.maximum((distance - radius) / radius, -1.0), 1.0)
-        sign = np.zeros(count)
-        for i in np.flatnonzero(circle).tolist():
-            sign[i] = crowd[i].orbit_sign
-        orbit = table[ORBIT_SPEED]
-        back = distance < table[TOO_CLOSE]
-        round_x = np.where(back, -ux * speed, -uy * sign * orbit + ux * radial * speed)
-        round_y = np.where(back, -uy * speed, ux * sign * orbit + uy * radial * speed)
-        want_x = np.where(circle, round_x, want_x)
-        want_y = np.where(circle, round_y, want_y)
-    steered = knowing
-    want_x[~steered] = 0.0
-    want_y[~steered] = 0.0
-    factor = senses.speed_factor
-    if factor != 1.0:  # (times 1.0 is the same float: most days skip it)
-        want_x = np.where(steered, want_x * factor, want_x)
-        want_y = np.where(steered, want_y * factor, want_y)
-    # game.sim.physics drive_force for all that steer; a lunge's drag for those that coast.
-    fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
-    pull = np.sqrt(fx * fx + fy * fy)
-    over = pull > cap
-    if over.any():
-        pull[~over] = 1.0
-        fx = np.where(over, fx * cap / pull, fx)
-        fy = np.where(over, fy * cap / pull, fy)
-    face_x, face_y = np.where(along, wx, ux), np.where(along, wy, uy)
-    if coast.any():
-        drag = table[DRAG]
-        fx = np.where(coast, -vx * drag, fx)
-        fy = np.where(coast, -vy * drag, fy)
-        for i in np.flatnonzero(coast).tolist():
-            face_x[i], face_y[i] = crowd[i].lunge_dx, crowd[i].lunge_dy
+        # What each wants: along the field or straight at him (hunting); round him, or backing off
+        # (circling); a stop (braced: Mimic._steer without its senses, so no speed factor either).
+        want_x = np.where(along, wx / w, ux) * speed
+        want_y = np.where(along, wy / w, uy) * speed
+        if circle.any():
+            radius = table[RADIUS]
+            radius[radius == 0.0] = 1.0  # (rows that do not circle: no division by nothing)
+            radial = np.minimum(np.maximum((distance - radius) / radius, -1.0), 1.0)
+            sign = np.zeros(count)
+            for i in np.flatnonzero(circle).tolist():
+                sign[i] = crowd[i].orbit_sign
+            orbit = table[ORBIT_SPEED]
+            back = distance < table[TOO_CLOSE]
+            round_x = np.where(back, -ux * speed, -uy * sign * orbit + ux * radial * speed)
+            round_y = np.where(back, -uy * speed, ux * sign * orbit + uy * radial * speed)
+            want_x = np.where(circle, round_x, want_x)
+            want_y = np.where(circle, round_y, want_y)
+        steered = knowing
+        want_x[~steered] = 0.0
+        want_y[~steered] = 0.0
+        factor = senses.speed_factor
+        if factor != 1.0:  # (times 1.0 is the same float: most days skip it)
+            want_x = np.where(steered, want_x * factor, want_x)
+            want_y = np.where(steered, want_y * factor, want_y)
+        # game.sim.physics drive_force for all that steer; a lunge's drag for those that coast.
+        fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
+        pull = np.sqrt(fx * fx + fy * fy)
+        over = pull > cap
+        if over.any():
+            pull[~over] = 1.0
+            fx = np.where(over, fx * cap / pull, fx)
+            fy = np.where(over, fy * cap / pull, fy)
+        face_x, face_y = np.where(along, wx, ux), np.where(along, wy, uy)
+        if coast.any():
+            drag = table[DRAG]
+            fx = np.where(coast, -vx * drag, fx)
+            fy = np.where(coast, -vy * drag, fy)
+            for i in np.flatnonzero(coast).tolist():
+                face_x[i], face_y[i] = crowd[i].lunge_dx, crowd[i].lunge_dy
 
-    # Who stays: a hunter that goes on along the field, or sees him and is not yet near enough
-    # to circle; a circler that sees him and has not lost him; no one near a mine who steers.
-    stays = ~(hunt & ~along & (distance < table[CLOSE]))
-    stays &= ~(circle & (~sees | (distance > table[LEAVE])))
-    if senses.mines:
-        stays &= ~(steered & mines.near(senses.mines, x, y))
+        # Who stays: a hunter that goes on along the field, or sees him and is not yet near enough
+        # to circle; a circler that sees him and has not lost him; no one near a mine who steers.
+        stays = ~(hunt & ~along & (distance < table[CLOSE]))
+        stays &= ~(circle & (~sees | (distance > table[LEAVE])))
+        if senses.mines:
+            stays &= ~(steered & self.mines.near(senses.mines, x, y))
 
-    # Where each faces: along its way (hunting), at him (circling, a braced wind-up), where it
-    # lunged (coasting); a stop that does not face him keeps its heading.
-    kept = np.flatnonzero(stays)
-    faced = np.fromiter(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()),
-                        dtype=np.float64, count=kept.size)  # fmt: skip
-    keeps_heading = ((way == BRACE) & (table[FACES] == 0.0))[kept]
-    for j in np.flatnonzero(keeps_heading).tolist():
-        faced[j] = crowd[int(kept[j])].heading
-    headings = faced.tolist()
-    thought = [crowd[i] for i in kept.tolist()]
-    for mimic, i, new_heading in zip(thought, kept.tolist(), headings, strict=True):
-        # The rest of its think's tick: the counts it keeps, where it is, where it faces.
-        if mimic.contact_cooldown > 0:
-            mimic.contact_cooldown -= 1
-        if mimic.timer > 0:
-            mimic.timer -= 1
-        mimic._x, mimic._y = xs[i], ys[i]
-        mimic.heading = new_heading
-    return CrowdForces(thought, at[kept], fx[kept], fy[kept])
+        # Where each faces: along its way (hunting), at him (circling, a braced wind-up), where it
+        # lunged (coasting); a stop that does not face him keeps its heading.
+        kept = np.flatnonzero(stays)
+        faced = np.fromiter(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()),
+                            dtype=np.float64, count=kept.size)  # fmt: skip
+        keeps_heading = ((way == BRACE) & (table[FACES] == 0.0))[kept]
+        for j in np.flatnonzero(keeps_heading).tolist():
+            faced[j] = crowd[int(kept[j])].heading
+        headings = faced.tolist()
+        thought = [crowd[i] for i in kept.tolist()]
+        for mimic, i, new_heading in zip(thought, kept.tolist(), headings, strict=True):
+            # The rest of its think's tick: the counts it keeps, where it is, where it faces.
+            if mimic.contact_cooldown > 0:
+                mimic.contact_cooldown -= 1
+            if mimic.timer > 0:
+                mimic.timer -= 1
+            mimic._x, mimic._y = xs[i], ys[i]
+            mimic.heading = new_heading
+        return CrowdForces(thought, at[kept], fx[kept], fy[kept])
 
 
 def _length(x: np.ndarray, y: np.ndarray) -> np.ndarray:
