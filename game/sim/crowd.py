@@ -329,12 +329,14 @@ class FieldSteps:
         flow.prepare()
         tiles = flow.width * flow.height
         stale = flow is not self._flow or flow.generation != self._generation
-        if stale or self.known.size != tiles:
-            self._flow, self._generation = flow, flow.generation
+        if self.known.size != tiles:
             self.known = np.zeros(tiles, dtype=bool)
             self.has_step = np.zeros(tiles, dtype=bool)
             self.step_x, self.step_y = np.zeros(tiles), np.zeros(tiles)
             self.reach = np.zeros(tiles, dtype=np.int64)
+        elif stale:  # (a tile's other answers are only read once it is known again)
+            self.known.fill(False)
+        self._flow, self._generation = flow, flow.generation
         ax, ay = x[asking], y[asking]
         # The tile as hunt_from finds it: numpy's floor division of floats is Python's.
         tx = np.floor_divide(ax, flow.tw).astype(np.int64)
@@ -352,8 +354,8 @@ class FieldSteps:
                 flow.hunt_from(float(ax[i]), float(ay[i]))  # the field's own answer, kept
                 reach, step = flow.hunt_known(key)
                 self.known[key], self.reach[key] = True, reach
+                self.has_step[key] = step is not None
                 if step is not None:
-                    self.has_step[key] = True
                     self.step_x[key], self.step_y[key] = step
         if keys.size:
             flow.want_reach(int(self.reach[keys].max()))
