@@ -53,11 +53,14 @@ from itertools import accumulate, pairwise
 from operator import add, mul, sub
 from pathlib import Path
 
-try:  # the assets extra: the effects synthesize without it; their encoding and the music need it
+try:  # the effects synthesize without numpy; the music and the encoding need it
     import numpy as np
+except ImportError:
+    np = None
+try:  # the assets extra: the encoding to Ogg Vorbis
     import soundfile
 except ImportError:
-    np = soundfile = None
+    soundfile = None
 
 SR = 22050
 TAU = 2.0 * math.pi
@@ -3548,7 +3551,7 @@ def digest_names() -> set[str]:
 
 def main(argv: list[str]) -> None:
     """Write everything, or only what is named: `effects`, `music`, or file stems."""
-    if np is None:
+    if np is None or soundfile is None:
         sys.exit("make_sounds.py needs numpy and soundfile: .venv/bin/pip install -e '.[assets]'")
     wanted = set(argv)
     started = time.perf_counter()
