@@ -240,13 +240,12 @@ class Crowd:
             round_y = np.where(back, -uy * speed, ux * sign * orbit + uy * radial * speed)
             want_x = np.where(circle, round_x, want_x)
             want_y = np.where(circle, round_y, want_y)
-        steered = knowing
-        want_x[~steered] = 0.0
-        want_y[~steered] = 0.0
+        want_x[~knowing] = 0.0  # (those that know of him steer; the rest stop)
+        want_y[~knowing] = 0.0
         factor = senses.speed_factor
         if factor != 1.0:  # (times 1.0 is the same float: most days skip it)
-            want_x = np.where(steered, want_x * factor, want_x)
-            want_y = np.where(steered, want_y * factor, want_y)
+            want_x = np.where(knowing, want_x * factor, want_x)
+            want_y = np.where(knowing, want_y * factor, want_y)
         # game.sim.physics drive_force for all that steer; a lunge's drag for those that coast.
         fx, fy = (want_x - vx) * gain, (want_y - vy) * gain
         pull = np.sqrt(fx * fx + fy * fy)
@@ -268,19 +267,20 @@ class Crowd:
         stays = ~(hunt & ~along & (distance < table[CLOSE]))
         stays &= ~(circle & (~sees | (distance > table[LEAVE])))
         if senses.mines:
-            stays &= ~(steered & self.mines.near(senses.mines, x, y))
+            stays &= ~(knowing & self.mines.near(senses.mines, x, y))
 
         # Where each faces: along its way (hunting), at him (circling, a braced wind-up), where it
         # lunged (coasting); a stop that does not face him keeps its heading.
         kept = np.flatnonzero(stays)
+        kept_list = kept.tolist()
         faced = np.fromiter(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()),
                             dtype=np.float64, count=kept.size)  # fmt: skip
         keeps_heading = ((way == BRACE) & (table[FACES] == 0.0))[kept]
         for j in np.flatnonzero(keeps_heading).tolist():
             faced[j] = crowd[int(kept[j])].heading
         headings = faced.tolist()
-        thought = [crowd[i] for i in kept.tolist()]
-        for mimic, i, new_heading in zip(thought, kept.tolist(), headings, strict=True):
+        thought = [crowd[i] for i in kept_list]
+        for mimic, i, new_heading in zip(thought, kept_list, headings, strict=True):
             # The rest of its think's tick: the counts it keeps, where it is, where it faces.
             if mimic.contact_cooldown > 0:
                 mimic.contact_cooldown -= 1

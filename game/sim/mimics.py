@@ -270,8 +270,8 @@ class MimicSystem:
         pymunk.batch.get_space_bodies(space, _READ, buffer)
         self._reading = bytes(buffer.float_buf())
         self._pushed.clear()
-        self._read_ids = bytes(buffer.int_buf())
         order = self._in_order(buffer)
+        self._read_ids = self._order_ids  # (the ids _in_order has just read)
         # A crowd's Mimics mostly think over arrays, from the reading itself: handing each its
         # floats would cost more than their thinking there. Those that think for themselves get
         # theirs just before (_hand_reading); Rita's aim reads the few near her from their
