@@ -7,6 +7,8 @@ target map is left out (the validator reports it); the starting map itself must 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from game.level.data import LevelData
@@ -17,9 +19,19 @@ from game.level.names import exit_target, map_key
 MAX_MAPS = 32  # a mod cannot make the game load without end
 
 
-def load_atlas(path: str | Path) -> tuple[LevelData, dict[str, LevelData]]:
-    """The starting level and all the maps its Exits lead to, keyed by `map_key(path)`."""
-    start = load_level(path)
+def load_atlas(
+    path: str | Path, loaded: Mapping[str, LevelData] | None = None
+) -> tuple[LevelData, dict[str, LevelData]]:
+    """The starting level and all the maps its Exits lead to, keyed by `map_key(path)`.
+    `loaded`: maps already loaded, by the same key (the validator's: see
+    `validate.checked_atlas`), taken as they are rather than read again."""
+    known = loaded or {}
+
+    def load(key: str) -> LevelData:
+        level = known.get(map_key(os.path.abspath(key)))
+        return level if level is not None else load_level(key)
+
+    start = load(str(path))
     atlas = {map_key(start.path): start}
     queue = [start]
     while queue and len(atlas) < MAX_MAPS:
@@ -32,7 +44,7 @@ def load_atlas(path: str | Path) -> tuple[LevelData, dict[str, LevelData]]:
             if key in atlas:
                 continue
             try:
-                target = load_level(key)
+                target = load(key)
             except LevelError:
                 continue
             atlas[key] = target

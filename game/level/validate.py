@@ -34,13 +34,15 @@ from pathlib import Path
 from typing import TextIO
 from xml.etree import ElementTree
 
+from game.level.atlas import load_atlas
 from game.level.campaign import campaign_dir, mods_dir
-from game.level.data import SURFACES
+from game.level.data import SURFACES, LevelData
 from game.level.errors import LevelError
 from game.level.files import confine
 from game.level.loader import ELLIPSE_SEGMENTS, load_vetted
 from game.level.mods import Mod, mod_folder_of, read_mod
 from game.level.music import missing_stems, not_music
+from game.level.names import map_key
 from game.level.problems import (
     ERROR,
     WARNING,
@@ -185,6 +187,9 @@ class Validator:
         self.results: dict[Path, list[Problem]] = {}
         self._vetted: dict[Path, VettedMap | LevelError] = {}
         self._objects: dict[Path, list[RawObject]] = {}
+        # The maps this session loaded, by `map_key`: an atlas can be made of the very maps
+        # that were checked, without reading them again (`checked_atlas`).
+        self.levels: dict[str, LevelData] = {}
         # Maps checked as one mod (`aynik mod check`, a folder given to validate): each counts
         # the knowledge of all the others, wherever the folder is.
         self.pool: set[Path] = set()
@@ -236,6 +241,7 @@ class Validator:
             if not any(p.is_error for p in found):  # else it repeats an error already reported
                 found.append(Problem.from_error(exc))
         else:
+            self.levels[map_key(str(map_path))] = level
             found.extend(self._check_reach(vetted, level, objects))
             found.extend(_check_surfaces(level))
         found.extend(self._check_exits(vetted, objects))
@@ -1009,7 +1015,24 @@ def level_errors(path: str | Path) -> list[Problem]:
     --level` and `aynik sim` check before they start, so a bad map is one clear line per problem,
     never a crash or a stall mid-game. A map of a mod also carries its mod.json's errors (a mod
     made for another game version is refused here as on the Levels screen)."""
+    return _errors(Validator(), path)
+
+
+def checked_atlas(
+    path: str | Path,
+) -> tuple[list[Problem], tuple[LevelData, dict[str, LevelData]] | None]:
+    """`level_errors(path)` and `load_atlas(path)` in one pass: each map is read and parsed
+    once, and the maps returned are the very ones checked (a file saved in between cannot slip
+    in unchecked). The errors, and the starting level with its atlas, or None when the starting
+    map does not load (the errors say why). The caller decides what the errors mean."""
     validator = Validator()
+    errors = _errors(validator, path)
+    if map_key(os.path.abspath(path)) not in validator.levels:
+        return errors, None
+    return errors, load_atlas(path, validator.levels)
+
+
+def _errors(validator: Validator, path: str | Path) -> list[Problem]:
     validator.validate(path)
     folder = mod_folder_of(path)
     own = read_mod(folder).problems if folder is not None else ()
@@ -1091,6 +1114,7 @@ __all__ = [
     "RawObject",
     "Validator",
     "check_mod",
+    "checked_atlas",
     "level_errors",
     "read_objects",
     "check_folder",

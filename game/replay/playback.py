@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.level.atlas import load_atlas
 from game.level.data import LevelData
 from game.level.errors import LevelError
 from game.level.mods import LOOP_MODES
@@ -54,26 +53,18 @@ def loop_starts(replay: Replay) -> list[LoopStart]:
 Maps = tuple[LevelData, dict[str, LevelData]]
 
 
-_validated: dict[tuple[str, ...], str] = {}  # the maps' content hashes -> first error, or ""
-
-
 def replay_maps(replay: Replay) -> Maps:
     """The replay's starting map and its atlas, loaded and validated: a replay may name any map,
     and a map the validator refuses (no PlayerStart, 20,000 Mimics, a stalling polygon fill) is
-    never run. LevelError when the map cannot be loaded or has an error. Each set of maps is
-    validated once per process."""
-    from game.level.validate import level_errors  # late: the validator is only needed here
+    never run. LevelError when the map cannot be loaded or has an error."""
+    from game.level.validate import checked_atlas  # late: the validator is only needed here
 
     path = resolve_reference(replay.header["level"])
-    level, atlas = load_atlas(path)
-    key = tuple(sorted(map_level.content_hash for map_level in atlas.values()))
-    if key not in _validated:
-        errors = level_errors(path)
-        _validated[key] = errors[0].line() if errors else ""
-    if _validated[key]:
-        problem = _validated[key].removeprefix(f"{os.path.abspath(path)}: ")
+    errors, maps = checked_atlas(path)
+    if errors or maps is None:  # a map that does not load has its error among the errors
+        problem = errors[0].line().removeprefix(f"{os.path.abspath(path)}: ")
         raise LevelError(path, f"the map does not validate: {problem}")
-    return level, atlas
+    return maps
 
 
 def new_run(replay: Replay, maps: Maps) -> Run:

@@ -23,7 +23,6 @@ from game.day_recap import JournalCounts, Recap, build_recap
 from game.input.controls import Controls
 from game.level.atlas import load_atlas
 from game.level.campaign import campaign_dir, in_campaign, resolve_level
-from game.level.errors import LevelError
 from game.level.map_watcher import MapWatcher
 from game.level.names import level_name, map_key
 from game.mod_assets import mod_assets_for
@@ -227,26 +226,16 @@ class PlayScene(Scene):
     def _hot_reload(self) -> None:
         """The map was saved: rebuild the day from the new map, keeping what Cage knows (unless
         the validator finds an error in it: then the day goes on with the map as it was)."""
-        from game.level.validate import level_errors
+        from game.level.validate import checked_atlas
 
-        try:
-            # An Exit to a map that is not there yet is left out of the day (load_atlas skips it),
-            # so a map being built can still be reloaded; every other error keeps the old map.
-            errors = [
-                e for e in level_errors(self.level_path) if not e.message.startswith("Exit.map ")
-            ]
-        except LevelError as exc:
-            lines = [str(exc)]
-        else:
-            lines = [e.line() for e in errors]
-        if lines:
-            self._report(lines, "not reloaded: ")
+        found, maps = checked_atlas(self.level_path)
+        # An Exit to a map that is not there yet is left out of the day (load_atlas skips it),
+        # so a map being built can still be reloaded; every other error keeps the old map.
+        errors = [e for e in found if not e.message.startswith("Exit.map ")]
+        if errors or maps is None:
+            self._report([e.line() for e in errors or found], "not reloaded: ")
             return
-        try:
-            level, atlas = load_atlas(self.level_path)
-        except LevelError as exc:
-            self._report([str(exc)], "not reloaded: ")
-            return
+        level, atlas = maps
         self.level, self.atlas = level, atlas
         self._begin_session(self.run.memory, self.run.assists)
         self.titles = self.hud.titles = atlas_titles(atlas.values())
