@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 from player import click, key
 
-from game.scenes.base import BEAT_TICKS, CardScene
+from game.scenes.base import BEAT_TICKS, FADE_OUT, LOADING_HOLD_MAX, CardScene
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
 
@@ -259,8 +259,9 @@ def _whole(view) -> bool:
 def test_the_dams_view_is_made_a_slice_a_frame_and_is_whole_when_the_card_fades(app, monkeypatch):
     """Making the dam's view at once took one 56-64 ms frame behind the card; each frame the
     card covers the screen makes a slice of it (here the smallest: one piece a frame, so the
-    test does not depend on this machine's speed), and whatever is left when the card begins to
-    fade is made at once, so no frame of the dam in sight is half made or makes anything."""
+    test does not depend on this machine's speed), and the card stays up, whole, past its time
+    until the view is made: on a slow machine the loading is a longer card, never a long frame
+    or a half-made map in sight."""
     from game.scenes import play as play_module
     from game.sim.memory import Memory
 
@@ -269,15 +270,17 @@ def test_the_dams_view_is_made_a_slice_a_frame_and_is_whole_when_the_card_fades(
     app.push(play)
     card = _to_the_dam(app, play)
     app._draw(1.0)  # the card's first frame: it only goes up
+    card.ticks_left = FADE_OUT + 2  # its time all but out: the view is far from made
     built: list[int] = []
-    while card.covers_screen:
+    while not _whole(play.view):
+        assert card.covers_screen and app.top is card, "the card holds while the view is made"
         app._update()
         app._draw(1.0)
         built.append(play.view.tilemap.chunks_built)
+    assert card.held > 2, "it was held past its time"
     assert play.view.level is play.run.world.level
     steps = [b - a for a, b in zip(built, built[1:], strict=False)]
     assert steps and max(steps) <= 1 and sum(steps) > 2, f"a piece a frame: {built}"
-    assert _whole(play.view), "the rest made on the frame the card began to fade"
     while app.top is not play:
         app._update()
         app._draw(1.0)
@@ -285,6 +288,46 @@ def test_the_dams_view_is_made_a_slice_a_frame_and_is_whole_when_the_card_fades(
     app._update()
     app._draw(1.0)
     assert play.view.tilemap.chunks_built == before, "the dam in sight builds no chunk"
+
+
+def test_a_key_on_a_card_still_hiding_the_loading_closes_it_once_the_view_is_made(app, monkeypatch):
+    from game.scenes import play as play_module
+    from game.sim.memory import Memory
+
+    monkeypatch.setattr(play_module, "ARRIVAL_SLICE", 0.0)  # one piece a frame, on any machine
+    play = PlayScene(app, "beachhead", memory=Memory(loop=2, training_level=4))
+    app.push(play)
+    card = _to_the_dam(app, play)
+    app._draw(1.0)
+    for _ in range(BEAT_TICKS):
+        app._update()
+        app._draw(1.0)
+    assert not _whole(play.view), "more is left to make than the beat's frames made"
+    card.handle_event(key(pygame.K_RETURN))
+    assert app.top is card and card.covers_screen, "it waits for the loading"
+    frames = 0
+    while app.top is card:
+        app._update()
+        app._draw(1.0)
+        frames += 1
+        assert frames < 500
+    assert _whole(play.view), "it went the frame the view was made, no later"
+    assert card.ticks_left > FADE_OUT, "at once, as a key closes any card"
+
+
+def test_a_card_waits_for_its_loading_only_so_long(app):
+    """Nothing that stops making the view (a scene that no longer draws it) holds a card up for
+    ever: past LOADING_HOLD_MAX it goes, and the play scene makes the rest at once."""
+    play = PlayScene(app, "beachhead")
+    app.push(play)
+    card = CardScene(app, "THE DAM", ticks=40, ready=lambda: False)
+    app.push(card)
+    updates = 0
+    while app.top is card:
+        card.update()
+        updates += 1
+        assert updates <= 40 + LOADING_HOLD_MAX, "held for ever"
+    assert app.top is play and updates > LOADING_HOLD_MAX, "it did wait, up to its limit"
 
 
 def test_a_card_closed_early_leaves_the_view_whole_before_the_dam_is_drawn(app, monkeypatch):

@@ -92,6 +92,49 @@ def test_a_second_map_shares_the_kinds_art_it_has_in_common(screen, beach) -> No
     )
 
 
+def test_a_second_map_shares_the_blasts_art_and_makes_none_of_it_again(screen, beach) -> None:
+    """The dam's card made the blasts and the shockwave anew (a whole screen's worth of fresh
+    surfaces: 30 ms of its frames); a view drawing from the same sheets takes the first's."""
+    from game.render import effects as effects_module
+
+    sheets = SheetBank()
+    first = WorldView(beach, SCREEN, sheets=sheets)
+    for _ in first.effects.pieces():
+        pass
+    second = WorldView(load_level(resolve_level("dam")), SCREEN, sheets=sheets)
+    made = []
+    real = effects_module.scaled
+    effects_module.scaled = lambda *a: made.append(a) or real(*a)
+    try:
+        for _ in second.effects.pieces():
+            pass
+    finally:
+        effects_module.scaled = real
+    assert made == [], "the dam's view scaled art the beach's had made"
+    assert second.effects._shockwave_art() is first.effects._shockwave_art()
+
+
+def test_a_kinds_art_made_a_piece_at_a_time_is_the_art_made_at_once(screen, beach) -> None:
+    """Behind a card a big kind's art (its burrow warning's 48 surfaces, its glows) is made a
+    piece a step, no piece a long frame; the hulk then looks as it does made in one go."""
+    from game.render import sprites
+
+    hulk = KINDS["hulk"]
+    at_once = sprites._KindArt(SheetBank(), "hulk", hulk.radius, 7)
+    made: list = []
+    pieces = sprites._KindArt.in_pieces(SheetBank(), "hulk", hulk.radius, 7, made)
+    steps = sum(1 for _ in pieces)
+    assert steps > 20 and len(made) == 1, "many small pieces, then the whole art"
+    in_pieces = made[0]
+    assert len(in_pieces.telegraph) == len(at_once.telegraph)
+    pairs = [*zip(in_pieces.telegraph, at_once.telegraph, strict=True)]
+    for (a_bright, a_dim), (b_bright, b_dim) in pairs[::5]:
+        assert same_pixels(a_bright[0], b_bright[0]) and same_pixels(a_dim[0], b_dim[0])
+    glows = zip(in_pieces.windup_glow, at_once.windup_glow, strict=True)
+    assert all(same_pixels(a[0], b[0]) for a, b in glows)
+    assert (in_pieces.aura is None) == (at_once.aura is None)
+
+
 def test_the_charges_blast_is_made_behind_the_map_card_not_on_the_frame_the_omega_falls(
     screen, monkeypatch
 ):

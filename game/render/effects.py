@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import random
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -310,6 +311,12 @@ class ScreenFlash:
         target.fblits(faded)
 
 
+# Scaled effect art (blasts by size factor, the shockwave) by sheet bank; it goes with its bank.
+_SCALED_ART: weakref.WeakKeyDictionary[SheetBank, dict[float | str, Animation]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class Effects:
     def __init__(self, sheets: SheetBank, seed: int = 0xE77EC7) -> None:
         self.sheets = sheets
@@ -326,7 +333,9 @@ class Effects:
         self._now = 0.0
         self._dust_tick = -1
         self._skid_until = -1  # a blow knocked Cage back: his boots plough dust until this tick
-        self._scaled: dict[float, Animation] = {}
+        # The blasts' and the shockwave's scaled art is the same in every view drawing from these
+        # sheets (the beach's and the dam's): made once, shared, as the kinds' art is.
+        self._scaled: dict[float | str, Animation] = _SCALED_ART.setdefault(sheets, {})
         self.flash = ScreenFlash((1280, 720))
 
     # --- bookkeeping --------------------------------------------------------------------------

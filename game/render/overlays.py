@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 
 import pygame
 
@@ -39,6 +40,15 @@ def shadow(radius: float) -> Entry:
 def telegraph_stages(radius: float, seed: int) -> list[tuple[Entry, Entry]]:
     """The burrow warning for each progress stage (0 = just buried, last = bursting), as a
     (bright, dim) pair so it can pulse. Cracks lengthen and the ring closes in as time runs out."""
+    stages: list[tuple[Entry, Entry]] = []
+    for _ in telegraph_pieces(radius, seed, stages):
+        pass
+    return stages
+
+
+def telegraph_pieces(radius: float, seed: int, stages: list[tuple[Entry, Entry]]) -> Iterator[None]:
+    """`telegraph_stages(radius, seed)` made into `stages` a stage a step (a big kind's whole
+    warning is many milliseconds: behind a card it is made a piece at a time)."""
     rng = random.Random(seed)
     reach = radius * 3.2  # the ring's starting radius
     size = int(reach * 2) + 8
@@ -54,7 +64,6 @@ def telegraph_stages(radius: float, seed: int) -> list[tuple[Entry, Entry]]:
             wobble = angle + rng.uniform(-0.45, 0.45)
             points.append((math.cos(wobble) * length, math.sin(wobble) * length))
         cracks.append(points)
-    stages = []
     for s in range(TELEGRAPH_STAGES):
         p = s / (TELEGRAPH_STAGES - 1)
         pair = []
@@ -81,7 +90,7 @@ def telegraph_stages(radius: float, seed: int) -> list[tuple[Entry, Entry]]:
                 pygame.draw.circle(surface, (255, 240, 200, 90), (c, c), max(1, r - 3), 1)
             pair.append(_centred(surface.convert_alpha()))
         stages.append((pair[0], pair[1]))
-    return stages
+        yield
 
 
 def glow_stages(radius: float, color: tuple[int, int, int]) -> list[Entry]:

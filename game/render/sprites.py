@@ -94,15 +94,32 @@ class _KindArt:
     """Per-kind cached art: its sheet's animations by state, shadow, telegraph, glows."""
 
     def __init__(self, sheets: SheetBank, name: str, radius: float, seed: int) -> None:
+        for _ in self._build(sheets, name, radius, seed):
+            pass
+
+    @classmethod
+    def in_pieces(
+        cls, sheets: SheetBank, name: str, radius: float, seed: int, made: list[_KindArt]
+    ) -> Iterator[None]:
+        """The same art a piece a step (a big kind's is tens of milliseconds of fresh surfaces:
+        behind a card, no piece is a long frame); appended to `made` once it is whole."""
+        art = cls.__new__(cls)
+        yield from art._build(sheets, name, radius, seed)
+        made.append(art)
+
+    def _build(self, sheets: SheetBank, name: str, radius: float, seed: int) -> Iterator[None]:
         sheet = sheets.kind(name)
         self.by_state = {state: sheet.animation(anim) for state, anim in MIMIC_ANIMATION.items()}
         self.die = sheet.animation("die")
         self.shadow = overlays.shadow(radius)
         self.shadow_dy = int(radius * SHADOW_DROP[1])
-        self.telegraph = overlays.telegraph_stages(radius, seed)
+        self.telegraph: list[tuple[overlays.Entry, overlays.Entry]] = []
+        yield from overlays.telegraph_pieces(radius, seed, self.telegraph)
         self.windup_glow = overlays.glow_stages(radius * 3.0, WINDUP_GLOW.get(name, (255, 90, 40)))
+        yield
         aura = AURAS.get(name)
         self.aura = overlays.glow_stages(radius * 3.2, aura) if aura is not None else None
+        yield
         # The chevron's turns are made one at a time, on first use (or by `warm`): all 64 at
         # once cost a big kind tens of milliseconds, in the frame its first Mimic came into view.
         self._chevron = overlays.chevron(radius, WINDUP_GLOW.get(name, (255, 120, 70)))
@@ -241,10 +258,13 @@ class ActorRenderer:
     def note_rita_died(self, tick: int) -> None:
         self._rita_died_tick = tick
 
+    def _kind_seed(self, name: str) -> int:
+        return self.seed + len(name)
+
     def kind_art(self, name: str, radius: float) -> _KindArt:
         art = self._kinds.get(name)
         if art is None:
-            art = self._kinds[name] = _KindArt(self.sheets, name, radius, self.seed + len(name))
+            art = self._kinds[name] = _KindArt(self.sheets, name, radius, self._kind_seed(name))
         return art
 
     # --- warming the caches -------------------------------------------------------------------
@@ -264,8 +284,9 @@ class ActorRenderer:
         if name not in self._kinds:
             self.sheets.kind(name)  # its sheet read from disk (a big kind's: 6 ms), then
             yield
-            self.kind_art(name, radius)  # its shadow, telegraph and glows: one piece
-            yield
+            made: list[_KindArt] = []  # its shadow, telegraph and glows, a piece at a time
+            yield from _KindArt.in_pieces(self.sheets, name, radius, self._kind_seed(name), made)
+            self._kinds.setdefault(name, made[0])
 
     def kinds_pieces(self) -> Iterator[None]:
         """The planned kinds' own art (their sheets, shadows, telegraphs and glows), a piece a

@@ -16,6 +16,10 @@ from game.safe_read import safe_text
 SHADOW = (12, 10, 8)
 VEILS_KEPT = 4  # whole-screen veils kept by `shade` (a few MB each): the faded-in ones in use
 _veils: dict[tuple, pygame.Surface] = {}
+# `tint`'s veils, one per size and colour (the death's, a few at most), kept apart from `shade`'s
+# so the cards' veils never push one out: made again, a whole screen of fresh memory took a
+# death's first frame 25 ms.
+_tints: dict[tuple, pygame.Surface] = {}
 
 
 @lru_cache(maxsize=32)
@@ -55,6 +59,7 @@ def reset_caches() -> None:
     font.cache_clear()
     render_text.cache_clear()
     _veils.clear()
+    _tints.clear()
     text.forget_fonts()
 
 
@@ -120,14 +125,13 @@ def tint(surface: pygame.Surface, color: tuple[int, int, int], alpha: int) -> No
     fade makes a veil of its own (a whole screen of pixels to allocate and fill)."""
     if alpha <= 0:
         return
-    key = (surface.get_size(), color, "tint")
-    veil = _veils.get(key)
+    key = (surface.get_size(), color)
+    veil = _tints.get(key)
     if veil is None:
-        veil = pygame.Surface(surface.get_size()).convert(surface)
+        if len(_tints) >= VEILS_KEPT:  # a window resized again and again
+            del _tints[next(iter(_tints))]
+        veil = _tints[key] = pygame.Surface(surface.get_size()).convert(surface)
         veil.fill(color)
-        if len(_veils) >= VEILS_KEPT:
-            del _veils[next(iter(_veils))]
-        _veils[key] = veil
     veil.set_alpha(min(255, alpha))
     surface.blit(veil, (0, 0))
 

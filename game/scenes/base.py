@@ -104,6 +104,9 @@ class Menu:
 CARD_TICKS = 90  # 1.5 s unless skipped
 FADE_IN, FADE_OUT = 12, 15  # a card's first and last ticks, fading in and out
 BEAT_TICKS = 30  # nothing closes it in its first half second
+# The longest a card waits for what it hides (CardScene's `ready`): past it, it goes anyway and
+# the rest is made in one frame, so nothing that stops drawing can hold a card up for ever.
+LOADING_HOLD_MAX = 300
 CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 
 
@@ -134,11 +137,18 @@ class CardScene(Scene):
         ticks: int = CARD_TICKS,
         on_pause: Callable[[], None] | None = None,
         opaque_at_once: bool = False,
+        ready: Callable[[], bool] | None = None,
     ) -> None:
         """`opaque_at_once`: the card covers the screen from its first frame (the map changes
-        under it: the new map's first, slow frame is never seen), then fades out as any card."""
+        under it: the new map's first, slow frame is never seen), then fades out as any card.
+        `ready`: what the card hides is made (a map's view, made behind it a slice a frame): till
+        then it stays up, whole, however long its time or a key said, so on a slow machine the
+        loading shows as a longer card, never as a long frame of the new map."""
         super().__init__(app)
         self.opaque_at_once = opaque_at_once
+        self.ready = ready
+        self.skipped = False  # a key said go on while it was still hiding the loading
+        self.held = 0  # ticks it has waited for `ready`
         self.title = title
         self.subtitle = subtitle
         self.ticks_left = ticks
@@ -153,12 +163,26 @@ class CardScene(Scene):
         if self.total - self.ticks_left < BEAT_TICKS:
             return  # the beat: a key or button still held from the fight does not skip it
         if goes_on(event):
-            self.app.pop()
+            if self._loading():
+                self.skipped = True  # it goes the moment what it hides is made
+            else:
+                self.app.pop()
 
     def update(self) -> None:
+        if self._loading():
+            # Held whole, short of its fade, while the loading goes on behind it.
+            self.held += 1
+            self.ticks_left = max(self.ticks_left - 1, FADE_OUT + 1)
+            return
+        if self.skipped:
+            self.app.pop()
+            return
         self.ticks_left -= 1
         if self.ticks_left <= 0:
             self.app.pop()
+
+    def _loading(self) -> bool:
+        return self.ready is not None and self.held < LOADING_HOLD_MAX and not self.ready()
 
     @property
     def covers_screen(self) -> bool:

@@ -513,7 +513,7 @@ class PlayScene(Scene):
         ticks = 30 if self.bot is not None else 75
         self.app.open(
             "card", title=title, subtitle="The same morning, farther on.", ticks=ticks,
-            on_pause=self._pause, opaque_at_once=True,
+            on_pause=self._pause, opaque_at_once=True, ready=lambda: self.arrival is None,
         )  # fmt: skip
         # This frame only puts the card up, so the old map's last frame is not held on screen
         # while the new one loads: the new map's view (its tiles built, the art its Mimics need
