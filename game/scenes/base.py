@@ -104,8 +104,8 @@ class Menu:
 CARD_TICKS = 90  # 1.5 s unless skipped
 FADE_IN, FADE_OUT = 12, 15  # a card's first and last ticks, fading in and out
 BEAT_TICKS = 30  # nothing closes it in its first half second
-# The longest a card waits for what it hides (CardScene's `ready`): past it, it goes anyway and
-# the rest is made in one frame, so nothing that stops drawing can hold a card up for ever.
+# The longest a card waits past its own time for what it hides (CardScene's `ready`): then it
+# goes, the rest is made in one frame, and nothing that stops drawing holds a card up for ever.
 LOADING_HOLD_MAX = 300
 CLOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 
@@ -148,7 +148,7 @@ class CardScene(Scene):
         self.opaque_at_once = opaque_at_once
         self.ready = ready
         self.skipped = False  # a key said go on while it was still hiding the loading
-        self.held = 0  # ticks it has waited for `ready`
+        self.held = 0  # ticks it has waited for `ready` past its own time
         self.title = title
         self.subtitle = subtitle
         self.ticks_left = ticks
@@ -170,9 +170,12 @@ class CardScene(Scene):
 
     def update(self) -> None:
         if self._loading():
-            # Held whole, short of its fade, while the loading goes on behind it.
-            self.held += 1
-            self.ticks_left = max(self.ticks_left - 1, FADE_OUT + 1)
+            # Its time runs as ever, but it is held whole, short of its fade, while the loading
+            # goes on behind it.
+            if self.ticks_left > FADE_OUT + 1:
+                self.ticks_left -= 1
+            else:
+                self.held += 1
             return
         if self.skipped:
             self.app.pop()
