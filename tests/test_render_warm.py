@@ -122,8 +122,11 @@ def test_a_kinds_art_made_a_piece_at_a_time_is_the_art_made_at_once(screen, beac
     hulk = KINDS["hulk"]
     at_once = sprites._KindArt(SheetBank(), "hulk", hulk.radius, 7)
     made: list = []
-    pieces = sprites._KindArt.in_pieces(SheetBank(), "hulk", hulk.radius, 7, made)
-    steps = sum(1 for _ in pieces)
+
+    def pieces():
+        made.append((yield from sprites._KindArt.in_pieces(SheetBank(), "hulk", hulk.radius, 7)))
+
+    steps = sum(1 for _ in pieces())
     assert steps > 20 and len(made) == 1, "many small pieces, then the whole art"
     in_pieces = made[0]
     assert len(in_pieces.telegraph) == len(at_once.telegraph)

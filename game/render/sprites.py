@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import time
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 
 import pygame
 
@@ -99,13 +99,13 @@ class _KindArt:
 
     @classmethod
     def in_pieces(
-        cls, sheets: SheetBank, name: str, radius: float, seed: int, made: list[_KindArt]
-    ) -> Iterator[None]:
+        cls, sheets: SheetBank, name: str, radius: float, seed: int
+    ) -> Generator[None, None, _KindArt]:
         """The same art a piece a step (a big kind's is tens of milliseconds of fresh surfaces:
-        behind a card, no piece is a long frame); appended to `made` once it is whole."""
+        behind a card, no piece is a long frame), returned once it is whole (`yield from`)."""
         art = cls.__new__(cls)
         yield from art._build(sheets, name, radius, seed)
-        made.append(art)
+        return art
 
     def _build(self, sheets: SheetBank, name: str, radius: float, seed: int) -> Iterator[None]:
         sheet = sheets.kind(name)
@@ -284,9 +284,9 @@ class ActorRenderer:
         if name not in self._kinds:
             self.sheets.kind(name)  # its sheet read from disk (a big kind's: 6 ms), then
             yield
-            made: list[_KindArt] = []  # its shadow, telegraph and glows, a piece at a time
-            yield from _KindArt.in_pieces(self.sheets, name, radius, self._kind_seed(name), made)
-            self._kinds.setdefault(name, made[0])
+            # its shadow, telegraph and glows, a piece at a time
+            art = yield from _KindArt.in_pieces(self.sheets, name, radius, self._kind_seed(name))
+            self._kinds.setdefault(name, art)
 
     def kinds_pieces(self) -> Iterator[None]:
         """The planned kinds' own art (their sheets, shadows, telegraphs and glows), a piece a
