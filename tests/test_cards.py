@@ -425,7 +425,13 @@ def test_the_storys_pictures_are_read_while_the_day_plays_not_when_the_story_beg
 
     monkeypatch.setattr(pygame.image, "load", no_disk)
     app.open("vision")
-    assert app.top.panels[0].image is not None, "the vision shows its picture"
+    panel = app.top.panels[0]
+    assert panel.image is not None, "the vision shows its picture"
+    # Shown as read: no copy of a whole screen made on the story's frame (converting it was 12 ms
+    # on a machine slow to hand out memory), and in a window of another size scaled once.
+    assert panel.fitted(app.screen.get_size()) is pictures.picture("vision")
+    smaller = panel.fitted((640, 360))
+    assert smaller.get_size() == (640, 360) and panel.fitted((640, 360)) is smaller
     assert pictures.picture("no_such_picture") is None  # a missing one: its text alone
 
 
@@ -446,3 +452,26 @@ def test_the_results_panel_cuts_a_long_ending_between_words_and_names_the_summar
     assert not any(text.startswith("Saved as") for text, _s, _c in lines())
     written.append("runs/run.md")  # the summary reached the disk while the story was read
     assert lines()[-1][0] == "Saved as runs/run.md"
+
+
+def test_a_cards_fade_makes_its_veil_once_not_a_whole_screen_a_frame(app, monkeypatch):
+    """Each frame of a card's fade blended a veil of its own (a fresh 3.6 MB at 1280x720: 4-12 ms
+    a frame on a machine slow to hand out memory); the fade now blends one kept veil."""
+    card = card_over_play(app)
+    surfaces_made: list[tuple] = []
+    real_surface = pygame.Surface
+
+    def counted_surface(size, *args, **kwargs):
+        if tuple(size) == app.screen.get_size():
+            surfaces_made.append(tuple(size))
+        return real_surface(size, *args, **kwargs)
+
+    monkeypatch.setattr(pygame, "Surface", counted_surface)
+    darkness = []
+    for _ in range(BEAT_TICKS + 20):
+        app._update()
+        app._draw(1.0)
+        darkness.append(sum(app.screen.get_at((4, 4))[:3]))
+    assert app.top is card, "the card is still up, faded in"
+    assert len(surfaces_made) <= 1, "a veil was made on more than one frame of the fade"
+    assert darkness[-1] < darkness[1], "the veil darkened the map behind the card as it faded in"

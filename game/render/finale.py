@@ -42,6 +42,16 @@ class Finale:
     def __init__(self) -> None:
         self.planted_tick: int | None = None
         self.core: tuple[float, float] | None = None
+        self._veil: pygame.Surface | None = None  # the blast's light, a whole screen, kept
+        self._band: pygame.Surface | None = None  # the shadow under its words
+
+    def prepare(self, size: tuple[int, int]) -> None:
+        """Make the blast's veil and band for a screen of `size` now (at the loading): made on
+        the blast's first frames, they were a whole screen of fresh memory in one of them."""
+        w, h = size
+        if self._veil is None or self._veil.get_size() != (w, h):
+            self._veil = pygame.Surface((w, h), pygame.SRCALPHA)
+            self._band = pygame.Surface((w, 130), pygame.SRCALPHA)
 
     def reset(self) -> None:
         self.planted_tick = None
@@ -137,13 +147,15 @@ class Finale:
             return
         rolled = min(1.0, (frames - HOLD_FRAMES) / RING_FRAMES)
         reach = math.hypot(max(cx, w - cx), max(cy, h - cy))
-        veil = pygame.Surface((w, h), pygame.SRCALPHA)
+        self.prepare((w, h))
+        veil = self._veil
         # Behind the ring the light is total; it holds, then lets the chamber back, dimly.
         after = max(0, frames - HOLD_FRAMES - RING_FRAMES - WHITE_HOLD)
         light = max(LIGHT_LEFT, 255 - int(after * 1.5))
         if flash < 1.0:
             light = int(light * min(1.0, (frames - HOLD_FRAMES) / 20))  # no sudden white
         if rolled < 1.0:
+            veil.fill((0, 0, 0, 0))  # the ring grows over the last frame's: clear it first
             pygame.draw.circle(veil, (*color, light), (int(cx), int(cy)), int(reach * rolled))
             pygame.draw.circle(veil, (*color, 255), (int(cx), int(cy)), int(reach * rolled), 6)
         else:
@@ -153,7 +165,7 @@ class Finale:
         shown = frames - HOLD_FRAMES - RING_FRAMES - 10
         if shown > 0:
             # The words on a band of shadow, so they read on the white as on the dark.
-            band = pygame.Surface((w, 130), pygame.SRCALPHA)
+            band = self._band
             band.fill((16, 12, 10, min(170, shown * 6)))
             surface.blit(band, (0, h // 2 - 70))
             ink = (250, 245, 235)

@@ -14,12 +14,13 @@ from game.render import text
 from game.safe_read import safe_text
 
 SHADOW = (12, 10, 8)
-VEILS_KEPT = 4  # whole-screen veils kept by `shade` (a few MB each): the faded-in ones in use
+RECAP_VEIL = (30, 4, 6)  # the dark red the day fades under behind the recap of a death
+VEILS_KEPT = 8  # whole-screen veils kept (a few MB each): one per size and colour in use
+# The veils `shade` and `tint` lay over the whole screen, one opaque surface per size and colour,
+# blended at each frame's alpha by its surface alpha. One per alpha instead would make a whole
+# screen of fresh memory on each frame of a fade (3.6 MB at 1280x720: a frame of 4-12 ms on a
+# machine slow to hand out pages).
 _veils: dict[tuple, pygame.Surface] = {}
-# `tint`'s veils, one per size and colour (the death's, a few at most), kept apart from `shade`'s
-# so the cards' veils never push one out: made again, a whole screen of fresh memory took a
-# death's first frame 25 ms.
-_tints: dict[tuple, pygame.Surface] = {}
 
 
 @lru_cache(maxsize=32)
@@ -59,7 +60,6 @@ def reset_caches() -> None:
     font.cache_clear()
     render_text.cache_clear()
     _veils.clear()
-    _tints.clear()
     text.forget_fonts()
 
 
@@ -105,32 +105,20 @@ def draw_text(
 
 def shade(surface: pygame.Surface, alpha: int, color: tuple[int, int, int] = (0, 0, 0)) -> None:
     """Darken the whole surface (behind a menu or a card)."""
-    if alpha <= 0:
-        return  # a card's first frame: blending a clear veil changes no pixel
-    key = (surface.get_size(), color, alpha)
-    veil = _veils.get(key)
-    if veil is None:
-        # Kept: a card or recap shades every frame it is up, at the same alpha once faded in.
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*color, alpha))
-        if len(_veils) >= VEILS_KEPT:
-            del _veils[next(iter(_veils))]
-        _veils[key] = veil
-    surface.blit(veil, (0, 0))
+    tint(surface, color, alpha)
 
 
 def tint(surface: pygame.Surface, color: tuple[int, int, int], alpha: int) -> None:
-    """Lay `color` over the whole surface at `alpha` (a veil that fades in frame by frame): one
-    opaque surface a size and colour, kept, blended by its surface alpha, so no frame of the
-    fade makes a veil of its own (a whole screen of pixels to allocate and fill)."""
+    """Lay `color` over the whole surface at `alpha` (0..255; a veil that may fade in frame by
+    frame). Its veil is made once per size and colour and kept (see `_veils`)."""
     if alpha <= 0:
-        return
+        return  # a card's first frame: blending a clear veil changes no pixel
     key = (surface.get_size(), color)
-    veil = _tints.get(key)
+    veil = _veils.get(key)
     if veil is None:
-        if len(_tints) >= VEILS_KEPT:  # a window resized again and again
-            del _tints[next(iter(_tints))]
-        veil = _tints[key] = pygame.Surface(surface.get_size()).convert(surface)
+        if len(_veils) >= VEILS_KEPT:  # a window resized again and again
+            del _veils[next(iter(_veils))]
+        veil = _veils[key] = pygame.Surface(surface.get_size(), 0, surface)  # in its format
         veil.fill(color)
     veil.set_alpha(min(255, alpha))
     surface.blit(veil, (0, 0))

@@ -33,9 +33,21 @@ class Panel:
         columns: tuple[int, ...] = (),
     ):
         self.image = pictures.picture(picture) if picture else None
+        self._fitted: pygame.Surface | None = None  # the image scaled to a window of its own size
         self._lines = lines
         self.top = top
         self.columns = columns
+
+    def fitted(self, size: tuple[int, int]) -> pygame.Surface | None:
+        """Its image at `size` (the window's), scaled once for each size the window takes."""
+        image = self.image
+        if image is None or image.get_size() == size:
+            return image
+        if self._fitted is None or self._fitted.get_size() != size:
+            if image.get_bitsize() < 24:  # smoothscale takes 24 or 32 bits a pixel only
+                image = image.convert()
+            self._fitted = pygame.transform.smoothscale(image, size)
+        return self._fitted
 
     @property
     def lines(self) -> list[tuple[str, int, tuple]]:
@@ -81,10 +93,8 @@ class StoryScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         panel = self.panels[min(self.index, len(self.panels) - 1)]
         w, h = surface.get_size()
-        if panel.image is not None:
-            image = panel.image
-            if image.get_size() != (w, h):
-                image = pygame.transform.smoothscale(image, (w, h))
+        image = panel.fitted((w, h))
+        if image is not None:
             surface.blit(image, (0, 0))
         else:
             surface.fill((8, 10, 14))

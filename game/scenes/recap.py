@@ -179,7 +179,7 @@ class RecapScene(Scene):
             # draw) shows nothing of it yet: at alpha 0 the veil, the panel and the words change
             # no pixel, so none is drawn, and it is laid out on the next.
             return
-        ui.shade(surface, int(200 * fade), (30, 4, 6))
+        ui.shade(surface, int(200 * fade), ui.RECAP_VEIL)
         layout = self._layout(surface.get_size())
         rows, heights, panel, box = layout.rows, layout.heights, layout.panel, layout.box
         box.set_alpha(int(255 * fade))
