@@ -92,26 +92,55 @@ def test_a_second_map_shares_the_kinds_art_it_has_in_common(screen, beach) -> No
     )
 
 
-def test_a_second_map_shares_the_blasts_art_and_makes_none_of_it_again(screen, beach) -> None:
-    """The dam's card made the blasts and the shockwave anew (a whole screen's worth of fresh
+def test_a_second_map_shares_the_effects_art_and_makes_none_of_it_again(screen, beach) -> None:
+    """The dam's card made the blasts, the shockwave, the particles, the decals, the hurt
+    flash's strips, the things' rings and the ground's window anew (whole screens of fresh
     surfaces: 30 ms of its frames); a view drawing from the same sheets takes the first's."""
     from game.render import effects as effects_module
 
     sheets = SheetBank()
     first = WorldView(beach, SCREEN, sheets=sheets)
-    for _ in first.effects.pieces():
+    for _ in first.preparation():
         pass
+    first.draw(screen, World(beach, 3), 1.0)
     second = WorldView(load_level(resolve_level("dam")), SCREEN, sheets=sheets)
+    window = first.tilemap._window
+    second.take_over(first)
     made = []
     real = effects_module.scaled
     effects_module.scaled = lambda *a: made.append(a) or real(*a)
     try:
-        for _ in second.effects.pieces():
+        for _ in second.preparation():
             pass
     finally:
         effects_module.scaled = real
     assert made == [], "the dam's view scaled art the beach's had made"
     assert second.effects._shockwave_art() is first.effects._shockwave_art()
+    assert second.effects._art is first.effects._art, "the particles and decals made again"
+    assert second.effects.flash._steps is first.effects.flash._steps, "the flash made again"
+    assert second.things._art is first.things._art, "the things' rings made again"
+    assert second.tilemap._window is window, "the ground's window made again"
+
+
+def test_the_hurt_flash_is_faded_at_every_strength_before_the_first_blow(screen, beach) -> None:
+    """The first blow at each strength of the flash made its faded strips on its frame (a
+    band round the whole screen, mid-fight); they are all made with the loading."""
+    from game.render.effects import FLASH_STEPS
+
+    view = WorldView(beach, SCREEN, sheets=SheetBank())
+    for _ in view.preparation():
+        pass
+    flash = view.effects.flash
+    made = flash._steps
+    assert sorted(made) == list(range(1, FLASH_STEPS + 1))
+    kept = {step: list(strips) for step, strips in made.items()}
+    before = screen.copy()
+    for strength in (1.0, 0.8, 0.55, 0.3, 0.1):
+        screen.blit(before, (0, 0))
+        flash.level = strength
+        flash.draw(screen)
+        assert screen.get_at((2, 360)) != before.get_at((2, 360)), "the edge flashed red"
+    assert flash._steps is made and {s: list(v) for s, v in made.items()} == kept
 
 
 def test_a_kinds_art_made_a_piece_at_a_time_is_the_art_made_at_once(screen, beach) -> None:

@@ -228,27 +228,54 @@ class _Art:
 
 
 class ScreenFlash:
-    """A red glow around the screen's edges that flares when Cage is hurt and fades."""
+    """A red glow around the screen's edges that flares when Cage is hurt and fades.
+
+    Its strips are pre-faded at every strength it shows (FLASH_STEPS), as the decals are, and
+    kept in `shared` (the views drawing from the same sheets share them): a blow's frame only
+    blends them, and the first blow at each strength makes nothing."""
 
     FADE_TICKS = 24.0
     BAND = 0.13  # of the screen's smaller side
+    SIZES_KEPT = 2  # window sizes whose strips are kept (a window resized back and forth)
 
-    def __init__(self, size: tuple[int, int]) -> None:
+    def __init__(self, size: tuple[int, int], shared: dict | None = None) -> None:
         self.level = 0.0
         self.intensity = 1.0  # the player's flash setting: 0 never flashes, 1 full
-        self._strips: list[tuple[pygame.Surface, tuple[int, int]]] = []
-        self._faded: dict[int, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
-        self._size = (0, 0)
+        self._shared: dict = shared if shared is not None else {}
+        self._steps: dict[int, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        self._size = (0, 0)  # the size `_steps` is for
         self._wanted = (max(1, size[0]), max(1, size[1]))
 
     def resize(self, size: tuple[int, int]) -> None:
         """Follow the window; the strips are redrawn the next time the flash shows."""
         self._wanted = (max(1, size[0]), max(1, size[1]))
 
-    def _build(self) -> None:
-        w, h = self._wanted
-        self._size = (w, h)
-        self._faded.clear()
+    def pieces(self) -> Iterator[None]:
+        """Make the strips for the window's size now (behind a card), a strength a step, not on
+        the frames of the first blows; a size made before (by any view sharing them) is kept."""
+        size = self._wanted
+        key = ("flash", size)
+        steps = self._shared.get(key)
+        if steps is None:
+            steps = {}
+            strips = self._strips(size)
+            yield
+            for step in range(1, FLASH_STEPS + 1):
+                steps[step] = self._faded(strips, step)
+                yield
+            kept = [k for k in self._shared if isinstance(k, tuple) and k[0] == "flash"]
+            for old in kept[: max(0, len(kept) - self.SIZES_KEPT + 1)]:
+                del self._shared[old]
+            self._shared[key] = steps
+        self._steps, self._size = steps, size
+
+    def prepare(self) -> None:
+        """All of `pieces` at once."""
+        for _ in self.pieces():
+            pass
+
+    def _strips(self, size: tuple[int, int]) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        w, h = size
         band = max(8, int(min(w, h) * self.BAND))
 
         def strip(width: int, height: int, horizontal: bool, flip: bool) -> pygame.Surface:
@@ -264,17 +291,28 @@ class ScreenFlash:
                 s = pygame.transform.flip(s, not horizontal, horizontal)
             return s.convert_alpha()
 
-        self._strips = [
+        return [
             (strip(w, band, True, False), (0, 0)),
             (strip(w, band, True, True), (0, h - band)),
             (strip(band, h - 2 * band, False, False), (0, band)),
             (strip(band, h - 2 * band, False, True), (w - band, band)),
         ]
 
-    def prepare(self) -> None:
-        """Draw the strips now (behind a card), not on the frame of the first blow."""
-        if self._size != self._wanted:
-            self._build()
+    @staticmethod
+    def _faded(strips: list, step: int) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """The strips at `step` of FLASH_STEPS strength: blending one pre-faded copy is about a
+        third of the cost of blending the strips through a surface alpha every frame."""
+        faded = []
+        for surface, where in strips:
+            copy = surface.copy()
+            copy.fill((255, 255, 255, 255 * step // FLASH_STEPS),
+                      special_flags=pygame.BLEND_RGBA_MULT)  # fmt: skip
+            # The band's inner rows fade to nothing (more of them the fainter the step):
+            # blending only what shows is the same picture for fewer pixels.
+            box = copy.get_bounding_rect()
+            if box.width and box.height:
+                faded.append((copy.subsurface(box).copy(), (where[0] + box.x, where[1] + box.y)))
+        return faded
 
     def flash(self, strength: float) -> None:
         self.level = min(1.0, max(self.level, strength))
@@ -288,33 +326,19 @@ class ScreenFlash:
             return
         if target.get_size() != self._wanted:
             self.resize(target.get_size())
-        if self._size != self._wanted:
-            self._build()
-        # Pre-faded copies, a few strengths, each made once: blending one is about a third of
-        # the cost of blending the strips through a surface alpha every frame.
         step = round(min(1.0, self.level) * self.intensity * FLASH_STEPS)
         if step <= 0:
             return
-        faded = self._faded.get(step)
-        if faded is None:
-            faded = self._faded[step] = []
-            for surface, where in self._strips:
-                copy = surface.copy()
-                copy.fill((255, 255, 255, 255 * step // FLASH_STEPS),
-                          special_flags=pygame.BLEND_RGBA_MULT)  # fmt: skip
-                # The band's inner rows fade to nothing (more of them the fainter the step):
-                # blending only what shows is the same picture for fewer pixels.
-                box = copy.get_bounding_rect()
-                if box.width and box.height:
-                    faded.append((copy.subsurface(box).copy(),
-                                  (where[0] + box.x, where[1] + box.y)))  # fmt: skip
-        target.fblits(faded)
+        if self._size != self._wanted:
+            self.prepare()  # a window of a new size: made on the frame it first shows
+        target.fblits(self._steps[step])
 
 
-# Scaled effect art (blasts by size factor, the shockwave) by sheet bank; it goes with its bank.
-_SCALED_ART: weakref.WeakKeyDictionary[SheetBank, dict[float | str, Animation]] = (
-    weakref.WeakKeyDictionary()
-)
+# The effects' art by sheet bank, the same in every view drawing from it (the beach's and the
+# dam's): the blasts scaled by size factor, the shockwave, the particles' and decals' frames
+# ("art"), the hurt flash's strips by window size. Made once, shared, as the kinds' art is; it
+# goes with its bank.
+_BANK_ART: weakref.WeakKeyDictionary[SheetBank, dict] = weakref.WeakKeyDictionary()
 
 
 class Effects:
@@ -333,10 +357,8 @@ class Effects:
         self._now = 0.0
         self._dust_tick = -1
         self._skid_until = -1  # a blow knocked Cage back: his boots plough dust until this tick
-        # The blasts' and the shockwave's scaled art is the same in every view drawing from these
-        # sheets (the beach's and the dam's): made once, shared, as the kinds' art is.
-        self._scaled: dict[float | str, Animation] = _SCALED_ART.setdefault(sheets, {})
-        self.flash = ScreenFlash((1280, 720))
+        self._scaled: dict = _BANK_ART.setdefault(sheets, {})  # (see _BANK_ART)
+        self.flash = ScreenFlash((1280, 720), shared=self._scaled)
 
     # --- bookkeeping --------------------------------------------------------------------------
     @property
@@ -384,8 +406,7 @@ class Effects:
             yield
         self._shockwave_art()
         yield
-        self.flash.prepare()  # the hurt flash's strips: 3 ms on the frame of the first blow
-        yield
+        yield from self.flash.pieces()  # the hurt flash's strips: 3 ms on the first blow's frame
 
     def _blast_art(self, factor: float) -> Animation:
         """The explosion's art at `factor` its size (blast_factor), scaled once."""
@@ -406,7 +427,14 @@ class Effects:
 
     def _art_ready(self) -> _Art:
         if self._art is None:
-            self._art = _Art(random.Random(self.rng.random()))
+            # Drawn whether or not the art is made, so the effects' randomness after it is the
+            # same either way. The views a scene makes share one seed, so this first draw, and
+            # the art it would make, is the same in each.
+            seed = self.rng.random()
+            art = self._scaled.get("art")
+            if art is None:
+                art = self._scaled["art"] = _Art(random.Random(seed))
+            self._art = art
         return self._art
 
     # --- events in ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Must not import game.scenes or game.app, and never writes to the simulation: it 
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,6 +136,11 @@ def _spawn_mark(spawn) -> tuple[str, float, bool]:
     return ambush, float(spawn.prop("at", -1.0) or -1.0), bool(int(spawn.prop("trigger", 0) or 0))
 
 
+# The things' art by sheet bank (the rings, marks and discs, the pickups' animations): the same
+# for every map drawn from it, so the dam's view takes the beach's rather than making it again.
+_BANK_ART: weakref.WeakKeyDictionary[SheetBank, dict[str, object]] = weakref.WeakKeyDictionary()
+
+
 class ThingsRenderer:
     def __init__(self, sheets: SheetBank, text: TextCache | None = None) -> None:
         self.sheets = sheets
@@ -163,8 +169,10 @@ class ThingsRenderer:
 
     def _ready(self) -> dict:
         if self._art is None:
+            self._art = _BANK_ART.get(self.sheets)
+        if self._art is None:
             pickups = self.sheets["pickups"]
-            self._art = {
+            self._art = _BANK_ART[self.sheets] = {
                 "intel": pickups.animation("intel"),
                 "mine": pickups.animation("mine"),
                 "death": pickups.animation("marker_death"),

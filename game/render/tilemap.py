@@ -26,6 +26,15 @@ WINDOW_STEP = 64  # px: the window buffer scrolls in steps of this
 BACKGROUND = (18, 40, 56)  # beyond the map's edge, and under empty cells: deep water
 
 
+def _opaque(size: tuple[int, int]) -> pygame.Surface:
+    """An opaque surface in the screen's pixel format, made so at once (`Surface(...).convert()`
+    makes it twice: twice the fresh memory)."""
+    screen = pygame.display.get_surface()
+    if screen is None:
+        raise pygame.error("No video mode has been set")
+    return pygame.Surface(size, 0, screen)
+
+
 class TileMap:
     def __init__(self, level: LevelData, chunk: int = CHUNK) -> None:
         self.level = level
@@ -46,7 +55,7 @@ class TileMap:
         self._reach_y = max((math.ceil(t.tile_height / th) - 1 for t in self._tilesets), default=0)
         self._blits: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self._window: pygame.Surface | None = None  # the composed map around the camera
-        self._window_origin = (0, 0)
+        self._window_origin: tuple[int, int] | None = None  # None: nothing painted on it yet
 
     # --- building -----------------------------------------------------------------------------
     def build_jobs(self, around: tuple[float, float] | None = None) -> Iterator[None]:
@@ -62,6 +71,23 @@ class TileMap:
                 self._chunk(cx, cy)
                 yield
 
+    def make_window(self, viewport: tuple[int, int]) -> None:
+        """Make the window buffer for a view `viewport` px large now, its memory touched (a whole
+        screen of fresh pages: behind a card, not on the map's first frame); the first draw
+        paints it."""
+        size = (viewport[0] + WINDOW_STEP, viewport[1] + WINDOW_STEP)
+        if self._window is None or self._window.get_size() != size:
+            self._window = _opaque(size)
+            self._window.fill(BACKGROUND)
+            self._window_origin = None
+
+    def take_window(self, other: TileMap) -> None:
+        """Take `other`'s window buffer (a map drawn in its place on the same screen: its memory
+        is not made again); `other` makes one anew if it is ever drawn again."""
+        if other is not self and other._window is not None:
+            self._window, other._window = other._window, None
+            self._window_origin = other._window_origin = None
+
     def _chunk(self, cx: int, cy: int) -> pygame.Surface:
         index = cy * self.columns + cx
         surface = self._chunks[index]
@@ -75,7 +101,7 @@ class TileMap:
         x0, y0 = cx * self.chunk, cy * self.chunk
         w = min(self.chunk, self.pixel_width - x0)
         h = min(self.chunk, self.pixel_height - y0)
-        surface = pygame.Surface((w, h)).convert()
+        surface = _opaque((w, h))
         surface.fill(BACKGROUND)
         # Cells whose tiles can touch this chunk (oversized tiles reach up and to the right).
         col0 = max(0, x0 // tw - self._reach_x)
@@ -154,9 +180,9 @@ class TileMap:
         step = WINDOW_STEP
         ox, oy = (left // step) * step, (top // step) * step
         bw, bh = vw + step, vh + step
+        self.make_window((vw, vh))
         buffer = self._window
-        if buffer is None or buffer.get_size() != (bw, bh):
-            buffer = self._window = pygame.Surface((bw, bh)).convert()
+        if self._window_origin is None:
             self._paint(buffer, ox, oy, pygame.Rect(0, 0, bw, bh))
         elif (ox, oy) != self._window_origin:
             dx, dy = self._window_origin[0] - ox, self._window_origin[1] - oy

@@ -108,11 +108,18 @@ class WorldView:
         ground's chunks nearest `around` first (where the camera will look), the effects' art
         (the charge's blast too), the things' ground art, and each of the map's Mimic kinds' own
         art. Their rotations are made a slice a frame afterwards (`warm_some`), as from any
-        map's first frame."""
+        map's first frame. First of all the ground's window buffer (a whole screen's memory)."""
+        self.tilemap.make_window(self.camera.viewport)
+        yield
         yield from self.tilemap.build_jobs(around)
         yield from self.effects.pieces()  # before anything draws from the effects' RNG
         yield from self.things.prepare_jobs(self.level)
         yield from self.actors.kinds_pieces()
+
+    def take_over(self, previous: WorldView) -> None:
+        """Draw in `previous`'s place on the screen from now on (a map change): its ground's
+        window buffer, a whole screen's memory, is handed on rather than made again."""
+        self.tilemap.take_window(previous.tilemap)
 
     def new_day(self, world: World) -> None:
         """A loop reset: draw `world` from now on, without the old day's effects, camera snapped.

@@ -34,7 +34,7 @@ from game.render.hud_layer import HudLayer
 from game.render.notices import Notices
 from game.render.sheets import SheetBank
 from game.render.timer import draw_timer
-from game.render.view import WorldView
+from game.render.view import WorldView, map_kinds
 from game.replay.pb_ghost import GhostMark, PbGhost
 from game.replay.session import next_timer_mode, shows_day_clock, start_play
 from game.scenes.base import Scene
@@ -245,7 +245,8 @@ class PlayScene(Scene):
         self.notices.say(f"Reloaded {level_name(level)}")
 
     def _view_for(self, world) -> WorldView:
-        """One view per map, kept for the run: a loop back to the beach reuses its tiles."""
+        """The view to draw `world` with from now on: one per map, kept for the run (a loop back
+        to the beach reuses its tiles), taking over the screen from the one drawn until now."""
         key = map_key(world.level.path)
         view = self.views.get(key)
         if view is None:
@@ -256,6 +257,9 @@ class PlayScene(Scene):
             view.shake_intensity = self.app.settings.shake_intensity
             view.effects.flash_intensity = self.app.settings.flash_intensity
             self.views[key] = view
+        current = getattr(self, "view", None)  # (none yet as the scene is made)
+        if current is not None:
+            view.take_over(current)
         return view
 
     def apply_settings(self, settings) -> None:
@@ -303,6 +307,10 @@ class PlayScene(Scene):
             self.hint_due = True  # the run's first day
         self._prepare_first_frame()
         pictures.preload()  # the story's pictures, read while the day plays (none waits for one)
+        # So are the sheets of every map's Mimic kinds: a map's card then only converts them.
+        self.view.sheets.preread(
+            name for level in self.atlas.values() for name, _ in map_kinds(level)
+        )
         # The crowd's arrays (numpy: a tenth of a second to import) come in now, behind the
         # loading, not on the frame a day's first crowd gathers.
         import game.sim.crowd  # noqa: F401
@@ -328,7 +336,11 @@ class PlayScene(Scene):
         Notices.prepare()
         ui.font(KIA_SIZE, True)
         ui.font(CAUSE_SIZE)
-        ui.tint(unseen, DEATH_VEIL, 1)  # (its veil is made once and kept)
+        # The veils (a whole screen each, made once and kept) the death and the cards and the
+        # recap after it fade in: each one's first frame made it (25 ms on a slow machine).
+        for veil in (DEATH_VEIL, (0, 0, 0), ui.RECAP_VEIL):
+            ui.tint(unseen, veil, 1)
+        self.finale.prepare(unseen.get_size())
 
     def _explain_markers(self, world) -> None:
         """The first time each kind of marker is on the map, one line says what it is (and the
@@ -529,10 +541,13 @@ class PlayScene(Scene):
         if self._preparing is None:
             self.view = self._view_for(self.run.world)
             self._preparing = self.view.preparation(self.run.world.cage.position)
-        end = None if seconds is None else time.perf_counter() + seconds
+        start = last = time.perf_counter()
         for _ in self._preparing:
-            if end is not None and time.perf_counter() >= end:
+            now = time.perf_counter()
+            # No piece is begun that would not fit if it took as long as the last one did.
+            if seconds is not None and (now - start) + (now - last) >= seconds:
                 return False
+            last = now
         self.arrival, self._preparing = None, None
         return True
 
