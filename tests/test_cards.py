@@ -23,6 +23,20 @@ def card_over_play(app) -> CardScene:
     return card
 
 
+def screens_made(app, monkeypatch) -> list[tuple]:
+    """From now on, the size of each surface as large as the screen that is made (fills in)."""
+    made: list[tuple] = []
+    real_surface = pygame.Surface
+
+    def counted_surface(size, *args, **kwargs):
+        if tuple(size) == app.screen.get_size():
+            made.append(tuple(size))
+        return real_surface(size, *args, **kwargs)
+
+    monkeypatch.setattr(pygame, "Surface", counted_surface)
+    return made
+
+
 def test_a_card_ignores_the_fight_still_in_his_hands_then_closes_on_a_deliberate_key(app):
     card = card_over_play(app)
     for event in (click(), key(pygame.K_SPACE), key(pygame.K_w)):
@@ -386,14 +400,6 @@ def test_the_first_blast_and_the_first_death_make_nothing_on_their_frames(app, m
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(pygame.font, "Font", CountedFont)
-    surfaces_made: list[tuple] = []
-    real_surface = pygame.Surface
-
-    def counted_surface(size, *args, **kwargs):
-        if tuple(size) == app.screen.get_size():
-            surfaces_made.append(tuple(size))
-        return real_surface(size, *args, **kwargs)
-
     world = play.run.world
     x, y = world.cage.position
     events: list = [Explosion(world.tick, x, y, T.CLAYMORE_RADIUS, "claymore")]
@@ -401,7 +407,7 @@ def test_the_first_blast_and_the_first_death_make_nothing_on_their_frames(app, m
     world.death_tick = world.tick - 10  # a few ticks into the death beat: the veil is up
     play.view.observe(events)
     play.notices.hint("ITS BLOOD IS ON YOU", "Something has changed.")
-    monkeypatch.setattr(pygame, "Surface", counted_surface)
+    surfaces_made = screens_made(app, monkeypatch)
     for _ in range(3):
         app._draw(1.0)
     assert effects.flash.level > 0, "the blow flashed the screen's edges"
@@ -458,15 +464,7 @@ def test_a_cards_fade_makes_its_veil_once_not_a_whole_screen_a_frame(app, monkey
     """Each frame of a card's fade blended a veil of its own (a fresh 3.6 MB at 1280x720: 4-12 ms
     a frame on a machine slow to hand out memory); the fade now blends one kept veil."""
     card = card_over_play(app)
-    surfaces_made: list[tuple] = []
-    real_surface = pygame.Surface
-
-    def counted_surface(size, *args, **kwargs):
-        if tuple(size) == app.screen.get_size():
-            surfaces_made.append(tuple(size))
-        return real_surface(size, *args, **kwargs)
-
-    monkeypatch.setattr(pygame, "Surface", counted_surface)
+    surfaces_made = screens_made(app, monkeypatch)
     darkness = []
     for _ in range(BEAT_TICKS + 20):
         app._update()
