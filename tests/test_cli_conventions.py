@@ -172,3 +172,24 @@ def test_settings_an_earlier_version_kept_with_the_data_are_still_read(no_aynik_
     legacy.write_text('{"version": 2, "music_volume": 1.0}', encoding="utf-8")
     again, _ = settings_module.load_settings()
     assert again.music_volume == 0.125 and again.effects_volume == 0.375
+
+
+def test_sim_reads_each_map_once_and_runs_the_maps_it_checked(capsys, monkeypatch, _aynik_home):
+    """`aynik sim` checked the maps, then read them all again to run them."""
+    import pytmx
+
+    from game.level import loader
+
+    parsed: list[str] = []
+    real = loader.pytmx.TiledMap
+
+    class CountedMap(real):
+        def __init__(self, *args, **kwargs):
+            parsed.append(str(args[0]) if args else "")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pytmx, "TiledMap", CountedMap)
+    cli.main(["sim", "--level", "beachhead", "--ticks", "30", "--json"])
+    out = capsys.readouterr().out
+    assert '"ticks": 30' in out
+    assert len(parsed) == 2, f"the campaign's two maps, each read once: {parsed}"

@@ -192,19 +192,21 @@ def _check_seed(seed: int) -> None:
         raise _ReportedError(f"--seed must be a whole number of at most 15 digits, not {seed}")
 
 
-def _check_level(name: str) -> None:
+def _check_level(name: str):
     """Validate the map a command is about to run (and the maps its Exits lead to): any error is
-    reported as the validator words it, one line each, and the command exits 1."""
+    reported as the validator words it, one line each, and the command exits 1. Returns the
+    maps it checked (the starting level and its atlas), to be run as they are, not read again."""
     from game.level.campaign import resolve_level
-    from game.level.validate import level_errors
+    from game.level.validate import checked_atlas
 
     try:
-        errors = level_errors(resolve_level(name))
+        errors, maps = checked_atlas(resolve_level(name))
     except _level_errors() as exc:
         raise _ReportedError(str(exc)) from None
     if errors:
         lines = [errors[0].line()] + [f"aynik: {p.line()}" for p in errors[1:]]
         raise _ReportedError("\n".join(lines))
+    return maps
 
 
 def _sim(args: argparse.Namespace) -> int:
@@ -218,9 +220,9 @@ def _sim(args: argparse.Namespace) -> int:
 
         if args.ticks > MAX_TICKS:
             raise _ReportedError(f"--ticks {args.ticks}: a replay holds at most {MAX_TICKS} ticks")
-    _check_level(args.level)
+    maps = _check_level(args.level)
     try:
-        result = simulate(args.level, args.ticks, args.seed, args.bot, args.record)
+        result = simulate(args.level, args.ticks, args.seed, args.bot, args.record, maps)
     except _level_errors() as exc:
         raise _ReportedError(str(exc)) from None
     except ValueError as exc:

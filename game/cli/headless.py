@@ -68,11 +68,17 @@ def replay_header_for(
 
 
 def simulate(
-    level_name: str, ticks: int, seed: int = 0, bot: str = "idle", record: str | None = None
+    level_name: str,
+    ticks: int,
+    seed: int = 0,
+    bot: str = "idle",
+    record: str | None = None,
+    maps: tuple | None = None,
 ) -> dict:
-    """Run the day headless for `ticks` ticks across deaths and loops; return the summary."""
+    """Run the day headless for `ticks` ticks across deaths and loops; return the summary.
+    `maps`: the starting level and its atlas as already read (and checked), else read here."""
     path = resolve_level(level_name)
-    level, atlas = load_atlas(path)
+    level, atlas = maps if maps is not None else load_atlas(path)
     run = Run(level, seed, atlas=atlas, loop_mode=loop_mode(path))
     player = make_bot(bot, seed)
     tracker = SpeedrunTracker(split_plan_for_run(run), first_loop=run.loop)
