@@ -636,6 +636,30 @@ def test_the_beachhead_draws(screen):
     assert view.tilemap.chunks_built <= 12
 
 
+def test_the_ground_is_built_a_chunk_a_frame_once_the_kinds_art_is_warm(screen):
+    """Walking into a part of the beach not yet seen built its chunks on that frame (three at
+    once: a 4-12 ms frame); once the Mimics' art is warm, the rest is built one a frame."""
+    from game.level import loader
+    from game.level.campaign import resolve_level
+
+    beach = loader.load_level(resolve_level("beachhead"))
+    world = World(beach, 1)
+    view = WorldView(beach, SCREEN)
+    view.draw(screen, world, 1.0)
+    view.actors.warm()
+    tilemap = view.tilemap
+    whole = tilemap.columns * tilemap.rows
+    built = [tilemap.chunks_built]
+    for _ in range(whole + 2):
+        view.draw(screen, world, 1.0)
+        built.append(tilemap.chunks_built)
+    assert max(b - a for a, b in zip(built, built[1:], strict=False)) <= 1, "one a frame at most"
+    assert built[-1] == whole, "the whole ground was built"
+    world.cage.body.position = (beach.pixel_width - 40.0, beach.pixel_height - 40.0)
+    view.draw(screen, world, 1.0)
+    assert tilemap.chunks_built == whole, "the far corner's chunks were built again"
+
+
 # --- the map's things and Cage's memories ----------------------------------------------------
 
 
