@@ -18,7 +18,9 @@ Keep one WorldView per level: a new `World` for the same level (a loop reset) is
 view snaps to it, keeping its pre-rendered map. What a first sight would make in one long frame
 (the chunks, the effects' art, each Mimic kind's own art) is made behind a card by `preparation`,
 a piece at a time; the rotations of the kinds' art (`map_kinds`) a millisecond's slice at the end
-of each frame from the view's first frames (or all at once by `warm()`). Must not import
+of each frame from the view's first frames (or all at once by `warm()`), then the ground's chunks
+not yet built, one a frame. A view drawn in another's place takes its window buffer
+(`take_over`); the views on one SheetBank share their effects' and things' art. Must not import
 game.scenes or game.app, and never writes to the simulation: it reads `World`.
 """
 
