@@ -46,6 +46,9 @@ class AppOptions:
     practice: dict | None = None  # a practice start (see game.replay.session.start_play)
     replay: object | None = None
     replay_path: str | None = None
+    # `level`'s maps (the starting level and its atlas) as the command line has just checked
+    # them, so the play scene runs them as they are rather than reading them all again.
+    maps: tuple | None = None
 
 
 @functools.cache
@@ -189,8 +192,9 @@ class App:
         if o.level or o.bot or o.practice:
             level = o.level or "beachhead"
             return self.make(
-                "play", level=level, seed=o.seed, bot=o.bot, dev=o.dev, practice=o.practice
-            )
+                "play", level=level, seed=o.seed, bot=o.bot, dev=o.dev, practice=o.practice,
+                maps=o.maps if o.level else None,
+            )  # fmt: skip
         return self.make("title")
 
     def run(self) -> int:

@@ -174,22 +174,38 @@ def test_settings_an_earlier_version_kept_with_the_data_are_still_read(no_aynik_
     assert again.music_volume == 0.125 and again.effects_volume == 0.375
 
 
-def test_sim_reads_each_map_once_and_runs_the_maps_it_checked(capsys, monkeypatch, _aynik_home):
-    """`aynik sim` checked the maps, then read them all again to run them."""
+def _maps_parsed(monkeypatch) -> list[None]:
+    """From now on, one entry for each map pytmx is made to parse (as the loader asks it to)."""
     import pytmx
 
-    from game.level import loader
-
-    parsed: list[str] = []
-    real = loader.pytmx.TiledMap
+    parsed: list[None] = []
+    real = pytmx.TiledMap
 
     class CountedMap(real):
         def __init__(self, *args, **kwargs):
-            parsed.append(str(args[0]) if args else "")
+            parsed.append(None)
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(pytmx, "TiledMap", CountedMap)
+    return parsed
+
+
+def test_sim_reads_each_map_once_and_runs_the_maps_it_checked(capsys, monkeypatch, _aynik_home):
+    """`aynik sim` checked the maps, then read them all again to run them."""
+    parsed = _maps_parsed(monkeypatch)
     cli.main(["sim", "--level", "beachhead", "--ticks", "30", "--json"])
     out = capsys.readouterr().out
     assert '"ticks": 30' in out
-    assert len(parsed) == 2, f"the campaign's two maps, each read once: {parsed}"
+    assert len(parsed) == 2, f"the campaign's two maps were parsed {len(parsed)} times"
+
+
+def test_play_level_reads_each_map_once_and_plays_the_maps_it_checked(
+    tmp_path, monkeypatch, _aynik_home
+):
+    """`aynik play --level` (a modder trying a map) checked the maps, then read them all again
+    to play them."""
+    parsed = _maps_parsed(monkeypatch)
+    shot = tmp_path / "shot.png"
+    code = cli.main(["play", "--level", "beachhead", "--frames", "2", "--screenshot", str(shot)])
+    assert code in (0, None) and shot.is_file(), "the game ran its two frames"
+    assert len(parsed) == 2, f"the campaign's two maps were parsed {len(parsed)} times"

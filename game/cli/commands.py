@@ -326,8 +326,7 @@ def _play(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise _ReportedError(str(exc)) from None
     _check_seed(getattr(args, "seed", 0))
-    if getattr(args, "level", None):
-        _check_level(args.level)
+    maps = _check_level(args.level) if getattr(args, "level", None) else None
     options = AppOptions(
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", 0),
@@ -335,6 +334,7 @@ def _play(args: argparse.Namespace) -> int:
         screenshot=getattr(args, "screenshot", None),
         bot=getattr(args, "bot", None),
         dev=getattr(args, "dev", False),
+        maps=maps,
         **extra,
     )
     try:

@@ -112,16 +112,18 @@ class PlayScene(Scene):
         dev: bool = False,
         practice: dict | None = None,
         prepared: tuple | None = None,
+        maps: tuple | None = None,
     ):
         """`persist`: save Memory at each loop's end (the campaign from the title screen).
         `fresh_save`: this is a new game, so an unreadable old save may be set aside.
         `dev`: watch the map files and reload the day when one is saved (modders, in Tiled).
         `practice`: a practice start (chosen knowledge and training, or a replay's split).
         `prepared`: that start's (session, run) already made, a slice a frame (the practice
-        start screen re-runs a replay's lead-in so), rather than made here."""
+        start screen re-runs a replay's lead-in so), rather than made here.
+        `maps`: `level`'s maps (its level and atlas) as already read and checked, else read here."""
         super().__init__(app)
         self.level_path = resolve_level(level)
-        self.level, self.atlas = load_atlas(self.level_path)
+        self.level, self.atlas = maps if maps is not None else load_atlas(self.level_path)
         self.mod_assets = mod_assets_for(self.level_path)  # a mod's own art; None: the campaign
         self.seed = seed
         self.bot_name = bot
