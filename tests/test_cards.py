@@ -390,7 +390,7 @@ def test_the_first_blast_and_the_first_death_make_nothing_on_their_frames(app, m
     play = PlayScene(app, "beachhead")
     app.push(play)
     effects = play.view.effects
-    blasts_made = dict(effects._scaled)
+    blasts_made = dict(effects._shared)
     fonts_made: list[tuple] = []
     real_font = pygame.font.Font
 
@@ -411,7 +411,7 @@ def test_the_first_blast_and_the_first_death_make_nothing_on_their_frames(app, m
     for _ in range(3):
         app._draw(1.0)
     assert effects.flash.level > 0, "the blow flashed the screen's edges"
-    assert effects._scaled == blasts_made, "the blast's art was scaled on its frame"
+    assert effects._shared == blasts_made, "the blast's art was scaled on its frame"
     assert fonts_made == [], "type was loaded on the frame"
     assert surfaces_made == [], "a whole screen's veil was made on the frame"
 

@@ -192,7 +192,7 @@ def _check_seed(seed: int) -> None:
         raise _ReportedError(f"--seed must be a whole number of at most 15 digits, not {seed}")
 
 
-def _check_level(name: str):
+def _check_level(name: str) -> tuple:
     """Validate the map a command is about to run (and the maps its Exits lead to): any error is
     reported as the validator words it, one line each, and the command exits 1. Returns the
     maps it checked (the starting level and its atlas), to be run as they are, not read again."""

@@ -357,8 +357,8 @@ class Effects:
         self._now = 0.0
         self._dust_tick = -1
         self._skid_until = -1  # a blow knocked Cage back: his boots plough dust until this tick
-        self._scaled: dict = _BANK_ART.setdefault(sheets, {})  # (see _BANK_ART)
-        self.flash = ScreenFlash((1280, 720), shared=self._scaled)
+        self._shared: dict = _BANK_ART.setdefault(sheets, {})  # (see _BANK_ART)
+        self.flash = ScreenFlash((1280, 720), shared=self._shared)
 
     # --- bookkeeping --------------------------------------------------------------------------
     @property
@@ -410,17 +410,17 @@ class Effects:
 
     def _blast_art(self, factor: float) -> Animation:
         """The explosion's art at `factor` its size (blast_factor), scaled once."""
-        anim = self._scaled.get(factor)
+        anim = self._shared.get(factor)
         if anim is None:
-            anim = self._scaled[factor] = scaled(
+            anim = self._shared[factor] = scaled(
                 self.sheets["fx_explosion"].animation("play"), factor
             )
         return anim
 
     def _shockwave_art(self) -> Animation:
-        wave = self._scaled.get("shockwave")
+        wave = self._shared.get("shockwave")
         if wave is None:
-            wave = self._scaled["shockwave"] = scaled(
+            wave = self._shared["shockwave"] = scaled(
                 self.sheets["fx_shockwave"].animation("play"), 4.0
             )
         return wave
@@ -431,9 +431,9 @@ class Effects:
             # same either way. The views a scene makes share one seed, so this first draw, and
             # the art it would make, is the same in each.
             seed = self.rng.random()
-            art = self._scaled.get("art")
+            art = self._shared.get("art")
             if art is None:
-                art = self._scaled["art"] = _Art(random.Random(seed))
+                art = self._shared["art"] = _Art(random.Random(seed))
             self._art = art
         return self._art
 
