@@ -521,22 +521,28 @@ class MimicSystem:
     def hash_into(self, h: StateHasher, space: pymunk.Space | None = None) -> None:
         """The Mimics' part of the state hash. `space`: the day's, to read a crowd's motion from
         in one batch (the same floats as each Mimic's hash_floats)."""
-        values, slots = [], {}
-        if space is not None and len(self.mimics) >= BATCH_HASH_FROM:
+        mimics = self.mimics
+        values, slots = None, None
+        if space is not None and len(mimics) >= BATCH_HASH_FROM:
             values, slots = self._motion_now(space)
-        for m in self.mimics:
-            words = m.hash_words()
-            k = slots.get(m)
+        pack = _MIMIC_HASH.pack
+        parts = []  # every Mimic's bytes, handed to the hash in one piece
+        for m in mimics:
+            k = None if slots is None else slots.get(m)
             if k is None:
                 floats = m.hash_floats()
             else:
                 floats = (*values[k : k + 4], m.lunge_dx, m.lunge_dy, m.heading)
+            words = m.hash_words()
             try:  # one pack a Mimic: the same bytes as ints() then floats()
-                h.raw(_MIMIC_HASH.pack(*words, *floats))
+                parts.append(pack(*words, *floats))
             except struct.error:  # a word out of the packed ranges: word by word, as ever
-                h.ints(words)
-                h.floats(floats)
-            h.raw(m.identity_bytes())
+                part = StateHasher()
+                part.ints(words)
+                part.floats(floats)
+                parts.append(part.packed())
+            parts.append(m.identity_bytes())
+        h.raw(b"".join(parts))
         for s in self.spits:
             h.ints((s.id, s.age))
             h.floats((s.x, s.y, s.vx, s.vy))

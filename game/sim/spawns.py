@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game import tuning as T
 from game.level.data import LevelData, MapObject
 from game.sim.events import SimEvent, TriggerEntered
+from game.sim.hashing import StateHasher
 from game.sim.rng import GameRng, stream
 
 
@@ -42,9 +43,14 @@ class SpawnSchedule:
         ]
         self.made: list[int] = [0] * len(self.spawns)
         self.triggers: tuple[MapObject, ...] = level.objects_of("Trigger")
+        # Written by update alone (and the streams and `made` by _order), which drops the
+        # packed words kept for the state hash whenever it changes one: most ticks it changes
+        # none, and packing forty-odd words a tick was a tenth of the hash.
         self.fired: list[bool] = [False] * len(self.spawns)
         self.trigger_inside: list[bool] = [False] * len(self.triggers)
         self.trigger_spent: list[bool] = [False] * len(self.triggers)
+        self._luck_bytes: bytes | None = None  # hash_words, packed
+        self._state_bytes: bytes | None = None  # state_words, packed
         self._timed: list[tuple[int, int]] = []  # (tick, index into spawns), in firing order
         self._by_trigger: dict[int, list[int]] = {}
         for index, spawn in enumerate(self.spawns):
@@ -70,15 +76,19 @@ class SpawnSchedule:
         late, self._late = self._late, []
         for t_index, trigger in enumerate(self.triggers):
             inside = trigger.contains(*cage_pos)
-            entered = inside and not self.trigger_inside[t_index]
-            self.trigger_inside[t_index] = inside
-            if not entered or self.trigger_spent[t_index]:
+            was_inside = self.trigger_inside[t_index]
+            if inside != was_inside:
+                self.trigger_inside[t_index] = inside
+                self._state_bytes = None
+            if not inside or was_inside or self.trigger_spent[t_index]:
                 continue
             if bool(trigger.prop("once", True)):
                 self.trigger_spent[t_index] = True
             events.append(TriggerEntered(tick, trigger.id, trigger.name))
             due.extend(self._by_trigger.get(trigger.id, []))
         orders = []
+        if late or due:
+            self._state_bytes = None
         for index in late:
             self.fired[index] = True
             order = self._order(index)
@@ -103,7 +113,16 @@ class SpawnSchedule:
     def hash_words(self) -> list[int]:
         return [r.state for r in self.streams] + self.made
 
+    def hash_bytes(self) -> bytes:
+        """hash_words as StateHasher.ints packs them, kept until a spawn fires."""
+        if self._luck_bytes is None:
+            h = StateHasher()
+            h.ints(self.hash_words())
+            self._luck_bytes = h.packed()
+        return self._luck_bytes
+
     def _order(self, index: int) -> SpawnOrder:
+        self._luck_bytes = None  # its stream draws and its count grows
         spawn, rng = self.spawns[index], self.streams[index]
         count = max(1, int(spawn.prop("count", 1)))
         first, self.made[index] = self.made[index], self.made[index] + count
@@ -143,3 +162,11 @@ class SpawnSchedule:
             int(a) * 2 + int(b)
             for a, b in zip(self.trigger_inside, self.trigger_spent, strict=True)
         ]
+
+    def state_bytes(self) -> bytes:
+        """state_words as StateHasher.ints packs them, kept until update changes one."""
+        if self._state_bytes is None:
+            h = StateHasher()
+            h.ints(self.state_words())
+            self._state_bytes = h.packed()
+        return self._state_bytes

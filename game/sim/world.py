@@ -351,14 +351,14 @@ class World:
         keypad, the Omega, the way on, and the day's completion."""
         h = StateHasher()
         h.ints((self.tick, self.rng.state, self._next_id, *self.thing_system.head_words(),
-                *self.action_system.head_words(), *self.rita_system.head_words(),
-                *self.schedule.hash_words(), _tick_word(self.death_tick),
-                _tick_word(self.alpha_killed_tick)))  # fmt: skip
+                *self.action_system.head_words(), *self.rita_system.head_words()))  # fmt: skip
+        h.raw(self.schedule.hash_bytes())  # (the same bytes as its words in that one row)
+        h.ints((_tick_word(self.death_tick), _tick_word(self.alpha_killed_tick)))
         self.action_system.hash_into(h)
         self.rita_system.hash_into(h)
         h.ints((self.assists.word,))
         self.mimic_system.hash_into(h, self.space)
-        h.ints(self.schedule.state_words())
+        h.raw(self.schedule.state_bytes())
         self.thing_system.hash_into(h)
         self.drill_system.hash_into(h)
         self.keypad_system.hash_into(h)
