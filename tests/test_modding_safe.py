@@ -144,6 +144,7 @@ def build_corpus(base: Path) -> list[Case]:
     add("overflow_tile_id", tmx().replace("\n1,", "\n99999999999,", 1), "too large")
     add("huge_tile_id", tmx().replace("\n1,", "\n4294967296,", 1), "too large")
     add("negative_tile_id", tmx().replace("\n1,", "\n-1,", 1), "not a tile id")
+    add("empty_tile_id", tmx().replace("\n1,1,", "\n,1,", 1), "'' is not a tile id")
     add("csv_count", tmx().replace("\n1,", "\n", 1), "needs 16")
     add("tile_xml_count", tmx('<layer id="1" name="g"><data><tile gid="1"/></data></layer>'), "16")
     add("traversal", tmx(tilesets=TSX.replace("tiny.tsx", "../outside/tiny.tsx")), "leads out")

@@ -114,3 +114,29 @@ def test_unreadable_replays_get_one_clear_line(tmp_path, content, message):
     assert out.returncode == 2
     assert str(path) in out.stderr and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_records_spaced_by_hand_read_as_the_recorders_own(tmp_path):
+    """The recorder's own input and digest records are read at once; the same records spaced
+    some other way (a hand edit) are still read, to the same frames and digests."""
+    shipped = Path(__file__).parent / "data" / "campaign.aynrep"
+    lines = shipped.read_text().split("\n")
+    # (after the record's kind and its first number, each part may be spaced as one likes)
+    respaced = [
+        " ".join((*line.split(" ", 2)[:2], line.split(" ", 2)[2].replace(" ", "  \t")))
+        if line[:2] in ("F ", "D ")
+        else line
+        for line in lines
+    ]
+    edited = tmp_path / "edited.aynrep"
+    edited.write_text("\n".join(respaced))
+    own, by_hand = read_replay(shipped), read_replay(edited)
+    assert len(own.frames) == 17831
+    assert by_hand.frames == own.frames
+    assert by_hand.digests == own.digests
+    # A frame out of range is refused either way, with its line.
+    for record in ("F 5 900 0 0 0", "F 5 900  0 \t0  0"):
+        bad = tmp_path / "bad.aynrep"
+        bad.write_text("\n".join([*lines[:3], record, ""]))
+        with pytest.raises(ReplayError, match="line 4: move axes out of range"):
+            read_replay(bad)

@@ -63,7 +63,12 @@ def decode_layer(
             count -= 1
         if count != cells:
             raise refuse(f"the layer has {count} tile ids; a {width}x{height} map needs {cells}")
-        gids.extend(_tile_id(v, path, layer) for v in stripped.rstrip(",").split(","))
+        values = stripped.rstrip(",").split(",")
+        try:  # every id well formed (what Tiled writes): int() reads each as _tile_id would
+            gids.extend(map(int, values))
+        except (ValueError, OverflowError):  # one is not: the slow way names it
+            gids = array(gids.typecode)
+            gids.extend(_tile_id(v, path, layer) for v in values)
         return gids
     # base64: refuse oversized text before decoding it (zlib never expands much, whatever the map)
     if len(text) > (cells * 4 + 4096) * 2 + 4096:

@@ -70,6 +70,10 @@ REQUIRED_HEADER = {"game_version": str, "level": str, "level_hash": str, "seed":
 SUFFIX = ".aynrep"
 
 _HEX = re.compile(r"^[0-9a-f]+$")
+# An input record as the recorder writes it: the run length, then the frame's four integers.
+_FRAME_RECORD = re.compile(r"([0-9]{1,9}) (-?[0-9]{1,3}) (-?[0-9]{1,3}) ([0-9]{1,5}) ([0-9]{1,4})")
+# A digest record's digests as the recorder writes them: one space between each.
+_DIGEST_RECORD = re.compile(f"[0-9a-f]{{{DIGEST_LENGTH}}}(?: [0-9a-f]{{{DIGEST_LENGTH}}})*")
 
 
 class ReplayError(Exception):
@@ -336,11 +340,15 @@ def _say(exc: BaseException) -> str:
 def _parse_record(replay: Replay, kind: str, rest: str) -> None:
     frames = len(replay.frames)
     if kind == "F":
-        count_text, _, frame_text = rest.partition(" ")
-        count = _int(count_text)
+        plain = _FRAME_RECORD.fullmatch(rest)
+        if plain is not None:  # as the game writes it (most of a replay's lines): read at once
+            count, *frame_numbers = map(int, plain.groups())
+        else:  # written some other way: each part read, and refused, on its own
+            count_text, _, frame_text = rest.partition(" ")
+            count = _int(count_text)
         if not 0 < count <= MAX_TICKS - frames:
             raise ValueError(f"run length {count} out of range")
-        frame = InputFrame.decode(frame_text)
+        frame = InputFrame(*frame_numbers) if plain is not None else InputFrame.decode(frame_text)
         replay.frames.extend([frame] * count)
     elif kind == "C":
         replay.checkpoints.append(_parse_checkpoint(rest, replay.version, frames))
@@ -355,7 +363,9 @@ def _parse_record(replay: Replay, kind: str, rest: str) -> None:
         if tick != len(replay.digests) + 1:
             raise ValueError(f"digests resume at tick {tick}, expected {len(replay.digests) + 1}")
         digests = digest_text.split()
-        if not digests or any(len(d) != DIGEST_LENGTH or not _HEX.match(d) for d in digests):
+        if _DIGEST_RECORD.fullmatch(digest_text) is None and (
+            not digests or any(len(d) != DIGEST_LENGTH or not _HEX.match(d) for d in digests)
+        ):  # (a record as the recorder writes it is checked in one match)
             raise ValueError("a digest is not hexadecimal of the right length")
         if tick - 1 + len(digests) > frames:
             raise ValueError("digests for ticks with no input")
