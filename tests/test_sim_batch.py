@@ -127,3 +127,56 @@ def test_the_flow_field_finds_the_shortest_walks(beachhead, tile):
     # and a hunter's cached steps are those of the field as it is now
     x, y = (tx + 3.5) * field.tw, (ty + 0.5) * field.th
     assert field.hunt_from(x, y) == field.hunt_from(x, y) == field._step_from_tile(tx + 3, ty)
+
+
+def _walkable_near(field: FlowField, tx: int, ty: int) -> tuple[int, int]:
+    """The open tile nearest (tx, ty) along its row (the beach has hedgehogs and wrecks)."""
+    for dx in range(field.width):
+        for x in (tx + dx, tx - dx):
+            if 0 <= x < field.width and not field.blocked[ty * field.width + x]:
+                return x, ty
+    raise AssertionError("a row with no open tile")
+
+
+def test_the_flow_field_searches_only_as_far_as_its_hunters_ask(beachhead):
+    """A hunter near Cage gets the step the whole field would give it, and the reach it wishes
+    for, from a search that stopped short of the whole field; a hunter off it, the whole field's."""
+    whole, lazy = FlowField(beachhead), FlowField(beachhead)
+    ox, oy = _walkable_near(whole, 40, 30)
+    for field in (whole, lazy):
+        field.update((ox + 0.5) * field.tw, (oy + 0.5) * field.th)
+    whole.prepare()
+    whole._search()  # to the field's whole reach
+    w = whole.width
+    near = [
+        (tx, ty)
+        for tx in range(ox - 6, ox + 7)
+        for ty in range(oy - 6, oy + 7)
+        if whole.distance[ty * w + tx] != UNREACHED  # where a hunter can stand, on the field
+    ]
+    assert len(near) > 100
+    for tx, ty in near:
+        x, y = (tx + 0.5) * whole.tw, (ty + 0.5) * whole.th
+        assert lazy.hunt_from(x, y) == whole.hunt_from(x, y), (tx, ty)
+    assert lazy.wanted == whole.wanted
+    assert 0 < len(lazy.touched) < len(whole.touched) / 2
+    far = (0.5 * whole.tw, 0.5 * whole.th)  # the map's corner: off the field
+    assert lazy.hunt_from(*far) == whole.hunt_from(*far)
+    assert lazy.distance == whole.distance == _reference_distances(whole)
+
+
+def test_a_gate_closing_mid_search_leaves_the_field_as_it_was_built(beachhead):
+    """The field stands as it was searched until its rebuild, a Gate closing or not: a search
+    stopped short goes on over the map as it was, not as the Gate leaves it."""
+    whole, lazy = FlowField(beachhead), FlowField(beachhead)
+    ox, oy = _walkable_near(whole, 40, 30)
+    for field in (whole, lazy):
+        field.update((ox + 0.5) * field.tw, (oy + 0.5) * field.th)
+    whole.prepare()
+    whole._search()
+    lazy.hunt_from((ox + 1.5) * lazy.tw, (oy + 0.5) * lazy.th)  # a short search
+    for field in (whole, lazy):  # a wall across the way, a dozen tiles off
+        field.block_rect((ox + 12) * field.tw, 0, (ox + 13) * field.tw, field.height * field.th, 1)
+    assert lazy.distance == whole.distance
+    x, y = (ox + 20.5) * whole.tw, (oy + 0.5) * whole.th
+    assert lazy.hunt_from(x, y) == whole.hunt_from(x, y)

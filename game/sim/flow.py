@@ -4,6 +4,10 @@ Owns a breadth-first distance field from Cage's tile (bounded to FLOW_RADIUS til
 changes tile, at most every FLOW_REFRESH ticks) and the step a Mimic takes along it when walls stand
 between it and him. A Mimic that can see Cage goes straight at him; one that cannot follows the
 field around hedgehogs, wrecks and walls. Pure: no pygame.
+
+The search runs only as far as the Mimics' questions need: a ring of tiles at a time, until the
+tile asked about is on the field (its walk and every shorter one around it are then final), or to
+the field's whole reach for a tile off it. So the answers are the whole field's, to the bit.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ class FlowField:
         self.blocked = bytearray(self.base)
         self.distance = [UNREACHED] * (self.width * self.height)
         self.touched: list[int] = []
+        # The search under way: its last ring of tiles, and their walk (empty: it is done).
+        self._frontier: list[int] = []
+        self._ring = 0
         self.origin = (-1, -1)
         self.age = FLOW_REFRESH
         self.radius = FLOW_RADIUS  # the reach of the field as last built
@@ -81,6 +88,7 @@ class FlowField:
 
     def block_rect(self, x0: float, y0: float, x1: float, y1: float, value: int) -> None:
         """Close (1) or open (0) an area, e.g. a Gate."""
+        self._search()  # the field as built stands until its rebuild: searched on the old grid
         for ty in range(max(0, int(y0 // self.th)), min(self.height, math.ceil(y1 / self.th))):
             for tx in range(max(0, int(x0 // self.tw)), min(self.width, math.ceil(x1 / self.tw))):
                 i = ty * self.width + tx
@@ -111,6 +119,7 @@ class FlowField:
             key = ty * w + tx
             known = self._hunts.get(key)
             if known is None:
+                self._search(key)
                 known = self._hunts[key] = (self._reach_for(tx, ty), self._step_from_tile(tx, ty))
             reach, step = known
         self.want_reach(reach)
@@ -151,23 +160,32 @@ class FlowField:
             return
         self._due = False
         self._forget_hunts()
-        tile = self.origin
-        radius = self.radius
-        distance, w, h, blocked = self.distance, self.width, self.height, self.blocked
+        distance, w, h = self.distance, self.width, self.height
         for i in self.touched:
             distance[i] = UNREACHED
-        touched = self.touched = []
-        ox, oy = tile
+        self.touched, self._frontier, self._ring = [], [], 0
+        ox, oy = self.origin
         if not (0 <= ox < w and 0 <= oy < h):
             return
         start = oy * w + ox
         distance[start] = 0
-        touched.append(start)
-        # Breadth first, a ring of tiles at a time, on flat indices: the distances are the
-        # shortest walks, whatever the order within a ring.
-        last_row = (h - 1) * w
-        frontier = [start]
-        d = 0
+        self.touched.append(start)
+        self._frontier = [start]  # the search begins; _search takes it as far as it is asked
+
+    def _search(self, until: int | None = None) -> None:
+        """Go on with the search, ring by ring, until the tile of flat index `until` is on the
+        field, or to its end (None, or a tile it never reaches). Breadth first on flat indices:
+        a tile's walk is final once set, and so is every shorter one (rings are searched whole),
+        which is all a step from it reads."""
+        frontier = self._frontier
+        if not frontier:
+            return
+        distance, w, blocked = self.distance, self.width, self.blocked
+        if until is not None and distance[until] != UNREACHED:
+            return
+        touched, radius = self.touched, self.radius
+        last_row = (self.height - 1) * w
+        d = self._ring
         while frontier and d < radius:
             d += 1
             ring = []
@@ -195,6 +213,10 @@ class FlowField:
                         ring.append(j)
             touched.extend(ring)
             frontier = ring
+            if until is not None and distance[until] != UNREACHED:
+                break
+        self._frontier = frontier if d < radius else []
+        self._ring = d
 
     def step_from(self, x: float, y: float) -> tuple[float, float] | None:
         """The centre of the neighbouring tile one step nearer Cage, or None off the field."""
@@ -203,6 +225,7 @@ class FlowField:
         tx, ty = int(x // self.tw), int(y // self.th)
         if not (0 <= tx < w and 0 <= ty < h):
             return None
+        self._search(ty * w + tx)
         return self._step_from_tile(tx, ty)
 
     def _step_from_tile(self, tx: int, ty: int) -> tuple[float, float] | None:
