@@ -35,3 +35,20 @@ def test_importing_the_sim_loads_no_pygame():
     code = "import sys, game.sim.world, game.sim.loop; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_headless_run_loads_maps_without_pygame_and_the_game_still_can():
+    """`aynik verify` and `aynik sim` read maps through pytmx, which would import pygame for an
+    image loader nothing uses: they never load it, and a pygame imported after still works."""
+    code = (
+        "import sys, game.cli.headless\n"
+        "from game.level.campaign import resolve_level\n"
+        "from game.level.loader import load_level\n"
+        "load_level(resolve_level('beachhead'))\n"
+        "print('pygame' in sys.modules)\n"
+        "import pygame\n"
+        "print(bool(pygame.IS_CE), load_level(resolve_level('dam')).width > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]
+    assert out.stderr == ""  # (pytmx says nothing of the pygame it did not find)

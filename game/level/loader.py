@@ -9,7 +9,8 @@ properties into merged collision rectangles and a slow-factor grid. Every failur
 `LevelError` naming the file.
 
 Must not import the simulation, the renderer, or anything that opens a window or loads an image.
-pytmx imports pygame itself; nothing here calls it.
+pytmx would import pygame for its own image loader, which nothing here calls: it is imported
+without it (`_pytmx`), so a headless `aynik verify` or `aynik sim` never loads pygame.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import hashlib
 import logging
 import math
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -28,11 +30,30 @@ from game.level.files import confine
 from game.level.safe import VettedMap, vet_map
 from game.level.schema import Schema, default_schema
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-import pytmx  # noqa: E402  (after the environment variable that quiets pygame's banner)
 
-# pytmx logs a line before most exceptions it raises; the LevelError carries the message instead
+def _pytmx():
+    """pytmx, imported without pygame unless the game has loaded it already: pytmx only reaches
+    for it to offer its own image loader (and a type hint), and pygame is a seventh of a headless
+    verify's start. `None` in sys.modules makes an import of it fail as pytmx expects when there
+    is no pygame at all."""
+    if "pygame" in sys.modules:
+        import pytmx
+
+        return pytmx
+    sys.modules["pygame"] = None  # type: ignore[assignment]
+    try:
+        import pytmx
+    finally:
+        if sys.modules.get("pygame", False) is None:  # (the game imports it for real later)
+            del sys.modules["pygame"]
+    return pytmx
+
+
+# pytmx logs a line before most exceptions it raises (and one when it finds no pygame); the
+# LevelError carries the message instead
 logging.getLogger("pytmx").setLevel(logging.CRITICAL)
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # (a pygame pytmx does find keeps quiet)
+pytmx = _pytmx()
 
 ELLIPSE_SEGMENTS = 16
 
