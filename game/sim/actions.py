@@ -20,7 +20,7 @@ from game.sim.cage import Cage
 from game.sim.hashing import StateHasher
 from game.sim.mimic import EMERGING
 from game.sim.ordnance import Grenade
-from game.sim.physics import BULLET_FILTER, SIGHT_FILTER
+from game.sim.physics import BULLET_FILTER, SIGHT_FILTER, motion_of
 from game.sim.rita import TALKING, WAITING
 from game.sim.rng import GameRng
 
@@ -234,7 +234,7 @@ class ActionSystem:
     def hash_into(self, h: StateHasher) -> None:
         """Cage's body, suit, rifle, kit and timers, the buttons he held, and the claymore."""
         c = self.cage
-        floats = (*c.position, *c.body.velocity)
+        floats = motion_of(c.body)  # (position, then velocity)
         words = (c.aim, c.integrity, c.ammo, c.reload_ticks, c.fire_cooldown, c.invulnerable_ticks,
                  c.stagger_ticks, int(c.dead), c.training_level, c.grenades, c.dash_ticks,
                  c.dash_cooldown, c.grenade_cooldown, c.blade_cooldown, c.previous_buttons,

@@ -98,12 +98,13 @@ try:  # chipmunk's own getters: a third of the cost of `Body.position` / `.veloc
     from pymunk._chipmunk_cffi import lib as _chipmunk
 
     _get_position, _get_velocity = _chipmunk.cpBodyGetPosition, _chipmunk.cpBodyGetVelocity
+    _set_force = _chipmunk.cpBodySetForce
     _segment_first = _chipmunk.cpSpaceSegmentQueryFirst
     # Where chipmunk writes what it hit: written, never read (only whether it hit counts), so
     # one will do for every query, on any thread.
     _segment_info = _ffi.new("cpSegmentQueryInfo *")
 except (ImportError, AttributeError):  # pragma: no cover - a pymunk without them: the public way
-    _get_position = _get_velocity = _segment_first = None
+    _get_position = _get_velocity = _set_force = _segment_first = None
 
 
 def position_of(body: pymunk.Body) -> tuple[float, float]:
@@ -167,5 +168,10 @@ def drive_force(
 def drive(body: pymunk.Body, want_vx: float, want_vy: float, gain: float, cap: float) -> None:
     """Push a body toward a wanted velocity (`drive_force`). Every walker in the game moves this
     way, so blows and blasts carry them physically and their own legs bring them back."""
-    vx, vy = body.velocity
-    body.force = drive_force(vx, vy, want_vx, want_vy, gain, cap)
+    if _set_force is None:
+        vx, vy = body.velocity
+        body.force = drive_force(vx, vy, want_vx, want_vy, gain, cap)
+        return
+    cp = body._body  # (chipmunk's own calls: what Body.velocity and Body.force make, less a Vec2d)
+    v = _get_velocity(cp)
+    _set_force(cp, drive_force(v.x, v.y, want_vx, want_vy, gain, cap))

@@ -22,7 +22,7 @@ from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim.hashing import StateHasher
 from game.sim.knowledge import RITA_PHRASE
-from game.sim.physics import CAT_ALLY, drive
+from game.sim.physics import CAT_ALLY, drive, motion_of
 from game.sim.rng import GameRng
 
 if TYPE_CHECKING:
@@ -303,7 +303,7 @@ class RitaSystem:
         rita = self.rita
         if rita is not None:
             words = rita.hash_words()
-            floats = (*rita.body.position, *rita.body.velocity)
+            floats = motion_of(rita.body)  # (position, then velocity)
             try:  # one pack: the same bytes as ints() then floats()
                 h.raw(_RITA_HASH.pack(*words, *floats))
             except struct.error:  # a word out of the packed range: word by word, as ever

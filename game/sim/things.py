@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import pymunk
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 # The Mimics sense the mines and keep off them (game.sim.mimic), so only Cage and Rita set one off.
 CLEARED = "cleared:"  # a Gate's `requires` prefix: open once the named spawn is wiped out
 MINE_SENSE_FILTER = pymunk.ShapeFilter(mask=CAT_CAGE | CAT_ALLY)
+_TAKEN, _OPEN, _ARMED = attrgetter("taken"), attrgetter("open"), attrgetter("armed")
 
 
 @dataclass
@@ -303,8 +305,8 @@ class ThingSystem:
 
     def hash_into(self, h: StateHasher) -> None:
         """Intel read, Gates open, mines armed, then the grenades in flight."""
-        h.ints([int(i.taken) for i in self.intel] + [int(g.open) for g in self.gates]
-               + [int(m.armed) for m in self.mines])  # fmt: skip
+        # (flags pack as the words 0 and 1: no int() of each needed)
+        h.ints([*map(_TAKEN, self.intel), *map(_OPEN, self.gates), *map(_ARMED, self.mines)])
         for g in self.grenades:
             h.ints((g.id, g.age))
             h.floats((g.end_x, g.end_y))

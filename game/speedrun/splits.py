@@ -95,6 +95,15 @@ class SplitDef:
 class SplitPlan:
     splits: tuple[SplitDef, ...]
 
+    @cached_property
+    def heard(self) -> tuple[type, ...]:
+        """The kinds of event a split of the plan can fire on (SplitDef.fired_by is False for
+        any other): most of a tick's events are shots and steps, which none listens for."""
+        kinds = {E.KnowledgeLearned, E.LevelEntered}
+        for split in self.splits:
+            kinds.update(split.events)
+        return tuple(kinds)
+
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.splits]
@@ -277,6 +286,9 @@ class SplitTracker:
         if self._stem_of[0] != level:  # the map changes a few times a run; the stem with it
             self._stem_of = (level, E.level_stem(level))
         stem = self._stem_of[1]
+        if events:
+            heard = self.plan.heard
+            events = [e for e in events if isinstance(e, heard)]
         for split in self.plan.splits:
             if split.name in self._done:
                 continue
