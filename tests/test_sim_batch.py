@@ -180,3 +180,74 @@ def test_a_gate_closing_mid_search_leaves_the_field_as_it_was_built(beachhead):
     assert lazy.distance == whole.distance
     x, y = (ox + 20.5) * whole.tw, (oy + 0.5) * whole.th
     assert lazy.hunt_from(x, y) == whole.hunt_from(x, y)
+
+
+def _walls(space) -> list[tuple]:
+    """What stands in a look's way in `space`: each wall or water shape's kind and box."""
+    from game.sim.physics import WALLS_AND_WATER
+
+    return sorted(
+        (type(s).__name__, s.filter.categories, *s.bb)
+        for s in space.shapes
+        if s.filter.categories & WALLS_AND_WATER
+    )
+
+
+def test_a_look_asks_a_space_of_the_days_walls_alone_and_gets_the_same_answer():
+    """A Mimic's look for Cage asks the day's Sight (its walls and water alone, without the
+    crowd to step over): it holds every wall the day holds, shut Gates and the Omega too, as they
+    open and go, and answers every look as the day's whole Space would."""
+    import random
+
+    from game.sim.mimic import PATH_FILTER
+    from game.sim.physics import segment_clear
+    from game.sim.world import World
+
+    world = World(load_level(resolve_level("dam")), 1)
+    space, sight = world.space, world.space.sight.space
+    assert any(g.shape is not None for g in world.gates) and world.omega is not None
+    assert _walls(sight) == _walls(space)
+    assert all(s.body.body_type == s.body.STATIC for s in sight.shapes)  # nothing that moves
+    luck = random.Random(7)
+    w, h = world.level.pixel_width, world.level.pixel_height
+
+    def looks() -> list[bool]:
+        found = []
+        for _ in range(400):
+            a = (luck.uniform(0, w), luck.uniform(0, h))
+            b = (a[0] + luck.uniform(-400, 400), a[1] + luck.uniform(-400, 400))
+            whole = space.segment_query_first(a, b, 12.0, PATH_FILTER) is None
+            assert segment_clear(space, a, b, 12.0, PATH_FILTER) == whole
+            found.append(whole)
+        return found
+
+    assert 20 < sum(looks()) < 380  # (some clear, some blocked)
+    gate = next(g for g in world.gates if g.shape is not None)
+    world.thing_system.open_gate(world, gate, [])
+    from game.sim.physics import remove_fixed
+
+    remove_fixed(space, world.omega.shape)  # as the charge takes the core
+    assert _walls(sight) == _walls(space)
+    looks()
+
+
+def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, monkeypatch):
+    """Each look a hunting crowd makes over three hundred ticks (in the arrays and one by one)
+    gets from the Sight what the day's whole Space answers: the same to the bit."""
+    from game.sim import mimic as mimic_module
+    from game.sim import physics
+
+    asked = []
+
+    def both(space, start, end, radius, shape_filter):
+        answer = physics.segment_clear(space, start, end, radius, shape_filter)
+        whole = space.segment_query_first(start, end, radius, shape_filter) is None
+        asked.append(answer == whole)
+        return answer
+
+    monkeypatch.setattr(mimic_module, "segment_clear", both)
+    world = crowd_world(beachhead, 150)
+    frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
+    for _ in range(300):
+        world.step(frame)
+    assert len(asked) > 5000 and all(asked)

@@ -42,6 +42,7 @@ from game.sim.mimic import (
     Mimic,
     MimicKind,
     Senses,
+    sees_from,
 )
 
 if TYPE_CHECKING:
@@ -211,12 +212,10 @@ class Crowd:
         sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
         if senses.flow is not None and knowing.any():
             ids = np.fromiter([m.id for m in crowd], np.int64, count)
-            due = knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0)
-            for i in np.flatnonzero(due).tolist():
-                mimic = crowd[i]
-                mimic._x, mimic._y, mimic._distance = xs[i], ys[i], float(distance[i])
-                mimic.look(senses)
-                sees[i] = mimic.sees_cage
+            due = np.flatnonzero(knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0))
+            for i, far in zip(due.tolist(), distance[due].tolist(), strict=True):
+                mimic = crowd[i]  # (Mimic.look, its tick already known to be due)
+                mimic.sees_cage = sees[i] = sees_from(senses, xs[i], ys[i], far, mimic.kind.radius)
             asking = np.flatnonzero(hunt & ~sees)
             if asking.size:
                 self.steps.ask(senses.flow, x, y, asking, along, step_x, step_y)

@@ -241,6 +241,16 @@ class Coast:
     lunged, until its timer runs out."""
 
 
+def sees_from(senses: Senses, x: float, y: float, distance: float, radius: float) -> bool:
+    """Whether a Mimic of `radius` at (x, y), `distance` from Cage, sees him: a clear way for
+    its body (walls and water block it), or him all but on top of it. (Mimic.look, and
+    game.sim.crowd's looks for a crowd.)"""
+    clear = segment_clear(
+        senses.space, (x, y), (senses.cage_x, senses.cage_y), radius * 0.8, PATH_FILTER
+    )
+    return clear or distance < radius * 3
+
+
 class Mimic:
     def __init__(
         self,
@@ -502,16 +512,7 @@ class Mimic:
         """Every few ticks, look for a clear way to Cage (walls and water block it)."""
         if (senses.tick + self.id) % SIGHT_REFRESH != 0 or senses.flow is None:
             return
-        x, y = self._x, self._y
-        distance = self._distance
-        clear = segment_clear(
-            senses.space,
-            (x, y),
-            (senses.cage_x, senses.cage_y),
-            self.kind.radius * 0.8,
-            PATH_FILTER,
-        )
-        self.sees_cage = clear or distance < self.kind.radius * 3
+        self.sees_cage = sees_from(senses, self._x, self._y, self._distance, self.kind.radius)
 
     def _circle(self, senses: Senses, radius: float) -> float:
         """Tangential motion around Cage plus a radial pull to `radius`; returns the distance."""

@@ -22,7 +22,7 @@ from game.sim import events as ev
 from game.sim import inputs
 from game.sim.hashing import StateHasher
 from game.sim.mimic import DRONE
-from game.sim.physics import WALL_FILTER
+from game.sim.physics import WALL_FILTER, add_fixed, remove_fixed
 from game.sim.rng import GameRng
 
 if TYPE_CHECKING:
@@ -52,9 +52,12 @@ class OmegaCore:
         self.wave_clock = T.OMEGA_WAVE_INTERVAL // 2  # the first wave comes soon
         self.waves = 0
         # Rounds stop on it like on a wall, and do nothing.
-        self.shape = pymunk.Circle(space.static_body, T.OMEGA_RADIUS, (self.x, self.y))
-        self.shape.filter = WALL_FILTER
-        space.add(self.shape)
+        self.shape = add_fixed(space, self._wall)
+
+    def _wall(self, body: pymunk.Body) -> pymunk.Circle:
+        shape = pymunk.Circle(body, T.OMEGA_RADIUS, (self.x, self.y))
+        shape.filter = WALL_FILTER
+        return shape
 
     def wave_due(self, alive_mimics: int) -> bool:
         """Count down to the next wave; True on the tick it comes (unless the room is full)."""
@@ -144,7 +147,7 @@ class OmegaSystem:
         tick = world.tick
         omega.alive = False
         charge.state = GONE
-        world.space.remove(omega.shape)
+        remove_fixed(world.space, omega.shape)
         world.thing_system.blast(world, omega.x, omega.y, T.CHARGE_RADIUS, 999, 999,
                                  T.CHARGE_IMPULSE, "the charge", events, unavoidable=True,
                                  by="charge")  # fmt: skip

@@ -1,6 +1,7 @@
 """The pymunk Space of a day, built from LevelData: static collision, categories and queries.
 
-Owns how the level's geometry becomes pymunk shapes and which categories collide with which.
+Owns how the level's geometry becomes pymunk shapes and which categories collide with which, and
+the day's Sight: its fixed shapes again in a Space of their own, for the Mimics' looks.
 A Space is always built fresh from LevelData (a restored snapshot is not bit-exact in pymunk), and
 stepped only with the constant tuning.DT. Imports pymunk and game.level.data; never pygame.
 """
@@ -8,6 +9,7 @@ stepped only with the constant tuning.DT. Imports pymunk and game.level.data; ne
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pymunk
 import pymunk.autogeometry
@@ -37,12 +39,76 @@ SPACE_DAMPING = 1.0
 BOUNDARY_THICKNESS = 32.0
 
 
+# The categories of everything that stands in the way of a look (walls, water, a shut Gate, the
+# Omega): a filter that lets nothing else through may ask a day's Sight.
+WALLS_AND_WATER = CAT_WALL | CAT_WATER
+
+
+class Sight:
+    """A day's fixed shapes again (the map's walls and water, shut Gates, the Omega, standing
+    training targets), alone in a Space of their own: a look that only walls and water block
+    (`segment_clear` with such a filter) asks this one, whose index has no crowd of Mimics to
+    step over. Each is made twice, the same way with the same numbers, and added and removed in
+    the same order as the day's (`add`, `remove`): chipmunk's answer to a thick segment depends on
+    how its index of fixed shapes was built (it may miss a shape whose box the segment's middle
+    line does not cross), so this index is built as the day's is, and answers as it does, to the
+    bit. Kept on the day's Space as `space.sight` (build_space)."""
+
+    def __init__(self) -> None:
+        self.space = pymunk.Space()
+        self._twins: dict[pymunk.Shape, pymunk.Shape] = {}
+
+    def add(self, day: pymunk.Space, make: Callable[[pymunk.Body], pymunk.Shape]) -> pymunk.Shape:
+        """`make(body)` on the day's static body, added to the day, and its twin here."""
+        shape, twin = make(day.static_body), make(self.space.static_body)
+        day.add(shape)
+        self.space.add(twin)
+        self._twins[shape] = twin
+        return shape
+
+    def remove(self, day: pymunk.Space, shape: pymunk.Shape) -> None:
+        """A shape `add` made leaves the day, and its twin leaves here."""
+        day.remove(shape)
+        self.space.remove(self._twins.pop(shape))
+
+
+def add_fixed(space: pymunk.Space, make: Callable[[pymunk.Body], pymunk.Shape]) -> pymunk.Shape:
+    """A shape that never moves, made by `make` on the space's static body and added to it and to
+    its Sight (if it has one: build_space gives each day's Space one). Every shape on a day's
+    static body joins it this way (and leaves by remove_fixed), or the Sight would answer for
+    another index than the day's."""
+    sight = getattr(space, "sight", None)
+    if sight is None:
+        shape = make(space.static_body)
+        space.add(shape)
+        return shape
+    return sight.add(space, make)
+
+
+def remove_fixed(space: pymunk.Space, shape: pymunk.Shape) -> None:
+    """A shape add_fixed made leaves the space, and its Sight."""
+    sight = getattr(space, "sight", None)
+    if sight is None:
+        space.remove(shape)
+    else:
+        sight.remove(space, shape)
+
+
 def build_space(level: LevelData) -> pymunk.Space:
-    """A new Space holding the level's static geometry: solid and water areas and the map edge."""
+    """A new Space holding the level's static geometry (solid and water areas and the map edge),
+    with its Sight holding the same again."""
     space = pymunk.Space()
     space.iterations = SPACE_ITERATIONS
     space.damping = SPACE_DAMPING
-    static = space.static_body
+    sight = Sight()
+    space.add(*_level_walls(level, space.static_body))
+    sight.space.add(*_level_walls(level, sight.space.static_body))
+    space.sight = sight
+    return space
+
+
+def _level_walls(level: LevelData, static: pymunk.Body) -> list[pymunk.Shape]:
+    """The level's solid and water areas and the map's edge, as shapes on `static`."""
     shapes: list[pymunk.Shape] = []
     for rect in level.solid_rects:
         shapes.append(_box(static, rect.x, rect.y, rect.width, rect.height, WALL_FILTER))
@@ -61,8 +127,7 @@ def build_space(level: LevelData) -> pymunk.Space:
         (w, 0, t, h),
     ):
         shapes.append(_box(static, x, y, bw, bh, WALL_FILTER))
-    space.add(*shapes)
-    return space
+    return shapes
 
 
 def _box(body: pymunk.Body, x: float, y: float, w: float, h: float, flt) -> pymunk.Poly:
@@ -132,7 +197,21 @@ def segment_clear(
 ) -> bool:
     """Whether nothing `shape_filter` lets through lies along the thick segment: what
     `space.segment_query_first(...) is None` says, from chipmunk's own query without the
-    Python objects pymunk makes of its answer (every Mimic asks this every few ticks)."""
+    Python objects pymunk makes of its answer (every Mimic asks this every few ticks). A filter
+    that only walls and water pass asks the space's Sight, where nothing else is."""
+    sight = getattr(space, "sight", None)
+    if sight is not None and not shape_filter.mask & ~WALLS_AND_WATER:
+        space = sight.space
+    return _clear(space, start, end, radius, shape_filter)
+
+
+def _clear(
+    space: pymunk.Space,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    radius: float,
+    shape_filter: pymunk.ShapeFilter,
+) -> bool:
     if _segment_first is None:
         return space.segment_query_first(start, end, radius, shape_filter) is None
     made = _filter_structs.get(shape_filter)

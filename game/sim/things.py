@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim.hashing import StateHasher
 from game.sim.ordnance import Grenade, falloff
-from game.sim.physics import CAT_ALLY, CAT_CAGE, WALL_FILTER
+from game.sim.physics import CAT_ALLY, CAT_CAGE, WALL_FILTER, add_fixed, remove_fixed
 
 if TYPE_CHECKING:
     from game.sim.world import World
@@ -92,6 +93,19 @@ def mine_things(objects: tuple[MapObject, ...]) -> list[MineThing]:
         for o in objects
         if o.cls == "Mine"
     ]
+
+
+def _gate_shape(o: MapObject, body: pymunk.Body) -> pymunk.Poly:
+    """A shut Gate's wall, on `body`."""
+    vertices = [
+        (o.x, o.y),
+        (o.x + o.width, o.y),
+        (o.x + o.width, o.y + o.height),
+        (o.x, o.y + o.height),
+    ]
+    shape = pymunk.Poly(body, vertices)
+    shape.filter = WALL_FILTER
+    return shape
 
 
 def _sensed_boxes(world: World) -> list[tuple[float, float, float, float]]:
@@ -245,18 +259,7 @@ class ThingSystem:
                 gate.open = True
                 continue
             o = gate.obj
-            shape = pymunk.Poly(
-                world.space.static_body,
-                [
-                    (o.x, o.y),
-                    (o.x + o.width, o.y),
-                    (o.x + o.width, o.y + o.height),
-                    (o.x, o.y + o.height),
-                ],
-            )
-            shape.filter = WALL_FILTER
-            gate.shape = shape
-            world.space.add(shape)
+            gate.shape = add_fixed(world.space, partial(_gate_shape, o))
             world.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 1)
 
     def _check_gates(self, world: World, events: list[ev.SimEvent]) -> None:
@@ -286,7 +289,7 @@ class ThingSystem:
     def open_gate(self, world: World, gate: GateThing, events: list[ev.SimEvent]) -> None:
         gate.open = True
         if gate.shape is not None:
-            world.space.remove(gate.shape)
+            remove_fixed(world.space, gate.shape)
             gate.shape = None
         o = gate.obj
         world.flow.block_rect(o.x, o.y, o.x + o.width, o.y + o.height, 0)

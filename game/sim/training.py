@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pymunk
@@ -23,7 +24,7 @@ from game.level.data import MapObject
 from game.sim import events as ev
 from game.sim.hashing import StateHasher
 from game.sim.mimic import DRONE
-from game.sim.physics import TARGET_FILTER
+from game.sim.physics import TARGET_FILTER, add_fixed, remove_fixed
 from game.sim.rita import DOUBTFUL, WON
 
 if TYPE_CHECKING:
@@ -93,6 +94,13 @@ class DrillSession:
         # What Cage gets back when it ends: his magazine and grenades from before it began.
         words += [self.saved_ammo, self.saved_grenades]
         return words
+
+
+def _target_shape(target: Target, body: pymunk.Body) -> pymunk.Circle:
+    """A standing target's shape, on `body`."""
+    shape = pymunk.Circle(body, T.DRILL_TARGET_RADIUS, (target.x, target.y))
+    shape.filter = TARGET_FILTER
+    return shape
 
 
 def layout(obj: MapObject, kind: str) -> tuple[list, list[tuple[float, float, bool]], list]:
@@ -245,11 +253,8 @@ class DrillSystem:
     def _stand_up(self, world: World, target: Target) -> None:
         """A target or dummy comes up (Rita raises them one after another)."""
         target.up = True
-        space = world.space
-        shape = pymunk.Circle(space.static_body, T.DRILL_TARGET_RADIUS, (target.x, target.y))
-        shape.filter = TARGET_FILTER
+        shape = add_fixed(world.space, partial(_target_shape, target))
         target.shape = shape
-        space.add(shape)
         self.target_by_shape[shape] = target
 
     def _raise_targets(self, world: World, drill: DrillSession) -> None:
@@ -268,7 +273,7 @@ class DrillSystem:
     def destroy_target(self, world: World, target: Target) -> None:
         target.alive = False
         if target.shape is not None:
-            world.space.remove(target.shape)
+            remove_fixed(world.space, target.shape)
             del self.target_by_shape[target.shape]
             target.shape = None
 
