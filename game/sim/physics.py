@@ -94,16 +94,25 @@ def remove_fixed(space: pymunk.Space, shape: pymunk.Shape) -> None:
         sight.remove(space, shape)
 
 
-def build_space(level: LevelData) -> pymunk.Space:
+def build_space(level: LevelData, sight: bool = True) -> pymunk.Space:
     """A new Space holding the level's static geometry (solid and water areas and the map edge),
-    with its Sight holding the same again."""
+    with its Sight holding the same again (or without one yet: `give_sight` before anything else
+    joins it)."""
     space = pymunk.Space()
     space.iterations = SPACE_ITERATIONS
     space.damping = SPACE_DAMPING
-    sight = Sight()
     space.add(*_level_walls(level, space.static_body))
-    sight.space.add(*_level_walls(level, sight.space.static_body))
-    space.sight = sight
+    if sight:
+        give_sight(space, level)
+    return space
+
+
+def give_sight(space: pymunk.Space, level: LevelData) -> pymunk.Space:
+    """`space`, fresh from build_space(level, sight=False), with its Sight (if it has none)."""
+    if getattr(space, "sight", None) is None:
+        sight = Sight()
+        sight.space.add(*_level_walls(level, sight.space.static_body))
+        space.sight = sight
     return space
 
 
