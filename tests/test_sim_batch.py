@@ -217,7 +217,7 @@ def test_a_look_asks_a_space_of_the_days_walls_alone_and_gets_the_same_answer():
             a = (luck.uniform(0, w), luck.uniform(0, h))
             b = (a[0] + luck.uniform(-400, 400), a[1] + luck.uniform(-400, 400))
             whole = space.segment_query_first(a, b, 12.0, PATH_FILTER) is None
-            assert segment_clear(space, a, b, 12.0, PATH_FILTER) == whole
+            assert segment_clear(space, a, b, 12.0, PATH_FILTER, sight=True) == whole
             found.append(whole)
         return found
 
@@ -227,6 +227,13 @@ def test_a_look_asks_a_space_of_the_days_walls_alone_and_gets_the_same_answer():
     from game.sim.physics import remove_fixed
 
     remove_fixed(space, world.omega.shape)  # as the charge takes the core
+    assert _walls(sight) == _walls(space)
+    looks()
+    # A Sight first asked after the day's walls have come and gone is made from what they did.
+    late = World(load_level(resolve_level("dam")), 1)
+    world.thing_system.open_gate(late, next(g for g in late.gates if g.shape is not None), [])
+    remove_fixed(late.space, late.omega.shape)
+    space, sight = late.space, late.space.sight.space
     assert _walls(sight) == _walls(space)
     looks()
 
@@ -239,10 +246,10 @@ def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, mo
 
     asked = []
 
-    def both(space, start, end, radius, shape_filter):
-        answer = physics.segment_clear(space, start, end, radius, shape_filter)
+    def both(space, start, end, radius, shape_filter, sight=False):
+        answer = physics.segment_clear(space, start, end, radius, shape_filter, sight)
         whole = space.segment_query_first(start, end, radius, shape_filter) is None
-        asked.append(answer == whole)
+        asked.append((sight, answer == whole))
         return answer
 
     monkeypatch.setattr(mimic_module, "segment_clear", both)
@@ -250,4 +257,5 @@ def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, mo
     frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
     for _ in range(300):
         world.step(frame)
-    assert len(asked) > 5000 and all(asked)
+    assert len(asked) > 5000 and all(same for _, same in asked)
+    assert all(sight for sight, _ in asked)  # (a crowd's looks all asked the Sight)

@@ -23,7 +23,7 @@ from game.sim.events import LevelEntered, LoopStarted, SimEvent
 from game.sim.hashing import StateHasher
 from game.sim.memory import DeathRecord, Memory
 from game.sim.omega import CARRIED
-from game.sim.physics import build_space, give_sight
+from game.sim.physics import build_space
 from game.sim.world import World
 
 
@@ -53,9 +53,8 @@ class Run:
         self.atlas.setdefault(map_key(level.path), level)
         self.world = World(level, seed, self.memory, assists=assists)
         # The next day's Space (the level's walls and water), built on a tick of play rather
-        # than on the tick the day resets, and its Sight on the tick after: pymunk takes a
-        # millisecond and a half to build a map's static shapes, and the reset's frame has the
-        # recap and the new day to draw.
+        # than on the tick the day resets: pymunk takes a millisecond and a half to build a
+        # map's static shapes, and the reset's frame has the recap and the new day to draw.
         # Kept with its level, so a Space is never handed to a day on another map.
         self._next_space: tuple[LevelData, pymunk.Space] | None = None
         self.run_ticks = 0  # every simulated tick of the run, across loops
@@ -71,9 +70,7 @@ class Run:
         events = world.step(frame)
         self.run_ticks += 1
         if self._next_space is None:
-            self._next_space = (self.level, build_space(self.level, sight=False))
-        elif getattr(self._next_space[1], "sight", None) is None:  # its Sight, on the next tick
-            give_sight(self._next_space[1], self.level)
+            self._next_space = (self.level, build_space(self.level))
         self.reset_held = self.reset_held + 1 if frame.held(inputs.RESET) else 0
         if world.completed_tick is not None:
             self.completed = True
@@ -129,7 +126,7 @@ class Run:
             if reason != "war lost":  # the retry after the bad ending is not a loop
                 memory.loop += 1
         spare, self._next_space = self._next_space, None
-        space = give_sight(spare[1], self.level) if spare and spare[0] is self.level else None
+        space = spare[1] if spare is not None and spare[0] is self.level else None
         self.world = World(self.level, self.seed, memory, assists=self.assists, space=space)
         self.reset_held = 0
         return LoopStarted(ended_at, memory.loop, reason)

@@ -182,6 +182,7 @@ class Senses:
     mines: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
     standable: Callable[[float, float], bool] = lambda x, y: True
     final_act: bool = False  # Cage is below, beyond the loop
+    crowded: bool = False  # so many Mimics out that their looks ask the day's Sight (sees_from)
     # Asked of the Mimic system, carried out after every Mimic has thought (in this order):
     spits: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     births: list[tuple[int, float, float]] = field(default_factory=list)
@@ -246,8 +247,9 @@ def sees_from(senses: Senses, x: float, y: float, distance: float, radius: float
     its body (walls and water block it), or him all but on top of it. (Mimic.look, and
     game.sim.crowd's looks for a crowd.)"""
     clear = segment_clear(
-        senses.space, (x, y), (senses.cage_x, senses.cage_y), radius * 0.8, PATH_FILTER
-    )
+        senses.space, (x, y), (senses.cage_x, senses.cage_y), radius * 0.8, PATH_FILTER,
+        senses.crowded,
+    )  # fmt: skip
     return clear or distance < radius * 3
 
 

@@ -81,6 +81,9 @@ BATCH_HASH_FROM = 12
 # counts of the bench's crowd, the arrays cost 17 % more at 50 Mimics and 11 % less at 100, and
 # a fight that moves (the flow field rebuilt as Cage crosses tiles) needs more to gain.
 CROWD_FROM = 96
+# From this many Mimics in the space on, their looks ask the day's Sight (game.sim.physics), made
+# then: below it the day's own index costs a look little more, and no Sight is made at all.
+SIGHT_FROM = 32
 # Who can touch Cage or Rita: Mimic shapes only (see resolve_contacts).
 _TOUCH_FILTER = pymunk.ShapeFilter(mask=MIMIC_FILTER.categories)
 
@@ -212,7 +215,7 @@ class MimicSystem:
         mines = self._mine_cells
         senses = Senses(
             cx, cy, not world.cage.dead, world.tick, events, world.space, flow,
-            world.assists, mines, standable, world.final_act,
+            world.assists, mines, standable, world.final_act, len(self._order) >= SIGHT_FROM,
         )  # fmt: skip
         if self._read_at != world.tick:  # the World reads them before Rita looks (read_bodies)
             self.read_bodies(world.space, world.tick)

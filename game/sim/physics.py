@@ -46,30 +46,58 @@ WALLS_AND_WATER = CAT_WALL | CAT_WATER
 
 class Sight:
     """A day's fixed shapes again (the map's walls and water, shut Gates, the Omega, standing
-    training targets), alone in a Space of their own: a look that only walls and water block
-    (`segment_clear` with such a filter) asks this one, whose index has no crowd of Mimics to
-    step over. Each is made twice, the same way with the same numbers, and added and removed in
-    the same order as the day's (`add`, `remove`): chipmunk's answer to a thick segment depends on
-    how its index of fixed shapes was built (it may miss a shape whose box the segment's middle
-    line does not cross), so this index is built as the day's is, and answers as it does, to the
-    bit. Kept on the day's Space as `space.sight` (build_space)."""
+    training targets), alone in a Space of their own: a crowd's look that only walls and water
+    block (`segment_clear` with such a filter and `sight`) asks this one, whose index has no
+    Mimics to step over. Each is made twice, the same way with the same numbers, and added and
+    removed in the same order as the day's (`add`, `remove`): chipmunk's answer to a thick
+    segment depends on how its index of fixed shapes was built (it may miss a shape whose box
+    the segment's middle line does not cross), so this index is built as the day's is, and
+    answers as it does, to the bit. Made the first time a look asks it (`space`), from a log of
+    what joined and left the day till then: a day without a crowd never makes it. Kept on the
+    day's Space as `space.sight` (build_space)."""
 
-    def __init__(self) -> None:
-        self.space = pymunk.Space()
+    def __init__(self, level: LevelData) -> None:
+        self._level = level
+        self._space: pymunk.Space | None = None
+        # Before the Space is made: what joined the day (how it was made) and what left it.
+        self._log: list[tuple[Callable[[pymunk.Body], pymunk.Shape] | None, pymunk.Shape]] = []
         self._twins: dict[pymunk.Shape, pymunk.Shape] = {}
+
+    @property
+    def space(self) -> pymunk.Space:
+        """The Space of the twins, made now if no look has asked for it yet."""
+        if self._space is None:
+            self._space = pymunk.Space()
+            self._space.add(*_level_walls(self._level, self._space.static_body))
+            log, self._log = self._log, []
+            for make, shape in log:
+                if make is None:
+                    self._space.remove(self._twins.pop(shape))
+                else:
+                    self._twin(make, shape)
+        return self._space
 
     def add(self, day: pymunk.Space, make: Callable[[pymunk.Body], pymunk.Shape]) -> pymunk.Shape:
         """`make(body)` on the day's static body, added to the day, and its twin here."""
-        shape, twin = make(day.static_body), make(self.space.static_body)
+        shape = make(day.static_body)
         day.add(shape)
-        self.space.add(twin)
-        self._twins[shape] = twin
+        if self._space is None:
+            self._log.append((make, shape))
+        else:
+            self._twin(make, shape)
         return shape
 
     def remove(self, day: pymunk.Space, shape: pymunk.Shape) -> None:
         """A shape `add` made leaves the day, and its twin leaves here."""
         day.remove(shape)
-        self.space.remove(self._twins.pop(shape))
+        if self._space is None:
+            self._log.append((None, shape))
+        else:
+            self._space.remove(self._twins.pop(shape))
+
+    def _twin(self, make: Callable[[pymunk.Body], pymunk.Shape], shape: pymunk.Shape) -> None:
+        twin = self._twins[shape] = make(self._space.static_body)
+        self._space.add(twin)
 
 
 def add_fixed(space: pymunk.Space, make: Callable[[pymunk.Body], pymunk.Shape]) -> pymunk.Shape:
@@ -94,25 +122,14 @@ def remove_fixed(space: pymunk.Space, shape: pymunk.Shape) -> None:
         sight.remove(space, shape)
 
 
-def build_space(level: LevelData, sight: bool = True) -> pymunk.Space:
-    """A new Space holding the level's static geometry (solid and water areas and the map edge),
-    with its Sight holding the same again (or without one yet: `give_sight` before anything else
-    joins it)."""
+def build_space(level: LevelData) -> pymunk.Space:
+    """A new Space holding the level's static geometry: solid and water areas and the map edge
+    (and its Sight, made when a crowd first looks)."""
     space = pymunk.Space()
     space.iterations = SPACE_ITERATIONS
     space.damping = SPACE_DAMPING
     space.add(*_level_walls(level, space.static_body))
-    if sight:
-        give_sight(space, level)
-    return space
-
-
-def give_sight(space: pymunk.Space, level: LevelData) -> pymunk.Space:
-    """`space`, fresh from build_space(level, sight=False), with its Sight (if it has none)."""
-    if getattr(space, "sight", None) is None:
-        sight = Sight()
-        sight.space.add(*_level_walls(level, sight.space.static_body))
-        space.sight = sight
+    space.sight = Sight(level)
     return space
 
 
@@ -203,14 +220,17 @@ def segment_clear(
     end: tuple[float, float],
     radius: float,
     shape_filter: pymunk.ShapeFilter,
+    sight: bool = False,
 ) -> bool:
     """Whether nothing `shape_filter` lets through lies along the thick segment: what
     `space.segment_query_first(...) is None` says, from chipmunk's own query without the
-    Python objects pymunk makes of its answer (every Mimic asks this every few ticks). A filter
-    that only walls and water pass asks the space's Sight, where nothing else is."""
-    sight = getattr(space, "sight", None)
-    if sight is not None and not shape_filter.mask & ~WALLS_AND_WATER:
-        space = sight.space
+    Python objects pymunk makes of its answer (every Mimic asks this every few ticks). With
+    `sight` (a crowd's look), a filter that only walls and water pass asks the space's Sight,
+    where nothing else is: the same answer without a crowd to step over."""
+    if sight and not shape_filter.mask & ~WALLS_AND_WATER:
+        twins = getattr(space, "sight", None)
+        if twins is not None:
+            space = twins.space
     return _clear(space, start, end, radius, shape_filter)
 
 
