@@ -231,16 +231,6 @@ def segment_clear(
         twins = getattr(space, "sight", None)
         if twins is not None:
             space = twins.space
-    return _clear(space, start, end, radius, shape_filter)
-
-
-def _clear(
-    space: pymunk.Space,
-    start: tuple[float, float],
-    end: tuple[float, float],
-    radius: float,
-    shape_filter: pymunk.ShapeFilter,
-) -> bool:
     if _segment_first is None:
         return space.segment_query_first(start, end, radius, shape_filter) is None
     made = _filter_structs.get(shape_filter)

@@ -116,9 +116,7 @@ class SpawnSchedule:
     def hash_bytes(self) -> bytes:
         """hash_words as StateHasher.ints packs them, kept until a spawn fires."""
         if self._luck_bytes is None:
-            h = StateHasher()
-            h.ints(self.hash_words())
-            self._luck_bytes = h.packed()
+            self._luck_bytes = _packed(self.hash_words())
         return self._luck_bytes
 
     def _order(self, index: int) -> SpawnOrder:
@@ -166,7 +164,12 @@ class SpawnSchedule:
     def state_bytes(self) -> bytes:
         """state_words as StateHasher.ints packs them, kept until update changes one."""
         if self._state_bytes is None:
-            h = StateHasher()
-            h.ints(self.state_words())
-            self._state_bytes = h.packed()
+            self._state_bytes = _packed(self.state_words())
         return self._state_bytes
+
+
+def _packed(words: list[int]) -> bytes:
+    """`words` as StateHasher.ints lays them into the hash."""
+    h = StateHasher()
+    h.ints(words)
+    return h.packed()
