@@ -20,6 +20,8 @@ import math
 import time
 import weakref
 from collections.abc import Generator, Iterable, Iterator
+from itertools import repeat
+from operator import is_
 
 import pygame
 
@@ -166,10 +168,18 @@ class _KindArt:
 
 
 _NOTHING: Iterator[None] = iter(())
+_NO_PLACES = repeat(None)  # no tick before to come from: each is drawn where it is
 # Kinds' art by sheet bank and seed (see ActorRenderer); it goes with its bank.
 _SHARED_ART: weakref.WeakKeyDictionary[SheetBank, dict[int, dict[str, _KindArt]]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+def _positions(mimics: list[Mimic]) -> list:
+    """Each Mimic's body's place now (objects with .x and .y), in the list's order."""
+    if _body_position is not None:
+        return [_body_position(m.body._body) for m in mimics]
+    return [m.body.position for m in mimics]
 
 
 def _rotated_centred(surface: pygame.Surface, step: int) -> overlays.Entry:
@@ -186,8 +196,14 @@ class ActorRenderer:
         # beach's and the dam's): made once, shared, so a map change makes only what is new.
         self._kinds: dict[str, _KindArt] = _SHARED_ART.setdefault(sheets, {}).setdefault(seed, {})
         self._cage_sheet = None
-        # Positions at the previous tick, for interpolation: id -> (x, y, heading, kind name).
-        self.previous: dict[int, tuple[float, float, float, str]] = {}
+        # Where the Mimics were at the previous tick, for interpolation: the list as it was, each
+        # one's position and heading (see record; `previous` is the same by id, made on demand).
+        self._before: list[Mimic] = []
+        self._before_at: list = []
+        self._before_headings: list[float] = []
+        self._previous: dict[int, tuple[float, float, float, str]] | None = {}
+        # Each kind's walking art by name, as the drawing loop reads it (see _walk_art).
+        self._walk: dict[str, tuple] = {}
         self._previous_cage: tuple[float, float] | None = None
         self._previous_rita: tuple[float, float] | None = None
         self._previous_tick = -1
@@ -210,7 +226,8 @@ class ActorRenderer:
 
     # --- what the view tells us ---------------------------------------------------------------
     def reset(self) -> None:
-        self.previous.clear()
+        self._before, self._before_at, self._before_headings = [], [], []
+        self._previous = {}
         self._previous_cage = None
         self._previous_rita = None
         self._previous_tick = -1
@@ -223,19 +240,27 @@ class ActorRenderer:
 
     def record(self, world: World) -> None:
         """Remember where everything is before the coming tick (called before each step)."""
-        previous = self.previous
-        previous.clear()
         mimics = world.mimics
-        if _body_position is not None:
-            positions = [_body_position(m.body._body) for m in mimics]
-        else:
-            positions = [m.body.position for m in mimics]
-        for m, p in zip(mimics, positions, strict=True):
-            previous[m.id] = (p.x, p.y, m.heading, m.kind.name)
+        self._before = list(mimics)  # (the day's own list changes as Mimics come and go)
+        self._before_at = _positions(mimics)
+        self._before_headings = [m.heading for m in mimics]
+        self._previous = None
         self._previous_cage = world.cage.position
         rita = getattr(world, "rita", None)
         self._previous_rita = rita.position if rita is not None else None
         self._previous_tick = world.tick
+
+    @property
+    def previous(self) -> dict[int, tuple[float, float, float, str]]:
+        """Each Mimic's (x, y, heading, kind name) at the previous tick, by id."""
+        if self._previous is None:
+            self._previous = {
+                m.id: (p.x, p.y, heading, m.kind.name)
+                for m, p, heading in zip(
+                    self._before, self._before_at, self._before_headings, strict=True
+                )
+            }
+        return self._previous
 
     def note_hit(self, mimic_id: int, tick: int) -> None:
         self._hit_tick[mimic_id] = tick
@@ -260,6 +285,16 @@ class ActorRenderer:
 
     def _kind_seed(self, name: str) -> int:
         return self.seed + len(name)
+
+    def _walk_art(self, name: str, radius: float) -> tuple:
+        """The kind's art and what its walking Mimics read of it, in the drawing loop's order
+        (one look-up when the loop meets another kind, not nine)."""
+        art = self._kinds.get(name) or self.kind_art(name, radius)
+        walk = self._walk[name] = (
+            art, art.move_rotated, art.move_tpf, art.move_frames, art.move_loop,
+            art.shadow_surface, art.shadow_dx, art.shadow_dy_total, art.aura,
+        )  # fmt: skip
+        return walk
 
     def kind_art(self, name: str, radius: float) -> _KindArt:
         art = self._kinds.get(name)
@@ -341,11 +376,18 @@ class ActorRenderer:
         y_min, y_max = top - CULL_MARGIN, top + vh + CULL_MARGIN
         tick = world.tick
         now = tick - 1 + alpha  # the moment on screen, in ticks (between the last two states)
+        mimics = world.mimics
+        positions = _positions(mimics)
         # Interpolate only when there is a previous tick to come from and it is not the same
-        # place as now (alpha 1 is the current state exactly).
-        previous = self.previous if self._interpolating(world) and alpha != 1.0 else None
-        if not previous:
-            previous = None
+        # place as now (alpha 1 is the current state exactly): from each one's place then,
+        # found by its place in the list when the list is the one recorded (most ticks).
+        before: Iterable = _NO_PLACES
+        if self._interpolating(world) and alpha != 1.0 and self._before:
+            if len(self._before) == len(mimics) and all(map(is_, self._before, mimics)):
+                before = self._before_at
+            else:
+                at = dict(zip([m.id for m in self._before], self._before_at, strict=True))
+                before = [at.get(m.id) for m in mimics]
         hit_tick = self._hit_tick
         ground = self._ground
         shadows = self._shadows
@@ -359,19 +401,14 @@ class ActorRenderer:
         glows.clear()
         add_shadow = shadows.append
         add_body = bodies.append
-        kinds = self._kinds
         step_scale = ROTATION_STEPS / (2.0 * math.pi)
         sdx = SHADOW_DROP[0]
         aura_pulse = 6 + int(3 * math.sin(now * 0.12))  # the Alpha's aura beats as one
 
-        mimics = world.mimics
         assists = getattr(world, "assists", None)
         telegraph = assists.telegraph if assists is not None else 1.0
-        if _body_position is not None:
-            positions = [_body_position(m.body._body) for m in mimics]
-        else:
-            positions = [m.body.position for m in mimics]
         kind = None
+        walk_art = self._walk
         art: _KindArt | None = None
         move_rotated = None
         move_tpf = move_frames = 1
@@ -379,31 +416,22 @@ class ActorRenderer:
         sh_surf = aura = None
         walking = _WALKING
         sh_dx = sh_dy = 0
-        for m, p in zip(mimics, positions, strict=True):
+        for m, p, q in zip(mimics, positions, before, strict=False):  # (before may be endless)
             x = p.x
             y = p.y
-            if previous is not None:
-                prev = previous.get(m.id)
-                if prev is not None:
-                    px = prev[0]
-                    py = prev[1]
-                    x = px + (x - px) * alpha
-                    y = py + (y - py) * alpha
+            if q is not None:
+                px = q.x
+                py = q.y
+                x = px + (x - px) * alpha
+                y = py + (y - py) * alpha
             if x < x_min or x > x_max or y < y_min or y > y_max:
                 continue
             if m.kind is not kind:
                 kind = m.kind
-                art = kinds.get(kind.name)
-                if art is None:
-                    art = self.kind_art(kind.name, kind.radius)
-                move_rotated = art.move_rotated
-                move_tpf = art.move_tpf
-                move_frames = art.move_frames
-                move_loop = art.move_loop
-                sh_surf = art.shadow_surface
-                sh_dx = art.shadow_dx
-                sh_dy = art.shadow_dy_total
-                aura = art.aura
+                walk = walk_art.get(kind.name) or self._walk_art(kind.name, kind.radius)
+                art, move_rotated, move_tpf, move_frames, move_loop, sh_surf, sh_dx, sh_dy, aura = (
+                    walk
+                )
             state = m.state
             sx = x - left
             sy = y - top
