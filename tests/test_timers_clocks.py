@@ -225,3 +225,55 @@ def test_the_running_clocks_hold_their_width_and_render_no_text_as_they_run(app)
     assert widths[0] > 80  # the time is on screen
     assert ui.render_text.cache_info().misses == misses  # every word of it was kept
     assert len(set(widths)) == 1
+
+
+def test_the_panel_looks_as_its_words_drawn_one_by_one_and_a_running_frame_renders_none(
+    app, tmp_path, monkeypatch
+):
+    """The panel's words are set once on a layer of their own while its lines stay the same: the
+    splits panel, on the screen and on the HUD's clear layer, is the very picture of its backing
+    and each word drawn on it in turn, and a frame whose clocks alone moved draws no word again."""
+    from dataclasses import replace
+
+    from game.render import timer as timer_module
+    from game.render import ui
+
+    maps = course(tmp_path)
+    walk_and_win(maps, wait=30)
+    level, atlas = maps
+    run = Run(level, 0, None, atlas)
+    session = SpeedrunSession.new(run, level, 0, record=False)
+    while not session.tracker.splits.done("Gate"):
+        session.after_step(run, run.step(session.input(EAST)))
+    view = session.timer_view("splits")
+    lines = timer_lines(view)
+    assert any(right for *_, right, _ in lines)  # a right-hand column to set beside the names
+
+    def one_by_one(surface: pygame.Surface) -> None:
+        x0, y = 1280 - timer_module.WIDTH - timer_module.MARGIN, 64
+        surface.blit(timer_module._panel(sum(int(s * 1.15) for *_, s, _, _, _ in lines) + 12),
+                     (x0, y))  # fmt: skip
+        y += 6
+        for label, text, size, color, right, right_color in lines:
+            if label:
+                ui.draw_text(surface, label, 16, timer_module.DIM, (x0 + 10, y + size - 20))
+                timer_module._draw_clock(surface, text, size, color, x0 + 10 + 44, y)
+            else:
+                ui.draw_text(surface, text, size, color, (x0 + 10, y))
+            if right:
+                ui.draw_text(surface, right, min(size, 22), right_color,
+                             (x0 + timer_module.WIDTH - 10, y + 2), "topright")  # fmt: skip
+            y += int(size * 1.15)
+
+    for flags, ground in ((0, (40, 90, 60)), (pygame.SRCALPHA, (0, 0, 0, 0))):
+        drawn, expected = (pygame.Surface((1280, 720), flags) for _ in range(2))
+        drawn.fill(ground)
+        expected.fill(ground)
+        draw_timer(drawn, view)
+        one_by_one(expected)
+        assert pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(expected, "RGBA")
+
+    words = []
+    monkeypatch.setattr(ui, "draw_text", lambda *args, **kw: words.append(args[1]))
+    draw_timer(pygame.Surface((1280, 720)), replace(view, igt="0:47.125", real="0:48.500"))
+    assert words == []

@@ -10,6 +10,8 @@ the simulation.
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.render import ui
@@ -49,6 +51,7 @@ def _lead_color(text: str, gold: bool) -> tuple[int, int, int]:
     return INK
 
 
+@functools.lru_cache(maxsize=64)  # (asked every frame, of the same few lines)
 def _fit(text: str, size: int, width: int) -> str:
     """`text` cut with an ellipsis to fit `width` px."""
     font = ui.font(size)
@@ -92,6 +95,7 @@ def timer_lines(view) -> list[Line]:
     return lines
 
 
+pygame.register_quit(_fit.cache_clear)  # (fonts are made again after a restart of pygame)
 _panels: dict[int, pygame.Surface] = {}  # the translucent backing, by height: made once each
 pygame.register_quit(_panels.clear)  # made again after a restart of pygame, as fonts are
 # The running clocks' figures, by size and colour: a clock is set from kept glyphs at a fixed
@@ -133,19 +137,55 @@ def draw_timer(surface: pygame.Surface, view) -> pygame.Rect | None:
     w = surface.get_width()
     height = sum(int(size * 1.15) for _, _, size, _, _, _ in lines) + 12
     panel = _panel(height)
-    x0, y = w - WIDTH - MARGIN, 64
-    surface.blit(panel, (x0, y))
-    where = panel.get_rect(topleft=(x0, y))
-    y += 6
-    for label, text, size, color, right, right_color in lines:
-        x = x0 + 10
-        if label:  # a clock: its name in a column of its own, the time beside it
-            ui.draw_text(surface, label, 16, DIM, (x, y + size - 20))
-            _draw_clock(surface, text, size, color, x + LABEL_W, y)
-        else:
-            ui.draw_text(surface, text, size, color, (x, y))
-        if right:
-            ui.draw_text(surface, right, min(size, 22), right_color, (x0 + WIDTH - 10, y + 2),
-                         "topright")  # fmt: skip
+    x0, y0 = w - WIDTH - MARGIN, 64
+    surface.blit(panel, (x0, y0))
+    words, clocks, over = _words(lines, height)
+    surface.blit(words, (x0, y0))
+    for text, size, color, x, y in clocks:
+        _draw_clock(surface, text, size, color, x0 + x, y0 + y)
+    for text, size, color, (x, y), anchor in over:
+        ui.draw_text(surface, text, size, color, (x0 + x, y0 + y), anchor)
+    return panel.get_rect(topleft=(x0, y0))
+
+
+# The panel's words as its last frames drew them: everything but the running clocks' figures,
+# set once on a clear layer its size (each word copied there as it is, so the layer over the
+# backing is the same picture as the words one by one), kept while the lines stay the same.
+# A right-hand text that would cover its line's name is left out of it, to be drawn over it.
+_kept_words: dict[tuple, tuple[pygame.Surface, list]] = {}
+pygame.register_quit(_kept_words.clear)
+
+
+def _words(lines: list[Line], height: int) -> tuple[pygame.Surface, list, list]:
+    """The layer of the panel's words for `lines`, its clocks to set over it (text, size, colour,
+    x, y) and the words to draw over it (text, size, colour, place, anchor), in its pixels."""
+    clocks = []
+    y = 6
+    for label, text, size, color, _right, _right_color in lines:
+        if label:
+            clocks.append((text, size, color, 10 + LABEL_W, y))
         y += int(size * 1.15)
-    return where
+    key = tuple((label, "" if label else text, *rest) for label, text, *rest in lines)
+    kept = _kept_words.get(key)
+    if kept is not None:
+        return kept[0], clocks, kept[1]
+    # Right of the panel, to the screen's edge: a word that runs past the panel shows as before.
+    words = pygame.Surface((WIDTH + MARGIN, height), pygame.SRCALPHA)
+    over = []
+    y = 6
+    for label, text, size, color, right, right_color in lines:
+        if label:  # a clock: its name in a column of its own, its figures set each frame
+            name = ui.draw_text(words, label, 16, DIM, (10, y + size - 20))
+        else:
+            name = ui.draw_text(words, text, size, color, (10, y))
+        if right:
+            place, right_size = (WIDTH - 10, y + 2), min(size, 22)
+            word = (right, right_size, right_color, place, "topright")
+            if ui.draw_text(words, *word, alpha=0).colliderect(name):  # (alpha 0: only where)
+                over.append(word)
+            else:
+                ui.draw_text(words, *word)
+        y += int(size * 1.15)
+    _kept_words.clear()  # (one panel is on screen: the last lines' layer is all it needs)
+    _kept_words[key] = (words, over)
+    return words, clocks, over
