@@ -172,6 +172,25 @@ def test_chunks_are_rendered_once_and_reused(screen, level):
     assert view.tilemap.chunks_built == built
 
 
+def test_the_ground_shows_the_map_wherever_the_camera_stands_and_its_blit_keeps_the_cache(
+    screen, level
+):
+    """A pixel at a time across a window step, the ground is exactly the map there. And its one
+    blit a frame is never SDL's copy for rows that all start on 16 bytes, whose stores go around
+    the cache: it would leave the screen out of the cache for every sprite blended onto it next,
+    at one camera place in four (each row of the window starts a pixel on from the last's end)."""
+    whole = pygame.Surface((level.pixel_width, level.pixel_height), 0, screen)
+    TileMap(level).draw(whole, 0, 0)
+    tilemap = TileMap(level)
+    for left in range(56, 72):
+        tilemap.draw(screen, left, 37)
+        expected = whole.subsurface((left, 37, *SCREEN))
+        assert pygame.image.tobytes(screen, "RGBX") == pygame.image.tobytes(expected, "RGBX")
+        window = tilemap._window
+        rows_apart = window.get_pitch() - SCREEN[0] * window.get_bytesize()
+        assert rows_apart % 16, left
+
+
 # --- the actors -------------------------------------------------------------------------------
 
 
