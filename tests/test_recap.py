@@ -66,6 +66,34 @@ def test_a_looping_death_recaps_what_he_learned_and_what_is_new_in_the_journal(a
     assert play.run.loop == 2 and play.run.world.tick == 0
 
 
+def test_the_screen_never_brightens_between_his_death_and_the_recap(app):
+    """The frame the new day begins on still shows his death's last picture, and the recap's
+    first frame over the new morning is no brighter than that: no flash of a bright beach."""
+
+    def brightness() -> float:
+        r, g, b, *_ = pygame.transform.average_color(app.screen)
+        return (r + g + b) / 3
+
+    play = PlayScene(app, "beachhead", memory=Memory(loop=1))
+    app.push(play)
+    for _ in range(4000):
+        death = app.screen.copy()
+        app._update()
+        app._draw(1.0)
+        if isinstance(app.top, RecapScene):
+            break
+    assert play.run.loop == 2 and play.run.world.tick == 0  # the new day has begun
+    assert pygame.image.tobytes(app.screen, "RGB") == pygame.image.tobytes(death, "RGB")
+    dark = brightness()
+    for _ in range(3):
+        app._update()
+        app._draw(1.0)
+        assert brightness() <= dark
+    app._update()
+    app._draw(1.0)
+    assert pygame.image.tobytes(app.screen, "RGB") != pygame.image.tobytes(death, "RGB")
+
+
 def test_the_recap_waits_a_beat_then_closes_only_on_a_deliberate_key(app):
     play = PlayScene(app, "beachhead", memory=Memory(loop=1))
     app.push(play)

@@ -179,6 +179,8 @@ class PlayScene(Scene):
         self.bot = make_bot(bot, seed) if bot else None
         self.reset_requested = False
         self.arrival: str | None = None  # a new map's view still to be made behind its card
+        # The frame a new day begins on keeps the old day's last picture (see _new_day).
+        self.holding_last_picture = False
         self._preparing: Iterator[None] | None = None  # what is left of making it
         self.slow_phase = 0
         self.footstep_clock = 0
@@ -621,6 +623,11 @@ class PlayScene(Scene):
         if self.vision_pending:
             self.vision_pending = False
             self.app.open("vision")
+        # This frame still shows the day that ended, as its last frame left it (his death under
+        # its veil, the reset bar full): the recap or the card fades in over the new morning from
+        # the next frame on, so the morning never shows bright for a frame between them. Only
+        # under a card (an overlay): a story scene over the new day draws the whole screen itself.
+        self.holding_last_picture = getattr(self.app.top, "overlay", False)
         self._save()
 
     def _recap(self, event: LoopStarted, ended) -> Recap | None:
@@ -715,6 +722,9 @@ class PlayScene(Scene):
         return panels
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        if self.holding_last_picture:
+            self.holding_last_picture = False
+            return  # the frame the new day begins on (see _new_day)
         if self.arrival == ARRIVAL_CARD_UP:
             self.arrival = ARRIVAL_DUE
             return  # the map card covers this frame: the old map's last picture stays under it
@@ -750,7 +760,7 @@ class PlayScene(Scene):
             self.finale.draw_blast(surface, self.ending_frames, flash, self.view.world_to_screen)
         elif world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
-            ui.tint(surface, DEATH_VEIL, int(150 * min(1.0, beat)))
+            ui.tint(surface, DEATH_VEIL, int(ui.DEATH_VEIL_ALPHA * min(1.0, beat)))
             w, h = surface.get_size()
             ui.draw_text(
                 surface, "KIA", KIA_SIZE, (240, 220, 210), (w // 2, h // 2 - 20), "center", True

@@ -175,11 +175,14 @@ class RecapScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         fade = min(1.0, self.ticks / 10)
         if fade <= 0:
-            # Its first frame (the one the day resets on, which has the new day to build and
-            # draw) shows nothing of it yet: at alpha 0 the veil, the panel and the words change
-            # no pixel, so none is drawn, and it is laid out on the next.
+            # Its first frame (the one the day resets on) draws nothing: the screen still holds
+            # his death's last picture (PlayScene.holding_last_picture). It is laid out on the
+            # next, its veil over the new morning.
             return
-        ui.shade(surface, int(200 * fade), ui.RECAP_VEIL)
+        # The veil darkens on from where the death beat's ended (the new morning is never
+        # seen brighter than his death was), the panel and its words fade in over it.
+        start = ui.DEATH_VEIL_ALPHA
+        ui.shade(surface, int(start + (200 - start) * fade), ui.RECAP_VEIL)
         layout = self._layout(surface.get_size())
         rows, heights, panel, box = layout.rows, layout.heights, layout.panel, layout.box
         box.set_alpha(int(255 * fade))
