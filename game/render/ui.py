@@ -15,6 +15,7 @@ from game.safe_read import safe_text
 
 SHADOW = (12, 10, 8)
 RECAP_VEIL = (30, 4, 6)  # the dark red the day fades under behind the recap of a death
+DEATH_VEIL = (90, 0, 0)  # the red the death beat fades the day under
 DEATH_VEIL_ALPHA = 150  # how dark the death beat's veil ends: the recap's own begins there
 VEILS_KEPT = 8  # whole-screen veils kept (a few MB each): one per size and colour in use
 # The veils `shade` and `tint` lay over the whole screen, one opaque surface per size and colour,

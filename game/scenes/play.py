@@ -61,7 +61,6 @@ HEAVY_HIT = 30  # integrity: a blow this hard is heavy
 MARKER_CHECK = 30  # ticks between looks for a kind of marker not yet explained
 DEATH_SLOW_MOTION = 2  # the death beat plays at half speed
 KIA_SIZE, CAUSE_SIZE = 110, 30  # px: the death beat's "KIA" (bold) and how he died beneath it
-DEATH_VEIL = (90, 0, 0)  # the red the death beat fades the day under
 ENDING_DELAY = 220  # frames of the staged blast (game.render.finale) before the ending
 DEFAULT_MUSIC = ("music", "beach_calm.ogg")  # under levels/: the beach's score
 # A map change's view is made behind its card: the card goes up first (ARRIVAL_CARD_UP), the view
@@ -342,7 +341,7 @@ class PlayScene(Scene):
         ui.font(CAUSE_SIZE)
         # The veils (a whole screen each, made once and kept) the death and the cards and the
         # recap after it fade in: each one's first frame made it (25 ms on a slow machine).
-        for veil in (DEATH_VEIL, (0, 0, 0), ui.RECAP_VEIL):
+        for veil in (ui.DEATH_VEIL, (0, 0, 0), ui.RECAP_VEIL):
             ui.tint(unseen, veil, 1)
         self.finale.prepare(unseen.get_size())
 
@@ -760,7 +759,7 @@ class PlayScene(Scene):
             self.finale.draw_blast(surface, self.ending_frames, flash, self.view.world_to_screen)
         elif world.death_tick is not None:
             beat = (world.tick - world.death_tick) / max(1, T.DEATH_SETTLE)
-            ui.tint(surface, DEATH_VEIL, int(ui.DEATH_VEIL_ALPHA * min(1.0, beat)))
+            ui.tint(surface, ui.DEATH_VEIL, int(ui.DEATH_VEIL_ALPHA * min(1.0, beat)))
             w, h = surface.get_size()
             ui.draw_text(
                 surface, "KIA", KIA_SIZE, (240, 220, 210), (w // 2, h // 2 - 20), "center", True
