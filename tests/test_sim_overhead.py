@@ -83,6 +83,29 @@ def test_rita_shoots_the_same_mimic_whether_she_looks_in_the_index_or_at_every_o
     assert repr([e for _, e in indexed]) == repr([e for _, e in scanned])
 
 
+def test_the_mimics_under_the_sand_still_touch_and_the_dead_leave_the_day_the_tick_they_die():
+    """The Mimic system keeps who is out of the space, and who died, as each goes: a burrower
+    under the sand is among those near anyone, wherever it is, and no dead Mimic outlasts its
+    tick, however it died (rounds, Rita, a collapse)."""
+    world = crowded_day()
+    system = world.mimic_system
+    out_of_space = died = 0
+    for frame in moving_frames(900):
+        before = {m.id for m in world.mimics}
+        world.step(frame)
+        assert all(m.alive for m in world.mimics)
+        died += len(before - {m.id for m in world.mimics})
+        under = [m for m in world.mimics if not m.in_space]
+        out_of_space += bool(under)
+        near = system.near(world.space, *world.cage.position, T.CAGE_RADIUS)
+        assert set(under) <= set(near)
+        assert [m.id for m in near] == sorted(m.id for m in near)
+    system.collapse_all(world.tick, [], "test")
+    world.step(inputs.NEUTRAL)
+    assert world.mimics == [] and system.near(world.space, 0.0, 0.0, 10.0) == []
+    assert died > 10 and out_of_space > 100  # the day tries both
+
+
 @pytest.mark.parametrize("margin", [rita.LOOK_MARGIN, 0.5])
 def test_rita_looks_close_first_and_shoots_the_mimic_her_whole_sight_would_give(
     monkeypatch, margin

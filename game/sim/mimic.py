@@ -263,7 +263,7 @@ class Mimic:
         "damage_scale", "sees_cage", "attacks", "parent", "killed_by", "aware", "home", "_x",
         "_y", "_ux", "_uy", "_distance", "_body_id", "_read_tick", "_identity", "_rx", "_ry",
         "_rvx", "_rvy", "_forces", "_pushed", "_force_asked", "_fx", "_fy", "_crowd_rows",
-        "homing", "spawn_name",
+        "homing", "spawn_name", "_outside", "_deaths",
     )  # fmt: skip
 
     def __init__(
@@ -314,6 +314,11 @@ class Mimic:
         self._rx, self._ry, self._rvx, self._rvy = x, y, 0.0, 0.0
         self._forces: list[Mimic] | None = None
         self._pushed: list[Mimic] | None = None  # the system's Mimics pushed since its reading
+        # The system's Mimics out of the space (under the sand), and those that died this tick:
+        # kept as they change (enter_space, leave_space, _die), so its contacts and its dead
+        # are found without a look at every Mimic.
+        self._outside: dict[Mimic, None] | None = None
+        self._deaths: list[Mimic] | None = None
         self._force_asked = False
         self._fx, self._fy = 0.0, 0.0
         # Its kind's rows in game.sim.crowd's table, by state (found at its first crowd).
@@ -351,6 +356,20 @@ class Mimic:
     def hidden(self) -> bool:
         """Under the sand: no round, blade or blast reaches it."""
         return self.state in (BURROWED, TUNNELING)
+
+    def enter_space(self, space: pymunk.Space) -> None:
+        """Out of the sand: its body and shape join the space (the only way one does)."""
+        space.add(self.body, self.shape)
+        self.in_space = True
+        if self._outside is not None:
+            self._outside.pop(self, None)
+
+    def leave_space(self, space: pymunk.Space) -> None:
+        """Under the sand, or dead: its body and shape leave the space (the only way one does)."""
+        space.remove(self.body, self.shape)
+        self.in_space = False
+        if self._outside is not None:
+            self._outside[self] = None
 
     def hash_words(self) -> tuple[int, ...]:
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
@@ -582,18 +601,24 @@ class Mimic:
         x, y = self.position
         events.append(MimicHit(tick, self.id, x, y, max(0, self.health)))
         if self.health <= 0:
-            self.state = DEAD
-            self.killed_by = by
+            self._die(by)
             events.append(MimicDied(tick, self.id, self.kind.name, x, y, by))
 
     def collapse(self, tick: int, events: list[SimEvent], by: str) -> None:
         """Dead at once, wherever it is (the Omega's end, a drill's end), under the sand too."""
         if self.state == DEAD:
             return
-        self.state = DEAD
-        self.killed_by = by
+        self._die(by)
         x, y = self.position
         events.append(MimicDied(tick, self.id, self.kind.name, x, y, by))
+
+    def _die(self, by: str) -> None:
+        """Dead, killed `by` (the only way a Mimic dies): the system takes it out at the tick's
+        end."""
+        self.state = DEAD
+        self.killed_by = by
+        if self._deaths is not None:
+            self._deaths.append(self)
 
     def deflect(self, push: tuple[float, float], tick: int, events: list[SimEvent]) -> None:
         """A round glances off the armour: a spark, a shove, no harm (but now it knows him)."""
@@ -617,8 +642,7 @@ def _burrowed(m: Mimic, s: Senses) -> int | None:
 def _enter_emerging(m: Mimic, s: Senses) -> None:
     m.timer = T.DRONE_EMERGE
     if not m.in_space:
-        s.space.add(m.body, m.shape)
-        m.in_space = True
+        m.enter_space(s.space)
     m.orbit_sign = 1 if m.rng.chance(0.5) else -1
     x, y = m._x, m._y
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
@@ -807,8 +831,7 @@ def _burrower_burrowed(m: Mimic, s: Senses) -> int | None:
 
 def _enter_tunneling(m: Mimic, s: Senses) -> None:
     if m.in_space:
-        s.space.remove(m.body, m.shape)
-        m.in_space = False
+        m.leave_space(s.space)
     m.body.velocity = (0.0, 0.0)
     m._velocity_changed()
     m.timer = T.BURROWER_TUNNEL_MAX
@@ -843,8 +866,7 @@ def _surfacing(m: Mimic, s: Senses) -> int | None:
 def _enter_erupt(m: Mimic, s: Senses) -> None:
     m.timer = m.kind.lunge
     if not m.in_space:
-        s.space.add(m.body, m.shape)
-        m.in_space = True
+        m.enter_space(s.space)
     x, y = m._x, m._y
     s.events.append(MimicEmerged(s.tick, m.id, m.kind.name, x, y))
     s.blasts.append((m.id, x, y))

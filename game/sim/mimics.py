@@ -115,6 +115,11 @@ class MimicSystem:
         # The Mimics whose velocity changed since the reading (Mimic._velocity_changed): their
         # own floats, not the reading's, are what they think from.
         self._pushed: list[Mimic] = []
+        # The day's Mimics out of the space (under the sand), in the order they went; and those
+        # that died since remove_dead last took the dead out. Each Mimic keeps them as it goes
+        # (Mimic.enter_space, leave_space, _die).
+        self._outside: dict[Mimic, None] = {}
+        self._deaths: list[Mimic] = []
         # Whether the last reading was handed to every Mimic at once; a crowd's are handed out
         # only to those that think for themselves (see read_bodies).
         self._handed = True
@@ -151,13 +156,14 @@ class MimicSystem:
             mimic.timer = round(T.DRONE_TELEGRAPH * world.assists.telegraph)
         mimic.ambush = ambush
         mimic.damage_scale = damage_scale
-        mimic._pushed = self._pushed
+        mimic._pushed, mimic._outside, mimic._deaths = self._pushed, self._outside, self._deaths
         self.mimics.append(mimic)
         self.by_shape[mimic.shape] = mimic
         self.by_body_id[mimic._body_id] = mimic
-        if not burrowed:
-            world.space.add(mimic.body, mimic.shape)
-            mimic.in_space = True
+        if burrowed:
+            self._outside[mimic] = None
+        else:
+            mimic.enter_space(world.space)
         return mimic
 
     def spawn(self, world: World, order: SpawnOrder, events: list[ev.SimEvent]) -> None:
@@ -416,7 +422,7 @@ class MimicSystem:
             for info in space.point_query((x, y), reach + 1.0, _TOUCH_FILTER)
             if info.shape in by_shape
         ]
-        found.extend(m for m in self.mimics if not m.in_space)
+        found.extend(self._outside)
         found.sort(key=_by_id)
         return found
 
@@ -477,8 +483,9 @@ class MimicSystem:
     def remove_dead(self, world: World) -> list[Mimic]:
         """Take the dead out of the day; return the Alphas among them whose death the Omega
         feels (killed by Cage, his ordnance or Rita: never by a stray mine)."""
-        if DEAD not in [m.state for m in self.mimics]:  # most ticks: no one died
+        if not self._deaths:  # most ticks: no one died
             return []
+        self._deaths.clear()
         keep, felt = [], []
         for mimic in self.mimics:
             if mimic.alive:
@@ -486,6 +493,7 @@ class MimicSystem:
                 continue
             if mimic.in_space:
                 world.space.remove(mimic.body, mimic.shape)
+            self._outside.pop(mimic, None)
             del self.by_shape[mimic.shape]
             del self.by_body_id[mimic._body_id]
             name = mimic.spawn_name
