@@ -22,7 +22,9 @@ sim modules; must not import pygame, time, global random or os.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -105,12 +107,14 @@ ROWS = Rows()
 class CrowdForces:
     """The forces the crowd asks for this tick, for the Mimic system's batch write: `slots` are
     the first of each one's four floats in the tick's reading (so, while the space holds the same
-    bodies in the same order, force slot slots // 2)."""
+    bodies in the same order, force slot slots // 2). `rest`: the Mimics of the order it was
+    given that it did not take, which must think for themselves (in that order's order)."""
 
     mimics: list[Mimic]
     slots: np.ndarray
     fx: np.ndarray
     fy: np.ndarray
+    rest: tuple[Mimic, ...] = ()
 
     def write_into(self, forces: memoryview, index: dict[int, int] | None) -> None:
         """Set them in `forces` (the space's bodies' forces, two floats a body, as batch-read
@@ -137,6 +141,22 @@ class Crowd:
     def __init__(self) -> None:
         self.steps = FieldSteps()
         self.mines = MineCells()
+        self._order: list[tuple[Mimic, int]] | None = None  # the order _of_order last took apart
+        self._mimics: list[Mimic] = []
+        self._slots = self._ids = np.zeros(0, dtype=np.int64)
+
+    def _of_order(
+        self, order: list[tuple[Mimic, int]]
+    ) -> tuple[list[Mimic], np.ndarray, np.ndarray]:
+        """`order`'s Mimics, their slots and their ids, as a list and two arrays: taken apart
+        once while the Mimic system keeps the same order (the same list: it makes a new one when
+        the space's bodies change), not every tick."""
+        if order is not self._order:
+            self._order = order
+            self._mimics = [mimic for mimic, _ in order]
+            self._slots = np.fromiter((k for _, k in order), np.int64, len(order))
+            self._ids = np.fromiter((mimic.id for mimic, _ in order), np.int64, len(order))
+        return self._mimics, self._slots, self._ids
 
     def think(
         self,
@@ -157,10 +177,10 @@ class Crowd:
             return None
         final_act = senses.final_act
         rows_of = ROWS.of
-        crowd: list[Mimic] = []
-        slots: list[int] = []
+        mimics, order_slots, order_ids = self._of_order(order)
+        picked: list[int] = []  # their places in `order`
         rows: list[int] = []
-        for mimic, k in order:
+        for j, mimic in enumerate(mimics):
             by_state = mimic._crowd_rows
             if by_state is None:  # its kind's rows, found once (a Mimic's kind never changes)
                 by_state = mimic._crowd_rows = rows_of(mimic.kind)
@@ -177,13 +197,14 @@ class Crowd:
                     continue
             elif mimic.timer < 2:  # braced or lunging: its count runs out, and with it the state
                 continue
-            crowd.append(mimic)
-            slots.append(k)
+            picked.append(j)
             rows.append(row)
-        count = len(crowd)
-        if count < least:
+        count = len(picked)
+        if count < least or not count:
             return None
-        at = np.fromiter(slots, np.int64, count)
+        crowd = _pick(mimics, picked)
+        places = np.fromiter(picked, np.int64, count)
+        at = order_slots[places]
         floats = np.frombuffer(reading)
         if pushed:  # a round or Rita's shot since the reading: the velocity it holds now counts
             floats = floats.copy()
@@ -211,7 +232,7 @@ class Crowd:
         knowing = hunt | circle
         sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
         if senses.flow is not None and knowing.any():
-            ids = np.fromiter([m.id for m in crowd], np.int64, count)
+            ids = order_ids[places]
             due = np.flatnonzero(knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0))
             for i, far in zip(due.tolist(), distance[due].tolist(), strict=True):
                 mimic = crowd[i]  # (Mimic.look, its tick already known to be due)
@@ -278,7 +299,7 @@ class Crowd:
         for j in np.flatnonzero(keeps_heading).tolist():
             faced[j] = crowd[int(kept[j])].heading
         headings = faced.tolist()
-        thought = [crowd[i] for i in kept_list]
+        thought = list(_pick(crowd, kept_list))
         for mimic, i, new_heading in zip(thought, kept_list, headings, strict=True):
             # The rest of its think's tick: the counts it keeps, where it is, where it faces.
             if mimic.contact_cooldown > 0:
@@ -287,7 +308,17 @@ class Crowd:
                 mimic.timer -= 1
             mimic._x, mimic._y = xs[i], ys[i]
             mimic.heading = new_heading
-        return CrowdForces(thought, at[kept], fx[kept], fy[kept])
+        left = np.ones(len(mimics), dtype=bool)
+        left[places[kept]] = False
+        rest = _pick(mimics, np.flatnonzero(left).tolist())
+        return CrowdForces(thought, at[kept], fx[kept], fy[kept], rest)
+
+
+def _pick(items: Sequence[Mimic], places: list[int]) -> tuple[Mimic, ...]:
+    """The items at `places`, in their order (itemgetter's one C call, not a Python loop)."""
+    if len(places) < 2:  # (itemgetter of one place gives that item, not a tuple of it)
+        return tuple(items[i] for i in places)
+    return itemgetter(*places)(items)
 
 
 def _length(x: np.ndarray, y: np.ndarray) -> np.ndarray:

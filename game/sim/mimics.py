@@ -239,8 +239,7 @@ class MimicSystem:
             )  # fmt: skip
         thinking = self.mimics
         if crowd is not None:  # the crowd's have had their tick; the rest think for themselves
-            taken = set(crowd.mimics)
-            thinking = [mimic for mimic in self.mimics if mimic not in taken]
+            thinking = self._not_taken(crowd)
         if not self._handed:
             self._hand_reading(thinking, world.tick)
         for mimic in thinking:
@@ -267,6 +266,16 @@ class MimicSystem:
                 blast(world, x, y, mimic.kind.slam_radius, 0, T.HULK_SLAM_DAMAGE,
                       T.HULK_SLAM_IMPULSE, f"{mimic.kind.called}'s slam", events,
                       by="mimic")  # fmt: skip
+
+    def _not_taken(self, crowd: CrowdForces) -> list[Mimic]:
+        """The Mimics the crowd did not take, in id order: those of the space it left and those
+        out of it. (Every Mimic is one or the other, or the crowd's, unless one came into the
+        space since the reading: then they are found by a look at every Mimic.)"""
+        rest, outside = crowd.rest, self._outside
+        if len(rest) + len(outside) + len(crowd.mimics) == len(self.mimics):
+            return sorted((*rest, *outside), key=_by_id)
+        taken = set(crowd.mimics)
+        return [mimic for mimic in self.mimics if mimic not in taken]
 
     def read_bodies(self, space: pymunk.Space, tick: int) -> None:
         """Every body's position and velocity in one batch (pymunk.batch), for this tick's
