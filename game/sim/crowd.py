@@ -212,9 +212,10 @@ class Crowd:
                 k = slot_of.get(mimic)
                 if k is not None:
                     floats[k + 2], floats[k + 3] = mimic._rvx, mimic._rvy
-        read = floats.reshape(-1, 4)[at // 4]
-        x, y, vx, vy = read[:, 0], read[:, 1], read[:, 2], read[:, 3]
-        table = ROWS.table[np.fromiter(rows, np.int64, count)].T  # a row of the table a column
+        # Each one's four floats, then each kind-and-state's row, turned to columns laid out
+        # whole (every sum below reads them a column at a time).
+        x, y, vx, vy = np.take(floats.reshape(-1, 4), at // 4, axis=0).T.copy()
+        table = np.take(ROWS.table, np.fromiter(rows, np.int64, count), axis=0).T.copy()
         way = table[WAY]
         hunt, circle, coast = way == HUNT, way == CIRCLE, way == COAST
         speed, gain, cap = table[SPEED], table[GAIN], table[CAP]
