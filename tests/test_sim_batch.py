@@ -246,13 +246,18 @@ def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, mo
 
     asked = []
 
-    def both(space, start, end, radius, shape_filter, sight=False):
-        answer = physics.segment_clear(space, start, end, radius, shape_filter, sight)
-        whole = space.segment_query_first(start, end, radius, shape_filter) is None
-        asked.append((sight, answer == whole))
-        return answer
+    def both(space, shape_filter, sight=False):
+        clear = physics.clear_ways(space, shape_filter, sight)
 
-    monkeypatch.setattr(mimic_module, "segment_clear", both)
+        def checked(start, end, radius):
+            answer = clear(start, end, radius)
+            whole = space.segment_query_first(start, end, radius, shape_filter) is None
+            asked.append((sight, answer == whole))
+            return answer
+
+        return checked
+
+    monkeypatch.setattr(mimic_module, "clear_ways", both)
     world = crowd_world(beachhead, 150)
     frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
     for _ in range(300):

@@ -36,11 +36,11 @@ from game.sim.physics import (
     CAT_WALL,
     CAT_WATER,
     MIMIC_FILTER,
+    clear_ways,
     drive,
     drive_force,
     length,
     motion_of,
-    segment_clear,
 )
 from game.sim.rng import GameRng
 
@@ -190,9 +190,24 @@ class Senses:
     speed_factor: float = field(init=False)  # assists.mimic_speed, read once a tick
     # The Mimics whose force this tick waits for the system's batch write (see Mimic.set_force).
     forces: list[Mimic] = field(default_factory=list)
+    # The tick's looks' segment_clear, found at the first (clear_way).
+    _clear_way: Callable[[tuple[float, float], tuple[float, float], float], bool] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.speed_factor = self.assists.mimic_speed
+
+    def clear_way(
+        self, start: tuple[float, float], end: tuple[float, float], radius: float
+    ) -> bool:
+        """Whether walls and water leave the thick segment clear (game.sim.physics
+        segment_clear, in the Sight when `crowded`): the space to ask is found at the tick's
+        first look, not at every one."""
+        clear = self._clear_way
+        if clear is None:
+            clear = self._clear_way = clear_ways(self.space, PATH_FILTER, self.crowded)
+        return clear(start, end, radius)
 
 
 @dataclass(frozen=True)
@@ -246,10 +261,7 @@ def sees_from(senses: Senses, x: float, y: float, distance: float, radius: float
     """Whether a Mimic of `radius` at (x, y), `distance` from Cage, sees him: a clear way for
     its body (walls and water block it), or him all but on top of it. (Mimic.look, and
     game.sim.crowd's looks for a crowd.)"""
-    clear = segment_clear(
-        senses.space, (x, y), (senses.cage_x, senses.cage_y), radius * 0.8, PATH_FILTER,
-        senses.crowded,
-    )  # fmt: skip
+    clear = senses.clear_way((x, y), (senses.cage_x, senses.cage_y), radius * 0.8)
     return clear or distance < radius * 3
 
 

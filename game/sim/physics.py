@@ -227,18 +227,52 @@ def segment_clear(
     Python objects pymunk makes of its answer (every Mimic asks this every few ticks). With
     `sight` (a crowd's look), a filter that only walls and water pass asks the space's Sight,
     where nothing else is: the same answer without a crowd to step over."""
+    space = _asked(space, shape_filter, sight)
+    if _segment_first is None:
+        return space.segment_query_first(start, end, radius, shape_filter) is None
+    made = _filter_struct(shape_filter)
+    return _segment_first(space._space, start, end, radius, made, _segment_info) == _ffi.NULL
+
+
+def clear_ways(
+    space: pymunk.Space, shape_filter: pymunk.ShapeFilter, sight: bool = False
+) -> Callable[[tuple[float, float], tuple[float, float], float], bool]:
+    """segment_clear(space, start, end, radius, shape_filter, sight) as a function of start,
+    end and radius, with the space and filter it asks found once: for many looks in a row (a
+    crowd's, each tick), while the space's fixed shapes may come and go but no Sight is made."""
+    space = _asked(space, shape_filter, sight)
+    if _segment_first is None:
+        return lambda start, end, radius: (
+            space.segment_query_first(start, end, radius, shape_filter) is None
+        )
+    first, handle, made, info, nothing = (
+        _segment_first, space._space, _filter_struct(shape_filter), _segment_info, _ffi.NULL
+    )  # fmt: skip
+
+    def clear(start: tuple[float, float], end: tuple[float, float], radius: float) -> bool:
+        return first(handle, start, end, radius, made, info) == nothing
+
+    return clear
+
+
+def _asked(space: pymunk.Space, shape_filter: pymunk.ShapeFilter, sight: bool) -> pymunk.Space:
+    """The space a look asks: the day's own, or (a crowd's look that only walls and water
+    block) its Sight."""
     if sight and not shape_filter.mask & ~WALLS_AND_WATER:
         twins = getattr(space, "sight", None)
         if twins is not None:
-            space = twins.space
-    if _segment_first is None:
-        return space.segment_query_first(start, end, radius, shape_filter) is None
+            return twins.space
+    return space
+
+
+def _filter_struct(shape_filter: pymunk.ShapeFilter) -> object:
+    """chipmunk's struct of `shape_filter`, made once a filter: cffi's making one from the tuple
+    is a fifth of the whole query's cost, and a crowd asks this fifty times a tick."""
     made = _filter_structs.get(shape_filter)
-    if made is None:  # made once a filter: cffi's making one from the tuple is a fifth of the
-        # whole query's cost, and a crowd asks this fifty times a tick
+    if made is None:
         owner = _ffi.new("cpShapeFilter *", shape_filter)
         made = _filter_structs[shape_filter] = (owner, owner[0])  # (the struct lives in owner)
-    return _segment_first(space._space, start, end, radius, made[1], _segment_info) == _ffi.NULL
+    return made[1]
 
 
 _filter_structs: dict[pymunk.ShapeFilter, tuple[object, object]] = {}
