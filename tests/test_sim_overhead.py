@@ -106,6 +106,32 @@ def test_the_mimics_under_the_sand_still_touch_and_the_dead_leave_the_day_the_ti
     assert died > 10 and out_of_space > 100  # the day tries both
 
 
+def test_rita_in_a_crowd_shoots_the_same_mimic_from_the_reading_as_from_the_index(monkeypatch):
+    """In a crowd her looks sum over the tick's batch reading (near_before_step) instead of
+    walking pymunk's index: the day plays the same, tick for tick, shot for shot."""
+    from game.sim.crowd import Crowd
+
+    sums = []
+    real_within = Crowd.within
+
+    def counted(self, *args):
+        found = real_within(self, *args)
+        sums.append(len(found))
+        return found
+
+    monkeypatch.setattr(Crowd, "within", counted)
+    from_reading = play(crowded_day(MimicSystem.crowd_from + 60), 600)
+    monkeypatch.setattr(
+        MimicSystem, "near_before_step",
+        lambda self, space, x, y, reach, tick: self.near(space, x, y, reach),
+    )  # fmt: skip
+    from_index = play(crowded_day(MimicSystem.crowd_from + 60), 600)
+    shots = [e for _, events in from_index for e in events if type(e).__name__ == "RitaShot"]
+    assert len(sums) > 400 and max(sums) > 10 and len(shots) > 20  # she looked into a crowd
+    assert [h for h, _ in from_reading] == [h for h, _ in from_index]
+    assert repr([e for _, e in from_reading]) == repr([e for _, e in from_index])
+
+
 @pytest.mark.parametrize("margin", [rita.LOOK_MARGIN, 0.5])
 def test_rita_looks_close_first_and_shoots_the_mimic_her_whole_sight_would_give(
     monkeypatch, margin

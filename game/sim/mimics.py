@@ -435,6 +435,18 @@ class MimicSystem:
         found.sort(key=_by_id)
         return found
 
+    def near_before_step(
+        self, space: pymunk.Space, x: float, y: float, reach: float, tick: int
+    ) -> list[Mimic]:
+        """near's superset, in id order, for a look made after tick `tick`'s reading and before
+        the space steps (Rita's): for a crowd, from the reading (Crowd.within), where the
+        index's walk through hundreds of Mimics costs more than a sum over all of them."""
+        if self._crowd is None or self._read_at != tick or len(self._order) < self.crowd_from:
+            return self.near(space, x, y, reach)
+        found = [*self._crowd.within(self._order, self._reading, x, y, reach), *self._outside]
+        found.sort(key=_by_id)
+        return found
+
     def resolve_contacts(self, world: World, events: list[ev.SimEvent]) -> None:
         """Mimics touching Cage or Rita hurt them: a lunge hard, a bump a little (id order)."""
         cage = world.cage

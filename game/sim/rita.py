@@ -229,19 +229,20 @@ class RitaSystem:
         if len(mimics) < LOOK_IN_INDEX_FROM:
             targets = _targets(mimics, tick)
         else:
-            # Those pymunk's index finds near her, in id order; Rita.think keeps the exact test.
-            # The index holds where each shape was when the space last stepped, which is where
-            # the batch reading finds its body: nothing moves one that is in the space between a
-            # step and her turn. A first look to `look` finds every Mimic whose centre is that
-            # near (and some beyond): if the nearest of them is that near, none nearer was left
-            # out, so she picks the one her whole sight would give (ties too: she takes the
-            # first in id order, and every Mimic as near is among them).
+            # Those pymunk's index finds near her (in a crowd, the batch reading: the same and a
+            # few more), in id order; Rita.think keeps the exact test. The index holds where each
+            # shape was when the space last stepped, which is where the batch reading finds its
+            # body: nothing moves one that is in the space between a step and her turn. A first
+            # look to `look` finds every Mimic whose centre is that near (and some beyond): if
+            # the nearest of them is that near, none nearer was left out, so she picks the one
+            # her whole sight would give (ties too: she takes the first in id order, and every
+            # Mimic as near is among them).
             system, space, look = world.mimic_system, world.space, self.first_look
-            targets = _targets(system.near(space, x, y, look), tick)
+            targets = _targets(system.near_before_step(space, x, y, look, tick), tick)
             if look < T.RITA_SIGHT and not any(
                 (tx - x) ** 2 + (ty - y) ** 2 <= look * look for tx, ty, _ in targets
             ):
-                targets = _targets(system.near(space, x, y, T.RITA_SIGHT), tick)
+                targets = _targets(system.near_before_step(space, x, y, T.RITA_SIGHT, tick), tick)
         angle = rita.think(world.cage.position, targets, self.rng)
         nearest = rita.target_distance
         self.first_look = (
