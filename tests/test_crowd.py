@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -83,6 +84,26 @@ def test_numpy_finds_the_tile_python_finds(x, size):
     """The arrays find a hunter's tile (and its mine cell) by numpy's floor division; the field
     and the mines by Python's. They must agree to the tile."""
     assert int(np.floor_divide(np.array([x]), size).astype(np.int64)[0]) == int(x // size)
+
+
+@given(
+    st.lists(st.tuples(st.integers(-3, 12), st.integers(-3, 12)), max_size=6),
+    st.lists(st.tuples(st.floats(-1000.0, 2500.0), st.floats(-1000.0, 2500.0)), min_size=1),
+)
+def test_the_arrays_sense_a_mine_where_a_mimic_alone_senses_it(mines, places):
+    """Every place, on the grid of the mines' cells, beside it or far off it, is near a mine
+    for the arrays exactly when the cells' dict (Mimic._steer's look-up) says so."""
+    from game.sim.crowd import MineCells
+    from game.sim.mimic import MINE_CELL
+    from game.sim.mimics import mine_cells
+
+    armed = [SimpleNamespace(armed=True, obj=SimpleNamespace(x=(gx + 0.5) * MINE_CELL,
+                                                             y=(gy + 0.5) * MINE_CELL))
+             for gx, gy in mines]  # fmt: skip
+    cells = mine_cells(armed)
+    x, y = np.array([p[0] for p in places]), np.array([p[1] for p in places])
+    alone = [bool(cells.get((int(px // MINE_CELL), int(py // MINE_CELL)))) for px, py in places]
+    assert MineCells().near(cells, x, y).tolist() == alone
 
 
 @given(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4))
