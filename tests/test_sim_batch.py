@@ -239,9 +239,11 @@ def test_a_look_asks_a_space_of_the_days_walls_alone_and_gets_the_same_answer():
 
 
 def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, monkeypatch):
-    """Each look a hunting crowd makes over three hundred ticks (in the arrays and one by one)
-    gets from the Sight what the day's whole Space answers: the same to the bit."""
+    """Each look a hunting crowd makes over three hundred ticks (in the arrays and one by one),
+    and each spit's flight past the walls, gets from the Sight what the day's whole Space
+    answers: the same to the bit."""
     from game.sim import mimic as mimic_module
+    from game.sim import mimics as mimics_module
     from game.sim import physics
 
     asked = []
@@ -252,15 +254,18 @@ def test_every_look_of_a_fighting_crowd_is_the_whole_spaces_answer(beachhead, mo
         def checked(start, end, radius):
             answer = clear(start, end, radius)
             whole = space.segment_query_first(start, end, radius, shape_filter) is None
-            asked.append((sight, answer == whole))
+            asked.append((sight, radius, answer, answer == whole))
             return answer
 
         return checked
 
     monkeypatch.setattr(mimic_module, "clear_ways", both)
+    monkeypatch.setattr(mimics_module, "clear_ways", both)
     world = crowd_world(beachhead, 150)
     frame = inputs.InputFrame(aim=0, buttons=inputs.FIRE)
     for _ in range(300):
         world.step(frame)
-    assert len(asked) > 5000 and all(same for _, same in asked)
-    assert all(sight for sight, _ in asked)  # (a crowd's looks all asked the Sight)
+    assert len(asked) > 5000 and all(same for *_, same in asked)
+    assert all(sight for sight, *_ in asked)  # (a crowd's looks all asked the Sight)
+    spits = [answer for _, radius, answer, _ in asked if radius == 0.0]
+    assert len(spits) > 500 and not all(spits)  # spits flew, and some hit a wall

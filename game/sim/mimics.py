@@ -35,7 +35,7 @@ from game.sim.mimic import (
     MimicKind,
     Senses,
 )
-from game.sim.physics import MIMIC_FILTER, SIGHT_FILTER
+from game.sim.physics import MIMIC_FILTER, SIGHT_FILTER, clear_ways
 from game.sim.rng import GameRng, stream
 
 if TYPE_CHECKING:
@@ -385,13 +385,20 @@ class MimicSystem:
         if not self.spits:
             return
         cage, rita = world.cage, world.rita
+        # Whether a wall is in the way, asked of chipmunk straight (in a crowd, of the Sight);
+        # where it is, of the space only for the spit that splashes on it.
+        clear = clear_ways(world.space, SIGHT_FILTER, len(self._order) >= SIGHT_FROM)
         flying = []
         for spit in self.spits:
             spit.age += 1
             x0, y0 = spit.x, spit.y
             spit.x += spit.vx * T.DT
             spit.y += spit.vy * T.DT
-            wall = world.space.segment_query_first((x0, y0), (spit.x, spit.y), 0.0, SIGHT_FILTER)
+            wall = None
+            if not clear((x0, y0), (spit.x, spit.y), 0.0):
+                wall = world.space.segment_query_first(
+                    (x0, y0), (spit.x, spit.y), 0.0, SIGHT_FILTER
+                )
             if wall is not None:
                 events.append(ev.SpitSplashed(world.tick, spit.id, wall.point.x, wall.point.y,
                                               "wall"))  # fmt: skip
