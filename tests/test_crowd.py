@@ -106,6 +106,31 @@ def test_the_arrays_sense_a_mine_where_a_mimic_alone_senses_it(mines, places):
     assert MineCells().near(cells, x, y).tolist() == alone
 
 
+@pytest.mark.parametrize("off_the_map", [False, True])
+def test_the_crowds_hunters_step_as_each_asking_the_field_would(off_the_map):
+    """The arrays' hunters, all on the map or a few beyond its edge, take the field's own step
+    (none off it), and the field hears the same wish for its next reach."""
+    from game.sim.flow import FlowField
+
+    level = load_level(resolve_level("beachhead"))
+    alone, field = FlowField(level), FlowField(level)
+    for one in (alone, field):
+        one.update(40.5 * one.tw, 30.5 * one.th)
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0.0, level.pixel_width, 300)
+    y = rng.uniform(0.0, level.pixel_height, 300)
+    if off_the_map:
+        x[::50], y[1::60] = -40.0, level.pixel_height + 70.0
+    asking = np.flatnonzero(rng.random(300) < 0.8)
+    along, step_x, step_y = np.zeros(300, dtype=bool), np.zeros(300), np.zeros(300)
+    crowd.FieldSteps().ask(field, x, y, asking, along, step_x, step_y)
+    steps = [alone.hunt_from(float(x[i]), float(y[i])) for i in asking.tolist()]
+    assert [(step_x[i], step_y[i]) if along[i] else None for i in asking.tolist()] == steps
+    assert not along[np.setdiff1d(np.arange(300), asking)].any()
+    assert any(steps)
+    assert field.wanted == alone.wanted
+
+
 @given(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4))
 def test_a_length_is_the_same_float_either_way(x, y):
     from game.sim.physics import length

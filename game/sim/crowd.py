@@ -391,11 +391,13 @@ class FieldSteps:
         # The tile as hunt_from finds it: numpy's floor division of floats is Python's.
         tx = np.floor_divide(ax, flow.tw).astype(np.int64)
         ty = np.floor_divide(ay, flow.th).astype(np.int64)
-        inside = (tx >= 0) & (tx < flow.width) & (ty >= 0) & (ty < flow.height)
-        for i in np.flatnonzero(~inside).tolist():  # off the map: no step, its own reach
-            flow.hunt_from(float(ax[i]), float(ay[i]))
-        asking, ax, ay = asking[inside], ax[inside], ay[inside]
-        keys = ty[inside] * flow.width + tx[inside]
+        # (a crowd's hunters all stand on the map, but for a stray one: only then the masks)
+        if tx.min() < 0 or ty.min() < 0 or tx.max() >= flow.width or ty.max() >= flow.height:
+            inside = (tx >= 0) & (tx < flow.width) & (ty >= 0) & (ty < flow.height)
+            for i in np.flatnonzero(~inside).tolist():  # off the map: no step, its own reach
+                flow.hunt_from(float(ax[i]), float(ay[i]))
+            asking, ax, ay, tx, ty = asking[inside], ax[inside], ay[inside], tx[inside], ty[inside]
+        keys = ty * flow.width + tx
         unknown = ~self.known[keys]
         if unknown.any():
             new, first = np.unique(keys[unknown], return_index=True)
