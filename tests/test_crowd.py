@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bench.figures import crowd_world
@@ -90,6 +90,12 @@ def test_numpy_finds_the_tile_python_finds(x, size):
     st.lists(st.tuples(st.integers(-3, 12), st.integers(-3, 12)), max_size=6),
     st.lists(st.tuples(st.floats(-1000.0, 2500.0), st.floats(-1000.0, 2500.0)), min_size=1),
 )
+# A mine in cell (0, 0) is sensed in cells -1 to 1: on the edges of that grid, and a hair off.
+@example([(0, 0)], [(-128.0, 0.0)])
+@example([(0, 0)], [(math.nextafter(-128.0, -1e9), 0.0)])
+@example([(0, 0)], [(255.99, 383.99)])
+@example([(0, 0)], [(256.0, 0.0)])
+@example([(0, 0)], [(0.0, 256.0), (0.0, -129.0)])
 def test_the_arrays_sense_a_mine_where_a_mimic_alone_senses_it(mines, places):
     """Every place, on the grid of the mines' cells, beside it or far off it, is near a mine
     for the arrays exactly when the cells' dict (Mimic._steer's look-up) says so."""

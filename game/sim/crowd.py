@@ -439,11 +439,18 @@ class MineCells:
             self._grid = np.zeros((height, width), dtype=bool)
             for gx, gy in marked:
                 self._grid[gy - self._top, gx - self._left] = True
+        height, width = self._grid.shape
+        found = np.zeros(x.shape, dtype=bool)
+        # A fight away from the mines, the whole crowd beside their grid: a place's cell is left
+        # of the grid exactly when the place is left of its edge (a cell's edge is a whole
+        # number of cells, and a cell a power of two pixels).
+        left, top = self._left * MINE_CELL, self._top * MINE_CELL
+        right, bottom = left + width * MINE_CELL, top + height * MINE_CELL
+        if x.max() < left or y.max() < top or x.min() >= right or y.min() >= bottom:
+            return found
         # The cell as Mimic._steer finds it: numpy's floor division of floats is Python's.
         gx = np.floor_divide(x, MINE_CELL).astype(np.int64) - self._left
         gy = np.floor_divide(y, MINE_CELL).astype(np.int64) - self._top
-        height, width = self._grid.shape
         inside = (gx >= 0) & (gx < width) & (gy >= 0) & (gy < height)
-        found = np.zeros(x.shape, dtype=bool)
         found[inside] = self._grid[gy[inside], gx[inside]]
         return found
