@@ -143,22 +143,23 @@ class Crowd:
         self.mines = MineCells()
         self._order: list[tuple[Mimic, int]] | None = None  # the order _of_order last took apart
         self._mimics: list[Mimic] = []
-        self._slots = self._ids = np.zeros(0, dtype=np.int64)
+        self._slots = self._phases = np.zeros(0, dtype=np.int64)
         self._radii = np.zeros(0)
 
     def _of_order(
         self, order: list[tuple[Mimic, int]]
     ) -> tuple[list[Mimic], np.ndarray, np.ndarray]:
-        """`order`'s Mimics, their slots and their ids, as a list and two arrays: taken apart
-        once while the Mimic system keeps the same order (the same list: it makes a new one when
-        the space's bodies change), not every tick."""
+        """`order`'s Mimics, their slots and the phase of their looks (Mimic.look), as a list and
+        two arrays: taken apart once while the Mimic system keeps the same order (the same list:
+        it makes a new one when the space's bodies change), not every tick."""
         if order is not self._order:
             self._order = order
             self._mimics = [mimic for mimic, _ in order]
             self._slots = np.fromiter((k for _, k in order), np.int64, len(order))
-            self._ids = np.fromiter((mimic.id for mimic, _ in order), np.int64, len(order))
+            ids = np.fromiter((mimic.id for mimic, _ in order), np.int64, len(order))
+            self._phases = ids % SIGHT_REFRESH  # (a Mimic looks on the ticks of its phase)
             self._radii = np.fromiter((m.kind.radius for m, _ in order), np.float64, len(order))
-        return self._mimics, self._slots, self._ids
+        return self._mimics, self._slots, self._phases
 
     def within(
         self, order: list[tuple[Mimic, int]], reading: bytes, x: float, y: float, reach: float
@@ -196,7 +197,7 @@ class Crowd:
             return None
         final_act = senses.final_act
         rows_of = ROWS.of
-        mimics, order_slots, order_ids = self._of_order(order)
+        mimics, order_slots, order_phases = self._of_order(order)
         picked: list[int] = []  # their places in `order`
         rows: list[int] = []
         for j, mimic in enumerate(mimics):
@@ -252,11 +253,14 @@ class Crowd:
         knowing = hunt | circle
         sees = np.fromiter([m.sees_cage for m in crowd], bool, count)
         if senses.flow is not None and knowing.any():
-            ids = order_ids[places]
-            due = np.flatnonzero(knowing & ((senses.tick + ids) % SIGHT_REFRESH == 0))
+            # (tick + id) % SIGHT_REFRESH == 0, as Mimic.look asks: its id's phase is the tick's
+            due_phase = -senses.tick % SIGHT_REFRESH
+            due = np.flatnonzero(knowing & (order_phases[places] == due_phase))
+            clear, cage = senses.clear_ways(), (senses.cage_x, senses.cage_y)
             for i, far in zip(due.tolist(), distance[due].tolist(), strict=True):
                 mimic = crowd[i]  # (Mimic.look, its tick already known to be due)
-                mimic.sees_cage = sees[i] = sees_from(senses, xs[i], ys[i], far, mimic.kind.radius)
+                seen = sees_from(clear, cage, xs[i], ys[i], far, mimic.kind.radius)
+                mimic.sees_cage = sees[i] = seen
             asking = np.flatnonzero(hunt & ~sees)
             if asking.size:
                 self.steps.ask(senses.flow, x, y, asking, along, step_x, step_y)

@@ -190,7 +190,7 @@ class Senses:
     speed_factor: float = field(init=False)  # assists.mimic_speed, read once a tick
     # The Mimics whose force this tick waits for the system's batch write (see Mimic.set_force).
     forces: list[Mimic] = field(default_factory=list)
-    # The tick's looks' segment_clear, found at the first (clear_way).
+    # The tick's looks' segment_clear, found at the first (clear_ways).
     _clear_way: Callable[[tuple[float, float], tuple[float, float], float], bool] | None = field(
         default=None, init=False, repr=False
     )
@@ -198,16 +198,13 @@ class Senses:
     def __post_init__(self) -> None:
         self.speed_factor = self.assists.mimic_speed
 
-    def clear_way(
-        self, start: tuple[float, float], end: tuple[float, float], radius: float
-    ) -> bool:
-        """Whether walls and water leave the thick segment clear (game.sim.physics
-        segment_clear, in the Sight when `crowded`): the space to ask is found at the tick's
-        first look, not at every one."""
+    def clear_ways(self) -> Callable[[tuple[float, float], tuple[float, float], float], bool]:
+        """Whether walls and water leave a thick segment clear (game.sim.physics clear_ways,
+        asking the Sight when `crowded`): found at the tick's first look, not at every one."""
         clear = self._clear_way
         if clear is None:
             clear = self._clear_way = clear_ways(self.space, PATH_FILTER, self.crowded)
-        return clear(start, end, radius)
+        return clear
 
 
 @dataclass(frozen=True)
@@ -257,12 +254,18 @@ class Coast:
     lunged, until its timer runs out."""
 
 
-def sees_from(senses: Senses, x: float, y: float, distance: float, radius: float) -> bool:
-    """Whether a Mimic of `radius` at (x, y), `distance` from Cage, sees him: a clear way for
-    its body (walls and water block it), or him all but on top of it. (Mimic.look, and
-    game.sim.crowd's looks for a crowd.)"""
-    clear = senses.clear_way((x, y), (senses.cage_x, senses.cage_y), radius * 0.8)
-    return clear or distance < radius * 3
+def sees_from(
+    clear: Callable[[tuple[float, float], tuple[float, float], float], bool],
+    cage: tuple[float, float],
+    x: float,
+    y: float,
+    distance: float,
+    radius: float,
+) -> bool:
+    """Whether a Mimic of `radius` at (x, y), `distance` from Cage (at `cage`), sees him: a
+    clear way for its body (walls and water block it: `clear`, the tick's Senses.clear_ways),
+    or him all but on top of it. (Mimic.look, and game.sim.crowd's looks for a crowd.)"""
+    return clear((x, y), cage, radius * 0.8) or distance < radius * 3
 
 
 class Mimic:
@@ -557,7 +560,9 @@ class Mimic:
         """Every few ticks, look for a clear way to Cage (walls and water block it)."""
         if (senses.tick + self.id) % SIGHT_REFRESH != 0 or senses.flow is None:
             return
-        self.sees_cage = sees_from(senses, self._x, self._y, self._distance, self.kind.radius)
+        cage = (senses.cage_x, senses.cage_y)
+        self.sees_cage = sees_from(senses.clear_ways(), cage, self._x, self._y, self._distance,
+                                   self.kind.radius)  # fmt: skip
 
     def _circle(self, senses: Senses, radius: float) -> float:
         """Tangential motion around Cage plus a radial pull to `radius`; returns the distance."""
