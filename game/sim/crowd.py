@@ -155,6 +155,9 @@ class Crowd:
         if order is not self._order:
             self._order = order
             self._mimics = [mimic for mimic, _ in order]
+            for mimic in self._mimics:  # its kind's rows, found once (its kind never changes)
+                if mimic._crowd_rows is None:
+                    mimic._crowd_rows = ROWS.of(mimic.kind)
             self._slots = np.fromiter((k for _, k in order), np.int64, len(order))
             ids = np.fromiter((mimic.id for mimic, _ in order), np.int64, len(order))
             self._phases = ids % SIGHT_REFRESH  # (a Mimic looks on the ticks of its phase)
@@ -196,16 +199,12 @@ class Crowd:
         if not senses.cage_alive:
             return None
         final_act = senses.final_act
-        rows_of = ROWS.of
         mimics, order_slots, order_phases = self._of_order(order)
         picked: list[int] = []  # their places in `order`
         rows: list[int] = []
         for j, mimic in enumerate(mimics):
-            by_state = mimic._crowd_rows
-            if by_state is None:  # its kind's rows, found once (a Mimic's kind never changes)
-                by_state = mimic._crowd_rows = rows_of(mimic.kind)
             state = mimic.state
-            row = by_state[state]
+            row = mimic._crowd_rows[state]
             if row is None:
                 continue
             if state in (HUNTING, CIRCLING):
