@@ -61,6 +61,7 @@ def reset_caches() -> None:
     _hooked = False
     font.cache_clear()
     render_text.cache_clear()
+    wrap_text.cache_clear()
     _veils.clear()
     text.forget_fonts()
 
@@ -126,8 +127,11 @@ def tint(surface: pygame.Surface, color: tuple[int, int, int], alpha: int) -> No
     surface.blit(veil, (0, 0))
 
 
-def wrap_text(text: str, size: int, width: int) -> list[str]:
-    """`text` broken into lines that fit `width` px at `size` (paragraphs, at newlines, kept)."""
+@lru_cache(maxsize=256)
+def wrap_text(text: str, size: int, width: int) -> tuple[str, ...]:
+    """`text` broken into lines that fit `width` px at `size` (paragraphs, at newlines, kept).
+    Kept by its words, size and width: a toast or a subtitle is on screen for seconds, and
+    measuring each word of it again every frame was a tenth of a millisecond of a fight's frame."""
     face = font(size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -141,4 +145,4 @@ def wrap_text(text: str, size: int, width: int) -> list[str]:
                 line = trial
         if line:
             lines.append(line)
-    return lines
+    return tuple(lines)
