@@ -316,13 +316,11 @@ class Crowd:
         # lunged (coasting); a stop that does not face him keeps its heading.
         kept = np.flatnonzero(stays)
         kept_list = kept.tolist()
-        faced = np.fromiter(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()),
-                            dtype=np.float64, count=kept.size)  # fmt: skip
+        headings = list(map(math.atan2, face_y[kept].tolist(), face_x[kept].tolist()))
+        thought = list(_pick(crowd, kept_list))
         keeps_heading = ((way == BRACE) & (table[FACES] == 0.0))[kept]
         for j in np.flatnonzero(keeps_heading).tolist():
-            faced[j] = crowd[int(kept[j])].heading
-        headings = faced.tolist()
-        thought = list(_pick(crowd, kept_list))
+            headings[j] = thought[j].heading
         for mimic, i, new_heading in zip(thought, kept_list, headings, strict=True):
             # The rest of its think's tick: the counts it keeps, where it is, where it faces.
             if mimic.contact_cooldown > 0:
