@@ -151,7 +151,8 @@ class Crowd:
     ) -> tuple[list[Mimic], np.ndarray, np.ndarray]:
         """`order`'s Mimics, their slots and the phase of their looks (Mimic.look), as a list and
         two arrays: taken apart once while the Mimic system keeps the same order (the same list:
-        it makes a new one when the space's bodies change), not every tick."""
+        it makes a new one when the space's bodies change), not every tick. Each Mimic in it has
+        its kind's rows of the table (Mimic._crowd_rows) from then on."""
         if order is not self._order:
             self._order = order
             self._mimics = [mimic for mimic, _ in order]

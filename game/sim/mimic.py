@@ -336,7 +336,8 @@ class Mimic:
         self._deaths: list[Mimic] | None = None
         self._force_asked = False
         self._fx, self._fy = 0.0, 0.0
-        # Its kind's rows in game.sim.crowd's table, by state (found at its first crowd).
+        # Its kind's rows in game.sim.crowd's table, by state (found when a crowd first takes it
+        # in its order: Crowd._of_order).
         self._crowd_rows: tuple[int | None, ...] | None = None
         self.homing = False  # called back (an Alpha, in the final act): walking home, blind
         self.spawn_name = ""  # the name of the MimicSpawn it came from, if it has one
