@@ -440,6 +440,26 @@ def test_the_levels_screen_lists_hostile_mods_without_crashing(_aynik_home):
         pygame.quit()
 
 
+def test_a_notice_naming_a_folder_that_is_not_utf8_shows_with_a_stand_in(tmp_path):
+    from test_validate import obj, start, write_map
+
+    from game.scenes.play import PlayScene
+
+    path = write_map(tmp_path / "mod", [start(), obj(2, "Rita", 100, 100)])
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xff"))  # a lone surrogate
+    app = App(AppOptions(frames=1))
+    try:
+        play = PlayScene(app, str(path))
+        app.push(play)
+        play.notices.hint("NOT RELOADED", f"{folder}/beach.tmx: no PlayerStart")
+        play.notices.say(f"Saved the replay to {folder}/day.aynrep")
+        for _ in range(3):
+            app._draw(0.5)  # the toast and the subtitle wrap and draw
+        assert play.notices.toasts and play.notices.subtitle_frames > 0
+    finally:
+        pygame.quit()
+
+
 def test_a_hot_reload_of_a_map_that_lost_its_player_start_keeps_the_day(tmp_path):
     from test_validate import obj, start, write_map
 

@@ -131,10 +131,11 @@ def tint(surface: pygame.Surface, color: tuple[int, int, int], alpha: int) -> No
 def wrap_text(text: str, size: int, width: int) -> tuple[str, ...]:
     """`text` broken into lines that fit `width` px at `size` (paragraphs, at newlines, kept).
     Kept by its words, size and width: a toast or a subtitle is on screen for seconds, and
-    measuring each word of it again every frame was a tenth of a millisecond of a fight's frame."""
+    measuring each word of it again every frame was a tenth of a millisecond of a fight's frame.
+    Text that is not valid Unicode wraps with the stand-in render_text draws it with."""
     face = font(size)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in safe_text(text).split("\n"):
         line = ""
         for word in paragraph.split():
             trial = f"{line} {word}".strip()
