@@ -63,3 +63,25 @@ def test_bench_json_has_every_contract_key_as_a_number(short_bench, capsys) -> N
         value = figures[key]
         assert isinstance(value, int | float) and not isinstance(value, bool), key
         assert math.isfinite(value), key
+
+
+def test_the_bench_tells_bytecode_compiled_from_the_source_as_it_stands(tmp_path) -> None:
+    """The start and verify figures include compiling every module when a process finds no
+    bytecode it may use: the bench says how many it finds current, and an edit makes one stale."""
+    import compileall
+    import os
+
+    from bench.figures import bytecode_current
+
+    package = tmp_path / "package"
+    (package / "inner").mkdir(parents=True)
+    for name in ("__init__.py", "a.py", "inner/__init__.py", "inner/b.py"):
+        (package / name).write_text(f"WHO = {name!r}\n")
+    assert bytecode_current(package) == (0, 4)
+    assert compileall.compile_dir(package, quiet=1)
+    assert bytecode_current(package) == (4, 4)
+    edited = package / "inner" / "b.py"
+    edited.write_text("WHO = 'b, edited'\n")
+    later = edited.stat().st_mtime + 5
+    os.utime(edited, (later, later))
+    assert bytecode_current(package) == (3, 4)
