@@ -79,16 +79,25 @@ def test_the_state_hash_bytes_are_one_value_at_a_time_as_ever():
     assert h.hexdigest() == reference.hexdigest()
 
 
-def test_a_mimic_packed_whole_hashes_as_its_words_and_floats():
+# A luck's state that packs as its word, and one that cannot (it goes word by word).
+@pytest.mark.parametrize("luck", [0x9E3779B97F4A7C15, -5])
+def test_a_mimic_packed_whole_hashes_as_its_words_and_floats(luck: int):
     mimic = Mimic(7, KINDS["carapace"], 100.5, 200.25, burrowed=False)
     mimic.orbit_sign = -1
+    mimic.sees_cage, mimic.aware = True, True  # flags hash as the words 1 and 0
+    mimic.lunge_dx, mimic.heading = 0.125, -2.5
+    mimic.body.velocity = (3.0, -4.5)
+    mimic.rng.state = luck
     system = MimicSystem()
     system.mimics.append(mimic)
     packed = StateHasher()
     system.hash_into(packed)
     plain = StateHasher()
-    plain.ints(mimic.hash_words())
-    plain.floats(mimic.hash_floats())
+    m = mimic
+    words = (m.id, m.state, m.timer, m.health, -1, m.contact_cooldown, 1, int(m.in_space),
+             m.attacks, m.parent, 1, int(m.homing), luck)  # fmt: skip
+    plain.ints(words)
+    plain.floats((100.5, 200.25, 3.0, -4.5, 0.125, mimic.lunge_dy, -2.5))
     plain.text(mimic.kind.name)  # then what it is and came from, packed once at its birth
     plain.text(mimic.ambush)
     plain.text(mimic.spawn_name)

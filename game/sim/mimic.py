@@ -13,7 +13,8 @@ given, and the Mimic system carries it out. Imports pymunk and sim modules.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pymunk
@@ -47,6 +48,9 @@ from game.sim.rng import GameRng
 COLLISION_TYPE_MIMIC = 2
 SIGHT_REFRESH = 6  # ticks between a Mimic's looks for a clear way to Cage
 PATH_FILTER = pymunk.ShapeFilter(mask=CAT_WALL | CAT_WATER)
+# A Mimic's hash words (its luck's state last, unsigned) and floats, little-endian as
+# game.sim.hashing lays them out.
+_HASH_RECORD = struct.Struct("<12qQ7d")
 
 # States, as small ints so the state hash covers them cheaply. Append, never renumber.
 BURROWED = 0
@@ -392,6 +396,27 @@ class Mimic:
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
                 self.parent, int(self.aware), int(self.homing), self.rng.state)  # fmt: skip
 
+    def hash_bytes(self, motion: Sequence[float] | None = None) -> bytes:
+        """The Mimic's part of the state hash: its words (hash_words), its position and
+        velocity (`motion`, read with the rest of a crowd's; else read here), lunge and heading,
+        then what it is (identity_bytes). One pack, where a word fits its packed range (a bool
+        packs as the word 0 or 1, as int() of it does): the same bytes as StateHasher's ints()
+        then floats()."""
+        x, y, vx, vy = motion_of(self.body) if motion is None else motion
+        try:
+            record = _HASH_RECORD.pack(
+                self.id, self.state, self.timer, self.health, self.orbit_sign,
+                self.contact_cooldown, self.sees_cage, self.in_space, self.attacks, self.parent,
+                self.aware, self.homing, self.rng.state,
+                x, y, vx, vy, self.lunge_dx, self.lunge_dy, self.heading,
+            )  # fmt: skip
+        except struct.error:  # a word out of the packed ranges: word by word, as ever
+            part = StateHasher()
+            part.ints(self.hash_words())
+            part.floats((x, y, vx, vy, self.lunge_dx, self.lunge_dy, self.heading))
+            record = part.packed()
+        return record + self.identity_bytes()
+
     def identity_bytes(self) -> bytes:
         """What the Mimic is and where it came from, for the state hash: its kind, the ambush
         and the spawn it belongs to (a Gate may wait for that spawn to be cleared), the home it
@@ -405,9 +430,6 @@ class Mimic:
             h.floats((*self.home, self.damage_scale))
             self._identity = (key, h.packed())
         return self._identity[1]
-
-    def hash_floats(self) -> tuple[float, ...]:
-        return (*motion_of(self.body), self.lunge_dx, self.lunge_dy, self.heading)
 
     def think(self, senses: Senses) -> None:
         """Advance the kind's state table one tick and set this tick's drive force."""

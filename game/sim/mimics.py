@@ -12,7 +12,6 @@ only). Imports pymunk and sim modules; must not import pygame, time, global rand
 from __future__ import annotations
 
 import math
-import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,9 +70,6 @@ class Spit:
 _FIELDS = pymunk.batch.BodyFields
 _READ = _FIELDS.BODY_ID | _FIELDS.POSITION | _FIELDS.VELOCITY
 _FORCES = _FIELDS.BODY_ID | _FIELDS.FORCE
-# A Mimic's hash words (its luck's state last, unsigned) and floats, little-endian as
-# game.sim.hashing lays them out.
-_MIMIC_HASH = struct.Struct("<12qQ7d")
 # From this many Mimics on, the state hash reads their motion in one batch (see _motion_now).
 BATCH_HASH_FROM = 12
 # From this many Mimics that stay in what they do on, game.sim.crowd works out their tick over
@@ -559,28 +555,15 @@ class MimicSystem:
 
     def hash_into(self, h: StateHasher, space: pymunk.Space | None = None) -> None:
         """The Mimics' part of the state hash. `space`: the day's, to read a crowd's motion from
-        in one batch (the same floats as each Mimic's hash_floats)."""
+        in one batch (the same floats each Mimic reads of its own)."""
         mimics = self.mimics
         values, slots = None, None
         if space is not None and len(mimics) >= BATCH_HASH_FROM:
             values, slots = self._motion_now(space)
-        pack = _MIMIC_HASH.pack
         parts = []  # every Mimic's bytes, handed to the hash in one piece
         for m in mimics:
             k = None if slots is None else slots.get(m)
-            if k is None:
-                floats = m.hash_floats()
-            else:
-                floats = (*values[k : k + 4], m.lunge_dx, m.lunge_dy, m.heading)
-            words = m.hash_words()
-            try:  # one pack a Mimic: the same bytes as ints() then floats()
-                parts.append(pack(*words, *floats))
-            except struct.error:  # a word out of the packed ranges: word by word, as ever
-                part = StateHasher()
-                part.ints(words)
-                part.floats(floats)
-                parts.append(part.packed())
-            parts.append(m.identity_bytes())
+            parts.append(m.hash_bytes(None if k is None else values[k : k + 4]))
         h.raw(b"".join(parts))
         for s in self.spits:
             h.ints((s.id, s.age))
