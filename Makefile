@@ -32,7 +32,7 @@ $(VENV)/.dist: pyproject.toml
 # the command line's verify, the replays list's background check, the title.)
 SOURCES := $(shell find game bench -name '*.py' 2>/dev/null)
 $(VENV)/.bytecode: $(SOURCES) | $(VENV)/.play
-	$(PY) -m compileall -q -j 0 game bench
+	$(PY) -m compileall -q game bench
 	touch $@
 
 play: $(VENV)/.play $(VENV)/.bytecode
