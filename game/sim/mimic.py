@@ -392,6 +392,8 @@ class Mimic:
             self._outside[self] = None
 
     def hash_words(self) -> tuple[int, ...]:
+        # The same words in the same order as hash_bytes packs them in one call (a change here
+        # is a change there; tests/test_sim_batch.py spells the layout out for both ways).
         return (self.id, self.state, self.timer, self.health, self.orbit_sign,
                 self.contact_cooldown, int(self.sees_cage), int(self.in_space), self.attacks,
                 self.parent, int(self.aware), int(self.homing), self.rng.state)  # fmt: skip
